@@ -1,0 +1,63 @@
+//! The default access policy, until the consent pallet answers instead.
+
+use crate::*;
+use core::marker::PhantomData;
+use ruralmed_primitives::{
+	AccessBasis, OrganisationId, PractitionerDirectory, PurposeOfUse, RecordAccess,
+	RecordCategory, RecordRef,
+};
+
+/// Care-team access: an active practitioner of an active organisation that is one of the
+/// patient's care organisations may read the patient's records for treatment, and write new
+/// ones. Nobody else may, for any purpose.
+///
+/// Cost: at most `MaxCareOrganisations` directory look-ups for a read, one for a write.
+pub struct CareTeamAccess<T>(PhantomData<T>);
+
+impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
+	fn read_basis(
+		reader: &T::AccountId,
+		patient: &T::AccountId,
+		_record: &RecordRef,
+		purpose: PurposeOfUse,
+	) -> Option<AccessBasis> {
+		if purpose != PurposeOfUse::Treatment {
+			return None;
+		}
+		// Bounded by MaxCareOrganisations, which `add_care_organisation` enforces.
+		CareOrganisations::<T>::iter_key_prefix(patient)
+			.any(|org| T::Directory::is_active_member(reader, org))
+			.then_some(AccessBasis::CareTeam)
+	}
+
+	fn write_basis(
+		author: &T::AccountId,
+		org: OrganisationId,
+		patient: &T::AccountId,
+		_category: RecordCategory,
+	) -> Option<AccessBasis> {
+		(CareOrganisations::<T>::contains_key(patient, org) &&
+			T::Directory::is_active_member(author, org))
+		.then_some(AccessBasis::CareTeam)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_allow(_reader: &T::AccountId, org: OrganisationId, patient: &T::AccountId) {
+		use frame_support::traits::Get;
+		// Fill the patient's care organisations so a read scans them all; `org` is added last.
+		let filler = T::MaxCareOrganisations::get().saturating_sub(1);
+		let mut p = Patients::<T>::get(patient).expect("benchmark patient is registered");
+		for i in 0..filler {
+			let other = OrganisationId::MAX - i;
+			if !CareOrganisations::<T>::contains_key(patient, other) {
+				CareOrganisations::<T>::insert(patient, other, frame_system::Pallet::<T>::block_number());
+				p.care_organisations += 1;
+			}
+		}
+		Patients::<T>::insert(patient, p);
+		if !CareOrganisations::<T>::contains_key(patient, org) {
+			Pallet::<T>::do_add_care_organisation(patient, org)
+				.expect("benchmark organisation is a care organisation");
+		}
+	}
+}

@@ -1,0 +1,9 @@
+//! The patient records' logic, one file per feature.
+
+pub mod access;
+mod genesis;
+mod key_shares;
+mod patients;
+mod queries;
+mod records;
+mod try_state;

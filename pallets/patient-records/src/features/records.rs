@@ -1,0 +1,110 @@
+//! Anchoring records and logging access to them.
+
+use crate::*;
+use frame_support::{pallet_prelude::*, traits::UnixTime};
+use ruralmed_primitives::{
+	AccessBasis, ContentHash, OrganisationId, PurposeOfUse, RecordAccess, RecordCategory,
+	RecordId, RecordRef,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Stores a new anchor at the end of the patient's index and marks the amended record
+	/// superseded. `org_basis` is `None` for self-reported data.
+	pub(crate) fn do_anchor(
+		author: T::AccountId,
+		patient: T::AccountId,
+		org_basis: Option<(OrganisationId, AccessBasis)>,
+		category: RecordCategory,
+		content_hash: ContentHash,
+		locator: alloc::vec::Vec<u8>,
+		size_bytes: u64,
+		amends: Option<RecordId>,
+	) -> Result<RecordId, DispatchError> {
+		ensure!(!locator.is_empty(), Error::<T>::InvalidLocator);
+		let locator: BoundedVec<u8, T::MaxLocatorLength> =
+			locator.try_into().map_err(|_| Error::<T>::InvalidLocator)?;
+		ensure!(size_bytes > 0, Error::<T>::EmptyRecord);
+		let mut info = Patients::<T>::get(&patient).ok_or(Error::<T>::UnknownPatient)?;
+		let id = NextRecordId::<T>::get();
+		let next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let index = info.record_count;
+		info.record_count = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		if let Some(old) = amends {
+			let mut old_record = Records::<T>::get(old).ok_or(Error::<T>::UnknownRecord)?;
+			ensure!(old_record.patient == patient, Error::<T>::AmendsOtherPatientsRecord);
+			ensure!(old_record.superseded_by.is_none(), Error::<T>::AlreadySuperseded);
+			old_record.superseded_by = Some(id);
+			Records::<T>::insert(old, old_record);
+		}
+
+		let (organisation, basis) = match org_basis {
+			Some((org, basis)) => (Some(org), Some(basis)),
+			None => (None, None),
+		};
+		Records::<T>::insert(
+			id,
+			RecordAnchor {
+				patient: patient.clone(),
+				author: author.clone(),
+				organisation,
+				category,
+				content_hash,
+				locator,
+				size_bytes,
+				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
+				block: frame_system::Pallet::<T>::block_number(),
+				amends,
+				superseded_by: None,
+				self_reported: organisation.is_none(),
+				index,
+			},
+		);
+		PatientRecordIndex::<T>::insert(&patient, index, id);
+		Patients::<T>::insert(&patient, info);
+		NextRecordId::<T>::put(next_id);
+		Self::deposit_event(Event::RecordAnchored {
+			record: id,
+			patient,
+			author,
+			organisation,
+			category,
+			amends,
+			basis,
+		});
+		Ok(id)
+	}
+
+	pub(crate) fn do_log_access(
+		reader: T::AccountId,
+		record: RecordId,
+		purpose: PurposeOfUse,
+	) -> DispatchResult {
+		let r = Records::<T>::get(record).ok_or(Error::<T>::UnknownRecord)?;
+		let basis = if Self::is_patient_or_guardian(&reader, &r.patient) {
+			None
+		} else {
+			Some(
+				T::Access::read_basis(&reader, &r.patient, &Self::record_ref(record, &r), purpose)
+					.ok_or(Error::<T>::NoReadAccess)?,
+			)
+		};
+		Patients::<T>::try_mutate(&r.patient, |p| {
+			let p = p.as_mut().ok_or(Error::<T>::UnknownPatient)?;
+			p.access_count = p.access_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::RecordAccessed {
+			patient: r.patient,
+			record,
+			reader,
+			purpose,
+			basis,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn record_ref(id: RecordId, r: &RecordAnchorOf<T>) -> RecordRef {
+		RecordRef { id, category: r.category }
+	}
+}

@@ -1,0 +1,63 @@
+//! Invariants of the patient records, checked by `try_state` and after every unit test.
+
+use crate::*;
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks that:
+	/// - every record id is below `NextRecordId`, and its patient is registered;
+	/// - each patient's index holds exactly `record_count` entries, at positions
+	///   `0..record_count`, each naming a record of that patient at that position, in
+	///   increasing id (time) order;
+	/// - amendment links go both ways and stay within one patient; a record is superseded by
+	///   at most one later record;
+	/// - each patient's `care_organisations` counts its care-organisation entries and is
+	///   within `MaxCareOrganisations`;
+	/// - every key share belongs to an existing record.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		use frame_support::traits::Get;
+		let next = NextRecordId::<T>::get();
+		for (id, r) in Records::<T>::iter() {
+			ensure!(id < next, "record id not below NextRecordId");
+			ensure!(Patients::<T>::contains_key(&r.patient), "record of unregistered patient");
+			ensure!(
+				PatientRecordIndex::<T>::get(&r.patient, r.index) == Some(id),
+				"record not at its index position"
+			);
+			ensure!(r.self_reported == r.organisation.is_none(), "self-reported flag inconsistent");
+			if let Some(old) = r.amends {
+				let o = Records::<T>::get(old).ok_or("amends a missing record")?;
+				ensure!(o.superseded_by == Some(id), "amended record does not point back");
+				ensure!(o.patient == r.patient, "amendment crosses patients");
+				ensure!(old < id, "amendment older than what it amends");
+			}
+			if let Some(new) = r.superseded_by {
+				let n = Records::<T>::get(new).ok_or("superseded by a missing record")?;
+				ensure!(n.amends == Some(id), "superseding record does not point back");
+			}
+		}
+		for (patient, p) in Patients::<T>::iter() {
+			let mut last: Option<u64> = None;
+			let mut entries = 0u64;
+			for i in 0..p.record_count {
+				let id = PatientRecordIndex::<T>::get(&patient, i).ok_or("gap in patient index")?;
+				ensure!(last.map_or(true, |l| l < id), "patient index out of time order");
+				last = Some(id);
+				entries += 1;
+			}
+			ensure!(
+				PatientRecordIndex::<T>::iter_prefix(&patient).count() as u64 == entries,
+				"patient index has entries beyond record_count"
+			);
+			let cares = CareOrganisations::<T>::iter_prefix(&patient).count() as u32;
+			ensure!(cares == p.care_organisations, "care_organisations count is wrong");
+			ensure!(cares <= T::MaxCareOrganisations::get(), "too many care organisations");
+		}
+		for (record, _, _) in KeyShares::<T>::iter() {
+			ensure!(Records::<T>::contains_key(record), "key share of a missing record");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,25 @@
+//! The runtime API dApps use to read patient records: paged, time-ordered, O(page) per call.
+
+use alloc::vec::Vec;
+use codec::Codec;
+use ruralmed_primitives::RecordId;
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the patient records for clients such as polkadot.js.
+	pub trait PatientRecordsApi<AccountId, Patient, Record>
+	where
+		AccountId: Codec,
+		Patient: Codec,
+		Record: Codec,
+	{
+		/// The patient's records in time order, from position `from`, at most `count` of them
+		/// (capped by the runtime's page size), each with its id.
+		fn records_of(patient: AccountId, from: u64, count: u32) -> Vec<(RecordId, Record)>;
+
+		/// One record by id.
+		fn record(id: RecordId) -> Option<Record>;
+
+		/// The patient's registration: guardian, record and access counts.
+		fn patient(patient: AccountId) -> Option<Patient>;
+	}
+}

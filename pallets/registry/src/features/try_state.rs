@@ -1,0 +1,67 @@
+//! Invariants of the registry's storage, checked by `try_state` and after every unit test.
+
+use crate::*;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use ruralmed_primitives::OrganisationStatus;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks that:
+	/// - every organisation id is below `NextOrganisationId`;
+	/// - each organisation's `practitioner_count` equals the affiliations pointing at it;
+	/// - every affiliation points at an existing organisation, at most once;
+	/// - `LicenceOwners` and `Practitioners` mirror each other;
+	/// - closed organisations hold no deposit, and each depositor holds at least the deposits
+	///   recorded for it;
+	/// - retired keys are older than the current key of their account.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let next = NextOrganisationId::<T>::get();
+		let mut counts = BTreeMap::<u32, u32>::new();
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (id, o) in Organisations::<T>::iter() {
+			ensure!(id < next, "organisation id not below NextOrganisationId");
+			counts.insert(id, 0);
+			if o.status == OrganisationStatus::Closed {
+				ensure!(o.deposit == Default::default(), "closed organisation still holds a deposit");
+			}
+			let d = deposits.entry(o.depositor.clone()).or_default();
+			*d += o.deposit;
+		}
+		for (who, held) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::OrganisationDeposit.into(), &who) >= held,
+				"depositor holds less than its recorded deposits"
+			);
+		}
+		let mut practitioners = 0u32;
+		for (who, p) in Practitioners::<T>::iter() {
+			practitioners += 1;
+			ensure!(
+				LicenceOwners::<T>::get(p.licence_hash).as_ref() == Some(&who),
+				"practitioner's licence hash not indexed to it"
+			);
+			for (i, org) in p.affiliations.iter().enumerate() {
+				ensure!(!p.affiliations[..i].contains(org), "duplicate affiliation");
+				let c = counts.get_mut(org).ok_or("affiliation with unknown organisation")?;
+				*c += 1;
+			}
+		}
+		ensure!(
+			LicenceOwners::<T>::iter().count() as u32 == practitioners,
+			"licence index has entries without a practitioner"
+		);
+		for (id, o) in Organisations::<T>::iter() {
+			ensure!(
+				counts.get(&id).copied() == Some(o.practitioner_count),
+				"practitioner_count differs from the affiliations"
+			);
+		}
+		for (who, version, _) in RetiredKeys::<T>::iter() {
+			let current = EncryptionKeys::<T>::get(&who).ok_or("retired key without current key")?;
+			ensure!(version < current.version, "retired key is not older than the current key");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,452 @@
+//! Unit tests of the registry: every call, every error, the invariants after each test.
+
+use crate::{mock::*, Error, Event, *};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use ruralmed_primitives::{
+	OrganisationKind::*, OrganisationStatus, PractitionerDirectory, PractitionerRole::*, RegionCode,
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, TokenError};
+
+const REGION: RegionCode = RegionCode::new(5, 3, 0);
+
+fn apply(admin: u64) -> u32 {
+	assert_ok!(Registry::apply_for_organisation(
+		RuntimeOrigin::signed(admin),
+		CountyHospital,
+		b"County Hospital".to_vec(),
+		REGION
+	));
+	NextOrganisationId::<Test>::get() - 1
+}
+
+fn active_org(admin: u64) -> u32 {
+	let org = apply(admin);
+	assert_ok!(Registry::verify_organisation(RuntimeOrigin::root(), org));
+	org
+}
+
+fn licence(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn add_doc(org: u32) {
+	assert_ok!(Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)));
+}
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::OrganisationDeposit.into(), &who)
+}
+
+mod organisations {
+	use super::*;
+
+	#[test]
+	fn apply_holds_deposit_and_starts_pending() {
+		test(|| {
+			let org = apply(ADMIN);
+			let o = Organisations::<Test>::get(org).unwrap();
+			assert_eq!(o.status, OrganisationStatus::Pending);
+			assert_eq!(o.admin, ADMIN);
+			assert_eq!(held(ADMIN), 100);
+			System::assert_last_event(
+				Event::OrganisationApplied { org, admin: ADMIN, kind: CountyHospital, region: REGION }
+					.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn apply_rejects_bad_input() {
+		test(|| {
+			assert_noop!(
+				Registry::apply_for_organisation(RuntimeOrigin::signed(ADMIN), Pharmacy, vec![], REGION),
+				Error::<Test>::InvalidName
+			);
+			assert_noop!(
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(ADMIN),
+					Pharmacy,
+					vec![b'x'; 33],
+					REGION
+				),
+				Error::<Test>::InvalidName
+			);
+			assert_noop!(
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(ADMIN),
+					Pharmacy,
+					b"P".to_vec(),
+					RegionCode::new(0, 1, 1)
+				),
+				Error::<Test>::InvalidRegion
+			);
+			assert_noop!(
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(BROKE),
+					Pharmacy,
+					b"P".to_vec(),
+					REGION
+				),
+				DispatchError::Token(TokenError::FundsUnavailable)
+			);
+			NextOrganisationId::<Test>::put(u32::MAX);
+			assert_noop!(
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(ADMIN),
+					Pharmacy,
+					b"P".to_vec(),
+					REGION
+				),
+				Error::<Test>::Overflow
+			);
+			NextOrganisationId::<Test>::put(0);
+		});
+	}
+
+	#[test]
+	fn lifecycle_verify_suspend_reinstate_close() {
+		test(|| {
+			let org = apply(ADMIN);
+			assert_noop!(
+				Registry::verify_organisation(RuntimeOrigin::signed(ADMIN), org),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Registry::suspend_organisation(RuntimeOrigin::root(), org),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+			assert_ok!(Registry::verify_organisation(RuntimeOrigin::root(), org));
+			System::assert_last_event(Event::OrganisationVerified { org }.into());
+			assert_noop!(
+				Registry::verify_organisation(RuntimeOrigin::root(), org),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), org));
+			System::assert_last_event(Event::OrganisationSuspended { org }.into());
+			assert_ok!(Registry::verify_organisation(RuntimeOrigin::root(), org));
+			assert_ok!(Registry::close_organisation(RuntimeOrigin::root(), org));
+			System::assert_last_event(Event::OrganisationClosed { org }.into());
+			assert_eq!(held(ADMIN), 0);
+			assert_noop!(
+				Registry::close_organisation(RuntimeOrigin::root(), org),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+			assert_noop!(
+				Registry::verify_organisation(RuntimeOrigin::root(), org),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+		});
+	}
+
+	#[test]
+	fn unknown_organisation_is_typed() {
+		test(|| {
+			for call in [
+				Registry::verify_organisation(RuntimeOrigin::root(), 7),
+				Registry::suspend_organisation(RuntimeOrigin::root(), 7),
+				Registry::close_organisation(RuntimeOrigin::root(), 7),
+				Registry::reject_application(RuntimeOrigin::root(), 7),
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), 7, ADMIN2),
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), 7, DOC, Doctor, licence(1)),
+				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), 7, DOC),
+			] {
+				assert_eq!(call, Err(Error::<Test>::UnknownOrganisation.into()));
+			}
+		});
+	}
+
+	#[test]
+	fn reject_removes_pending_application_and_releases_deposit() {
+		test(|| {
+			let org = apply(ADMIN);
+			assert_ok!(Registry::reject_application(RuntimeOrigin::root(), org));
+			System::assert_last_event(Event::ApplicationRejected { org }.into());
+			assert!(Organisations::<Test>::get(org).is_none());
+			assert_eq!(held(ADMIN), 0);
+			let active = active_org(ADMIN);
+			assert_noop!(
+				Registry::reject_application(RuntimeOrigin::root(), active),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+		});
+	}
+
+	#[test]
+	fn transfer_admin_hands_over_management() {
+		test(|| {
+			let org = active_org(ADMIN);
+			assert_noop!(
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN2), org, ADMIN2),
+				Error::<Test>::NotOrganisationAdmin
+			);
+			assert_noop!(
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, ADMIN),
+				Error::<Test>::AlreadyAdmin
+			);
+			assert_ok!(Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, ADMIN2));
+			System::assert_last_event(Event::AdminTransferred { org, from: ADMIN, to: ADMIN2 }.into());
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Error::<Test>::NotOrganisationAdmin
+			);
+			// The deposit stays with the original applicant.
+			assert_eq!(held(ADMIN), 100);
+			assert_ok!(Registry::close_organisation(RuntimeOrigin::root(), org));
+			assert_eq!(held(ADMIN), 0);
+			assert_noop!(
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN2), org, ADMIN),
+				Error::<Test>::InvalidOrganisationStatus
+			);
+		});
+	}
+}
+
+mod practitioners {
+	use super::*;
+
+	#[test]
+	fn add_registers_unverified_practitioner() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			System::assert_last_event(
+				Event::PractitionerAdded { org, practitioner: DOC, role: Doctor }.into(),
+			);
+			let p = Practitioners::<Test>::get(DOC).unwrap();
+			assert_eq!(p.status, LicenceStatus::Unverified);
+			assert_eq!(Organisations::<Test>::get(org).unwrap().practitioner_count, 1);
+			assert!(!Registry::is_active_member(&DOC, org));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			System::assert_last_event(Event::LicenceVerified { practitioner: DOC }.into());
+			assert!(Registry::is_active_member(&DOC, org));
+		});
+	}
+
+	#[test]
+	fn add_checks_admin_status_and_identity() {
+		test(|| {
+			let pending = apply(ADMIN);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), pending, DOC, Doctor, licence(1)),
+				Error::<Test>::OrganisationNotActive
+			);
+			let org = active_org(ADMIN);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN2), org, DOC, Doctor, licence(1)),
+				Error::<Test>::NotOrganisationAdmin
+			);
+			add_doc(org);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Error::<Test>::AlreadyAffiliated
+			);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, NURSE, Nurse, licence(1)),
+				Error::<Test>::LicenceAlreadyRegistered
+			);
+			let org2 = active_org(ADMIN);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org2, DOC, Nurse, licence(1)),
+				Error::<Test>::RoleMismatch
+			);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org2, DOC, Doctor, licence(2)),
+				Error::<Test>::LicenceMismatch
+			);
+		});
+	}
+
+	#[test]
+	fn affiliations_are_bounded() {
+		test(|| {
+			for _ in 0..3 {
+				let org = active_org(ADMIN);
+				add_doc(org);
+			}
+			let org = active_org(ADMIN);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Error::<Test>::TooManyAffiliations
+			);
+		});
+	}
+
+	#[test]
+	fn remove_by_admin_or_practitioner() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_noop!(
+				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN2), org, DOC),
+				Error::<Test>::NotAdminOrPractitioner
+			);
+			assert_noop!(
+				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), org, NURSE),
+				Error::<Test>::UnknownPractitioner
+			);
+			assert_ok!(Registry::remove_practitioner(RuntimeOrigin::signed(DOC), org, DOC));
+			System::assert_last_event(Event::PractitionerRemoved { org, practitioner: DOC }.into());
+			assert_noop!(
+				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC),
+				Error::<Test>::NotAffiliated
+			);
+			assert_eq!(Organisations::<Test>::get(org).unwrap().practitioner_count, 0);
+			// Coming back keeps the same licence and role.
+			add_doc(org);
+		});
+	}
+
+	#[test]
+	fn suspension_takes_effect_everywhere_and_revocation_is_final() {
+		test(|| {
+			let org = active_org(ADMIN);
+			let org2 = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(ADMIN),
+				org2,
+				DOC,
+				Doctor,
+				licence(1)
+			));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::root(), DOC),
+				Error::<Test>::InvalidLicenceStatus
+			);
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), DOC));
+			System::assert_last_event(Event::PractitionerSuspended { practitioner: DOC }.into());
+			assert!(!Registry::is_active_member(&DOC, org) && !Registry::is_active_member(&DOC, org2));
+			assert_noop!(
+				Registry::suspend_practitioner(RuntimeOrigin::root(), DOC),
+				Error::<Test>::InvalidLicenceStatus
+			);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert!(Registry::is_active_member(&DOC, org));
+			assert_ok!(Registry::revoke_licence(RuntimeOrigin::root(), DOC));
+			System::assert_last_event(Event::LicenceRevoked { practitioner: DOC }.into());
+			assert_noop!(
+				Registry::revoke_licence(RuntimeOrigin::root(), DOC),
+				Error::<Test>::InvalidLicenceStatus
+			);
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::root(), DOC),
+				Error::<Test>::InvalidLicenceStatus
+			);
+			let org3 = active_org(ADMIN);
+			assert_noop!(
+				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org3, DOC, Doctor, licence(1)),
+				Error::<Test>::LicenceRevoked
+			);
+		});
+	}
+
+	#[test]
+	fn licence_calls_on_unknown_practitioner_fail() {
+		test(|| {
+			for call in [
+				Registry::verify_licence(RuntimeOrigin::root(), DOC),
+				Registry::suspend_practitioner(RuntimeOrigin::root(), DOC),
+				Registry::revoke_licence(RuntimeOrigin::root(), DOC),
+			] {
+				assert_eq!(call, Err(Error::<Test>::UnknownPractitioner.into()));
+			}
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::signed(ADMIN), DOC),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn suspended_organisation_members_cannot_act() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), org));
+			assert!(!Registry::is_active_member(&DOC, org));
+			assert!(Registry::is_affiliated(&DOC, org));
+			assert!(!Registry::is_active_admin(&ADMIN, org));
+		});
+	}
+}
+
+mod keys {
+	use super::*;
+
+	#[test]
+	fn publish_and_rotate_keeps_old_keys() {
+		test(|| {
+			assert_ok!(Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [1; 32]));
+			System::assert_last_event(
+				Event::EncryptionKeyPublished { who: DOC, key: [1; 32], version: 0 }.into(),
+			);
+			System::set_block_number(5);
+			assert_noop!(
+				Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [1; 32]),
+				Error::<Test>::SameKey
+			);
+			assert_ok!(Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [2; 32]));
+			let current = EncryptionKeys::<Test>::get(DOC).unwrap();
+			assert_eq!((current.key, current.version, current.published_at), ([2; 32], 1, 5));
+			let old = RetiredKeys::<Test>::get(DOC, 0).unwrap();
+			assert_eq!((old.key, old.published_at, old.replaced_at), ([1; 32], 1, 5));
+		});
+	}
+
+	#[test]
+	fn bad_keys_are_refused() {
+		test(|| {
+			assert_noop!(
+				Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [0; 32]),
+				Error::<Test>::InvalidKey
+			);
+			EncryptionKeys::<Test>::insert(
+				DOC,
+				CurrentKey { key: [1; 32], version: u32::MAX, published_at: 1 },
+			);
+			assert_noop!(
+				Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [2; 32]),
+				Error::<Test>::Overflow
+			);
+			EncryptionKeys::<Test>::remove(DOC);
+		});
+	}
+}
+
+mod genesis {
+	use super::*;
+	use sp_runtime::BuildStorage;
+
+	#[test]
+	fn genesis_builds_a_consistent_registry() {
+		let t = RuntimeGenesisConfig {
+			registry: crate::GenesisConfig::<Test> {
+				organisations: vec![
+					(ADMIN, CountyHospital, b"H".to_vec(), REGION, true),
+					(ADMIN2, VillageClinic, b"C".to_vec(), RegionCode::new(5, 3, 1), false),
+				],
+				practitioners: vec![(DOC, Doctor, licence(1), vec![0, 1], true)],
+				encryption_keys: vec![(DOC, [9; 32])],
+			},
+			..Default::default()
+		}
+		.build_storage()
+		.unwrap();
+		sp_io::TestExternalities::new(t).execute_with(|| {
+			assert_eq!(NextOrganisationId::<Test>::get(), 2);
+			assert!(Registry::is_active_member(&DOC, 0));
+			assert!(!Registry::is_active_member(&DOC, 1));
+			assert_eq!(Organisations::<Test>::get(1).unwrap().practitioner_count, 1);
+			Registry::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn integrity_test_passes() {
+		use frame_support::traits::Hooks;
+		<Registry as Hooks<u64>>::integrity_test();
+	}
+}

@@ -1,0 +1,149 @@
+//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (four validators,
+//! Alice, Bob, Charlie and Dave). Chain specs are built from these by the node and by
+//! `export-chain-spec` / `build-spec`.
+
+use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// Every endowed development account starts with this balance.
+pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// A validator's session keys from its dev seed: sr25519 for Aura, ed25519 for GRANDPA, as
+/// `key insert --suri //Name` would put them in the keystore.
+fn validator_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(sr.public().into(), ed.public().into())
+}
+
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: Option<AccountId>,
+) -> Value {
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+	});
+	merge(&mut patch, demo_county());
+	if let Some(key) = root {
+		let sudo = build_struct_json_patch!(RuntimeGenesisConfig {
+			sudo: SudoConfig { key: Some(key) }
+		});
+		merge(&mut patch, sudo);
+	}
+	patch
+}
+
+/// Organisation ids of the demo county, in the order the registry's genesis gives them.
+pub mod demo {
+	/// Anding County People's Hospital (admin: Alice).
+	pub const COUNTY_HOSPITAL: u32 = 0;
+	/// Hekou village clinic (admin: AliceStash).
+	pub const HEKOU_CLINIC: u32 = 1;
+	/// Shanzhuang village clinic (admin: BobStash).
+	pub const SHANZHUANG_CLINIC: u32 = 2;
+	/// Anding township pharmacy (admin: CharlieStash).
+	pub const PHARMACY: u32 = 3;
+}
+
+fn licence(number: &str) -> sp_core::H256 {
+	sp_core::H256(sp_core::hashing::blake2_256(number.as_bytes()))
+}
+
+/// The demo county, in the dev presets only: a county hospital, two village clinics and a
+/// pharmacy; Bob a county doctor, Charlie and DaveStash village doctors, Dave a pharmacist;
+/// Eve a patient of the Hekou clinic managing her own records, Ferdie a patient of the
+/// Shanzhuang clinic with FerdieStash as guardian.
+fn demo_county() -> Value {
+	use ruralmed_primitives::{OrganisationKind::*, PractitionerRole::*, RegionCode};
+	use Sr25519Keyring::*;
+	let county = RegionCode::new(1001, 0, 0);
+	let organisations = vec![
+		(Alice.to_account_id(), CountyHospital, b"Anding County People's Hospital".to_vec(), county, true),
+		(AliceStash.to_account_id(), VillageClinic, b"Hekou Village Clinic".to_vec(), RegionCode::new(1001, 1, 1), true),
+		(BobStash.to_account_id(), VillageClinic, b"Shanzhuang Village Clinic".to_vec(), RegionCode::new(1001, 2, 1), true),
+		(CharlieStash.to_account_id(), Pharmacy, b"Anding Township Pharmacy".to_vec(), RegionCode::new(1001, 1, 0), true),
+	];
+	let practitioners = vec![
+		(Bob.to_account_id(), Doctor, licence("ADC-2019-0001"), vec![demo::COUNTY_HOSPITAL], true),
+		(Charlie.to_account_id(), VillageDoctor, licence("VD-1001-0101"), vec![demo::HEKOU_CLINIC], true),
+		(DaveStash.to_account_id(), VillageDoctor, licence("VD-1001-0201"), vec![demo::SHANZHUANG_CLINIC], true),
+		(Dave.to_account_id(), Pharmacist, licence("PH-1001-0007"), vec![demo::PHARMACY], true),
+	];
+	let patients = vec![
+		(Eve.to_account_id(), None, vec![demo::HEKOU_CLINIC]),
+		(Ferdie.to_account_id(), Some(FerdieStash.to_account_id()), vec![demo::SHANZHUANG_CLINIC]),
+	];
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		registry: pallet_registry::GenesisConfig {
+			organisations,
+			practitioners,
+			encryption_keys: vec![],
+		},
+		patient_records: pallet_patient_records::GenesisConfig { patients },
+	})
+}
+
+/// Merges JSON object `b` into `a`, key by key.
+fn merge(a: &mut Value, b: Value) {
+	match (a, b) {
+		(Value::Object(a), Value::Object(b)) =>
+			for (k, v) in b {
+				merge(a.entry(k).or_insert(Value::Null), v);
+			},
+		(a, b) => *a = b,
+	}
+}
+
+/// The `development` preset: Alice validates alone and holds the sudo key.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// The preset with the given id, as JSON, or `None` for an unknown id.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
+}
+
+/// The ids of every preset this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

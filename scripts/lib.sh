@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shared set-up for the RuralMed scripts: toolchain, target dir, npm packages. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# One target dir outside the work tree, so builds survive between checkouts and CI reuses them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ruralmed/target}"
+NODE_BIN="$CARGO_TARGET_DIR/release/ruralmed-node"
+
+log() { printf '\033[1m[ruralmed]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[ruralmed] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Installs what a fresh machine lacks: the wasm target the runtime builds for, and a C/C++
+# compiler for wasm-opt (Debian packages, only if missing).
+ensure_toolchain() {
+	command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup first"
+	local toolchain
+	toolchain="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")"
+	if ! rustup target list --installed --toolchain "$toolchain" 2>/dev/null | grep -qx wasm32v1-none; then
+		log "adding the wasm32v1-none target to Rust $toolchain"
+		rustup target add wasm32v1-none --toolchain "$toolchain"
+	fi
+	if ! command -v c++ >/dev/null || ! command -v make >/dev/null; then
+		log "installing a C/C++ compiler (wasm-opt needs one)"
+		apt-get update -qq && apt-get install -y -qq build-essential
+	fi
+}
+
+# Installs the polkadot.js checks' packages from the committed lockfile.
+ensure_js() {
+	command -v node >/dev/null || die "node is missing: install Node.js 18 or newer"
+	if [ ! -d "$ROOT/scripts/js/node_modules/@polkadot/api" ]; then
+		log "installing the polkadot.js packages (npm ci)"
+		(cd "$ROOT/scripts/js" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+# Builds the release node (and with it the runtime's WASM).
+build_node() {
+	log "building the node (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p ruralmed-node "$@")
+}
+
+# Prints a free TCP port.
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The test command: builds everything, runs every workspace test (benchmarks included, as
+# tests), then starts the built node and checks it from outside: blocks produced and
+# finalized, command-line errors reported cleanly, and the polkadot.js checks.
+source "$(dirname "$0")/lib.sh"
+
+start=$(date +%s)
+ensure_toolchain
+ensure_js
+
+# 1. The node, as run-dev.sh builds it.
+build_node
+
+# 2. Every crate's tests, with the benchmarks compiled in so they run as tests too. The runtime's
+#    WASM is not needed for these, so it is not built a second time with benchmarks.
+log "running the workspace tests (release profile, with runtime-benchmarks)"
+(
+	cd "$ROOT"
+	SKIP_WASM_BUILD=1 cargo test --locked --release \
+		-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p ruralmed-runtime \
+		--features pallet-registry/runtime-benchmarks,pallet-patient-records/runtime-benchmarks,ruralmed-runtime/runtime-benchmarks
+)
+
+# 3. The node's command line fails cleanly on bad input.
+"$ROOT/scripts/node-cli-checks.sh"
+
+# 4. A live dev chain: blocks produced and finalized, then the polkadot.js checks.
+"$ROOT/scripts/live-checks.sh"
+
+log "all tests passed in $(( $(date +%s) - start )) s"
