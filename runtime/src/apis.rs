@@ -2,7 +2,7 @@
 
 use crate::{
 	configs::RuntimeBlockWeights, opaque::SessionKeys, AccountId, Aura, Balance, Block,
-	Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	Consent, Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -215,6 +215,43 @@ impl_runtime_apis! {
 
 		fn patient(patient: AccountId) -> Option<pallet_patient_records::PatientOf<Runtime>> {
 			pallet_patient_records::Patients::<Runtime>::get(patient)
+		}
+	}
+
+	impl pallet_consent::runtime_api::ConsentApi<
+		Block,
+		AccountId,
+		pallet_consent::GrantOf<Runtime>,
+		pallet_consent::EmergencyAccessOf<Runtime>,
+	> for Runtime {
+		fn read_access(
+			reader: AccountId,
+			record: u64,
+			purpose: ruralmed_primitives::PurposeOfUse,
+		) -> Option<ruralmed_primitives::AccessBasis> {
+			let r = pallet_patient_records::Records::<Runtime>::get(record)?;
+			if <PatientRecords as ruralmed_primitives::PatientDirectory<AccountId>>::is_patient_or_guardian(&reader, &r.patient) {
+				return None;
+			}
+			Consent::read_decision(
+				&reader,
+				&r.patient,
+				&ruralmed_primitives::RecordRef { id: record, category: r.category },
+				purpose,
+				System::block_number(),
+			)
+		}
+
+		fn grants_of(patient: AccountId) -> Vec<pallet_consent::GrantOf<Runtime>> {
+			Consent::grants_of(&patient)
+		}
+
+		fn emergencies_of(
+			patient: AccountId,
+			from: u32,
+			count: u32,
+		) -> Vec<(u64, pallet_consent::EmergencyAccessOf<Runtime>)> {
+			Consent::emergencies_of(&patient, from, count)
 		}
 	}
 

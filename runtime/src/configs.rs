@@ -183,7 +183,7 @@ impl pallet_registry::Config for Runtime {
 
 impl pallet_patient_records::Config for Runtime {
 	type Directory = crate::Registry;
-	type Access = pallet_patient_records::CareTeamAccess<Runtime>;
+	type Access = crate::Consent;
 	type AuthorityOrigin = MedicalAuthority;
 	type Time = crate::Timestamp;
 	type MaxLocatorLength = ConstU32<256>;
@@ -191,4 +191,33 @@ impl pallet_patient_records::Config for Runtime {
 	type MaxCareOrganisations = ConstU32<16>;
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_patient_records::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from the granter for each consent grant until it is revoked or pruned.
+	pub const GrantDeposit: Balance = crate::CENTS * 10;
+}
+
+impl pallet_consent::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Directory = crate::Registry;
+	type Patients = crate::PatientRecords;
+	type AuthorityOrigin = MedicalAuthority;
+	type GrantDeposit = GrantDeposit;
+	type MaxScopeRecords = ConstU32<32>;
+	type MaxGrantsPerGrantee = ConstU32<4>;
+	type MaxGrantsPerPatient = ConstU32<64>;
+	type MaxReferralsPerSpecialist = ConstU32<4>;
+	/// Referrals last a month at most.
+	type MaxReferralDuration = ConstU32<{ 30 * crate::DAYS }>;
+	/// Break-glass lasts a day at most.
+	type MaxEmergencyDuration = ConstU32<{ crate::DAYS }>;
+	/// Patients have a week to review a break-glass access.
+	type EmergencyReviewPeriod = ConstU32<{ 7 * crate::DAYS }>;
+	/// Break-glass use is counted over 30 days...
+	type EmergencyRateWindow = ConstU32<{ 30 * crate::DAYS }>;
+	/// ...and one practitioner may break the glass 10 times in it.
+	type MaxEmergenciesPerWindow = ConstU32<10>;
+	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
 }

@@ -58,6 +58,9 @@ pub mod demo {
 	pub const PHARMACY: u32 = 3;
 }
 
+/// Demo grants expire at this block: about two years of six-second blocks.
+const DEMO_GRANT_EXPIRY: u32 = 10_000_000;
+
 fn licence(number: &str) -> sp_core::H256 {
 	sp_core::H256(sp_core::hashing::blake2_256(number.as_bytes()))
 }
@@ -65,9 +68,12 @@ fn licence(number: &str) -> sp_core::H256 {
 /// The demo county, in the dev presets only: a county hospital, two village clinics and a
 /// pharmacy; Bob a county doctor, Charlie and DaveStash village doctors, Dave a pharmacist;
 /// Eve a patient of the Hekou clinic managing her own records, Ferdie a patient of the
-/// Shanzhuang clinic with FerdieStash as guardian.
+/// Shanzhuang clinic with FerdieStash as guardian; each has granted their clinic treatment
+/// access (with writing and referral) for about two years.
 fn demo_county() -> Value {
-	use ruralmed_primitives::{OrganisationKind::*, PractitionerRole::*, RegionCode};
+	use ruralmed_primitives::{
+		OrganisationKind::*, PractitionerRole::*, PurposeOfUse::Treatment, RegionCode,
+	};
 	use Sr25519Keyring::*;
 	let county = RegionCode::new(1001, 0, 0);
 	let organisations = vec![
@@ -93,6 +99,12 @@ fn demo_county() -> Value {
 			encryption_keys: vec![],
 		},
 		patient_records: pallet_patient_records::GenesisConfig { patients },
+		consent: pallet_consent::GenesisConfig {
+			organisation_grants: vec![
+				(Eve.to_account_id(), demo::HEKOU_CLINIC, vec![Treatment], DEMO_GRANT_EXPIRY, true, true),
+				(Ferdie.to_account_id(), demo::SHANZHUANG_CLINIC, vec![Treatment], DEMO_GRANT_EXPIRY, true, true),
+			],
+		},
 	})
 }
 

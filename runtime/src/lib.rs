@@ -203,6 +203,8 @@ mod runtime {
 	pub type Registry = pallet_registry;
 	#[runtime::pallet_index(21)]
 	pub type PatientRecords = pallet_patient_records;
+	#[runtime::pallet_index(22)]
+	pub type Consent = pallet_consent;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -216,5 +218,6 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_registry, Registry]
 		[pallet_patient_records, PatientRecords]
+		[pallet_consent, Consent]
 	);
 }

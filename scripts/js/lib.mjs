@@ -27,9 +27,10 @@ export function describeError(api, dispatchError) {
   return dispatchError.toString();
 }
 
-/// Signs and sends `tx`, resolves when its block is finalized with `{ events, blockHash }`;
-/// rejects with the decoded error if the extrinsic failed.
-export function sendAndFinalize(api, tx, signer, { timeoutMs = 60_000 } = {}) {
+/// Signs and sends `tx`; resolves with `{ events, blockHash }` once its block is finalized
+/// (or, with `finalized: false`, once it is in a block); rejects with the decoded error if the
+/// extrinsic failed.
+export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
     const timer = setTimeout(() => {
@@ -43,7 +44,7 @@ export function sendAndFinalize(api, tx, signer, { timeoutMs = 60_000 } = {}) {
         reject(new CheckError(`${tx.method.section}.${tx.method.method}: ${status.type}`));
         return;
       }
-      if (!status.isFinalized) return;
+      if (finalized ? !status.isFinalized : !(status.isInBlock || status.isFinalized)) return;
       clearTimeout(timer);
       unsub();
       if (dispatchError) {
@@ -53,7 +54,7 @@ export function sendAndFinalize(api, tx, signer, { timeoutMs = 60_000 } = {}) {
         reject(err);
         return;
       }
-      resolve({ events, blockHash: status.asFinalized });
+      resolve({ events, blockHash: status.isFinalized ? status.asFinalized : status.asInBlock });
     }).then((u) => { unsub = u; }, (e) => { clearTimeout(timer); reject(e); });
   });
 }
@@ -61,7 +62,7 @@ export function sendAndFinalize(api, tx, signer, { timeoutMs = 60_000 } = {}) {
 /// Sends `tx` expecting it to fail with `expected` (`pallet.Error`).
 export async function expectFailure(api, tx, signer, expected) {
   try {
-    await sendAndFinalize(api, tx, signer);
+    await send(api, tx, signer);
   } catch (e) {
     assert(e.module === expected, `expected ${expected}, got: ${e.message}`);
     return;
@@ -74,4 +75,21 @@ export function findEvent(events, section, method) {
   const found = events.find(({ event }) => event.section === section && event.method === method);
   assert(found, `no ${section}.${method} event`);
   return found.event;
+}
+
+/// Sends `tx` and waits for finalization.
+export function sendAndFinalize(api, tx, signer, opts = {}) {
+  return send(api, tx, signer, { ...opts, finalized: true });
+}
+
+/// A fresh funded account for one check, so checks never depend on each other's state.
+export async function freshAccount(api, keyring, label, funder, amount = 10_000_000_000_000n) {
+  const pair = keyring.addFromUri(`//${label}/${Date.now()}/${Math.random()}`);
+  await send(api, api.tx.balances.transferKeepAlive(pair.address, amount), funder);
+  return pair;
+}
+
+/// The current best block number.
+export async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
 }

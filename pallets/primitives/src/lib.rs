@@ -14,6 +14,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -286,6 +288,9 @@ pub trait PractitionerDirectory<AccountId: PartialEq> {
 	/// Whether `who` is affiliated with `org`, whatever the standing of either.
 	fn is_affiliated(who: &AccountId, org: OrganisationId) -> bool;
 
+	/// The organisations `who` is affiliated with (a bounded list; empty for non-practitioners).
+	fn affiliations(who: &AccountId) -> alloc::vec::Vec<OrganisationId>;
+
 	/// Whether `who` is an active practitioner affiliated with `org` and `org` is active: the
 	/// test for acting on behalf of an organisation.
 	fn is_active_member(who: &AccountId, org: OrganisationId) -> bool {
@@ -312,6 +317,23 @@ pub trait PractitionerDirectory<AccountId: PartialEq> {
 		role: PractitionerRole,
 		kind: OrganisationKind,
 	) -> OrganisationId;
+}
+
+/// Who the patients are and who acts for them: answered by the patient records, asked by the
+/// consent pallet.
+pub trait PatientDirectory<AccountId> {
+	/// Whether `patient` is a registered patient.
+	fn is_patient(patient: &AccountId) -> bool;
+
+	/// Whether `who` is the registered `patient` or the patient's guardian.
+	fn is_patient_or_guardian(who: &AccountId, patient: &AccountId) -> bool;
+
+	/// The category of `record` if it is one of `patient`'s records.
+	fn record_category(patient: &AccountId, record: RecordId) -> Option<RecordCategory>;
+
+	/// Registers `patient`, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_patient(patient: &AccountId);
 }
 
 /// A record, as an access decision needs to see it.

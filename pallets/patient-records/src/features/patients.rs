@@ -117,3 +117,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T> {
+	fn is_patient(patient: &T::AccountId) -> bool {
+		Patients::<T>::contains_key(patient)
+	}
+
+	fn is_patient_or_guardian(who: &T::AccountId, patient: &T::AccountId) -> bool {
+		Patients::<T>::contains_key(patient) && Self::is_patient_or_guardian(who, patient)
+	}
+
+	fn record_category(
+		patient: &T::AccountId,
+		record: ruralmed_primitives::RecordId,
+	) -> Option<ruralmed_primitives::RecordCategory> {
+		Records::<T>::get(record).filter(|r| &r.patient == patient).map(|r| r.category)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_patient(patient: &T::AccountId) {
+		if !Patients::<T>::contains_key(patient) {
+			Self::do_register(patient.clone(), None, None).expect("a new patient registers");
+		}
+	}
+}

@@ -1,6 +1,7 @@
 //! Read-only queries behind the runtime API.
 
 use crate::*;
+use frame_support::traits::Get;
 use ruralmed_primitives::RecordId;
 
 impl<T: Config> Pallet<T> {

@@ -1,8 +1,6 @@
 //! Invariants of the patient records, checked by `try_state` and after every unit test.
 
 use crate::*;
-use frame_support::ensure;
-use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -16,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	///   within `MaxCareOrganisations`;
 	/// - every key share belongs to an existing record.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
-	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::ensure;
 		use frame_support::traits::Get;
 		let next = NextRecordId::<T>::get();
 		for (id, r) in Records::<T>::iter() {

@@ -25,6 +25,10 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		Practitioners::<T>::get(who).is_some_and(|p| p.affiliations.contains(&org))
 	}
 
+	fn affiliations(who: &T::AccountId) -> alloc::vec::Vec<OrganisationId> {
+		Practitioners::<T>::get(who).map(|p| p.affiliations.into_inner()).unwrap_or_default()
+	}
+
 	fn suspend_practitioner(who: &T::AccountId) -> Result<(), DispatchError> {
 		Self::do_suspend_practitioner(who.clone())
 	}

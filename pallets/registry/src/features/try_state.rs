@@ -1,9 +1,6 @@
 //! Invariants of the registry's storage, checked by `try_state` and after every unit test.
 
 use crate::*;
-use frame_support::{ensure, traits::fungible::InspectHold};
-use ruralmed_primitives::OrganisationStatus;
-use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -15,7 +12,9 @@ impl<T: Config> Pallet<T> {
 	///   recorded for it;
 	/// - retired keys are older than the current key of their account.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
-	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::{ensure, traits::fungible::InspectHold};
+		use ruralmed_primitives::OrganisationStatus;
 		use alloc::collections::btree_map::BTreeMap;
 		let next = NextOrganisationId::<T>::get();
 		let mut counts = BTreeMap::<u32, u32>::new();

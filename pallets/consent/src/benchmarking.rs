@@ -1,0 +1,369 @@
+//! Benchmarks of every consent call (`#[benchmarks]` v2), each in its worst case: full grant
+//! buckets scanned before the match, the longest scopes, a full referral list to clean.
+
+use super::*;
+use crate::Pallet as Consent;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, EnsureOrigin, Get},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use ruralmed_primitives::{
+	OrganisationId, OrganisationKind, PatientDirectory, PractitionerDirectory, PractitionerRole,
+	PurposeOfUse,
+};
+use sp_core::H256;
+use sp_runtime::traits::{One, Saturating};
+
+fn all_purposes() -> Purposes {
+	BoundedVec::truncate_from(alloc::vec![
+		PurposeOfUse::Research,
+		PurposeOfUse::PublicHealth,
+		PurposeOfUse::Emergency,
+		PurposeOfUse::Referral,
+		PurposeOfUse::Treatment,
+	])
+}
+
+fn longest_scope<T: Config>() -> ScopeOf<T> {
+	Scope::Records(BoundedVec::truncate_from((0..T::MaxScopeRecords::get() as u64).collect()))
+}
+
+/// Stores a grant directly (no deposit), as set-up for benchmarks.
+fn insert_grant<T: Config>(patient: &T::AccountId, grantee: Grantee<T::AccountId>, usable: bool) -> GrantId {
+	let id = NextGrantId::<T>::get();
+	let now = frame_system::Pallet::<T>::block_number();
+	// An unusable grant is one that has not started yet: every check still reads it.
+	let (starts_at, expires_at) = if usable {
+		(now, now.saturating_add(1_000u32.into()))
+	} else {
+		(now.saturating_add(1_000u32.into()), now.saturating_add(2_000u32.into()))
+	};
+	let key = grantee.key();
+	Grants::<T>::mutate(patient, &key, |b| {
+		b.try_push(Grant {
+			id,
+			patient: patient.clone(),
+			grantee,
+			purposes: all_purposes(),
+			scope: Scope::AllRecords,
+			starts_at,
+			expires_at,
+			can_write: true,
+			allow_referral: true,
+			granted_by: patient.clone(),
+			deposit: Default::default(),
+		})
+		.expect("benchmark bucket has room")
+	});
+	GrantLocations::<T>::insert(id, (patient.clone(), key));
+	GrantCount::<T>::mutate(patient, |c| *c += 1);
+	NextGrantId::<T>::put(id + 1);
+	id
+}
+
+/// Makes `reader`'s access to `patient` through `org` as costly to find as it can be: a full
+/// bucket of not-yet-started grants to the reader directly, then a full bucket to `org`
+/// whose last grant is the one that matches.
+pub(crate) fn allow_through_organisation_grant<T: Config>(
+	reader: &T::AccountId,
+	org: OrganisationId,
+	patient: &T::AccountId,
+) {
+	let per_bucket = T::MaxGrantsPerGrantee::get();
+	for _ in 0..per_bucket {
+		insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
+	}
+	let org_grantee = Grantee::Organisation { org, roles: BoundedVec::new() };
+	for _ in 1..per_bucket {
+		insert_grant::<T>(patient, org_grantee.clone(), false);
+	}
+	insert_grant::<T>(patient, org_grantee, true);
+}
+
+struct Setup<T: Config> {
+	patient: T::AccountId,
+	doc: T::AccountId,
+	org: OrganisationId,
+}
+
+fn setup<T: Config>(name: &'static str) -> Setup<T> {
+	let admin: T::AccountId = account("admin", 0, 0);
+	let doc: T::AccountId = account(name, 0, 0);
+	let org = T::Directory::benchmark_practitioner(
+		&admin,
+		&doc,
+		PractitionerRole::Doctor,
+		OrganisationKind::CountyHospital,
+	);
+	let patient: T::AccountId = account("patient", 0, 0);
+	T::Patients::benchmark_patient(&patient);
+	Setup { patient, doc, org }
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
+mod benchmarks {
+	use super::*;
+
+	fn fund<T: Config>(who: &T::AccountId)
+	where
+		T::Currency: Mutate<T::AccountId>,
+	{
+		let amount = T::GrantDeposit::get().saturating_mul(1_000u32.into()) +
+			T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let _ = T::Currency::set_balance(who, amount);
+	}
+
+	#[benchmark]
+	fn grant_consent() {
+		let s = setup::<T>("doc");
+		fund::<T>(&s.patient);
+		// A bucket one short of full, so the push is into the largest bucket.
+		for _ in 1..T::MaxGrantsPerGrantee::get() {
+			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(s.patient.clone()),
+			s.patient.clone(),
+			Grantee::Practitioner(s.doc.clone()),
+			all_purposes(),
+			longest_scope::<T>(),
+			now,
+			now.saturating_add(100u32.into()),
+			true,
+			true,
+		);
+		assert_eq!(GrantCount::<T>::get(&s.patient), T::MaxGrantsPerGrantee::get());
+	}
+
+	#[benchmark]
+	fn revoke_consent() {
+		let s = setup::<T>("doc");
+		fund::<T>(&s.patient);
+		for _ in 1..T::MaxGrantsPerGrantee::get() {
+			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let id = Consent::<T>::do_grant(
+			s.patient.clone(),
+			s.patient.clone(),
+			Grantee::Practitioner(s.doc.clone()),
+			all_purposes(),
+			longest_scope::<T>(),
+			now,
+			now.saturating_add(100u32.into()),
+			true,
+			true,
+		)
+		.expect("funded patient grants");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.patient.clone()), id);
+		assert!(Consent::<T>::grant(id).is_none());
+	}
+
+	#[benchmark]
+	fn prune_expired_grants(n: Linear<1, { T::MaxGrantsPerGrantee::get() }>) {
+		let s = setup::<T>("doc");
+		fund::<T>(&s.patient);
+		let now = frame_system::Pallet::<T>::block_number();
+		for _ in 0..n {
+			Consent::<T>::do_grant(
+				s.patient.clone(),
+				s.patient.clone(),
+				Grantee::Practitioner(s.doc.clone()),
+				all_purposes(),
+				longest_scope::<T>(),
+				now,
+				now.saturating_add(One::one()),
+				true,
+				true,
+			)
+			.expect("funded patient grants");
+		}
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), s.patient.clone(), GranteeKey::Practitioner(s.doc.clone()));
+		assert_eq!(GrantCount::<T>::get(&s.patient), 0);
+	}
+
+	#[benchmark]
+	fn refer() {
+		let s = setup::<T>("doc");
+		let specialist = setup::<T>("specialist");
+		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
+		let grant = NextGrantId::<T>::get() - 1;
+		// A full referral list whose entries have all lapsed, so each is read and dropped.
+		let now = frame_system::Pallet::<T>::block_number();
+		for _ in 0..T::MaxReferralsPerSpecialist::get() {
+			let id = NextReferralId::<T>::get();
+			Referrals::<T>::insert(
+				id,
+				Referral {
+					patient: s.patient.clone(),
+					grant,
+					referrer: s.doc.clone(),
+					referrer_org: s.org,
+					specialist: specialist.doc.clone(),
+					specialist_org: specialist.org,
+					scope: Scope::AllRecords,
+					starts_at: now,
+					expires_at: now,
+					may_report: false,
+				},
+			);
+			ReferralsTo::<T>::mutate(&s.patient, &specialist.doc, |l| l.try_push(id).expect("room"));
+			NextReferralId::<T>::put(id + 1);
+		}
+		let expires = now.saturating_add(T::MaxReferralDuration::get().min(100u32.into()));
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(s.doc.clone()),
+			grant,
+			s.org,
+			specialist.doc.clone(),
+			specialist.org,
+			longest_scope::<T>(),
+			expires,
+			true,
+		);
+		assert_eq!(ReferralsTo::<T>::get(&s.patient, &specialist.doc).len(), 1);
+	}
+
+	#[benchmark]
+	fn revoke_referral() {
+		let s = setup::<T>("doc");
+		let specialist = setup::<T>("specialist");
+		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
+		let grant = NextGrantId::<T>::get() - 1;
+		let now = frame_system::Pallet::<T>::block_number();
+		let id = Consent::<T>::do_refer(
+			s.doc.clone(),
+			grant,
+			s.org,
+			specialist.doc.clone(),
+			specialist.org,
+			Scope::AllRecords,
+			now.saturating_add(One::one()),
+			true,
+		)
+		.expect("covered doctor refers");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.patient.clone()), id);
+		assert!(Referrals::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn prune_referral() {
+		let s = setup::<T>("doc");
+		let specialist = setup::<T>("specialist");
+		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
+		let grant = NextGrantId::<T>::get() - 1;
+		let now = frame_system::Pallet::<T>::block_number();
+		let id = Consent::<T>::do_refer(
+			s.doc.clone(),
+			grant,
+			s.org,
+			specialist.doc.clone(),
+			specialist.org,
+			Scope::AllRecords,
+			now.saturating_add(One::one()),
+			true,
+		)
+		.expect("covered doctor refers");
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(Referrals::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn open_emergency_access() {
+		let s = setup::<T>("doc");
+		// Full buckets that the "has no access already" check must read and reject.
+		for _ in 0..T::MaxGrantsPerGrantee::get() {
+			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
+			insert_grant::<T>(
+				&s.patient,
+				Grantee::Organisation { org: s.org, roles: BoundedVec::new() },
+				false,
+			);
+		}
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(s.doc.clone()),
+			s.patient.clone(),
+			s.org,
+			EmergencyReason::LifeThreatening,
+			H256::repeat_byte(1),
+			T::MaxEmergencyDuration::get(),
+		);
+		assert_eq!(NextEmergencyId::<T>::get(), 1);
+	}
+
+	#[benchmark]
+	fn review_emergency_access() {
+		let s = setup::<T>("doc");
+		let id = Consent::<T>::do_open_emergency(
+			s.doc.clone(),
+			s.patient.clone(),
+			s.org,
+			EmergencyReason::LifeThreatening,
+			H256::repeat_byte(1),
+			One::one(),
+		)
+		.expect("doctor breaks the glass");
+		// A dispute writes more than an acceptance.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.patient.clone()), id, false);
+		assert!(Escalated::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn escalate_unreviewed() {
+		let s = setup::<T>("doc");
+		let id = Consent::<T>::do_open_emergency(
+			s.doc.clone(),
+			s.patient.clone(),
+			s.org,
+			EmergencyReason::LifeThreatening,
+			H256::repeat_byte(1),
+			One::one(),
+		)
+		.expect("doctor breaks the glass");
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::EmergencyReviewPeriod::get()));
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(Escalated::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn resolve_emergency_access() -> Result<(), BenchmarkError> {
+		let s = setup::<T>("doc");
+		let id = Consent::<T>::do_open_emergency(
+			s.doc.clone(),
+			s.patient.clone(),
+			s.org,
+			EmergencyReason::LifeThreatening,
+			H256::repeat_byte(1),
+			One::one(),
+		)
+		.expect("doctor breaks the glass");
+		Consent::<T>::do_review(s.patient.clone(), id, false).expect("patient disputes");
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		// Sanctioning suspends the practitioner: the costlier outcome.
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, true);
+		assert_eq!(EmergencyAccesses::<T>::get(id).unwrap().status, EmergencyStatus::Sanctioned);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Consent, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,27 @@
+//! The runtime API dApps use to see consent: the access decision itself, a patient's grants,
+//! and a patient's break-glass history.
+
+use alloc::vec::Vec;
+use codec::Codec;
+use ruralmed_primitives::{AccessBasis, PurposeOfUse, RecordId};
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the consent pallet for clients such as polkadot.js.
+	pub trait ConsentApi<AccountId, Grant, Emergency>
+	where
+		AccountId: Codec,
+		Grant: Codec,
+		Emergency: Codec,
+	{
+		/// Whether `reader` may read `record` for `purpose` now, and on which basis. `None`
+		/// also for an unknown record.
+		fn read_access(reader: AccountId, record: RecordId, purpose: PurposeOfUse) -> Option<AccessBasis>;
+
+		/// Every grant of the patient (bounded by the runtime's per-patient limit).
+		fn grants_of(patient: AccountId) -> Vec<Grant>;
+
+		/// The patient's break-glass accesses, oldest first, from position `from`, at most
+		/// `count` (and at most 100).
+		fn emergencies_of(patient: AccountId, from: u32, count: u32) -> Vec<(u64, Emergency)>;
+	}
+}
