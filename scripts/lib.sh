@@ -10,8 +10,9 @@ NODE_BIN="$CARGO_TARGET_DIR/release/ruralmed-node"
 log() { printf '\033[1m[ruralmed]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[ruralmed] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Installs what a fresh machine lacks: the wasm target the runtime builds for, and a C/C++
-# compiler for wasm-opt (Debian packages, only if missing).
+# Installs what a fresh machine lacks: the wasm target the runtime builds for, a C/C++
+# compiler (wasm-opt) and protoc (litep2p's build script), the last two as Debian packages and
+# only if missing.
 ensure_toolchain() {
 	command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup first"
 	local toolchain
@@ -20,9 +21,14 @@ ensure_toolchain() {
 		log "adding the wasm32v1-none target to Rust $toolchain"
 		rustup target add wasm32v1-none --toolchain "$toolchain"
 	fi
-	if ! command -v c++ >/dev/null || ! command -v make >/dev/null; then
-		log "installing a C/C++ compiler (wasm-opt needs one)"
-		apt-get update -qq && apt-get install -y -qq build-essential
+	local missing=()
+	command -v c++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
+	command -v protoc >/dev/null || missing+=(protobuf-compiler)
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages: ${missing[*]}"
+		local sudo=""
+		[ "$(id -u)" = 0 ] || sudo="sudo"
+		$sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 	fi
 }
 

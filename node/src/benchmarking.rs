@@ -4,7 +4,6 @@ use crate::service::FullClient;
 use ruralmed_runtime as runtime;
 use runtime::{AccountId, Balance, BalancesCall, SystemCall};
 use sc_cli::Result;
-use sc_client_api::UsageProvider;
 use sp_core::{Encode, Pair};
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;

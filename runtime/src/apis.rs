@@ -1,7 +1,7 @@
 //! The runtime APIs: what the node, polkadot.js and PAPI call into the runtime for.
 
 use crate::{
-	configs::RuntimeBlockWeights, opaque::SessionKeys, AccountId, Aura, Balance, Block,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block,
 	Consent, Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	System, TransactionPayment, VERSION,
 };
@@ -107,8 +107,11 @@ impl_runtime_apis! {
 	}
 
 	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(seed: Option<Vec<u8>>) -> Vec<u8> {
-			SessionKeys::generate(seed)
+		fn generate_session_keys(
+			owner: Vec<u8>,
+			seed: Option<Vec<u8>>,
+		) -> sp_session::OpaqueGeneratedSessionKeys {
+			SessionKeys::generate(&owner, seed).into()
 		}
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
@@ -315,7 +318,7 @@ impl_runtime_apis! {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
 			let weight = Executive::try_runtime_upgrade(checks)
 				.expect("try-runtime upgrade checks failed; the upgrade must not be applied");
-			(weight, RuntimeBlockWeights::get().max_block)
+			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
 		fn execute_block(

@@ -6,7 +6,9 @@ use crate::{
 	RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ExtrinsicBaseWeight, ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -33,8 +35,10 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u16 = 42;
 }
 
@@ -205,7 +209,6 @@ impl pallet_consent::Config for Runtime {
 	type Patients = crate::PatientRecords;
 	type AuthorityOrigin = MedicalAuthority;
 	type GrantDeposit = GrantDeposit;
-	type MaxScopeRecords = ConstU32<32>;
 	type MaxGrantsPerGrantee = ConstU32<4>;
 	type MaxGrantsPerPatient = ConstU32<64>;
 	type MaxReferralsPerSpecialist = ConstU32<4>;

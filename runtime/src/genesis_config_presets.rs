@@ -62,7 +62,8 @@ pub mod demo {
 const DEMO_GRANT_EXPIRY: u32 = 10_000_000;
 
 fn licence(number: &str) -> sp_core::H256 {
-	sp_core::H256(sp_core::hashing::blake2_256(number.as_bytes()))
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	BlakeTwo256::hash(number.as_bytes())
 }
 
 /// The demo county, in the dev presets only: a county hospital, two village clinics and a

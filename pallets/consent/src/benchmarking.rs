@@ -26,8 +26,8 @@ fn all_purposes() -> Purposes {
 	])
 }
 
-fn longest_scope<T: Config>() -> ScopeOf<T> {
-	Scope::Records(BoundedVec::truncate_from((0..T::MaxScopeRecords::get() as u64).collect()))
+fn longest_scope<T: Config>() -> Scope {
+	Scope::Records(BoundedVec::truncate_from((0..MAX_SCOPE_RECORDS as u64).collect()))
 }
 
 /// Stores a grant directly (no deposit), as set-up for benchmarks.
@@ -284,6 +284,7 @@ mod benchmarks {
 	#[benchmark]
 	fn open_emergency_access() {
 		let s = setup::<T>("doc");
+		let first = NextEmergencyId::<T>::get();
 		// Full buckets that the "has no access already" check must read and reject.
 		for _ in 0..T::MaxGrantsPerGrantee::get() {
 			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
@@ -302,7 +303,7 @@ mod benchmarks {
 			H256::repeat_byte(1),
 			T::MaxEmergencyDuration::get(),
 		);
-		assert_eq!(NextEmergencyId::<T>::get(), 1);
+		assert_eq!(NextEmergencyId::<T>::get(), first + 1);
 	}
 
 	#[benchmark]

@@ -108,20 +108,10 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A grant as stored.
-	pub type GrantOf<T> = Grant<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		BlockNumberFor<T>,
-		<T as Config>::MaxScopeRecords,
-	>;
+	pub type GrantOf<T> =
+		Grant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	/// A referral as stored.
-	pub type ReferralOf<T> = Referral<
-		<T as frame_system::Config>::AccountId,
-		BlockNumberFor<T>,
-		<T as Config>::MaxScopeRecords,
-	>;
-	/// A scope as passed to calls.
-	pub type ScopeOf<T> = Scope<<T as Config>::MaxScopeRecords>;
+	pub type ReferralOf<T> = Referral<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	/// An emergency access as stored.
 	pub type EmergencyAccessOf<T> =
 		EmergencyAccess<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -150,9 +140,6 @@ pub mod pallet {
 		/// Held from the granter for each grant until it is revoked or pruned.
 		#[pallet::constant]
 		type GrantDeposit: Get<BalanceOf<Self>>;
-		/// Most records a scope may list.
-		#[pallet::constant]
-		type MaxScopeRecords: Get<u32>;
 		/// Most grants one patient may hold to one grantee.
 		#[pallet::constant]
 		type MaxGrantsPerGrantee: Get<u32>;
@@ -484,6 +471,14 @@ pub mod pallet {
 		Overflow,
 	}
 
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// Most records a scope may list.
+		pub fn max_scope_records() -> u32 {
+			MAX_SCOPE_RECORDS
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
@@ -493,7 +488,6 @@ pub mod pallet {
 				T::MaxGrantsPerPatient::get() >= T::MaxGrantsPerGrantee::get(),
 				"per-patient grant limit below per-grantee limit"
 			);
-			assert!(T::MaxScopeRecords::get() > 0, "scopes must be able to list a record");
 			assert!(T::MaxReferralsPerSpecialist::get() > 0, "referrals must be possible");
 			assert!(!T::MaxEmergencyDuration::get().is_zero(), "break-glass must last a block");
 			assert!(
@@ -531,7 +525,7 @@ pub mod pallet {
 			patient: T::AccountId,
 			grantee: Grantee<T::AccountId>,
 			purposes: Purposes,
-			scope: ScopeOf<T>,
+			scope: Scope,
 			starts_at: BlockNumberFor<T>,
 			expires_at: BlockNumberFor<T>,
 			can_write: bool,
@@ -612,7 +606,7 @@ pub mod pallet {
 			referrer_org: OrganisationId,
 			specialist: T::AccountId,
 			specialist_org: OrganisationId,
-			scope: ScopeOf<T>,
+			scope: Scope,
 			expires_at: BlockNumberFor<T>,
 			may_report: bool,
 		) -> DispatchResult {

@@ -89,7 +89,6 @@ impl pallet_consent::Config for Test {
 	type Patients = PatientRecords;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type GrantDeposit = GrantDeposit;
-	type MaxScopeRecords = ConstU32<4>;
 	type MaxGrantsPerGrantee = ConstU32<2>;
 	type MaxGrantsPerPatient = ConstU32<3>;
 	type MaxReferralsPerSpecialist = ConstU32<1>;

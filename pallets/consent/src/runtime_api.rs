@@ -14,7 +14,8 @@ sp_api::decl_runtime_apis! {
 		Emergency: Codec,
 	{
 		/// Whether `reader` may read `record` for `purpose` now, and on which basis. `None`
-		/// also for an unknown record.
+		/// for an unknown record, and for the patient and guardian themselves, who always may
+		/// and need no basis.
 		fn read_access(reader: AccountId, record: RecordId, purpose: PurposeOfUse) -> Option<AccessBasis>;
 
 		/// Every grant of the patient (bounded by the runtime's per-patient limit).

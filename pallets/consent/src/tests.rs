@@ -9,7 +9,7 @@ use ruralmed_primitives::{
 use sp_core::H256;
 use sp_runtime::{BoundedVec, DispatchError};
 
-type ScopeT = ScopeOf<Test>;
+type ScopeT = Scope;
 
 fn purposes(p: &[ruralmed_primitives::PurposeOfUse]) -> Purposes {
 	BoundedVec::truncate_from(p.to_vec())

@@ -7,7 +7,6 @@ use ruralmed_primitives::{
 	ContentHash, OrganisationId, PractitionerRole, PurposeOfUse, RecordCategory, RecordId,
 };
 use scale_info::TypeInfo;
-use sp_core::Get;
 
 /// Identifies a grant.
 pub type GrantId = u64;
@@ -62,22 +61,26 @@ impl<AccountId: Clone> Grantee<AccountId> {
 	}
 }
 
+/// Most records a scope may list.
+pub const MAX_SCOPE_RECORDS: u32 = 32;
+
+/// The records a scope lists.
+pub type ScopeRecords = BoundedVec<RecordId, ConstU32<MAX_SCOPE_RECORDS>>;
+
 /// Which records a grant or referral covers.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-#[scale_info(skip_type_params(MaxRecords))]
-#[codec(mel_bound())]
-pub enum Scope<MaxRecords: Get<u32>> {
+pub enum Scope {
 	/// Every record of the patient, present and future.
 	AllRecords,
 	/// Records of these categories.
 	Categories(Categories),
 	/// Exactly these records.
-	Records(BoundedVec<RecordId, MaxRecords>),
+	Records(ScopeRecords),
 }
 
-impl<MaxRecords: Get<u32>> Scope<MaxRecords> {
+impl Scope {
 	/// Whether the scope covers a record of `category` with id `id`.
 	pub fn covers(&self, id: RecordId, category: RecordCategory) -> bool {
 		match self {
@@ -128,8 +131,7 @@ pub fn has_duplicates<X: PartialEq>(xs: &[X]) -> bool {
 /// exactly, and with 6-second blocks a client converts a date to a block number as
 /// `now_block + (date - now) / 6 s`.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-#[scale_info(skip_type_params(MaxRecords))]
-pub struct Grant<AccountId, Balance, BlockNumber, MaxRecords: Get<u32>> {
+pub struct Grant<AccountId, Balance, BlockNumber> {
 	/// The grant's id.
 	pub id: GrantId,
 	/// Whose records.
@@ -139,7 +141,7 @@ pub struct Grant<AccountId, Balance, BlockNumber, MaxRecords: Get<u32>> {
 	/// For what.
 	pub purposes: Purposes,
 	/// Which records.
-	pub scope: Scope<MaxRecords>,
+	pub scope: Scope,
 	/// First block it is honoured in.
 	pub starts_at: BlockNumber,
 	/// First block it is no longer honoured in.
@@ -158,8 +160,7 @@ pub struct Grant<AccountId, Balance, BlockNumber, MaxRecords: Get<u32>> {
 /// organisation, for a shorter period and a scope no wider than the grant's. It lives only as
 /// long as its grant, and cannot itself be referred on.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-#[scale_info(skip_type_params(MaxRecords))]
-pub struct Referral<AccountId, BlockNumber, MaxRecords: Get<u32>> {
+pub struct Referral<AccountId, BlockNumber> {
 	/// Whose records.
 	pub patient: AccountId,
 	/// The grant it derives from.
@@ -173,7 +174,7 @@ pub struct Referral<AccountId, BlockNumber, MaxRecords: Get<u32>> {
 	/// The organisation the specialist acts for.
 	pub specialist_org: OrganisationId,
 	/// Which records.
-	pub scope: Scope<MaxRecords>,
+	pub scope: Scope,
 	/// First block it is honoured in.
 	pub starts_at: BlockNumber,
 	/// First block it is no longer honoured in.

@@ -135,7 +135,7 @@ mod benchmarks {
 			4096,
 			Some(old),
 		);
-		assert!(Records::<T>::get(old + 1).unwrap().self_reported);
+		assert!(Records::<T>::get(NextRecordId::<T>::get() - 1).unwrap().self_reported);
 	}
 
 	#[benchmark]

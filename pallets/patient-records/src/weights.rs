@@ -1,4 +1,4 @@
-// PROVISIONAL: replaced by `scripts/benchmark.sh` output (frame-benchmarking-cli `benchmark pallet`).
+// PROVISIONAL, NOT MEASURED: scripts/benchmark.sh overwrites this file with generated weights.
 #![allow(unused_parens, unused_imports, missing_docs)]
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
 use core::marker::PhantomData;

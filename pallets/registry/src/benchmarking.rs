@@ -64,9 +64,10 @@ mod benchmarks {
 	fn apply_for_organisation() {
 		let who = funded::<T>("admin", 0);
 		let name = alloc::vec![b'n'; T::MaxNameLength::get() as usize];
+		let org = NextOrganisationId::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), OrganisationKind::VillageClinic, name, RegionCode::new(1, 2, 3));
-		assert_eq!(NextOrganisationId::<T>::get(), 1);
+		assert_eq!(Organisations::<T>::get(org).unwrap().status, OrganisationStatus::Pending);
 	}
 
 	#[benchmark]

@@ -16,7 +16,7 @@ impl<T: Config> Pallet<T> {
 		patient: T::AccountId,
 		grantee: Grantee<T::AccountId>,
 		purposes: Purposes,
-		scope: ScopeOf<T>,
+		scope: Scope,
 		starts_at: BlockNumberFor<T>,
 		expires_at: BlockNumberFor<T>,
 		can_write: bool,

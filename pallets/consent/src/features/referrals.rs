@@ -14,7 +14,7 @@ impl<T: Config> Pallet<T> {
 		referrer_org: OrganisationId,
 		specialist: T::AccountId,
 		specialist_org: OrganisationId,
-		scope: ScopeOf<T>,
+		scope: Scope,
 		expires_at: BlockNumberFor<T>,
 		may_report: bool,
 	) -> Result<ReferralId, DispatchError> {

@@ -54,7 +54,10 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		)
 		.expect("benchmark admin is funded");
 		Self::do_verify_organisation(org).expect("a new organisation is pending");
-		let licence = sp_core::H256::from(sp_io_hash(who));
+		let licence = {
+			use sp_runtime::traits::{BlakeTwo256, Hash};
+			BlakeTwo256::hash_of(who)
+		};
 		if Practitioners::<T>::get(who).is_none() {
 			Self::do_add_practitioner(admin, org, who.clone(), role, licence)
 				.expect("a new practitioner can be added");
@@ -66,9 +69,4 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		}
 		org
 	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-fn sp_io_hash<A: codec::Encode>(who: &A) -> [u8; 32] {
-	sp_core::hashing::blake2_256(&who.encode())
 }
