@@ -17,8 +17,8 @@ log "running the workspace tests (release profile, with runtime-benchmarks)"
 (
 	cd "$ROOT"
 	SKIP_WASM_BUILD=1 cargo test --locked --release \
-		-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p ruralmed-runtime \
-		--features pallet-registry/runtime-benchmarks,pallet-patient-records/runtime-benchmarks,ruralmed-runtime/runtime-benchmarks
+		-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p pallet-consent -p ruralmed-runtime \
+		--features pallet-registry/runtime-benchmarks,pallet-patient-records/runtime-benchmarks,pallet-consent/runtime-benchmarks,ruralmed-runtime/runtime-benchmarks
 )
 
 # 3. The node's command line fails cleanly on bad input.

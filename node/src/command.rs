@@ -173,6 +173,7 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			ensure_rpc_ports_free(runner.config())?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -189,4 +190,24 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 	}
+}
+
+/// Refuses to start when the RPC port is taken. Substrate would otherwise quietly serve RPC on
+/// a random port, and every client configured for the expected one would fail to connect.
+fn ensure_rpc_ports_free(config: &sc_service::Configuration) -> sc_cli::Result<()> {
+	let addrs: Vec<std::net::SocketAddr> = match &config.rpc.addr {
+		Some(endpoints) =>
+			endpoints.iter().filter(|e| !e.is_optional).map(|e| e.listen_addr).collect(),
+		None => vec![std::net::SocketAddr::from(([127, 0, 0, 1], config.rpc.port))],
+	};
+	for addr in addrs {
+		if let Err(e) = std::net::TcpListener::bind(addr) {
+			return Err(format!(
+				"the RPC address {addr} is not available ({e}): another node or program holds it. \
+				 Stop it, or pick another port with --rpc-port."
+			)
+			.into());
+		}
+	}
+	Ok(())
 }

@@ -283,8 +283,10 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use frame_benchmarking::baseline::Pallet as BaselineBench;
 
+			#[allow(unused_imports)]
+			use crate::{Balances, Registry, Sudo, Timestamp, Utility};
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benches::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 
 			let storage_info = crate::AllPalletsWithSystem::storage_info();
 			(list, storage_info)
@@ -305,9 +307,11 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 
+			#[allow(unused_imports)]
+			use crate::{Balances, Registry, Sudo, Timestamp, Utility};
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benches::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 
 			Ok(batches)
 		}

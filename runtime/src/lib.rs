@@ -19,6 +19,23 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+// Benchmarked pallets. Declared before `apis` so that its macros are in scope there.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benches {
+	frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_timestamp, Timestamp]
+		[pallet_utility, Utility]
+		[pallet_sudo, Sudo]
+		[pallet_registry, Registry]
+		[pallet_patient_records, PatientRecords]
+		[pallet_consent, Consent]
+	);
+}
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -197,19 +214,4 @@ mod runtime {
 	pub type PatientRecords = pallet_patient_records;
 	#[runtime::pallet_index(22)]
 	pub type Consent = pallet_consent;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-mod benches {
-	frame_benchmarking::define_benchmarks!(
-		[frame_benchmarking, BaselineBench::<Runtime>]
-		[frame_system, SystemBench::<Runtime>]
-		[pallet_balances, Balances]
-		[pallet_timestamp, Timestamp]
-		[pallet_utility, Utility]
-		[pallet_sudo, Sudo]
-		[pallet_registry, Registry]
-		[pallet_patient_records, PatientRecords]
-		[pallet_consent, Consent]
-	);
 }

@@ -1,7 +1,10 @@
 //! A test runtime: registry, patient records and consent wired as in the real runtime.
 
 use crate as pallet_consent;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use sp_core::H256;
@@ -92,10 +95,10 @@ impl pallet_consent::Config for Test {
 	type MaxGrantsPerGrantee = ConstU32<2>;
 	type MaxGrantsPerPatient = ConstU32<3>;
 	type MaxReferralsPerSpecialist = ConstU32<1>;
-	type MaxReferralDuration = ConstU32<50>;
-	type MaxEmergencyDuration = ConstU32<10>;
-	type EmergencyReviewPeriod = ConstU32<20>;
-	type EmergencyRateWindow = ConstU32<100>;
+	type MaxReferralDuration = ConstU64<50>;
+	type MaxEmergencyDuration = ConstU64<10>;
+	type EmergencyReviewPeriod = ConstU64<20>;
+	type EmergencyRateWindow = ConstU64<100>;
 	type MaxEmergenciesPerWindow = ConstU32<2>;
 	type WeightInfo = ();
 }

@@ -72,7 +72,7 @@ impl pallet_patient_records::Config for Test {
 	type Access = pallet_patient_records::CareTeamAccess<Test>;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type Time = Timestamp;
-	type MaxLocatorLength = ConstU32<64>;
+	type MaxLocatorLength = ConstU32<96>;
 	type MaxKeyShareLength = ConstU32<128>;
 	type MaxCareOrganisations = ConstU32<3>;
 	type MaxPageSize = ConstU32<5>;

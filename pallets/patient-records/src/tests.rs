@@ -298,7 +298,7 @@ mod records {
 			// The hospital is not one of PATIENT's care organisations.
 			assert_noop!(call(DOC, PATIENT, HOSPITAL, LOCATOR.to_vec(), 1), Error::<Test>::NoWriteAccess);
 			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, vec![], 1), Error::<Test>::InvalidLocator);
-			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, vec![b'x'; 65], 1), Error::<Test>::InvalidLocator);
+			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, vec![b'x'; 97], 1), Error::<Test>::InvalidLocator);
 			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 0), Error::<Test>::EmptyRecord);
 			NextRecordId::<Test>::put(u64::MAX);
 			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1), Error::<Test>::Overflow);

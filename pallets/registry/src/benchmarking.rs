@@ -5,7 +5,11 @@
 use super::*;
 use crate::Pallet as Registry;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get,
+};
+use sp_runtime::Saturating;
 use frame_system::RawOrigin;
 use ruralmed_primitives::{
 	OrganisationKind, OrganisationStatus, PractitionerRole, RegionCode,

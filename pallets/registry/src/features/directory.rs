@@ -40,7 +40,11 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		role: ruralmed_primitives::PractitionerRole,
 		kind: ruralmed_primitives::OrganisationKind,
 	) -> OrganisationId {
-		use frame_support::traits::fungible::Mutate;
+		use frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			Get,
+		};
+		use sp_runtime::Saturating;
 		let _ = T::Currency::set_balance(
 			admin,
 			T::OrganisationDeposit::get().saturating_mul(10u32.into()) +
