@@ -13,6 +13,7 @@ repeat="${REPEAT:-20}"
 declare -A PALLETS=(
 	[pallet_registry]=registry
 	[pallet_patient_records]=patient-records
+	[pallet_consent]=consent
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -1,8 +1,8 @@
 //! Extrinsic builders and inherent data for `benchmark overhead` and `benchmark extrinsic`.
 
 use crate::service::FullClient;
-use ruralmed_runtime as runtime;
 use runtime::{AccountId, Balance, BalancesCall, SystemCall};
+use ruralmed_runtime as runtime;
 use sc_cli::Result;
 use sp_core::{Encode, Pair};
 use sp_inherents::{InherentData, InherentDataProvider};

@@ -24,7 +24,7 @@ pub type HostFunctions = sp_io::SubstrateHostFunctions;
 /// Host functions the runtime may call; benchmarking adds its own in benchmark builds.
 #[cfg(feature = "runtime-benchmarks")]
 pub type HostFunctions =
-	(sp_io::SubstrateHostFunctions, frame_benchmarking_cli::benchmarking::HostFunctions);
+	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 
 /// GRANDPA justifications are imported and generated at least every this many blocks.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
@@ -291,9 +291,7 @@ pub fn new_full<
 		)?;
 
 		// Authoring is essential: if it fails, the node stops rather than run silently idle.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

@@ -1,9 +1,9 @@
 //! The runtime APIs: what the node, polkadot.js and PAPI call into the runtime for.
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block,
-	Consent, Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, Consent, Executive, Grandpa,
+	InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

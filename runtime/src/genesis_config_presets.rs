@@ -38,9 +38,8 @@ fn testnet_genesis(
 	});
 	merge(&mut patch, demo_county());
 	if let Some(key) = root {
-		let sudo = build_struct_json_patch!(RuntimeGenesisConfig {
-			sudo: SudoConfig { key: Some(key) }
-		});
+		let sudo =
+			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
 		merge(&mut patch, sudo);
 	}
 	patch
@@ -78,15 +77,51 @@ fn demo_county() -> Value {
 	use Sr25519Keyring::*;
 	let county = RegionCode::new(1001, 0, 0);
 	let organisations = vec![
-		(Alice.to_account_id(), CountyHospital, b"Anding County People's Hospital".to_vec(), county, true),
-		(AliceStash.to_account_id(), VillageClinic, b"Hekou Village Clinic".to_vec(), RegionCode::new(1001, 1, 1), true),
-		(BobStash.to_account_id(), VillageClinic, b"Shanzhuang Village Clinic".to_vec(), RegionCode::new(1001, 2, 1), true),
-		(CharlieStash.to_account_id(), Pharmacy, b"Anding Township Pharmacy".to_vec(), RegionCode::new(1001, 1, 0), true),
+		(
+			Alice.to_account_id(),
+			CountyHospital,
+			b"Anding County People's Hospital".to_vec(),
+			county,
+			true,
+		),
+		(
+			AliceStash.to_account_id(),
+			VillageClinic,
+			b"Hekou Village Clinic".to_vec(),
+			RegionCode::new(1001, 1, 1),
+			true,
+		),
+		(
+			BobStash.to_account_id(),
+			VillageClinic,
+			b"Shanzhuang Village Clinic".to_vec(),
+			RegionCode::new(1001, 2, 1),
+			true,
+		),
+		(
+			CharlieStash.to_account_id(),
+			Pharmacy,
+			b"Anding Township Pharmacy".to_vec(),
+			RegionCode::new(1001, 1, 0),
+			true,
+		),
 	];
 	let practitioners = vec![
 		(Bob.to_account_id(), Doctor, licence("ADC-2019-0001"), vec![demo::COUNTY_HOSPITAL], true),
-		(Charlie.to_account_id(), VillageDoctor, licence("VD-1001-0101"), vec![demo::HEKOU_CLINIC], true),
-		(DaveStash.to_account_id(), VillageDoctor, licence("VD-1001-0201"), vec![demo::SHANZHUANG_CLINIC], true),
+		(
+			Charlie.to_account_id(),
+			VillageDoctor,
+			licence("VD-1001-0101"),
+			vec![demo::HEKOU_CLINIC],
+			true,
+		),
+		(
+			DaveStash.to_account_id(),
+			VillageDoctor,
+			licence("VD-1001-0201"),
+			vec![demo::SHANZHUANG_CLINIC],
+			true,
+		),
 		(Dave.to_account_id(), Pharmacist, licence("PH-1001-0007"), vec![demo::PHARMACY], true),
 	];
 	let patients = vec![
@@ -102,8 +137,22 @@ fn demo_county() -> Value {
 		patient_records: pallet_patient_records::GenesisConfig { patients },
 		consent: pallet_consent::GenesisConfig {
 			organisation_grants: vec![
-				(Eve.to_account_id(), demo::HEKOU_CLINIC, vec![Treatment], DEMO_GRANT_EXPIRY, true, true),
-				(Ferdie.to_account_id(), demo::SHANZHUANG_CLINIC, vec![Treatment], DEMO_GRANT_EXPIRY, true, true),
+				(
+					Eve.to_account_id(),
+					demo::HEKOU_CLINIC,
+					vec![Treatment],
+					DEMO_GRANT_EXPIRY,
+					true,
+					true
+				),
+				(
+					Ferdie.to_account_id(),
+					demo::SHANZHUANG_CLINIC,
+					vec![Treatment],
+					DEMO_GRANT_EXPIRY,
+					true,
+					true
+				),
 			],
 		},
 	})
@@ -112,10 +161,11 @@ fn demo_county() -> Value {
 /// Merges JSON object `b` into `a`, key by key.
 fn merge(a: &mut Value, b: Value) {
 	match (a, b) {
-		(Value::Object(a), Value::Object(b)) =>
+		(Value::Object(a), Value::Object(b)) => {
 			for (k, v) in b {
 				merge(a.entry(k).or_insert(Value::Null), v);
-			},
+			}
+		}
 		(a, b) => *a = b,
 	}
 }

@@ -34,7 +34,11 @@ fn longest_scope<T: Config>() -> Scope {
 }
 
 /// Stores a grant directly (no deposit), as set-up for benchmarks.
-fn insert_grant<T: Config>(patient: &T::AccountId, grantee: Grantee<T::AccountId>, usable: bool) -> GrantId {
+fn insert_grant<T: Config>(
+	patient: &T::AccountId,
+	grantee: Grantee<T::AccountId>,
+	usable: bool,
+) -> GrantId {
 	let id = NextGrantId::<T>::get();
 	let now = frame_system::Pallet::<T>::block_number();
 	// An unusable grant is one that has not started yet: every check still reads it.
@@ -113,8 +117,8 @@ mod benchmarks {
 	where
 		T::Currency: Mutate<T::AccountId>,
 	{
-		let amount = T::GrantDeposit::get().saturating_mul(1_000u32.into()) +
-			T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let amount = T::GrantDeposit::get().saturating_mul(1_000u32.into())
+			+ T::Currency::minimum_balance().saturating_mul(1_000u32.into());
 		let _ = T::Currency::set_balance(who, amount);
 	}
 
@@ -218,7 +222,9 @@ mod benchmarks {
 					may_report: false,
 				},
 			);
-			ReferralsTo::<T>::mutate(&s.patient, &specialist.doc, |l| l.try_push(id).expect("room"));
+			ReferralsTo::<T>::mutate(&s.patient, &specialist.doc, |l| {
+				l.try_push(id).expect("room")
+			});
 			NextReferralId::<T>::put(id + 1);
 		}
 		let expires = now.saturating_add(T::MaxReferralDuration::get().min(100u32.into()));
@@ -340,7 +346,9 @@ mod benchmarks {
 		)
 		.expect("doctor breaks the glass");
 		let now = frame_system::Pallet::<T>::block_number();
-		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::EmergencyReviewPeriod::get()));
+		frame_system::Pallet::<T>::set_block_number(
+			now.saturating_add(T::EmergencyReviewPeriod::get()),
+		);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);

@@ -211,7 +211,8 @@ pub mod pallet {
 
 	/// Referrals by id.
 	#[pallet::storage]
-	pub type Referrals<T: Config> = StorageMap<_, Twox64Concat, ReferralId, ReferralOf<T>, OptionQuery>;
+	pub type Referrals<T: Config> =
+		StorageMap<_, Twox64Concat, ReferralId, ReferralOf<T>, OptionQuery>;
 
 	/// Referrals of each patient to each specialist.
 	#[pallet::storage]

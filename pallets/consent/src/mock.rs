@@ -122,7 +122,15 @@ pub const NOBODY: u64 = 200;
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(1, 100), (2, 100), (3, 100), (4, 100), (PATIENT, 100), (GUARDIAN, 100), (WARD, 100)],
+		balances: vec![
+			(1, 100),
+			(2, 100),
+			(3, 100),
+			(4, 100),
+			(PATIENT, 100),
+			(GUARDIAN, 100),
+			(WARD, 100),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)
@@ -139,7 +147,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(DOC, PractitionerRole::Doctor, H256::repeat_byte(1), vec![HOSPITAL], true),
 			(NURSE, PractitionerRole::Nurse, H256::repeat_byte(2), vec![HOSPITAL], true),
 			(VDOC, PractitionerRole::VillageDoctor, H256::repeat_byte(3), vec![CLINIC], true),
-			(VDOC2, PractitionerRole::VillageDoctor, H256::repeat_byte(4), vec![OTHER_CLINIC], true),
+			(
+				VDOC2,
+				PractitionerRole::VillageDoctor,
+				H256::repeat_byte(4),
+				vec![OTHER_CLINIC],
+				true,
+			),
 		],
 		encryption_keys: vec![],
 	}

@@ -4,7 +4,8 @@
 use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use ruralmed_primitives::{
-	AccessBasis, PractitionerDirectory, PractitionerRole, PurposeOfUse::*, RecordCategory, RecordRef,
+	AccessBasis, PractitionerDirectory, PractitionerRole, PurposeOfUse::*, RecordCategory,
+	RecordRef,
 };
 use sp_core::H256;
 use sp_runtime::{BoundedVec, DispatchError};
@@ -91,38 +92,123 @@ mod grants {
 	#[test]
 	fn bad_grants_are_refused() {
 		test(|| {
-			let call = |who: u64, grantee: Grantee<u64>, p: Purposes, s: ScopeT, from: u64, to: u64, referral: bool| {
-				Consent::grant_consent(RuntimeOrigin::signed(who), PATIENT, grantee, p, s, from, to, false, referral)
+			let call = |who: u64,
+			            grantee: Grantee<u64>,
+			            p: Purposes,
+			            s: ScopeT,
+			            from: u64,
+			            to: u64,
+			            referral: bool| {
+				Consent::grant_consent(
+					RuntimeOrigin::signed(who),
+					PATIENT,
+					grantee,
+					p,
+					s,
+					from,
+					to,
+					false,
+					referral,
+				)
 			};
 			let doc = || Grantee::Practitioner(DOC);
 			let treat = || purposes(&[Treatment]);
-			assert_noop!(call(NOBODY, doc(), treat(), ScopeT::AllRecords, 1, 9, false), Error::<Test>::NotPatientOrGuardian);
 			assert_noop!(
-				Consent::grant_consent(RuntimeOrigin::signed(NOBODY), NOBODY, doc(), treat(), ScopeT::AllRecords, 1, 9, false, false),
+				call(NOBODY, doc(), treat(), ScopeT::AllRecords, 1, 9, false),
 				Error::<Test>::NotPatientOrGuardian
 			);
-			assert_noop!(call(PATIENT, doc(), purposes(&[]), ScopeT::AllRecords, 1, 9, false), Error::<Test>::InvalidPurposes);
-			assert_noop!(call(PATIENT, doc(), purposes(&[Research, Research]), ScopeT::AllRecords, 1, 9, false), Error::<Test>::InvalidPurposes);
+			assert_noop!(
+				Consent::grant_consent(
+					RuntimeOrigin::signed(NOBODY),
+					NOBODY,
+					doc(),
+					treat(),
+					ScopeT::AllRecords,
+					1,
+					9,
+					false,
+					false
+				),
+				Error::<Test>::NotPatientOrGuardian
+			);
+			assert_noop!(
+				call(PATIENT, doc(), purposes(&[]), ScopeT::AllRecords, 1, 9, false),
+				Error::<Test>::InvalidPurposes
+			);
+			assert_noop!(
+				call(
+					PATIENT,
+					doc(),
+					purposes(&[Research, Research]),
+					ScopeT::AllRecords,
+					1,
+					9,
+					false
+				),
+				Error::<Test>::InvalidPurposes
+			);
 			assert_noop!(
 				call(PATIENT, doc(), treat(), ScopeT::Categories(BoundedVec::new()), 1, 9, false),
 				Error::<Test>::InvalidScope
 			);
 			assert_noop!(
-				call(PATIENT, doc(), treat(), ScopeT::Records(BoundedVec::truncate_from(vec![3, 3])), 1, 9, false),
+				call(
+					PATIENT,
+					doc(),
+					treat(),
+					ScopeT::Records(BoundedVec::truncate_from(vec![3, 3])),
+					1,
+					9,
+					false
+				),
 				Error::<Test>::InvalidScope
 			);
-			assert_noop!(call(PATIENT, doc(), treat(), ScopeT::AllRecords, 9, 9, false), Error::<Test>::InvalidPeriod);
-			System::set_block_number(20);
-			assert_noop!(call(PATIENT, doc(), treat(), ScopeT::AllRecords, 1, 20, false), Error::<Test>::InvalidPeriod);
-			assert_noop!(call(PATIENT, Grantee::Practitioner(NOBODY), treat(), ScopeT::AllRecords, 1, 30, false), Error::<Test>::InvalidGrantee);
-			assert_noop!(call(PATIENT, org_grant(77, &[]), treat(), ScopeT::AllRecords, 1, 30, false), Error::<Test>::InvalidGrantee);
 			assert_noop!(
-				call(PATIENT, org_grant(HOSPITAL, &[PractitionerRole::Nurse, PractitionerRole::Nurse]), treat(), ScopeT::AllRecords, 1, 30, false),
+				call(PATIENT, doc(), treat(), ScopeT::AllRecords, 9, 9, false),
+				Error::<Test>::InvalidPeriod
+			);
+			System::set_block_number(20);
+			assert_noop!(
+				call(PATIENT, doc(), treat(), ScopeT::AllRecords, 1, 20, false),
+				Error::<Test>::InvalidPeriod
+			);
+			assert_noop!(
+				call(
+					PATIENT,
+					Grantee::Practitioner(NOBODY),
+					treat(),
+					ScopeT::AllRecords,
+					1,
+					30,
+					false
+				),
 				Error::<Test>::InvalidGrantee
 			);
-			assert_noop!(call(PATIENT, doc(), purposes(&[Research]), ScopeT::AllRecords, 1, 30, true), Error::<Test>::ReferralNeedsTreatment);
+			assert_noop!(
+				call(PATIENT, org_grant(77, &[]), treat(), ScopeT::AllRecords, 1, 30, false),
+				Error::<Test>::InvalidGrantee
+			);
+			assert_noop!(
+				call(
+					PATIENT,
+					org_grant(HOSPITAL, &[PractitionerRole::Nurse, PractitionerRole::Nurse]),
+					treat(),
+					ScopeT::AllRecords,
+					1,
+					30,
+					false
+				),
+				Error::<Test>::InvalidGrantee
+			);
+			assert_noop!(
+				call(PATIENT, doc(), purposes(&[Research]), ScopeT::AllRecords, 1, 30, true),
+				Error::<Test>::ReferralNeedsTreatment
+			);
 			NextGrantId::<Test>::put(u64::MAX);
-			assert_noop!(call(PATIENT, doc(), treat(), ScopeT::AllRecords, 1, 30, false), Error::<Test>::Overflow);
+			assert_noop!(
+				call(PATIENT, doc(), treat(), ScopeT::AllRecords, 1, 30, false),
+				Error::<Test>::Overflow
+			);
 			NextGrantId::<Test>::put(0);
 		});
 	}
@@ -133,12 +219,32 @@ mod grants {
 			grant_to(Grantee::Practitioner(DOC));
 			grant_to(Grantee::Practitioner(DOC));
 			assert_noop!(
-				Consent::grant_consent(RuntimeOrigin::signed(PATIENT), PATIENT, Grantee::Practitioner(DOC), purposes(&[Treatment]), ScopeT::AllRecords, 1, 9, false, false),
+				Consent::grant_consent(
+					RuntimeOrigin::signed(PATIENT),
+					PATIENT,
+					Grantee::Practitioner(DOC),
+					purposes(&[Treatment]),
+					ScopeT::AllRecords,
+					1,
+					9,
+					false,
+					false
+				),
 				Error::<Test>::TooManyGrants
 			);
 			grant_to(Grantee::Practitioner(NURSE));
 			assert_noop!(
-				Consent::grant_consent(RuntimeOrigin::signed(PATIENT), PATIENT, Grantee::Practitioner(VDOC), purposes(&[Treatment]), ScopeT::AllRecords, 1, 9, false, false),
+				Consent::grant_consent(
+					RuntimeOrigin::signed(PATIENT),
+					PATIENT,
+					Grantee::Practitioner(VDOC),
+					purposes(&[Treatment]),
+					ScopeT::AllRecords,
+					1,
+					9,
+					false,
+					false
+				),
 				Error::<Test>::TooManyGrants
 			);
 		});
@@ -149,11 +255,22 @@ mod grants {
 		test(|| {
 			let g = grant_to(Grantee::Practitioner(DOC));
 			assert_eq!(read(DOC, &ENCOUNTER, Treatment), Some(AccessBasis::Grant(g)));
-			assert_noop!(Consent::revoke_consent(RuntimeOrigin::signed(DOC), g), Error::<Test>::NotPatientOrGuardian);
-			assert_noop!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), 99), Error::<Test>::UnknownGrant);
+			assert_noop!(
+				Consent::revoke_consent(RuntimeOrigin::signed(DOC), g),
+				Error::<Test>::NotPatientOrGuardian
+			);
+			assert_noop!(
+				Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), 99),
+				Error::<Test>::UnknownGrant
+			);
 			assert_ok!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), g));
 			System::assert_last_event(
-				Event::ConsentRevoked { grant: g, patient: PATIENT, grantee: Grantee::Practitioner(DOC) }.into(),
+				Event::ConsentRevoked {
+					grant: g,
+					patient: PATIENT,
+					grantee: Grantee::Practitioner(DOC),
+				}
+				.into(),
 			);
 			assert_eq!(read(DOC, &ENCOUNTER, Treatment), None);
 			assert_eq!(Balances::balance_on_hold(&HoldReason::GrantDeposit.into(), &PATIENT), 0);
@@ -170,7 +287,11 @@ mod grants {
 				Error::<Test>::NothingToPrune
 			);
 			System::set_block_number(40);
-			assert_ok!(Consent::prune_expired_grants(RuntimeOrigin::signed(NOBODY), PATIENT, key.clone()));
+			assert_ok!(Consent::prune_expired_grants(
+				RuntimeOrigin::signed(NOBODY),
+				PATIENT,
+				key.clone()
+			));
 			System::assert_last_event(Event::GrantPruned { grant: g, patient: PATIENT }.into());
 			assert!(Consent::grant(g).is_none());
 			assert_eq!(Balances::balance_on_hold(&HoldReason::GrantDeposit.into(), &PATIENT), 0);
@@ -279,13 +400,32 @@ mod truth_table {
 				Some(AccessBasis::Grant(g))
 			);
 			// Acting for another organisation than the grantee.
-			assert_eq!(Consent::write_decision(&VDOC, CLINIC, &PATIENT, RecordCategory::Condition, 1), None);
+			assert_eq!(
+				Consent::write_decision(&VDOC, CLINIC, &PATIENT, RecordCategory::Condition, 1),
+				None
+			);
 			// A read-only grant does not allow writing.
 			assert_ok!(Consent::grant_consent(
-				RuntimeOrigin::signed(PATIENT), PATIENT, Grantee::Practitioner(VDOC2), purposes(&[Treatment]),
-				ScopeT::AllRecords, 1, 10, false, false
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				Grantee::Practitioner(VDOC2),
+				purposes(&[Treatment]),
+				ScopeT::AllRecords,
+				1,
+				10,
+				false,
+				false
 			));
-			assert_eq!(Consent::write_decision(&VDOC2, OTHER_CLINIC, &PATIENT, RecordCategory::Condition, 1), None);
+			assert_eq!(
+				Consent::write_decision(
+					&VDOC2,
+					OTHER_CLINIC,
+					&PATIENT,
+					RecordCategory::Condition,
+					1
+				),
+				None
+			);
 			assert!(read(VDOC2, &ENCOUNTER, Treatment).is_some());
 		});
 	}
@@ -296,8 +436,14 @@ mod truth_table {
 			// Without consent the county doctor cannot anchor; with it, it can.
 			let anchor = || {
 				pallet_patient_records::Pallet::<Test>::anchor_record(
-					RuntimeOrigin::signed(DOC), PATIENT, HOSPITAL, RecordCategory::Encounter,
-					H256::repeat_byte(1), b"ipfs://x".to_vec(), 10, None,
+					RuntimeOrigin::signed(DOC),
+					PATIENT,
+					HOSPITAL,
+					RecordCategory::Encounter,
+					H256::repeat_byte(1),
+					b"ipfs://x".to_vec(),
+					10,
+					None,
 				)
 			};
 			assert_noop!(anchor(), pallet_patient_records::Error::<Test>::NoWriteAccess);
@@ -351,7 +497,10 @@ mod referrals {
 				Consent::write_decision(&DOC, HOSPITAL, &PATIENT, RecordCategory::Document, 1),
 				Some(AccessBasis::Referral(f))
 			);
-			assert_eq!(Consent::write_decision(&DOC, HOSPITAL, &PATIENT, RecordCategory::Condition, 1), None);
+			assert_eq!(
+				Consent::write_decision(&DOC, HOSPITAL, &PATIENT, RecordCategory::Condition, 1),
+				None
+			);
 			System::set_block_number(30);
 			assert_eq!(read(DOC, &ENCOUNTER, Referral), None);
 		});
@@ -364,7 +513,9 @@ mod referrals {
 			assert_ok!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), g));
 			assert_eq!(read(DOC, &ENCOUNTER, Referral), None);
 			assert_ok!(Consent::prune_referral(RuntimeOrigin::signed(NOBODY), f));
-			System::assert_last_event(Event::ReferralEnded { referral: f, patient: PATIENT, by: NOBODY }.into());
+			System::assert_last_event(
+				Event::ReferralEnded { referral: f, patient: PATIENT, by: NOBODY }.into(),
+			);
 			assert!(Referrals::<Test>::get(f).is_none());
 		});
 	}
@@ -373,11 +524,20 @@ mod referrals {
 	fn patient_or_referrer_revokes_a_referral() {
 		test(|| {
 			let (_, f) = referred();
-			assert_noop!(Consent::revoke_referral(RuntimeOrigin::signed(DOC), f), Error::<Test>::NotPermitted);
-			assert_noop!(Consent::prune_referral(RuntimeOrigin::signed(NOBODY), f), Error::<Test>::ReferralStillValid);
+			assert_noop!(
+				Consent::revoke_referral(RuntimeOrigin::signed(DOC), f),
+				Error::<Test>::NotPermitted
+			);
+			assert_noop!(
+				Consent::prune_referral(RuntimeOrigin::signed(NOBODY), f),
+				Error::<Test>::ReferralStillValid
+			);
 			assert_ok!(Consent::revoke_referral(RuntimeOrigin::signed(PATIENT), f));
 			assert_eq!(read(DOC, &ENCOUNTER, Referral), None);
-			assert_noop!(Consent::revoke_referral(RuntimeOrigin::signed(PATIENT), f), Error::<Test>::UnknownReferral);
+			assert_noop!(
+				Consent::revoke_referral(RuntimeOrigin::signed(PATIENT), f),
+				Error::<Test>::UnknownReferral
+			);
 		});
 	}
 
@@ -385,47 +545,122 @@ mod referrals {
 	fn referrals_are_never_wider_longer_or_re_referable() {
 		test(|| {
 			let g = grant_to(Grantee::Practitioner(VDOC));
-			let refer = |who: u64, grant: GrantId, from_org: u32, to: u64, to_org: u32, scope: ScopeT, until: u64| {
-				Consent::refer(RuntimeOrigin::signed(who), grant, from_org, to, to_org, scope, until, false)
+			let refer = |who: u64,
+			             grant: GrantId,
+			             from_org: u32,
+			             to: u64,
+			             to_org: u32,
+			             scope: ScopeT,
+			             until: u64| {
+				Consent::refer(
+					RuntimeOrigin::signed(who),
+					grant,
+					from_org,
+					to,
+					to_org,
+					scope,
+					until,
+					false,
+				)
 			};
 			let all = || ScopeT::AllRecords;
-			assert_noop!(refer(VDOC, 99, CLINIC, DOC, HOSPITAL, all(), 20), Error::<Test>::UnknownGrant);
-			assert_noop!(refer(VDOC2, g, OTHER_CLINIC, DOC, HOSPITAL, all(), 20), Error::<Test>::NotCoveredByGrant);
-			assert_noop!(refer(VDOC, g, CLINIC, VDOC2, CLINIC, all(), 20), Error::<Test>::SameOrganisation);
-			assert_noop!(refer(VDOC, g, CLINIC, VDOC2, HOSPITAL, all(), 20), Error::<Test>::SpecialistNotActive);
+			assert_noop!(
+				refer(VDOC, 99, CLINIC, DOC, HOSPITAL, all(), 20),
+				Error::<Test>::UnknownGrant
+			);
+			assert_noop!(
+				refer(VDOC2, g, OTHER_CLINIC, DOC, HOSPITAL, all(), 20),
+				Error::<Test>::NotCoveredByGrant
+			);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, VDOC2, CLINIC, all(), 20),
+				Error::<Test>::SameOrganisation
+			);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, VDOC2, HOSPITAL, all(), 20),
+				Error::<Test>::SpecialistNotActive
+			);
 			assert_noop!(
 				refer(VDOC, g, CLINIC, DOC, HOSPITAL, ScopeT::Categories(BoundedVec::new()), 20),
 				Error::<Test>::InvalidScope
 			);
-			assert_noop!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 41), Error::<Test>::InvalidPeriod);
-			assert_noop!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 1), Error::<Test>::InvalidPeriod);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 41),
+				Error::<Test>::InvalidPeriod
+			);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 1),
+				Error::<Test>::InvalidPeriod
+			);
 			// A grant without referral rights.
 			assert_ok!(Consent::grant_consent(
-				RuntimeOrigin::signed(PATIENT), PATIENT, Grantee::Practitioner(VDOC2), purposes(&[Treatment]),
-				ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])), 1, 100, false, false
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				Grantee::Practitioner(VDOC2),
+				purposes(&[Treatment]),
+				ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])),
+				1,
+				100,
+				false,
+				false
 			));
 			let narrow = NextGrantId::<Test>::get() - 1;
-			assert_noop!(refer(VDOC2, narrow, OTHER_CLINIC, DOC, HOSPITAL, all(), 20), Error::<Test>::ReferralNotAllowed);
+			assert_noop!(
+				refer(VDOC2, narrow, OTHER_CLINIC, DOC, HOSPITAL, all(), 20),
+				Error::<Test>::ReferralNotAllowed
+			);
 			// Longer than MaxReferralDuration (50).
 			assert_ok!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), narrow));
 			assert_ok!(Consent::grant_consent(
-				RuntimeOrigin::signed(PATIENT), PATIENT, Grantee::Practitioner(VDOC2), purposes(&[Treatment]),
-				ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])), 1, 100, false, true
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				Grantee::Practitioner(VDOC2),
+				purposes(&[Treatment]),
+				ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])),
+				1,
+				100,
+				false,
+				true
 			));
 			let long = NextGrantId::<Test>::get() - 1;
 			assert_noop!(
-				refer(VDOC2, long, OTHER_CLINIC, DOC, HOSPITAL, ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])), 60),
+				refer(
+					VDOC2,
+					long,
+					OTHER_CLINIC,
+					DOC,
+					HOSPITAL,
+					ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])),
+					60
+				),
 				Error::<Test>::InvalidPeriod
 			);
-			assert_noop!(refer(VDOC2, long, OTHER_CLINIC, DOC, HOSPITAL, all(), 20), Error::<Test>::ScopeTooWide);
+			assert_noop!(
+				refer(VDOC2, long, OTHER_CLINIC, DOC, HOSPITAL, all(), 20),
+				Error::<Test>::ScopeTooWide
+			);
 			// One referral per specialist at a time here; a second is refused.
 			assert_ok!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 20));
-			assert_noop!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 20), Error::<Test>::TooManyReferrals);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, DOC, HOSPITAL, all(), 20),
+				Error::<Test>::TooManyReferrals
+			);
 			// The specialist holds no grant, so cannot refer on.
-			assert_noop!(refer(DOC, g, HOSPITAL, VDOC2, OTHER_CLINIC, all(), 20), Error::<Test>::NotCoveredByGrant);
+			assert_noop!(
+				refer(DOC, g, HOSPITAL, VDOC2, OTHER_CLINIC, all(), 20),
+				Error::<Test>::NotCoveredByGrant
+			);
 			NextReferralId::<Test>::put(u64::MAX);
 			assert_noop!(
-				refer(VDOC2, long, OTHER_CLINIC, VDOC, CLINIC, ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])), 20),
+				refer(
+					VDOC2,
+					long,
+					OTHER_CLINIC,
+					VDOC,
+					CLINIC,
+					ScopeT::Categories(BoundedVec::truncate_from(vec![RecordCategory::Encounter])),
+					20
+				),
 				Error::<Test>::Overflow
 			);
 			NextReferralId::<Test>::put(1);
@@ -486,7 +721,14 @@ mod emergency {
 			assert_noop!(open(NOBODY, HOSPITAL, 5), Error::<Test>::NotActivePractitioner);
 			assert_noop!(open(DOC, CLINIC, 5), Error::<Test>::NotActivePractitioner);
 			assert_noop!(
-				Consent::open_emergency_access(RuntimeOrigin::signed(DOC), NOBODY, HOSPITAL, EmergencyReason::Other, H256::zero(), 5),
+				Consent::open_emergency_access(
+					RuntimeOrigin::signed(DOC),
+					NOBODY,
+					HOSPITAL,
+					EmergencyReason::Other,
+					H256::zero(),
+					5
+				),
 				Error::<Test>::UnknownPatient
 			);
 			assert_noop!(open(DOC, HOSPITAL, 0), Error::<Test>::InvalidPeriod);
@@ -517,22 +759,46 @@ mod emergency {
 		test(|| {
 			assert_ok!(open(DOC, HOSPITAL, 10));
 			assert_ok!(open(NURSE, HOSPITAL, 10));
-			assert_noop!(Consent::review_emergency_access(RuntimeOrigin::signed(DOC), 0, true), Error::<Test>::NotPatientOrGuardian);
-			assert_noop!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 9, true), Error::<Test>::UnknownEmergency);
+			assert_noop!(
+				Consent::review_emergency_access(RuntimeOrigin::signed(DOC), 0, true),
+				Error::<Test>::NotPatientOrGuardian
+			);
+			assert_noop!(
+				Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 9, true),
+				Error::<Test>::UnknownEmergency
+			);
 			assert_ok!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 0, true));
 			System::assert_last_event(Event::EmergencyAccessAccepted { emergency: 0 }.into());
-			assert_noop!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 0, false), Error::<Test>::NotReviewable);
-			assert_noop!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, false), Error::<Test>::NotEscalated);
+			assert_noop!(
+				Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 0, false),
+				Error::<Test>::NotReviewable
+			);
+			assert_noop!(
+				Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, false),
+				Error::<Test>::NotEscalated
+			);
 			// The dispute ends the nurse's access at once and escalates it.
 			assert_ok!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), 1, false));
-			System::assert_last_event(Event::EmergencyAccessEscalated { emergency: 1, disputed: true }.into());
+			System::assert_last_event(
+				Event::EmergencyAccessEscalated { emergency: 1, disputed: true }.into(),
+			);
 			assert_eq!(read(NURSE, &ENCOUNTER, Emergency), None);
 			assert!(Escalated::<Test>::contains_key(1));
-			assert_noop!(Consent::resolve_emergency_access(RuntimeOrigin::signed(PATIENT), 1, true), DispatchError::BadOrigin);
-			assert_noop!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 9, true), Error::<Test>::UnknownEmergency);
+			assert_noop!(
+				Consent::resolve_emergency_access(RuntimeOrigin::signed(PATIENT), 1, true),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Consent::resolve_emergency_access(RuntimeOrigin::root(), 9, true),
+				Error::<Test>::UnknownEmergency
+			);
 			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 1, true));
-			System::assert_last_event(Event::EmergencyAccessResolved { emergency: 1, sanctioned: true }.into());
-			assert!(!<Registry as PractitionerDirectory<u64>>::practitioner(&NURSE).unwrap().active);
+			System::assert_last_event(
+				Event::EmergencyAccessResolved { emergency: 1, sanctioned: true }.into(),
+			);
+			assert!(
+				!<Registry as PractitionerDirectory<u64>>::practitioner(&NURSE).unwrap().active
+			);
 		});
 	}
 
@@ -540,12 +806,23 @@ mod emergency {
 	fn unreviewed_access_is_escalated_after_the_review_period() {
 		test(|| {
 			assert_ok!(open(DOC, HOSPITAL, 10));
-			assert_noop!(Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0), Error::<Test>::ReviewPeriodNotOver);
-			assert_noop!(Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 5), Error::<Test>::UnknownEmergency);
+			assert_noop!(
+				Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0),
+				Error::<Test>::ReviewPeriodNotOver
+			);
+			assert_noop!(
+				Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 5),
+				Error::<Test>::UnknownEmergency
+			);
 			System::set_block_number(21);
 			assert_ok!(Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0));
-			System::assert_last_event(Event::EmergencyAccessEscalated { emergency: 0, disputed: false }.into());
-			assert_noop!(Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0), Error::<Test>::NotReviewable);
+			System::assert_last_event(
+				Event::EmergencyAccessEscalated { emergency: 0, disputed: false }.into(),
+			);
+			assert_noop!(
+				Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0),
+				Error::<Test>::NotReviewable
+			);
 			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, false));
 			assert_eq!(EmergencyAccesses::<Test>::get(0).unwrap().status, EmergencyStatus::Cleared);
 		});

@@ -185,7 +185,16 @@ pub struct Referral<AccountId, BlockNumber> {
 
 /// Why a practitioner broke the glass.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum EmergencyReason {
 	/// The patient is unconscious or cannot communicate.
@@ -202,7 +211,16 @@ pub enum EmergencyReason {
 
 /// Where a break-glass access stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum EmergencyStatus {
 	/// Open, awaiting the patient's review; access lasts until `expires_at`.

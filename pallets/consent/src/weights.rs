@@ -1,8 +1,44 @@
-// PROVISIONAL, NOT MEASURED: scripts/benchmark.sh overwrites this file with generated weights.
-#![allow(unused_parens, unused_imports, missing_docs)]
-use frame_support::{traits::Get, weights::Weight};
+
+//! Weights for `pallet_consent`, measured on this project's build machine.
+//!
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
+//! DATE: 2026-11-24, STEPS: `50`, REPEAT: `20`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/ruralmed/target/release/ruralmed-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_consent
+// --extrinsic
+// *
+// --wasm-execution
+// compiled
+// --steps
+// 50
+// --repeat
+// 20
+// --heap-pages
+// 4096
+// --template
+// /work/main/scripts/weight-template.hbs
+// --output
+// /work/main/pallets/consent/src/weights.rs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
 use core::marker::PhantomData;
 
+/// The weight of each call of `pallet_consent`.
 pub trait WeightInfo {
 	fn grant_consent() -> Weight;
 	fn revoke_consent() -> Weight;
@@ -15,28 +51,256 @@ pub trait WeightInfo {
 	fn escalate_unreviewed() -> Weight;
 	fn resolve_emergency_access() -> Weight;
 }
+
+/// Weights for `pallet_consent`, costing storage with the runtime's `DbWeight`.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn grant_consent() -> Weight { Weight::MAX }
-	fn revoke_consent() -> Weight { Weight::MAX }
-	fn prune_expired_grants(_n: u32, ) -> Weight { Weight::MAX }
-	fn refer() -> Weight { Weight::MAX }
-	fn revoke_referral() -> Weight { Weight::MAX }
-	fn prune_referral() -> Weight { Weight::MAX }
-	fn open_emergency_access() -> Weight { Weight::MAX }
-	fn review_emergency_access() -> Weight { Weight::MAX }
-	fn escalate_unreviewed() -> Weight { Weight::MAX }
-	fn resolve_emergency_access() -> Weight { Weight::MAX }
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantCount` (r:1 w:1)
+	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::NextGrantId` (r:1 w:1)
+	/// Proof: `Consent::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:1 w:1)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantLocations` (r:0 w:1)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	fn grant_consent() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1620`
+		//  Estimated: `5143`
+		// Minimum execution time: 127_458_000 picoseconds.
+		Weight::from_parts(202_478_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Consent::GrantLocations` (r:1 w:1)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:1 w:1)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantCount` (r:1 w:1)
+	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	fn revoke_consent() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1909`
+		//  Estimated: `5143`
+		// Minimum execution time: 107_942_000 picoseconds.
+		Weight::from_parts(182_681_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Consent::Grants` (r:1 w:1)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantCount` (r:1 w:1)
+	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantLocations` (r:0 w:4)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 4]`.
+	fn prune_expired_grants(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `682 + n * (395 ±0)`
+		//  Estimated: `5143`
+		// Minimum execution time: 91_130_000 picoseconds.
+		Weight::from_parts(72_325_158, 5143)
+			// Standard Error: 395_738
+			.saturating_add(Weight::from_parts(76_276_318, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	/// Storage: `Consent::GrantLocations` (r:1 w:0)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:2 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:2 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::NextReferralId` (r:1 w:1)
+	/// Proof: `Consent::NextReferralId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::ReferralsTo` (r:1 w:1)
+	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Referrals` (r:4 w:5)
+	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	fn refer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2961`
+		//  Estimated: `12470`
+		// Minimum execution time: 134_872_000 picoseconds.
+		Weight::from_parts(174_946_000, 12470)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Consent::Referrals` (r:1 w:1)
+	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::ReferralsTo` (r:1 w:1)
+	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	fn revoke_referral() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `678`
+		//  Estimated: `3860`
+		// Minimum execution time: 40_676_000 picoseconds.
+		Weight::from_parts(54_872_000, 3860)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Consent::Referrals` (r:1 w:1)
+	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::ReferralsTo` (r:1 w:1)
+	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	fn prune_referral() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `468`
+		//  Estimated: `3860`
+		// Minimum execution time: 33_813_000 picoseconds.
+		Weight::from_parts(58_419_000, 3860)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:2 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::LatestEmergency` (r:1 w:1)
+	/// Proof: `Consent::LatestEmergency` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::EmergencyUsageOf` (r:1 w:1)
+	/// Proof: `Consent::EmergencyUsageOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::NextEmergencyId` (r:1 w:1)
+	/// Proof: `Consent::NextEmergencyId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::PatientEmergencyCount` (r:1 w:1)
+	/// Proof: `Consent::PatientEmergencyCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::PatientEmergencies` (r:0 w:1)
+	/// Proof: `Consent::PatientEmergencies` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::EmergencyAccesses` (r:0 w:1)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	fn open_emergency_access() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2240`
+		//  Estimated: `9296`
+		// Minimum execution time: 103_974_000 picoseconds.
+		Weight::from_parts(161_021_000, 9296)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Escalated` (r:0 w:1)
+	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	fn review_emergency_access() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `586`
+		//  Estimated: `3596`
+		// Minimum execution time: 34_665_000 picoseconds.
+		Weight::from_parts(41_527_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Escalated` (r:0 w:1)
+	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	fn escalate_unreviewed() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `376`
+		//  Estimated: `3596`
+		// Minimum execution time: 27_351_000 picoseconds.
+		Weight::from_parts(42_880_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:1)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Escalated` (r:0 w:1)
+	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	fn resolve_emergency_access() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `760`
+		//  Estimated: `3596`
+		// Minimum execution time: 43_221_000 picoseconds.
+		Weight::from_parts(51_897_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
+
+/// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
-	fn grant_consent() -> Weight { Weight::zero() }
-	fn revoke_consent() -> Weight { Weight::zero() }
-	fn prune_expired_grants(_n: u32, ) -> Weight { Weight::zero() }
-	fn refer() -> Weight { Weight::zero() }
-	fn revoke_referral() -> Weight { Weight::zero() }
-	fn prune_referral() -> Weight { Weight::zero() }
-	fn open_emergency_access() -> Weight { Weight::zero() }
-	fn review_emergency_access() -> Weight { Weight::zero() }
-	fn escalate_unreviewed() -> Weight { Weight::zero() }
-	fn resolve_emergency_access() -> Weight { Weight::zero() }
+	fn grant_consent() -> Weight {
+		Weight::from_parts(202_478_000, 5143)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn revoke_consent() -> Weight {
+		Weight::from_parts(182_681_000, 5143)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn prune_expired_grants(n: u32, ) -> Weight {
+		Weight::from_parts(72_325_158, 5143)
+			.saturating_add(Weight::from_parts(76_276_318, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	fn refer() -> Weight {
+		Weight::from_parts(174_946_000, 12470)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn revoke_referral() -> Weight {
+		Weight::from_parts(54_872_000, 3860)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn prune_referral() -> Weight {
+		Weight::from_parts(58_419_000, 3860)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn open_emergency_access() -> Weight {
+		Weight::from_parts(161_021_000, 9296)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn review_emergency_access() -> Weight {
+		Weight::from_parts(41_527_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn escalate_unreviewed() -> Weight {
+		Weight::from_parts(42_880_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn resolve_emergency_access() -> Weight {
+		Weight::from_parts(51_897_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 }

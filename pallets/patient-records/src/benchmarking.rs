@@ -89,7 +89,9 @@ mod benchmarks {
 	#[benchmark]
 	fn add_care_organisation() {
 		let s = setup::<T>();
-		PatientRecords::<T>::do_remove_care_organisation(&s.patient, s.org).expect("was added");
+		if CareOrganisations::<T>::contains_key(&s.patient, s.org) {
+			PatientRecords::<T>::do_remove_care_organisation(&s.patient, s.org).expect("present");
+		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), s.patient.clone(), s.org);
 		assert!(CareOrganisations::<T>::contains_key(&s.patient, s.org));
@@ -98,6 +100,9 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_care_organisation() {
 		let s = setup::<T>();
+		if !CareOrganisations::<T>::contains_key(&s.patient, s.org) {
+			PatientRecords::<T>::do_add_care_organisation(&s.patient, s.org).expect("absent");
+		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), s.patient.clone(), s.org);
 		assert!(!CareOrganisations::<T>::contains_key(&s.patient, s.org));

@@ -68,8 +68,7 @@ pub mod pallet {
 	};
 
 	/// A patient as stored.
-	pub type PatientOf<T> =
-		Patient<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	pub type PatientOf<T> = Patient<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// A record anchor as stored.
 	pub type RecordAnchorOf<T> = RecordAnchor<
@@ -134,7 +133,8 @@ pub mod pallet {
 
 	/// Record anchors by id.
 	#[pallet::storage]
-	pub type Records<T: Config> = StorageMap<_, Twox64Concat, RecordId, RecordAnchorOf<T>, OptionQuery>;
+	pub type Records<T: Config> =
+		StorageMap<_, Twox64Concat, RecordId, RecordAnchorOf<T>, OptionQuery>;
 
 	/// Each patient's records in time order: (patient, position) → record id.
 	#[pallet::storage]
@@ -185,7 +185,8 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			Pallet::<T>::build_genesis(self).expect("the patient-records genesis config is invalid");
+			Pallet::<T>::build_genesis(self)
+				.expect("the patient-records genesis config is invalid");
 		}
 	}
 
@@ -329,7 +330,10 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxLocatorLength::get() >= 46, "a locator must fit a CIDv0 (46 bytes)");
-			assert!(T::MaxKeyShareLength::get() >= 72, "a key share must fit a wrapped 32-byte key");
+			assert!(
+				T::MaxKeyShareLength::get() >= 72,
+				"a key share must fit a wrapped 32-byte key"
+			);
 			assert!(T::MaxCareOrganisations::get() > 0, "patients need a care organisation");
 			assert!(T::MaxPageSize::get() > 0, "pages must hold a record");
 		}
@@ -389,7 +393,10 @@ pub mod pallet {
 		/// [`Error::GuardianUnchanged`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_guardian())]
-		pub fn set_guardian(origin: OriginFor<T>, guardian: Option<T::AccountId>) -> DispatchResult {
+		pub fn set_guardian(
+			origin: OriginFor<T>,
+			guardian: Option<T::AccountId>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_guardian(who, guardian, false)
 		}

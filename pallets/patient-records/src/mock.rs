@@ -112,7 +112,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		],
 		practitioners: vec![
 			(DOC, PractitionerRole::Doctor, H256::repeat_byte(1), vec![HOSPITAL], true),
-			(VILLAGE_DOC, PractitionerRole::VillageDoctor, H256::repeat_byte(2), vec![CLINIC], true),
+			(
+				VILLAGE_DOC,
+				PractitionerRole::VillageDoctor,
+				H256::repeat_byte(2),
+				vec![CLINIC],
+				true,
+			),
 			(NURSE_UNVERIFIED, PractitionerRole::Nurse, H256::repeat_byte(3), vec![CLINIC], false),
 		],
 		encryption_keys: vec![],

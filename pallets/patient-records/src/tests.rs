@@ -128,16 +128,25 @@ mod patients {
 			);
 			assert_ok!(PatientRecords::set_guardian(RuntimeOrigin::signed(WARD), None));
 			System::assert_last_event(
-				Event::GuardianChanged { patient: WARD, guardian: None, by_authority: false }.into(),
+				Event::GuardianChanged { patient: WARD, guardian: None, by_authority: false }
+					.into(),
 			);
 			assert_noop!(
 				PatientRecords::force_set_guardian(RuntimeOrigin::signed(GUARDIAN), WARD, None),
 				DispatchError::BadOrigin
 			);
-			assert_ok!(PatientRecords::force_set_guardian(RuntimeOrigin::root(), WARD, Some(STRANGER)));
+			assert_ok!(PatientRecords::force_set_guardian(
+				RuntimeOrigin::root(),
+				WARD,
+				Some(STRANGER)
+			));
 			System::assert_last_event(
-				Event::GuardianChanged { patient: WARD, guardian: Some(STRANGER), by_authority: true }
-					.into(),
+				Event::GuardianChanged {
+					patient: WARD,
+					guardian: Some(STRANGER),
+					by_authority: true,
+				}
+				.into(),
 			);
 		});
 	}
@@ -146,11 +155,19 @@ mod patients {
 	fn care_organisations_are_chosen_by_patient_or_guardian() {
 		test(|| {
 			assert_noop!(
-				PatientRecords::add_care_organisation(RuntimeOrigin::signed(STRANGER), WARD, CLINIC),
+				PatientRecords::add_care_organisation(
+					RuntimeOrigin::signed(STRANGER),
+					WARD,
+					CLINIC
+				),
 				Error::<Test>::NotPatientOrGuardian
 			);
 			assert_noop!(
-				PatientRecords::add_care_organisation(RuntimeOrigin::signed(STRANGER), STRANGER, CLINIC),
+				PatientRecords::add_care_organisation(
+					RuntimeOrigin::signed(STRANGER),
+					STRANGER,
+					CLINIC
+				),
 				Error::<Test>::UnknownPatient
 			);
 			assert_noop!(
@@ -161,14 +178,28 @@ mod patients {
 				PatientRecords::add_care_organisation(RuntimeOrigin::signed(GUARDIAN), WARD, 99),
 				Error::<Test>::InvalidCareOrganisation
 			);
-			assert_ok!(PatientRecords::add_care_organisation(RuntimeOrigin::signed(GUARDIAN), WARD, CLINIC));
-			System::assert_last_event(Event::CareOrganisationAdded { patient: WARD, org: CLINIC }.into());
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(GUARDIAN),
+				WARD,
+				CLINIC
+			));
+			System::assert_last_event(
+				Event::CareOrganisationAdded { patient: WARD, org: CLINIC }.into(),
+			);
 			assert_noop!(
 				PatientRecords::add_care_organisation(RuntimeOrigin::signed(WARD), WARD, CLINIC),
 				Error::<Test>::AlreadyCareOrganisation
 			);
-			assert_ok!(PatientRecords::add_care_organisation(RuntimeOrigin::signed(WARD), WARD, HOSPITAL));
-			assert_ok!(PatientRecords::add_care_organisation(RuntimeOrigin::signed(WARD), WARD, PENDING));
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(WARD),
+				WARD,
+				HOSPITAL
+			));
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(WARD),
+				WARD,
+				PENDING
+			));
 			// A fourth would exceed MaxCareOrganisations = 3.
 			assert_ok!(Registry::apply_for_organisation(
 				RuntimeOrigin::signed(1),
@@ -180,16 +211,28 @@ mod patients {
 				PatientRecords::add_care_organisation(RuntimeOrigin::signed(WARD), WARD, 4),
 				Error::<Test>::TooManyCareOrganisations
 			);
-			assert_ok!(PatientRecords::remove_care_organisation(RuntimeOrigin::signed(WARD), WARD, PENDING));
+			assert_ok!(PatientRecords::remove_care_organisation(
+				RuntimeOrigin::signed(WARD),
+				WARD,
+				PENDING
+			));
 			System::assert_last_event(
 				Event::CareOrganisationRemoved { patient: WARD, org: PENDING }.into(),
 			);
 			assert_noop!(
-				PatientRecords::remove_care_organisation(RuntimeOrigin::signed(WARD), WARD, PENDING),
+				PatientRecords::remove_care_organisation(
+					RuntimeOrigin::signed(WARD),
+					WARD,
+					PENDING
+				),
 				Error::<Test>::NotCareOrganisation
 			);
 			assert_noop!(
-				PatientRecords::remove_care_organisation(RuntimeOrigin::signed(STRANGER), WARD, CLINIC),
+				PatientRecords::remove_care_organisation(
+					RuntimeOrigin::signed(STRANGER),
+					WARD,
+					CLINIC
+				),
 				Error::<Test>::NotPatientOrGuardian
 			);
 		});
@@ -292,16 +335,40 @@ mod records {
 					None,
 				)
 			};
-			assert_noop!(call(NURSE_UNVERIFIED, PATIENT, CLINIC, LOCATOR.to_vec(), 1), Error::<Test>::NotActivePractitioner);
-			assert_noop!(call(DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1), Error::<Test>::NotActivePractitioner);
-			assert_noop!(call(VILLAGE_DOC, STRANGER, CLINIC, LOCATOR.to_vec(), 1), Error::<Test>::UnknownPatient);
+			assert_noop!(
+				call(NURSE_UNVERIFIED, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
+				Error::<Test>::NotActivePractitioner
+			);
+			assert_noop!(
+				call(DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
+				Error::<Test>::NotActivePractitioner
+			);
+			assert_noop!(
+				call(VILLAGE_DOC, STRANGER, CLINIC, LOCATOR.to_vec(), 1),
+				Error::<Test>::UnknownPatient
+			);
 			// The hospital is not one of PATIENT's care organisations.
-			assert_noop!(call(DOC, PATIENT, HOSPITAL, LOCATOR.to_vec(), 1), Error::<Test>::NoWriteAccess);
-			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, vec![], 1), Error::<Test>::InvalidLocator);
-			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, vec![b'x'; 97], 1), Error::<Test>::InvalidLocator);
-			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 0), Error::<Test>::EmptyRecord);
+			assert_noop!(
+				call(DOC, PATIENT, HOSPITAL, LOCATOR.to_vec(), 1),
+				Error::<Test>::NoWriteAccess
+			);
+			assert_noop!(
+				call(VILLAGE_DOC, PATIENT, CLINIC, vec![], 1),
+				Error::<Test>::InvalidLocator
+			);
+			assert_noop!(
+				call(VILLAGE_DOC, PATIENT, CLINIC, vec![b'x'; 97], 1),
+				Error::<Test>::InvalidLocator
+			);
+			assert_noop!(
+				call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 0),
+				Error::<Test>::EmptyRecord
+			);
 			NextRecordId::<Test>::put(u64::MAX);
-			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1), Error::<Test>::Overflow);
+			assert_noop!(
+				call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
+				Error::<Test>::Overflow
+			);
 			NextRecordId::<Test>::put(0);
 		});
 	}
@@ -364,7 +431,11 @@ mod access {
 	fn access_is_logged_and_counted() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::log_access(RuntimeOrigin::signed(VILLAGE_DOC), id, PurposeOfUse::Treatment));
+			assert_ok!(PatientRecords::log_access(
+				RuntimeOrigin::signed(VILLAGE_DOC),
+				id,
+				PurposeOfUse::Treatment
+			));
 			System::assert_last_event(
 				Event::RecordAccessed {
 					patient: PATIENT,
@@ -375,7 +446,11 @@ mod access {
 				}
 				.into(),
 			);
-			assert_ok!(PatientRecords::log_access(RuntimeOrigin::signed(PATIENT), id, PurposeOfUse::Treatment));
+			assert_ok!(PatientRecords::log_access(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				PurposeOfUse::Treatment
+			));
 			assert_eq!(Patients::<Test>::get(PATIENT).unwrap().access_count, 2);
 		});
 	}
@@ -389,22 +464,42 @@ mod access {
 				Error::<Test>::NoReadAccess
 			);
 			assert_noop!(
-				PatientRecords::log_access(RuntimeOrigin::signed(VILLAGE_DOC), id, PurposeOfUse::Research),
+				PatientRecords::log_access(
+					RuntimeOrigin::signed(VILLAGE_DOC),
+					id,
+					PurposeOfUse::Research
+				),
 				Error::<Test>::NoReadAccess
 			);
 			assert_noop!(
-				PatientRecords::log_access(RuntimeOrigin::signed(VILLAGE_DOC), 42, PurposeOfUse::Treatment),
+				PatientRecords::log_access(
+					RuntimeOrigin::signed(VILLAGE_DOC),
+					42,
+					PurposeOfUse::Treatment
+				),
 				Error::<Test>::UnknownRecord
 			);
 			// The patient removes the clinic: its doctor loses access at once.
-			assert_ok!(PatientRecords::remove_care_organisation(RuntimeOrigin::signed(PATIENT), PATIENT, CLINIC));
+			assert_ok!(PatientRecords::remove_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				CLINIC
+			));
 			assert_noop!(
-				PatientRecords::log_access(RuntimeOrigin::signed(VILLAGE_DOC), id, PurposeOfUse::Treatment),
+				PatientRecords::log_access(
+					RuntimeOrigin::signed(VILLAGE_DOC),
+					id,
+					PurposeOfUse::Treatment
+				),
 				Error::<Test>::NoReadAccess
 			);
 			Patients::<Test>::mutate(PATIENT, |p| p.as_mut().unwrap().access_count = u64::MAX);
 			assert_noop!(
-				PatientRecords::log_access(RuntimeOrigin::signed(PATIENT), id, PurposeOfUse::Treatment),
+				PatientRecords::log_access(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					PurposeOfUse::Treatment
+				),
 				Error::<Test>::Overflow
 			);
 		});
@@ -437,15 +532,31 @@ mod key_shares {
 			assert_noop!(attach(STRANGER, PATIENT, id), Error::<Test>::NotPermitted);
 			assert_noop!(attach(PATIENT, PATIENT, 42), Error::<Test>::UnknownRecord);
 			assert_noop!(
-				PatientRecords::attach_key_share(RuntimeOrigin::signed(PATIENT), id, PATIENT, PurposeOfUse::Treatment, vec![]),
+				PatientRecords::attach_key_share(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					PATIENT,
+					PurposeOfUse::Treatment,
+					vec![]
+				),
 				Error::<Test>::InvalidKeyShare
 			);
 			assert_noop!(
-				PatientRecords::attach_key_share(RuntimeOrigin::signed(PATIENT), id, PATIENT, PurposeOfUse::Treatment, vec![1; 129]),
+				PatientRecords::attach_key_share(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					PATIENT,
+					PurposeOfUse::Treatment,
+					vec![1; 129]
+				),
 				Error::<Test>::InvalidKeyShare
 			);
 			// Once the hospital is a care organisation, its doctor may receive a share.
-			assert_ok!(PatientRecords::add_care_organisation(RuntimeOrigin::signed(PATIENT), PATIENT, HOSPITAL));
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
 			assert_ok!(attach(PATIENT, DOC, id));
 			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().to_vec(), vec![9; 80]);
 		});
@@ -455,7 +566,11 @@ mod key_shares {
 	fn shares_are_removed_when_access_ends() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::add_care_organisation(RuntimeOrigin::signed(PATIENT), PATIENT, HOSPITAL));
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
 			assert_ok!(attach(PATIENT, DOC, id));
 			assert_noop!(
 				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, DOC),
@@ -469,7 +584,11 @@ mod key_shares {
 				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), 42, PATIENT),
 				Error::<Test>::UnknownRecord
 			);
-			assert_ok!(PatientRecords::remove_care_organisation(RuntimeOrigin::signed(PATIENT), PATIENT, HOSPITAL));
+			assert_ok!(PatientRecords::remove_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
 			assert_ok!(PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, DOC));
 			System::assert_last_event(
 				Event::KeyShareRemoved { record: id, reader: DOC, by: STRANGER }.into(),

@@ -17,9 +17,9 @@
 extern crate alloc;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use core::fmt::Debug;
 use sp_runtime::DispatchError;
 
 /// Identifies an organisation in the registry.
@@ -77,10 +77,11 @@ impl OrganisationKind {
 	pub fn provides_care(&self) -> bool {
 		matches!(
 			self,
-			Self::CountyHospital |
-				Self::TownshipHealthCentre |
-				Self::VillageClinic |
-				Self::Pharmacy | Self::Laboratory
+			Self::CountyHospital
+				| Self::TownshipHealthCentre
+				| Self::VillageClinic
+				| Self::Pharmacy
+				| Self::Laboratory
 		)
 	}
 }
@@ -183,9 +184,9 @@ impl RegionCode {
 
 	/// Whether `other` lies within this region (a region contains itself).
 	pub fn contains(&self, other: &RegionCode) -> bool {
-		self.county == other.county &&
-			(self.township == 0 || self.township == other.township) &&
-			(self.village == 0 || self.village == other.village)
+		self.county == other.county
+			&& (self.township == 0 || self.township == other.township)
+			&& (self.village == 0 || self.village == other.village)
 	}
 }
 
@@ -294,9 +295,9 @@ pub trait PractitionerDirectory<AccountId: PartialEq> {
 	/// Whether `who` is an active practitioner affiliated with `org` and `org` is active: the
 	/// test for acting on behalf of an organisation.
 	fn is_active_member(who: &AccountId, org: OrganisationId) -> bool {
-		Self::practitioner(who).is_some_and(|p| p.active) &&
-			Self::is_affiliated(who, org) &&
-			Self::organisation(org).is_some_and(|o| o.status == OrganisationStatus::Active)
+		Self::practitioner(who).is_some_and(|p| p.active)
+			&& Self::is_affiliated(who, org)
+			&& Self::organisation(org).is_some_and(|o| o.status == OrganisationStatus::Active)
 	}
 
 	/// Whether `who` administers `org` and `org` is active.

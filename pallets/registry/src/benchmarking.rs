@@ -9,17 +9,15 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	EnsureOrigin, Get,
 };
-use sp_runtime::Saturating;
 use frame_system::RawOrigin;
-use ruralmed_primitives::{
-	OrganisationKind, OrganisationStatus, PractitionerRole, RegionCode,
-};
+use ruralmed_primitives::{OrganisationKind, OrganisationStatus, PractitionerRole, RegionCode};
 use sp_core::H256;
+use sp_runtime::Saturating;
 
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, i, 0);
-	let amount = T::OrganisationDeposit::get().saturating_mul(100u32.into()) +
-		T::Currency::minimum_balance().saturating_mul(100u32.into());
+	let amount = T::OrganisationDeposit::get().saturating_mul(100u32.into())
+		+ T::Currency::minimum_balance().saturating_mul(100u32.into());
 	let _ = T::Currency::set_balance(&who, amount);
 	who
 }
@@ -134,7 +132,13 @@ mod benchmarks {
 		let doc = busy_practitioner::<T>(&admin);
 		let org = new_org::<T>(&admin, true);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), org, doc.clone(), PractitionerRole::Doctor, H256::repeat_byte(7));
+		_(
+			RawOrigin::Signed(admin),
+			org,
+			doc.clone(),
+			PractitionerRole::Doctor,
+			H256::repeat_byte(7),
+		);
 		assert_eq!(
 			Practitioners::<T>::get(&doc).unwrap().affiliations.len() as u32,
 			T::MaxAffiliations::get()

@@ -173,8 +173,13 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// `(admin, kind, name, region, active)`, given ids 0, 1, 2… in order.
-		pub organisations:
-			alloc::vec::Vec<(T::AccountId, OrganisationKind, alloc::vec::Vec<u8>, RegionCode, bool)>,
+		pub organisations: alloc::vec::Vec<(
+			T::AccountId,
+			OrganisationKind,
+			alloc::vec::Vec<u8>,
+			RegionCode,
+			bool,
+		)>,
 		/// `(account, role, licence hash, organisation ids, licence verified)`.
 		pub practitioners: alloc::vec::Vec<(
 			T::AccountId,

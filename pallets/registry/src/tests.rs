@@ -31,7 +31,13 @@ fn licence(n: u8) -> H256 {
 }
 
 fn add_doc(org: u32) {
-	assert_ok!(Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)));
+	assert_ok!(Registry::add_practitioner(
+		RuntimeOrigin::signed(ADMIN),
+		org,
+		DOC,
+		Doctor,
+		licence(1)
+	));
 }
 
 fn held(who: u64) -> u64 {
@@ -50,8 +56,13 @@ mod organisations {
 			assert_eq!(o.admin, ADMIN);
 			assert_eq!(held(ADMIN), 100);
 			System::assert_last_event(
-				Event::OrganisationApplied { org, admin: ADMIN, kind: CountyHospital, region: REGION }
-					.into(),
+				Event::OrganisationApplied {
+					org,
+					admin: ADMIN,
+					kind: CountyHospital,
+					region: REGION,
+				}
+				.into(),
 			);
 		});
 	}
@@ -60,7 +71,12 @@ mod organisations {
 	fn apply_rejects_bad_input() {
 		test(|| {
 			assert_noop!(
-				Registry::apply_for_organisation(RuntimeOrigin::signed(ADMIN), Pharmacy, vec![], REGION),
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(ADMIN),
+					Pharmacy,
+					vec![],
+					REGION
+				),
 				Error::<Test>::InvalidName
 			);
 			assert_noop!(
@@ -148,7 +164,13 @@ mod organisations {
 				Registry::close_organisation(RuntimeOrigin::root(), 7),
 				Registry::reject_application(RuntimeOrigin::root(), 7),
 				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), 7, ADMIN2),
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), 7, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					7,
+					DOC,
+					Doctor,
+					licence(1),
+				),
 				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), 7, DOC),
 			] {
 				assert_eq!(call, Err(Error::<Test>::UnknownOrganisation.into()));
@@ -185,9 +207,17 @@ mod organisations {
 				Error::<Test>::AlreadyAdmin
 			);
 			assert_ok!(Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, ADMIN2));
-			System::assert_last_event(Event::AdminTransferred { org, from: ADMIN, to: ADMIN2 }.into());
+			System::assert_last_event(
+				Event::AdminTransferred { org, from: ADMIN, to: ADMIN2 }.into(),
+			);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::NotOrganisationAdmin
 			);
 			// The deposit stays with the original applicant.
@@ -228,30 +258,66 @@ mod practitioners {
 		test(|| {
 			let pending = apply(ADMIN);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), pending, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					pending,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::OrganisationNotActive
 			);
 			let org = active_org(ADMIN);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN2), org, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN2),
+					org,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::NotOrganisationAdmin
 			);
 			add_doc(org);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::AlreadyAffiliated
 			);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, NURSE, Nurse, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org,
+					NURSE,
+					Nurse,
+					licence(1)
+				),
 				Error::<Test>::LicenceAlreadyRegistered
 			);
 			let org2 = active_org(ADMIN);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org2, DOC, Nurse, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org2,
+					DOC,
+					Nurse,
+					licence(1)
+				),
 				Error::<Test>::RoleMismatch
 			);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org2, DOC, Doctor, licence(2)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org2,
+					DOC,
+					Doctor,
+					licence(2)
+				),
 				Error::<Test>::LicenceMismatch
 			);
 		});
@@ -266,7 +332,13 @@ mod practitioners {
 			}
 			let org = active_org(ADMIN);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::TooManyAffiliations
 			);
 		});
@@ -317,7 +389,9 @@ mod practitioners {
 			);
 			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), DOC));
 			System::assert_last_event(Event::PractitionerSuspended { practitioner: DOC }.into());
-			assert!(!Registry::is_active_member(&DOC, org) && !Registry::is_active_member(&DOC, org2));
+			assert!(
+				!Registry::is_active_member(&DOC, org) && !Registry::is_active_member(&DOC, org2)
+			);
 			assert_noop!(
 				Registry::suspend_practitioner(RuntimeOrigin::root(), DOC),
 				Error::<Test>::InvalidLicenceStatus
@@ -336,7 +410,13 @@ mod practitioners {
 			);
 			let org3 = active_org(ADMIN);
 			assert_noop!(
-				Registry::add_practitioner(RuntimeOrigin::signed(ADMIN), org3, DOC, Doctor, licence(1)),
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org3,
+					DOC,
+					Doctor,
+					licence(1)
+				),
 				Error::<Test>::LicenceRevoked
 			);
 		});

@@ -28,9 +28,9 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let readable = |g: &GrantOf<T>| {
-			in_period(&g.starts_at, &g.expires_at, &now) &&
-				g.purposes.contains(&purpose) &&
-				g.scope.covers(record.id, record.category)
+			in_period(&g.starts_at, &g.expires_at, &now)
+				&& g.purposes.contains(&purpose)
+				&& g.scope.covers(record.id, record.category)
 		};
 		// Rows 1 and 2: grants to the reader, then to its organisations.
 		if let Some(g) = Self::covering_grant(reader, standing.role, patient, None, readable) {
@@ -40,9 +40,9 @@ impl<T: Config> Pallet<T> {
 		if purpose == PurposeOfUse::Referral {
 			for id in ReferralsTo::<T>::get(patient, reader) {
 				if let Some(r) = Referrals::<T>::get(id) {
-					if Self::referral_honoured(&r, now) &&
-						r.scope.covers(record.id, record.category) &&
-						T::Directory::is_active_member(reader, r.specialist_org)
+					if Self::referral_honoured(&r, now)
+						&& r.scope.covers(record.id, record.category)
+						&& T::Directory::is_active_member(reader, r.specialist_org)
 					{
 						return Some(AccessBasis::Referral(id));
 					}
@@ -72,10 +72,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let standing = T::Directory::practitioner(author)?;
 		let writable = |g: &GrantOf<T>| {
-			g.can_write &&
-				in_period(&g.starts_at, &g.expires_at, &now) &&
-				g.purposes.contains(&PurposeOfUse::Treatment) &&
-				g.scope.covers_new(category)
+			g.can_write
+				&& in_period(&g.starts_at, &g.expires_at, &now)
+				&& g.purposes.contains(&PurposeOfUse::Treatment)
+				&& g.scope.covers_new(category)
 		};
 		if let Some(g) = Self::covering_grant(author, standing.role, patient, Some(org), writable) {
 			return Some(AccessBasis::Grant(g));
@@ -115,7 +115,9 @@ impl<T: Config> Pallet<T> {
 			let bucket = Grants::<T>::get(patient, GranteeKey::Organisation(org));
 			let found = bucket.iter().find(|g| {
 				let role_ok = match &g.grantee {
-					Grantee::Organisation { roles, .. } => roles.is_empty() || roles.contains(&role),
+					Grantee::Organisation { roles, .. } => {
+						roles.is_empty() || roles.contains(&role)
+					}
 					Grantee::Practitioner(_) => false,
 				};
 				role_ok && usable(g)
@@ -129,8 +131,8 @@ impl<T: Config> Pallet<T> {
 
 	/// A referral is honoured in its period while its grant exists and is in its own.
 	pub(crate) fn referral_honoured(r: &ReferralOf<T>, now: BlockNumberFor<T>) -> bool {
-		in_period(&r.starts_at, &r.expires_at, &now) &&
-			Self::grant(r.grant).is_some_and(|g| in_period(&g.starts_at, &g.expires_at, &now))
+		in_period(&r.starts_at, &r.expires_at, &now)
+			&& Self::grant(r.grant).is_some_and(|g| in_period(&g.starts_at, &g.expires_at, &now))
 	}
 
 	/// The practitioner's break-glass on the patient, if it still grants access.
@@ -141,9 +143,9 @@ impl<T: Config> Pallet<T> {
 	) -> Option<EmergencyId> {
 		let id = LatestEmergency::<T>::get(patient, who)?;
 		let e = EmergencyAccesses::<T>::get(id)?;
-		let live = matches!(e.status, EmergencyStatus::Open | EmergencyStatus::Accepted) &&
-			now < e.expires_at &&
-			T::Directory::practitioner(who).is_some_and(|p| p.active);
+		let live = matches!(e.status, EmergencyStatus::Open | EmergencyStatus::Accepted)
+			&& now < e.expires_at
+			&& T::Directory::practitioner(who).is_some_and(|p| p.active);
 		live.then_some(id)
 	}
 }
@@ -155,7 +157,13 @@ impl<T: Config> RecordAccess<T::AccountId> for Pallet<T> {
 		record: &RecordRef,
 		purpose: PurposeOfUse,
 	) -> Option<AccessBasis> {
-		Self::read_decision(reader, patient, record, purpose, frame_system::Pallet::<T>::block_number())
+		Self::read_decision(
+			reader,
+			patient,
+			record,
+			purpose,
+			frame_system::Pallet::<T>::block_number(),
+		)
 	}
 
 	fn write_basis(
@@ -164,7 +172,13 @@ impl<T: Config> RecordAccess<T::AccountId> for Pallet<T> {
 		patient: &T::AccountId,
 		category: RecordCategory,
 	) -> Option<AccessBasis> {
-		Self::write_decision(author, org, patient, category, frame_system::Pallet::<T>::block_number())
+		Self::write_decision(
+			author,
+			org,
+			patient,
+			category,
+			frame_system::Pallet::<T>::block_number(),
+		)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

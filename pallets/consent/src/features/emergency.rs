@@ -35,7 +35,8 @@ impl<T: Config> Pallet<T> {
 			category: ruralmed_primitives::RecordCategory::Encounter,
 		};
 		ensure!(
-			Self::read_decision(&who, &patient, &any_record, PurposeOfUse::Treatment, now).is_none(),
+			Self::read_decision(&who, &patient, &any_record, PurposeOfUse::Treatment, now)
+				.is_none(),
 			Error::<T>::AlreadyHasAccess
 		);
 		ensure!(
@@ -43,8 +44,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::EmergencyAccessStillOpen
 		);
 		let mut usage = EmergencyUsageOf::<T>::get(&who);
-		if now.saturating_sub(usage.window_start) >= T::EmergencyRateWindow::get() ||
-			usage.opened == 0
+		if now.saturating_sub(usage.window_start) >= T::EmergencyRateWindow::get()
+			|| usage.opened == 0
 		{
 			usage = EmergencyUsage { window_start: now, opened: 0 };
 		}
@@ -131,7 +132,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(e.status == EmergencyStatus::Escalated, Error::<T>::NotEscalated);
 		if sanction {
 			// Already suspended or revoked is as good as suspended here.
-			let already_barred = T::Directory::practitioner(&e.practitioner).is_none_or(|p| !p.active);
+			let already_barred =
+				T::Directory::practitioner(&e.practitioner).is_none_or(|p| !p.active);
 			if !already_barred {
 				T::Directory::suspend_practitioner(&e.practitioner)?;
 			}

@@ -31,13 +31,14 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ReferralNeedsTreatment
 		);
 		match &grantee {
-			Grantee::Practitioner(who) =>
-				ensure!(T::Directory::practitioner(who).is_some(), Error::<T>::InvalidGrantee),
+			Grantee::Practitioner(who) => {
+				ensure!(T::Directory::practitioner(who).is_some(), Error::<T>::InvalidGrantee)
+			}
 			Grantee::Organisation { org, roles } => {
 				let o = T::Directory::organisation(*org).ok_or(Error::<T>::InvalidGrantee)?;
 				ensure!(o.status != OrganisationStatus::Closed, Error::<T>::InvalidGrantee);
 				ensure!(!has_duplicates(roles), Error::<T>::InvalidGrantee);
-			},
+			}
 		}
 		let count = GrantCount::<T>::get(&patient);
 		ensure!(count < T::MaxGrantsPerPatient::get(), Error::<T>::TooManyGrants);
@@ -66,7 +67,13 @@ impl<T: Config> Pallet<T> {
 		GrantLocations::<T>::insert(id, (patient.clone(), key));
 		GrantCount::<T>::insert(&patient, count + 1);
 		NextGrantId::<T>::put(next);
-		Self::deposit_event(Event::ConsentGranted { grant: id, patient, grantee, starts_at, expires_at });
+		Self::deposit_event(Event::ConsentGranted {
+			grant: id,
+			patient,
+			grantee,
+			starts_at,
+			expires_at,
+		});
 		Ok(id)
 	}
 
@@ -115,7 +122,10 @@ impl<T: Config> Pallet<T> {
 	) -> Result<GrantId, &'static str> {
 		ensure!(!purposes.is_empty() && !has_duplicates(&purposes), "bad genesis purposes");
 		ensure!(T::Patients::is_patient(patient), "genesis grant from an unknown patient");
-		ensure!(T::Directory::organisation(org).is_some(), "genesis grant to an unknown organisation");
+		ensure!(
+			T::Directory::organisation(org).is_some(),
+			"genesis grant to an unknown organisation"
+		);
 		let grantee = Grantee::Organisation { org, roles: Roles::default() };
 		let key = grantee.key();
 		let id = NextGrantId::<T>::get();
@@ -142,7 +152,11 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	fn store_bucket(patient: &T::AccountId, key: &GranteeKey<T::AccountId>, bucket: GrantBucket<T>) {
+	fn store_bucket(
+		patient: &T::AccountId,
+		key: &GranteeKey<T::AccountId>,
+		bucket: GrantBucket<T>,
+	) {
 		if bucket.is_empty() {
 			Grants::<T>::remove(patient, key);
 		} else {

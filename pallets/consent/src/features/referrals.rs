@@ -24,7 +24,8 @@ impl<T: Config> Pallet<T> {
 			grant.allow_referral && grant.purposes.contains(&PurposeOfUse::Treatment),
 			Error::<T>::ReferralNotAllowed
 		);
-		let standing = T::Directory::practitioner(&referrer).ok_or(Error::<T>::NotCoveredByGrant)?;
+		let standing =
+			T::Directory::practitioner(&referrer).ok_or(Error::<T>::NotCoveredByGrant)?;
 		ensure!(
 			standing.active && T::Directory::is_active_member(&referrer, referrer_org),
 			Error::<T>::NotCoveredByGrant
@@ -52,9 +53,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(scope.is_well_formed(), Error::<T>::InvalidScope);
 		ensure!(scope.within(&grant.scope), Error::<T>::ScopeTooWide);
 		ensure!(
-			expires_at > now &&
-				expires_at <= grant.expires_at &&
-				expires_at.saturating_sub(now) <= T::MaxReferralDuration::get(),
+			expires_at > now
+				&& expires_at <= grant.expires_at
+				&& expires_at.saturating_sub(now) <= T::MaxReferralDuration::get(),
 			Error::<T>::InvalidPeriod
 		);
 		let id = NextReferralId::<T>::get();

@@ -27,7 +27,10 @@ impl<T: Config> Pallet<T> {
 			for g in bucket.iter() {
 				grants += 1;
 				ensure!(g.id < next_grant, "grant id not below NextGrantId");
-				ensure!(g.patient == patient && g.grantee.key() == key, "grant in the wrong bucket");
+				ensure!(
+					g.patient == patient && g.grantee.key() == key,
+					"grant in the wrong bucket"
+				);
 				ensure!(g.starts_at < g.expires_at, "grant with an empty period");
 				ensure!(!g.purposes.is_empty() && !has_duplicates(&g.purposes), "bad purposes");
 				ensure!(g.scope.is_well_formed(), "bad scope");
@@ -72,11 +75,15 @@ impl<T: Config> Pallet<T> {
 				(e.status == EmergencyStatus::Escalated) == Escalated::<T>::contains_key(id),
 				"escalation queue differs from statuses"
 			);
-			ensure!(e.opened_at < e.expires_at && e.expires_at <= e.review_by, "bad emergency period");
+			ensure!(
+				e.opened_at < e.expires_at && e.expires_at <= e.review_by,
+				"bad emergency period"
+			);
 		}
 		for (patient, count) in PatientEmergencyCount::<T>::iter() {
 			for i in 0..count {
-				let id = PatientEmergencies::<T>::get(&patient, i).ok_or("gap in emergency list")?;
+				let id =
+					PatientEmergencies::<T>::get(&patient, i).ok_or("gap in emergency list")?;
 				let e = EmergencyAccesses::<T>::get(id).ok_or("list names a missing emergency")?;
 				ensure!(e.patient == patient, "emergency listed under another patient");
 			}

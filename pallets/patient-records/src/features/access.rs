@@ -3,8 +3,8 @@
 use crate::*;
 use core::marker::PhantomData;
 use ruralmed_primitives::{
-	AccessBasis, OrganisationId, PractitionerDirectory, PurposeOfUse, RecordAccess,
-	RecordCategory, RecordRef,
+	AccessBasis, OrganisationId, PractitionerDirectory, PurposeOfUse, RecordAccess, RecordCategory,
+	RecordRef,
 };
 
 /// Care-team access: an active practitioner of an active organisation that is one of the
@@ -36,8 +36,8 @@ impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
 		patient: &T::AccountId,
 		_category: RecordCategory,
 	) -> Option<AccessBasis> {
-		(CareOrganisations::<T>::contains_key(patient, org) &&
-			T::Directory::is_active_member(author, org))
+		(CareOrganisations::<T>::contains_key(patient, org)
+			&& T::Directory::is_active_member(author, org))
 		.then_some(AccessBasis::CareTeam)
 	}
 
@@ -50,7 +50,11 @@ impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
 		for i in 0..filler {
 			let other = OrganisationId::MAX - i;
 			if !CareOrganisations::<T>::contains_key(patient, other) {
-				CareOrganisations::<T>::insert(patient, other, frame_system::Pallet::<T>::block_number());
+				CareOrganisations::<T>::insert(
+					patient,
+					other,
+					frame_system::Pallet::<T>::block_number(),
+				);
 				p.care_organisations += 1;
 			}
 		}

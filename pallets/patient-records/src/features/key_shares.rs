@@ -39,11 +39,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let r = Records::<T>::get(record).ok_or(Error::<T>::UnknownRecord)?;
 		ensure!(KeyShares::<T>::contains_key(record, &reader), Error::<T>::NoKeyShare);
-		let privileged = who == reader || who == r.author || Self::is_patient_or_guardian(&who, &r.patient);
+		let privileged =
+			who == reader || who == r.author || Self::is_patient_or_guardian(&who, &r.patient);
 		if !privileged {
-			let still_valid = reader == r.author ||
-				Self::is_patient_or_guardian(&reader, &r.patient) ||
-				ALL_PURPOSES.iter().any(|p| {
+			let still_valid = reader == r.author
+				|| Self::is_patient_or_guardian(&reader, &r.patient)
+				|| ALL_PURPOSES.iter().any(|p| {
 					T::Access::read_basis(&reader, &r.patient, &Self::record_ref(record, &r), *p)
 						.is_some()
 				});
@@ -61,8 +62,9 @@ impl<T: Config> Pallet<T> {
 		r: &RecordAnchorOf<T>,
 		purpose: PurposeOfUse,
 	) -> bool {
-		who == &r.author ||
-			Self::is_patient_or_guardian(who, &r.patient) ||
-			T::Access::read_basis(who, &r.patient, &Self::record_ref(record, r), purpose).is_some()
+		who == &r.author
+			|| Self::is_patient_or_guardian(who, &r.patient)
+			|| T::Access::read_basis(who, &r.patient, &Self::record_ref(record, r), purpose)
+				.is_some()
 	}
 }

@@ -78,7 +78,10 @@ impl<T: Config> Pallet<T> {
 		patient: &T::AccountId,
 		org: OrganisationId,
 	) -> DispatchResult {
-		ensure!(CareOrganisations::<T>::contains_key(patient, org), Error::<T>::NotCareOrganisation);
+		ensure!(
+			CareOrganisations::<T>::contains_key(patient, org),
+			Error::<T>::NotCareOrganisation
+		);
 		Patients::<T>::try_mutate(patient, |p| {
 			let p = p.as_mut().ok_or(Error::<T>::UnknownPatient)?;
 			p.care_organisations = p.care_organisations.saturating_sub(1);
@@ -104,8 +107,8 @@ impl<T: Config> Pallet<T> {
 
 	/// `who` is the patient or their guardian.
 	pub(crate) fn is_patient_or_guardian(who: &T::AccountId, patient: &T::AccountId) -> bool {
-		who == patient ||
-			Patients::<T>::get(patient).is_some_and(|p| p.guardian.as_ref() == Some(who))
+		who == patient
+			|| Patients::<T>::get(patient).is_some_and(|p| p.guardian.as_ref() == Some(who))
 	}
 
 	fn ensure_care_organisation(org: OrganisationId) -> DispatchResult {

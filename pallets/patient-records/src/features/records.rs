@@ -3,8 +3,8 @@
 use crate::*;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use ruralmed_primitives::{
-	AccessBasis, ContentHash, OrganisationId, PurposeOfUse, RecordAccess, RecordCategory,
-	RecordId, RecordRef,
+	AccessBasis, ContentHash, OrganisationId, PurposeOfUse, RecordAccess, RecordCategory, RecordId,
+	RecordRef,
 };
 
 impl<T: Config> Pallet<T> {

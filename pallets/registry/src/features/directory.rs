@@ -8,8 +8,10 @@ use sp_runtime::DispatchError;
 
 impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 	fn practitioner(who: &T::AccountId) -> Option<PractitionerStanding> {
-		Practitioners::<T>::get(who)
-			.map(|p| PractitionerStanding { role: p.role, active: p.status == LicenceStatus::Active })
+		Practitioners::<T>::get(who).map(|p| PractitionerStanding {
+			role: p.role,
+			active: p.status == LicenceStatus::Active,
+		})
 	}
 
 	fn organisation(org: OrganisationId) -> Option<OrganisationSummary<T::AccountId>> {
@@ -47,8 +49,8 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		use sp_runtime::Saturating;
 		let _ = T::Currency::set_balance(
 			admin,
-			T::OrganisationDeposit::get().saturating_mul(10u32.into()) +
-				T::Currency::minimum_balance().saturating_mul(100u32.into()),
+			T::OrganisationDeposit::get().saturating_mul(10u32.into())
+				+ T::Currency::minimum_balance().saturating_mul(100u32.into()),
 		);
 		let org = Self::do_apply(
 			admin.clone(),

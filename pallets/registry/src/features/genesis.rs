@@ -51,7 +51,11 @@ impl<T: Config> Pallet<T> {
 				Practitioner {
 					role: *role,
 					licence_hash: *licence_hash,
-					status: if *verified { LicenceStatus::Active } else { LicenceStatus::Unverified },
+					status: if *verified {
+						LicenceStatus::Active
+					} else {
+						LicenceStatus::Unverified
+					},
 					affiliations,
 				},
 			);

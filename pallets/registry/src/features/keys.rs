@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 					},
 				);
 				next
-			},
+			}
 			None => 0,
 		};
 		EncryptionKeys::<T>::insert(&who, CurrentKey { key, version, published_at: now });

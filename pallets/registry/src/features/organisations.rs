@@ -3,10 +3,7 @@
 use crate::*;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use ruralmed_primitives::{OrganisationId, OrganisationKind, OrganisationStatus, RegionCode};
 

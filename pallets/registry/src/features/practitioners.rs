@@ -23,7 +23,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(p.licence_hash == licence_hash, Error::<T>::LicenceMismatch);
 				ensure!(!p.affiliations.contains(&org), Error::<T>::AlreadyAffiliated);
 				p
-			},
+			}
 			None => {
 				ensure!(
 					!LicenceOwners::<T>::contains_key(licence_hash),
@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 					status: LicenceStatus::Unverified,
 					affiliations: BoundedVec::new(),
 				}
-			},
+			}
 		};
 		p.affiliations.try_push(org).map_err(|_| Error::<T>::TooManyAffiliations)?;
 		o.practitioner_count = o.practitioner_count.saturating_add(1);
@@ -52,7 +52,8 @@ impl<T: Config> Pallet<T> {
 		practitioner: T::AccountId,
 	) -> DispatchResult {
 		let mut o = Organisations::<T>::get(org).ok_or(Error::<T>::UnknownOrganisation)?;
-		let mut p = Practitioners::<T>::get(&practitioner).ok_or(Error::<T>::UnknownPractitioner)?;
+		let mut p =
+			Practitioners::<T>::get(&practitioner).ok_or(Error::<T>::UnknownPractitioner)?;
 		ensure!(&o.admin == who || who == &practitioner, Error::<T>::NotAdminOrPractitioner);
 		let at = p.affiliations.iter().position(|a| *a == org).ok_or(Error::<T>::NotAffiliated)?;
 		p.affiliations.swap_remove(at);

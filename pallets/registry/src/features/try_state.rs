@@ -13,9 +13,9 @@ impl<T: Config> Pallet<T> {
 	/// - retired keys are older than the current key of their account.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::{ensure, traits::fungible::InspectHold};
 		use ruralmed_primitives::OrganisationStatus;
-		use alloc::collections::btree_map::BTreeMap;
 		let next = NextOrganisationId::<T>::get();
 		let mut counts = BTreeMap::<u32, u32>::new();
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
@@ -23,7 +23,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < next, "organisation id not below NextOrganisationId");
 			counts.insert(id, 0);
 			if o.status == OrganisationStatus::Closed {
-				ensure!(o.deposit == Default::default(), "closed organisation still holds a deposit");
+				ensure!(
+					o.deposit == Default::default(),
+					"closed organisation still holds a deposit"
+				);
 			}
 			let d = deposits.entry(o.depositor.clone()).or_default();
 			*d += o.deposit;
@@ -58,7 +61,8 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		for (who, version, _) in RetiredKeys::<T>::iter() {
-			let current = EncryptionKeys::<T>::get(&who).ok_or("retired key without current key")?;
+			let current =
+				EncryptionKeys::<T>::get(&who).ok_or("retired key without current key")?;
 			ensure!(version < current.version, "retired key is not older than the current key");
 		}
 		Ok(())
