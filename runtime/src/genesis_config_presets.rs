@@ -159,7 +159,7 @@ fn demo_county() -> Value {
 }
 
 /// Merges JSON object `b` into `a`, key by key.
-fn merge(a: &mut Value, b: Value) {
+pub(crate) fn merge(a: &mut Value, b: Value) {
 	match (a, b) {
 		(Value::Object(a), Value::Object(b)) => {
 			for (k, v) in b {

@@ -13,7 +13,12 @@ use sp_runtime::traits::Hash;
 
 /// Runs `f` on the state a preset builds.
 fn with_preset(id: &str, f: impl FnOnce()) {
-	let json = get_preset(&id.into()).expect("preset exists");
+	// A preset is a patch over the default genesis config, as the node applies it.
+	let patch: serde_json::Value =
+		serde_json::from_slice(&get_preset(&id.into()).expect("preset exists")).expect("JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	crate::genesis_config_presets::merge(&mut config, patch);
+	let json = serde_json::to_vec(&config).expect("serializes");
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
 		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
