@@ -24,6 +24,7 @@ fn with_preset(id: &str, f: impl FnOnce()) {
 		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
 			.expect("preset builds");
 		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(1_790_000_000_000);
 		f();
 		pallet_registry::Pallet::<Runtime>::do_try_state().expect("registry invariants hold");
 		pallet_patient_records::Pallet::<Runtime>::do_try_state().expect("records invariants hold");

@@ -2,6 +2,7 @@
 // treatment access, the doctor anchors a record, the patient shares the record's key with the
 // doctor, the doctor logs an access, a doctor without consent is refused, and the patient's
 // record list reads back through the runtime API.
+import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../lib.mjs';
 
@@ -32,7 +33,7 @@ export async function run({ api, keyring }) {
 
   const wrappedKey = randomAsU8a(80);
   await send(api,
-    api.tx.patientRecords.attachKeyShare(recordId, charlie.address, 'Treatment', wrappedKey), patient);
+    api.tx.patientRecords.attachKeyShare(recordId, charlie.address, 'Treatment', u8aToHex(wrappedKey)), patient);
   const share = await api.query.patientRecords.keyShares(recordId, charlie.address);
   assert(share.isSome && share.unwrap().length === 80, 'key share not stored');
 
