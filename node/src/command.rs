@@ -120,9 +120,9 @@ pub fn run() -> sc_cli::Result<()> {
 							.into());
 					}
 					// The command adds Substrate's and benchmarking's host functions itself.
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(
-						Some(config.chain_spec),
-					)
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+						config.chain_spec,
+					))
 				}
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;

@@ -225,6 +225,7 @@ impl_runtime_apis! {
 		Block,
 		AccountId,
 		pallet_consent::GrantOf<Runtime>,
+		pallet_consent::ReferralOf<Runtime>,
 		pallet_consent::EmergencyAccessOf<Runtime>,
 	> for Runtime {
 		fn read_access(
@@ -247,6 +248,10 @@ impl_runtime_apis! {
 
 		fn grants_of(patient: AccountId) -> Vec<pallet_consent::GrantOf<Runtime>> {
 			Consent::grants_of(&patient)
+		}
+
+		fn referrals_of(patient: AccountId) -> Vec<(u64, pallet_consent::ReferralOf<Runtime>)> {
+			Consent::referrals_of(&patient)
 		}
 
 		fn emergencies_of(

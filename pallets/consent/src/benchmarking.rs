@@ -109,6 +109,42 @@ fn setup<T: Config>(name: &'static str) -> Setup<T> {
 	Setup { patient, doc, org }
 }
 
+/// A one-block referral from a covered doctor to a specialist of another organisation.
+fn referred<T: Config>() -> (Setup<T>, ReferralId) {
+	let s = setup::<T>("doc");
+	let specialist = setup::<T>("specialist");
+	allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
+	let grant = NextGrantId::<T>::get() - 1;
+	let now = frame_system::Pallet::<T>::block_number();
+	let id = Consent::<T>::do_refer(
+		s.doc.clone(),
+		grant,
+		s.org,
+		specialist.doc,
+		specialist.org,
+		Scope::AllRecords,
+		now.saturating_add(One::one()),
+		true,
+	)
+	.expect("covered doctor refers");
+	(s, id)
+}
+
+/// A one-block break-glass access by a doctor without consent.
+fn glass_broken<T: Config>() -> (Setup<T>, EmergencyId) {
+	let s = setup::<T>("doc");
+	let id = Consent::<T>::do_open_emergency(
+		s.doc.clone(),
+		s.patient.clone(),
+		s.org,
+		EmergencyReason::LifeThreatening,
+		H256::repeat_byte(1),
+		One::one(),
+	)
+	.expect("doctor breaks the glass");
+	(s, id)
+}
+
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
 mod benchmarks {
 	use super::*;
@@ -244,22 +280,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_referral() {
-		let s = setup::<T>("doc");
-		let specialist = setup::<T>("specialist");
-		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
-		let grant = NextGrantId::<T>::get() - 1;
-		let now = frame_system::Pallet::<T>::block_number();
-		let id = Consent::<T>::do_refer(
-			s.doc.clone(),
-			grant,
-			s.org,
-			specialist.doc.clone(),
-			specialist.org,
-			Scope::AllRecords,
-			now.saturating_add(One::one()),
-			true,
-		)
-		.expect("covered doctor refers");
+		let (s, id) = referred::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), id);
 		assert!(Referrals::<T>::get(id).is_none());
@@ -267,22 +288,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn prune_referral() {
-		let s = setup::<T>("doc");
-		let specialist = setup::<T>("specialist");
-		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
-		let grant = NextGrantId::<T>::get() - 1;
+		let (_, id) = referred::<T>();
 		let now = frame_system::Pallet::<T>::block_number();
-		let id = Consent::<T>::do_refer(
-			s.doc.clone(),
-			grant,
-			s.org,
-			specialist.doc.clone(),
-			specialist.org,
-			Scope::AllRecords,
-			now.saturating_add(One::one()),
-			true,
-		)
-		.expect("covered doctor refers");
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
@@ -317,16 +324,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn review_emergency_access() {
-		let s = setup::<T>("doc");
-		let id = Consent::<T>::do_open_emergency(
-			s.doc.clone(),
-			s.patient.clone(),
-			s.org,
-			EmergencyReason::LifeThreatening,
-			H256::repeat_byte(1),
-			One::one(),
-		)
-		.expect("doctor breaks the glass");
+		let (s, id) = glass_broken::<T>();
 		// A dispute writes more than an acceptance.
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), id, false);
@@ -335,16 +333,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn escalate_unreviewed() {
-		let s = setup::<T>("doc");
-		let id = Consent::<T>::do_open_emergency(
-			s.doc.clone(),
-			s.patient.clone(),
-			s.org,
-			EmergencyReason::LifeThreatening,
-			H256::repeat_byte(1),
-			One::one(),
-		)
-		.expect("doctor breaks the glass");
+		let (_, id) = glass_broken::<T>();
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(
 			now.saturating_add(T::EmergencyReviewPeriod::get()),
@@ -357,16 +346,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn resolve_emergency_access() -> Result<(), BenchmarkError> {
-		let s = setup::<T>("doc");
-		let id = Consent::<T>::do_open_emergency(
-			s.doc.clone(),
-			s.patient.clone(),
-			s.org,
-			EmergencyReason::LifeThreatening,
-			H256::repeat_byte(1),
-			One::one(),
-		)
-		.expect("doctor breaks the glass");
+		let (s, id) = glass_broken::<T>();
 		Consent::<T>::do_review(s.patient.clone(), id, false).expect("patient disputes");
 		let origin =
 			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

@@ -7,10 +7,11 @@ use ruralmed_primitives::{AccessBasis, PurposeOfUse, RecordId};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the consent pallet for clients such as polkadot.js.
-	pub trait ConsentApi<AccountId, Grant, Emergency>
+	pub trait ConsentApi<AccountId, Grant, Referral, Emergency>
 	where
 		AccountId: Codec,
 		Grant: Codec,
+		Referral: Codec,
 		Emergency: Codec,
 	{
 		/// Whether `reader` may read `record` for `purpose` now, and on which basis. `None`
@@ -20,6 +21,10 @@ sp_api::decl_runtime_apis! {
 
 		/// Every grant of the patient (bounded by the runtime's per-patient limit).
 		fn grants_of(patient: AccountId) -> Vec<Grant>;
+
+		/// Every referral of the patient still on record (honoured or awaiting pruning), with
+		/// its id, so the patient can see and revoke each.
+		fn referrals_of(patient: AccountId) -> Vec<(u64, Referral)>;
 
 		/// The patient's break-glass accesses, oldest first, from position `from`, at most
 		/// `count` (and at most 100).

@@ -491,6 +491,9 @@ mod referrals {
 			);
 			assert_eq!(read(DOC, &ENCOUNTER, Referral), Some(AccessBasis::Referral(f)));
 			assert_eq!(read(DOC, &ENCOUNTER, Treatment), None);
+			let seen = Consent::referrals_of(&PATIENT);
+			assert_eq!(seen.len(), 1);
+			assert_eq!((seen[0].0, &seen[0].1.specialist), (f, &DOC));
 			assert_eq!(read(DOC, &record(1, RecordCategory::Condition), Referral), None);
 			// The specialist may anchor a consultation report, and nothing else.
 			assert_eq!(
@@ -720,6 +723,8 @@ mod emergency {
 		test(|| {
 			assert_noop!(open(NOBODY, HOSPITAL, 5), Error::<Test>::NotActivePractitioner);
 			assert_noop!(open(DOC, CLINIC, 5), Error::<Test>::NotActivePractitioner);
+			// A manufacturer is no care organisation, so nobody breaks the glass for it.
+			assert_noop!(open(DOC, MAKER, 5), Error::<Test>::NotActivePractitioner);
 			assert_noop!(
 				Consent::open_emergency_access(
 					RuntimeOrigin::signed(DOC),

@@ -33,6 +33,8 @@ export async function run({ api, keyring }) {
   const referred = await send(api, api.tx.consent.refer(grantId, HEKOU_CLINIC, bob.address,
     COUNTY_HOSPITAL, { Categories: ['Condition', 'Document'] }, now + 300, true), charlie);
   const referralId = findEvent(referred.events, 'consent', 'ReferralCreated').data.referral.toNumber();
+  const seen = await api.call.consentApi.referralsOf(patient.address);
+  assert(seen.length === 1 && seen[0][0].toNumber() === referralId, 'the patient does not see the referral');
   await send(api, api.tx.patientRecords.logAccess(recordId, 'Referral'), bob);
   await send(api, api.tx.patientRecords.anchorRecord(patient.address, COUNTY_HOSPITAL, 'Document',
     blake2AsHex(randomAsU8a(64)), 'ipfs://bafy-report', 64, null), bob);

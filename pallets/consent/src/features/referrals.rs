@@ -129,4 +129,12 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ReferralEnded { referral: id, patient: r.patient, by: who });
 		Ok(())
 	}
+
+	/// Every referral of `patient` still on record, for the runtime API.
+	pub fn referrals_of(patient: &T::AccountId) -> alloc::vec::Vec<(ReferralId, ReferralOf<T>)> {
+		ReferralsTo::<T>::iter_prefix_values(patient)
+			.flat_map(|ids| ids.into_inner())
+			.filter_map(|id| Referrals::<T>::get(id).map(|r| (id, r)))
+			.collect()
+	}
 }
