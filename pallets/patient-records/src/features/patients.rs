@@ -127,7 +127,9 @@ impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T
 	}
 
 	fn is_patient_or_guardian(who: &T::AccountId, patient: &T::AccountId) -> bool {
-		Patients::<T>::contains_key(patient) && Self::is_patient_or_guardian(who, patient)
+		// One read: the patient must be registered either way.
+		Patients::<T>::get(patient)
+			.is_some_and(|p| who == patient || p.guardian.as_ref() == Some(who))
 	}
 
 	fn record_category(
