@@ -14,6 +14,8 @@ declare -A PALLETS=(
 	[pallet_registry]=registry
 	[pallet_patient_records]=patient-records
 	[pallet_consent]=consent
+	[pallet_drug_provenance]=drug-provenance
+	[pallet_emergency_supply]=emergency-supply
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!PALLETS[@]}")

@@ -1,9 +1,9 @@
 //! The runtime APIs: what the node, polkadot.js and PAPI call into the runtime for.
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, Consent, Executive, Grandpa,
-	InherentDataExt, Nonce, PatientRecords, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Consent, DrugProvenance,
+	EmergencySupply, Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -263,6 +263,78 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_drug_provenance::runtime_api::DrugProvenanceApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn verify(
+			gtin: pallet_drug_provenance::Gtin,
+			lot_number: Vec<u8>,
+			serial: Option<Vec<u8>>,
+		) -> pallet_drug_provenance::Verification<BlockNumber> {
+			DrugProvenance::verify(gtin, lot_number, serial)
+		}
+
+		fn custody_path(
+			lot: pallet_drug_provenance::LotId,
+			from: u32,
+			count: u32,
+		) -> Vec<pallet_drug_provenance::CustodyEvent<BlockNumber>> {
+			DrugProvenance::custody_path(lot, from, count)
+		}
+
+		fn holders_of(lot: pallet_drug_provenance::LotId) -> Vec<(u32, u32)> {
+			DrugProvenance::holders_of(lot)
+		}
+
+		fn recall_reach(
+			lot: pallet_drug_provenance::LotId,
+			from: u32,
+			count: u32,
+		) -> Vec<(u64, pallet_drug_provenance::DispensationOf<Runtime>)> {
+			DrugProvenance::recall_reach(lot, from, count)
+		}
+	}
+
+	impl pallet_emergency_supply::runtime_api::EmergencySupplyApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn donation_trace(
+			donation: u64,
+			from: u32,
+			count: u32,
+		) -> Option<pallet_emergency_supply::DonationTrace<AccountId, BlockNumber>> {
+			EmergencySupply::donation_trace(donation, from, count)
+		}
+
+		fn suppliers_of(
+			org: u32,
+			from: u32,
+			count: u32,
+		) -> Vec<pallet_emergency_supply::AllocationView<AccountId, BlockNumber>> {
+			EmergencySupply::suppliers_of(org, from, count)
+		}
+
+		fn dashboard(emergency: u32) -> Option<pallet_emergency_supply::Dashboard<BlockNumber>> {
+			EmergencySupply::dashboard(emergency)
+		}
+
+		fn overdue_dispatches(
+			emergency: u32,
+			start_after: Option<u64>,
+			count: u32,
+		) -> Vec<pallet_emergency_supply::OverdueDispatch<BlockNumber>> {
+			EmergencySupply::overdue_dispatches(emergency, start_after, count)
+		}
+
+		fn round_needs(
+			emergency: u32,
+			item: u32,
+			round: u32,
+		) -> Vec<pallet_emergency_supply::Need<AccountId>> {
+			EmergencySupply::round_needs(emergency, item, round)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -289,7 +361,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::baseline::Pallet as BaselineBench;
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Registry, Sudo, Timestamp, Utility};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, Utility};
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
 
@@ -313,7 +385,7 @@ impl_runtime_apis! {
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Registry, Sudo, Timestamp, Utility};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, Utility};
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

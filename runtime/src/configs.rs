@@ -171,9 +171,97 @@ parameter_types! {
 	pub const OrganisationDeposit: Balance = crate::UNIT;
 }
 
-/// The authority of the medical pallets: Root (the sudo key on development chains) until the
-/// health council takes over.
-pub type MedicalAuthority = frame_system::EnsureRoot<AccountId>;
+// ---------------------------------------------------------------------------------------------
+// Governance: the health council.
+//
+// `CouncilMembership` (pallet-membership) decides who sits on the council and passes every change
+// to `Council` (pallet-collective), where members propose motions (any runtime call), vote, and
+// close them. An approved motion dispatches its call with the origin
+// `pallet_collective::RawOrigin::Members(ayes, seats)`, which the origins below accept or refuse by
+// the share of seats that voted aye:
+//
+// - medical authority (`MedicalAuthority`: verify, suspend, close organisations; licences;
+//   guardians; break-glass resolutions) and setting the prime member: MORE THAN 1/2 of the seats;
+// - runtime upgrades (`RuntimeUpgradeOrigin`, through `governance.authorize_upgrade`), changing
+//   the seats (`CouncilSeatsOrigin`), disapproving or killing a motion: AT LEAST 2/3 of the seats.
+//
+// Root (the sudo key, on `development` only) passes every one of them. See docs/governance.md.
+// ---------------------------------------------------------------------------------------------
+
+/// The health council's instance of pallet-collective.
+pub type CouncilCollective = pallet_collective::Instance1;
+/// The instance of pallet-membership that manages the health council's seats.
+pub type CouncilMembershipInstance = pallet_membership::Instance1;
+
+/// The authority of the medical pallets (their `AuthorityOrigin`): Root, or a motion that more
+/// than half of the council's seats voted for (2 of 3, 3 of 4, 3 of 5).
+pub type MedicalAuthority = frame_support::traits::EitherOfDiverse<
+	frame_system::EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>,
+>;
+
+/// Who may authorise a runtime upgrade: Root, or a motion that at least two thirds of the
+/// council's seats voted for (2 of 3, 3 of 4, 4 of 5).
+pub type RuntimeUpgradeOrigin = frame_support::traits::EitherOfDiverse<
+	frame_system::EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+/// Who may change the council's seats: Root, or at least two thirds of the council, so that a
+/// bare majority cannot expel the minority.
+pub type CouncilSeatsOrigin = RuntimeUpgradeOrigin;
+
+/// The most seats the council can have; both pallets use the same bound.
+pub const COUNCIL_MAX_MEMBERS: u32 = 32;
+
+parameter_types! {
+	/// How long a council motion is open for votes: 5 minutes (50 six-second blocks), short so
+	/// that test and demo networks can exercise closing after the period. A motion closes early
+	/// as soon as enough members voted aye (or too many voted nay), so approvals never wait for
+	/// it. When the period has passed, members who did not vote count as voting like the prime
+	/// member. A production network should raise this to days (a runtime upgrade).
+	pub const CouncilMotionDuration: BlockNumber = 5 * crate::MINUTES;
+	/// At most this many motions are open at once.
+	pub const CouncilMaxProposals: u32 = 32;
+	/// A motion's call may use at most half a block's weight.
+	pub CouncilMaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = CouncilMaxProposals;
+	type MaxMembers = ConstU32<COUNCIL_MAX_MEMBERS>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Root only, for emergencies: seats are normally changed through `CouncilMembership`, which
+	/// keeps both pallets in step (a direct `set_members` would not update the membership list).
+	type SetMembersOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxProposalWeight = CouncilMaxProposalWeight;
+	type DisapproveOrigin = RuntimeUpgradeOrigin;
+	type KillOrigin = RuntimeUpgradeOrigin;
+	/// Members are known institutions: proposing costs only the transaction fee.
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<CouncilMembershipInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CouncilSeatsOrigin;
+	type RemoveOrigin = CouncilSeatsOrigin;
+	type SwapOrigin = CouncilSeatsOrigin;
+	type ResetOrigin = CouncilSeatsOrigin;
+	type PrimeOrigin = MedicalAuthority;
+	type MembershipInitialized = crate::Council;
+	type MembershipChanged = crate::Council;
+	type MaxMembers = ConstU32<COUNCIL_MAX_MEMBERS>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl crate::governance::Config for Runtime {
+	type UpgradeOrigin = RuntimeUpgradeOrigin;
+}
 
 impl pallet_registry::Config for Runtime {
 	type Currency = Balances;
@@ -223,4 +311,31 @@ impl pallet_consent::Config for Runtime {
 	/// ...and one practitioner may break the glass 10 times in it.
 	type MaxEmergenciesPerWindow = ConstU32<10>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_drug_provenance::Config for Runtime {
+	type Directory = crate::Registry;
+	type Patients = crate::PatientRecords;
+	type AuthorityOrigin = MedicalAuthority;
+	type UnixTime = crate::Timestamp;
+	/// A lot of up to ten million packs.
+	type MaxLotQuantity = ConstU32<10_000_000>;
+	/// WHO guidance tolerates short excursions of vaccines; an hour outside 2–8 °C breaks the
+	/// cold chain.
+	type ExcursionToleranceMinutes = ConstU32<60>;
+	type WeightInfo = pallet_drug_provenance::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_emergency_supply::Config for Runtime {
+	type Directory = crate::Registry;
+	type AuthorityOrigin = MedicalAuthority;
+	type MaxRegions = ConstU32<16>;
+	type MaxItems = ConstU32<32>;
+	/// Needs per item per round: a county's clinics and hospitals.
+	type MaxNeedsPerRound = ConstU32<64>;
+	type MaxPledgesPerEmergency = ConstU32<512>;
+	/// A dispatch not confirmed within a week is overdue.
+	type DeliveryDeadline = ConstU32<{ 7 * crate::DAYS }>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_emergency_supply::weights::SubstrateWeight<Runtime>;
 }

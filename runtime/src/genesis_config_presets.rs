@@ -1,6 +1,10 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (four validators,
 //! Alice, Bob, Charlie and Dave). Chain specs are built from these by the node and by
 //! `export-chain-spec` / `build-spec`.
+//!
+//! Both presets seat the same demo health council (see [`demo_council`]); only `development`
+//! has a sudo key. On `local_testnet` the council is the only authority and the only way to
+//! upgrade the runtime.
 
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
@@ -37,6 +41,7 @@ fn testnet_genesis(
 		},
 	});
 	merge(&mut patch, demo_county());
+	merge(&mut patch, demo_council());
 	if let Some(key) = root {
 		let sudo =
 			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
@@ -55,6 +60,16 @@ pub mod demo {
 	pub const SHANZHUANG_CLINIC: u32 = 2;
 	/// Anding township pharmacy (admin: CharlieStash).
 	pub const PHARMACY: u32 = 3;
+	/// Dianzhong Pharmaceutical, a drug maker (admin: One).
+	pub const MANUFACTURER: u32 = 4;
+	/// Anding Medicine Distribution, a wholesaler (admin: Two).
+	pub const DISTRIBUTOR: u32 = 5;
+	/// Anding County Medical Reserve, the emergency supplies warehouse (admin: EveStash).
+	pub const WAREHOUSE: u32 = 6;
+	/// GTIN of the demo amoxicillin 500 mg capsules (ambient).
+	pub const AMOXICILLIN: [u8; 14] = *b"06901234567892";
+	/// GTIN of the demo measles-rubella vaccine (cold chain, 2–8 °C).
+	pub const MR_VACCINE: [u8; 14] = *b"06901234567106";
 }
 
 /// Demo grants expire at this block: about two years of six-second blocks.
@@ -71,6 +86,8 @@ fn licence(number: &str) -> sp_core::H256 {
 /// Shanzhuang clinic with FerdieStash as guardian; each has granted their clinic treatment
 /// access (with writing and referral) for about two years.
 fn demo_county() -> Value {
+	use pallet_drug_provenance::{DosageForm, Gtin, StorageCondition};
+	use pallet_emergency_supply::SupplyUnit::Box;
 	use ruralmed_primitives::{
 		OrganisationKind::*, PractitionerRole::*, PurposeOfUse::Treatment, RegionCode,
 	};
@@ -103,6 +120,21 @@ fn demo_county() -> Value {
 			Pharmacy,
 			b"Anding Township Pharmacy".to_vec(),
 			RegionCode::new(1001, 1, 0),
+			true,
+		),
+		(
+			One.to_account_id(),
+			Manufacturer,
+			b"Dianzhong Pharmaceutical".to_vec(),
+			RegionCode::new(2001, 0, 0),
+			true,
+		),
+		(Two.to_account_id(), Distributor, b"Anding Medicine Distribution".to_vec(), county, true),
+		(
+			EveStash.to_account_id(),
+			Warehouse,
+			b"Anding County Medical Reserve".to_vec(),
+			county,
 			true,
 		),
 	];
@@ -155,7 +187,64 @@ fn demo_county() -> Value {
 				),
 			],
 		},
+		drug_provenance: pallet_drug_provenance::GenesisConfig {
+			products: vec![
+				(
+					demo::MANUFACTURER,
+					Gtin(demo::AMOXICILLIN),
+					b"Amoxicillin".to_vec(),
+					DosageForm::Capsule,
+					b"500 mg".to_vec(),
+					StorageCondition::Ambient
+				),
+				(
+					demo::MANUFACTURER,
+					Gtin(demo::MR_VACCINE),
+					b"Measles-rubella vaccine".to_vec(),
+					DosageForm::Vaccine,
+					b"10 doses".to_vec(),
+					StorageCondition::ColdChain { min_decicelsius: 20, max_decicelsius: 80 }
+				),
+			],
+			// Made 2026-09-01, expiring 2028-09-01 and 2027-09-01 (days since 1970-01-01).
+			lots: vec![
+				(Gtin(demo::AMOXICILLIN), b"AMX-2026-001".to_vec(), 20_697, 21_428, 1_000),
+				(Gtin(demo::MR_VACCINE), b"MR-2026-001".to_vec(), 20_697, 21_062, 200),
+			],
+		},
+		emergency_supply: pallet_emergency_supply::GenesisConfig {
+			emergencies: vec![(
+				b"Hekou township flood 2026".to_vec(),
+				vec![RegionCode::new(1001, 1, 0)],
+				vec![
+					(b"MASK-N95".to_vec(), Box, None),
+					(b"ORS".to_vec(), Box, None),
+					(b"AMOXICILLIN".to_vec(), Box, Some(demo::AMOXICILLIN)),
+				],
+				crate::DAYS,
+				DEMO_GRANT_EXPIRY
+			)],
+		},
 	})
+}
+
+/// The demo health council: Alice for Anding County People's Hospital (the prime member), Bob
+/// for the Anding township health centre, Charlie for the county health authority. Three seats:
+/// two votes carry both a majority motion and a two-thirds one.
+fn demo_council() -> Value {
+	use Sr25519Keyring::*;
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		council_membership: pallet_membership::GenesisConfig {
+			members: demo_council_members().try_into().expect("3 seats fit the council's bound"),
+		},
+		governance: crate::governance::GenesisConfig { council_prime: Some(Alice.to_account_id()) },
+	})
+}
+
+/// The accounts of the demo health council's seats.
+pub fn demo_council_members() -> Vec<AccountId> {
+	use Sr25519Keyring::*;
+	vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()]
 }
 
 /// Merges JSON object `b` into `a`, key by key.
@@ -179,7 +268,8 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate.
+/// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate. No sudo key: the health
+/// council is the authority and upgrades the runtime.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -189,7 +279,7 @@ pub fn local_config_genesis() -> Value {
 			validator_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		None,
 	)
 }
 

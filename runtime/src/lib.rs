@@ -7,6 +7,7 @@
 //! - [`configs`] sets up every pallet (block limits, fees, deposits, origins).
 //! - [`apis`] holds the runtime APIs that nodes, polkadot.js and PAPI call.
 //! - [`genesis_config_presets`] holds the `development` and `local_testnet` genesis presets.
+//! - [`governance`] lets the health council authorise runtime upgrades (docs/governance.md).
 //!
 //! Pallet indices are fixed: reordering them would break every client and every stored call.
 
@@ -30,15 +31,20 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
+		[pallet_collective, Council]
+		[pallet_membership, CouncilMembership]
 		[pallet_registry, Registry]
 		[pallet_patient_records, PatientRecords]
 		[pallet_consent, Consent]
+		[pallet_drug_provenance, DrugProvenance]
+		[pallet_emergency_supply, EmergencySupply]
 	);
 }
 
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 #[cfg(test)]
 mod tests;
 
@@ -209,6 +215,15 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
 
+	// Governance: the health council (docs/governance.md). Declared in this order so that the
+	// membership's genesis members exist before `Governance` sets the prime.
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(11)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(12)]
+	pub type Governance = crate::governance;
+
 	// Medical pallets from index 20 on, leaving room for more system pallets.
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_registry;
@@ -216,4 +231,8 @@ mod runtime {
 	pub type PatientRecords = pallet_patient_records;
 	#[runtime::pallet_index(22)]
 	pub type Consent = pallet_consent;
+	#[runtime::pallet_index(23)]
+	pub type DrugProvenance = pallet_drug_provenance;
+	#[runtime::pallet_index(24)]
+	pub type EmergencySupply = pallet_emergency_supply;
 }

@@ -3,8 +3,8 @@
 
 use crate::{
 	genesis_config_presets::{demo, get_preset, preset_names},
-	AccountId, Consent, PatientRecords, Registry, Runtime, RuntimeGenesisConfig, RuntimeOrigin,
-	System,
+	AccountId, Consent, DrugProvenance, EmergencySupply, PatientRecords, Registry, Runtime,
+	RuntimeGenesisConfig, RuntimeOrigin, System,
 };
 use frame_support::{assert_noop, assert_ok};
 use ruralmed_primitives::{AccessBasis, PractitionerDirectory, PurposeOfUse, RecordCategory};
@@ -50,6 +50,23 @@ fn every_preset_builds_the_demo_county() {
 				pallet_patient_records::Patients::<Runtime>::get(acc(Ferdie)).unwrap().guardian,
 				Some(acc(FerdieStash))
 			);
+			// The supply chain: the maker holds its demo lots; the flood emergency is open.
+			assert!(Registry::is_active_admin(&acc(One), demo::MANUFACTURER));
+			assert!(Registry::is_active_admin(&acc(Two), demo::DISTRIBUTOR));
+			assert!(Registry::is_active_admin(&acc(EveStash), demo::WAREHOUSE));
+			let amoxicillin = DrugProvenance::verify(
+				pallet_drug_provenance::Gtin(demo::AMOXICILLIN),
+				b"AMX-2026-001".to_vec(),
+				None,
+			);
+			assert_eq!(amoxicillin.manufacturer, Some(demo::MANUFACTURER));
+			assert_eq!(
+				DrugProvenance::holders_of(amoxicillin.lot.unwrap()),
+				vec![(demo::MANUFACTURER, 1_000)]
+			);
+			assert!(EmergencySupply::dashboard(0).is_some());
+			DrugProvenance::do_try_state().expect("drug provenance genesis is consistent");
+			EmergencySupply::do_try_state().expect("emergency supply genesis is consistent");
 		});
 	}
 	assert!(get_preset(&"no-such-preset".into()).is_none());
@@ -104,4 +121,302 @@ fn fees_rise_when_blocks_are_full() {
 		assert!(pallet_transaction_payment::NextFeeMultiplier::<Runtime>::get() > before);
 		assert!(after.saturating_mul_int(1_000_000u128) > 1_000_000);
 	});
+}
+
+/// The health council: seats and prime from genesis, the thresholds of each origin, motions that
+/// act as the medical authority and authorise runtime upgrades.
+mod governance {
+	use super::*;
+	use crate::{
+		configs::{
+			CouncilCollective, CouncilMotionDuration, MedicalAuthority, RuntimeUpgradeOrigin,
+		},
+		genesis_config_presets::demo_council_members,
+		Council, CouncilMembership, Hash, RuntimeCall, RuntimeEvent, Sudo,
+	};
+	use codec::Encode;
+	use frame_support::{
+		dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
+		traits::EnsureOrigin,
+	};
+	use ruralmed_primitives::{OrganisationKind, OrganisationStatus, RegionCode};
+	use sp_runtime::{
+		traits::{BlakeTwo256, Hash as _},
+		DispatchError,
+	};
+
+	type CouncilError = pallet_collective::Error<Runtime, CouncilCollective>;
+
+	/// `who` proposes `call` to the council with `threshold`; returns the motion's hash and
+	/// index.
+	fn propose(who: sp_keyring::Sr25519Keyring, call: &RuntimeCall, threshold: u32) -> (Hash, u32) {
+		let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
+		assert_ok!(Council::propose(
+			RuntimeOrigin::signed(acc(who)),
+			threshold,
+			Box::new(call.clone()),
+			call.encoded_size() as u32
+		));
+		(BlakeTwo256::hash_of(call), index)
+	}
+
+	fn vote(who: sp_keyring::Sr25519Keyring, motion: (Hash, u32), aye: bool) {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(acc(who)), motion.0, motion.1, aye));
+	}
+
+	/// Anyone (here Dave, not a member) closes the motion.
+	fn close(motion: (Hash, u32), call: &RuntimeCall) -> DispatchResultWithPostInfo {
+		Council::close(
+			RuntimeOrigin::signed(acc(Dave)),
+			motion.0,
+			motion.1,
+			call.get_dispatch_info().call_weight,
+			call.encoded_size() as u32,
+		)
+	}
+
+	/// The result of the motion's call, if the council dispatched it.
+	fn executed(motion: (Hash, u32)) -> Option<Result<(), DispatchError>> {
+		System::events().into_iter().rev().find_map(|record| match record.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
+				if proposal_hash == motion.0 =>
+			{
+				Some(result)
+			}
+			_ => None,
+		})
+	}
+
+	/// Ferdie applies for a new township health centre; returns its id.
+	fn pending_organisation() -> u32 {
+		let org = pallet_registry::NextOrganisationId::<Runtime>::get();
+		assert_ok!(Registry::apply_for_organisation(
+			RuntimeOrigin::signed(acc(Ferdie)),
+			OrganisationKind::TownshipHealthCentre,
+			b"Hekou Township Health Centre".to_vec(),
+			RegionCode::new(1001, 1, 0)
+		));
+		org
+	}
+
+	fn status(org: u32) -> OrganisationStatus {
+		pallet_registry::Organisations::<Runtime>::get(org).expect("organisation exists").status
+	}
+
+	fn council_origin(ayes: u32, seats: u32) -> RuntimeOrigin {
+		pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(ayes, seats).into()
+	}
+
+	#[test]
+	fn both_presets_seat_the_demo_council_and_only_development_has_sudo() {
+		for (id, sudo) in [("development", Some(acc(Alice))), ("local_testnet", None)] {
+			with_preset(id, || {
+				let mut seats = demo_council_members();
+				seats.sort();
+				assert_eq!(pallet_collective::Members::<Runtime, CouncilCollective>::get(), seats);
+				assert_eq!(CouncilMembership::members().into_inner(), seats);
+				assert_eq!(
+					pallet_collective::Prime::<Runtime, CouncilCollective>::get(),
+					Some(acc(Alice))
+				);
+				assert_eq!(CouncilMembership::prime(), Some(acc(Alice)));
+				assert_eq!(pallet_sudo::Key::<Runtime>::get(), sudo);
+			});
+		}
+		with_preset("local_testnet", || {
+			let call = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
+			assert_noop!(
+				Sudo::sudo(RuntimeOrigin::signed(acc(Alice)), call),
+				pallet_sudo::Error::<Runtime>::RequireSudo
+			);
+		});
+	}
+
+	#[test]
+	fn thresholds_are_as_documented() {
+		with_preset("local_testnet", || {
+			// Medical authority: strictly more than half of the seats.
+			for (ayes, seats, passes) in [(1, 3, false), (2, 3, true), (2, 4, false), (3, 4, true)]
+			{
+				assert_eq!(
+					MedicalAuthority::try_origin(council_origin(ayes, seats)).is_ok(),
+					passes,
+					"medical authority with {ayes} of {seats}"
+				);
+			}
+			// Runtime upgrades and seats: at least two thirds.
+			for (ayes, seats, passes) in [
+				(1, 3, false),
+				(2, 3, true),
+				(2, 4, false),
+				(3, 4, true),
+				(3, 5, false),
+				(4, 5, true),
+			] {
+				assert_eq!(
+					RuntimeUpgradeOrigin::try_origin(council_origin(ayes, seats)).is_ok(),
+					passes,
+					"runtime upgrade with {ayes} of {seats}"
+				);
+			}
+			// Root passes both; a signed member alone passes neither.
+			assert!(MedicalAuthority::try_origin(RuntimeOrigin::root()).is_ok());
+			assert!(RuntimeUpgradeOrigin::try_origin(RuntimeOrigin::root()).is_ok());
+			assert!(MedicalAuthority::try_origin(RuntimeOrigin::signed(acc(Alice))).is_err());
+			assert!(RuntimeUpgradeOrigin::try_origin(RuntimeOrigin::signed(acc(Alice))).is_err());
+		});
+	}
+
+	#[test]
+	fn a_council_majority_verifies_an_organisation() {
+		with_preset("local_testnet", || {
+			let org = pending_organisation();
+			let call = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
+			// One member alone is not the authority.
+			assert_noop!(
+				Registry::verify_organisation(council_origin(1, 3), org),
+				DispatchError::BadOrigin
+			);
+			let motion = propose(Bob, &call, 2);
+			vote(Bob, motion, true);
+			// Not carried yet, and the voting period is not over.
+			assert_noop!(close(motion, &call), CouncilError::TooEarly);
+			vote(Charlie, motion, true);
+			// Two of three: carried at once, without waiting for the period.
+			assert_ok!(close(motion, &call));
+			assert_eq!(executed(motion), Some(Ok(())));
+			assert_eq!(status(org), OrganisationStatus::Active);
+			System::assert_has_event(
+				pallet_registry::Event::<Runtime>::OrganisationVerified { org }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn members_who_did_not_vote_follow_the_prime_after_the_period() {
+		with_preset("local_testnet", || {
+			let org = pending_organisation();
+			let call = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
+			let motion = propose(Alice, &call, 2);
+			vote(Alice, motion, true);
+			assert_noop!(close(motion, &call), CouncilError::TooEarly);
+			System::set_block_number(1 + CouncilMotionDuration::get());
+			assert_ok!(close(motion, &call));
+			System::assert_has_event(
+				pallet_collective::Event::<Runtime, CouncilCollective>::Closed {
+					proposal_hash: motion.0,
+					yes: 3,
+					no: 0,
+				}
+				.into(),
+			);
+			assert_eq!(status(org), OrganisationStatus::Active);
+		});
+	}
+
+	#[test]
+	fn a_non_member_can_neither_propose_nor_vote() {
+		with_preset("local_testnet", || {
+			let org = pending_organisation();
+			let call = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
+			assert_noop!(
+				Council::propose(
+					RuntimeOrigin::signed(acc(Dave)),
+					2,
+					Box::new(call.clone()),
+					call.encoded_size() as u32
+				),
+				CouncilError::NotMember
+			);
+			let motion = propose(Alice, &call, 2);
+			assert_noop!(
+				Council::vote(RuntimeOrigin::signed(acc(Dave)), motion.0, motion.1, true),
+				CouncilError::NotMember
+			);
+			assert_eq!(status(org), OrganisationStatus::Pending);
+		});
+	}
+
+	#[test]
+	fn one_member_cannot_authorise_an_upgrade_and_two_thirds_can() {
+		with_preset("local_testnet", || {
+			let code_hash = BlakeTwo256::hash(b"the new runtime");
+			let call =
+				RuntimeCall::Governance(crate::governance::Call::authorize_upgrade { code_hash });
+			// Threshold 1 dispatches at once, as `Members(1, 3)`: refused.
+			let alone = propose(Alice, &call, 1);
+			assert_eq!(executed(alone), Some(Err(DispatchError::BadOrigin)));
+			assert!(System::authorized_upgrade().is_none());
+			// A signed member calling directly: refused.
+			assert_noop!(
+				crate::Governance::authorize_upgrade(RuntimeOrigin::signed(acc(Alice)), code_hash),
+				DispatchError::BadOrigin
+			);
+			// Two of three.
+			let motion = propose(Alice, &call, 2);
+			vote(Alice, motion, true);
+			vote(Charlie, motion, true);
+			assert_ok!(close(motion, &call));
+			assert_eq!(executed(motion), Some(Ok(())));
+			let authorised = System::authorized_upgrade().expect("upgrade authorised");
+			assert_eq!(authorised.code_hash(), &code_hash);
+			System::assert_has_event(
+				frame_system::Event::<Runtime>::UpgradeAuthorized {
+					code_hash,
+					check_version: true,
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn code_that_was_not_authorised_is_refused() {
+		with_preset("local_testnet", || {
+			let code = b"a runtime nobody voted for".to_vec();
+			assert_noop!(
+				System::apply_authorized_upgrade(RuntimeOrigin::signed(acc(Dave)), code.clone()),
+				frame_system::Error::<Runtime>::NothingAuthorized
+			);
+			assert_ok!(crate::Governance::authorize_upgrade(
+				RuntimeOrigin::root(),
+				BlakeTwo256::hash(b"the runtime the council voted for")
+			));
+			assert_noop!(
+				System::apply_authorized_upgrade(RuntimeOrigin::signed(acc(Dave)), code),
+				frame_system::Error::<Runtime>::Unauthorized
+			);
+			assert!(System::authorized_upgrade().is_some());
+		});
+	}
+
+	#[test]
+	fn the_council_changes_its_own_seats_and_prime() {
+		with_preset("local_testnet", || {
+			let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+				who: acc(Dave).into(),
+			});
+			// A signed member alone cannot.
+			assert_noop!(
+				CouncilMembership::add_member(RuntimeOrigin::signed(acc(Alice)), acc(Dave).into()),
+				DispatchError::BadOrigin
+			);
+			let motion = propose(Alice, &add, 2);
+			vote(Alice, motion, true);
+			vote(Bob, motion, true);
+			assert_ok!(close(motion, &add));
+			assert!(pallet_collective::Members::<Runtime, CouncilCollective>::get()
+				.contains(&acc(Dave)));
+			// Four seats now: Dave, a member, may propose; two of four is no longer a majority.
+			let set_prime = RuntimeCall::CouncilMembership(pallet_membership::Call::set_prime {
+				who: acc(Bob).into(),
+			});
+			let motion = propose(Dave, &set_prime, 2);
+			vote(Dave, motion, true);
+			vote(Bob, motion, true);
+			assert_ok!(close(motion, &set_prime));
+			assert_eq!(executed(motion), Some(Err(DispatchError::BadOrigin)));
+			assert_eq!(CouncilMembership::prime(), Some(acc(Alice)));
+		});
+	}
 }

@@ -3,6 +3,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 
 export async function connect(url) {
   await cryptoWaitReady();
@@ -51,6 +52,7 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
         const err = new CheckError(
           `${tx.method.section}.${tx.method.method} failed: ${describeError(api, dispatchError)}`);
         err.module = describeError(api, dispatchError);
+        err.blockHash = status.isFinalized ? status.asFinalized : status.asInBlock;
         reject(err);
         return;
       }
@@ -59,13 +61,14 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
   });
 }
 
-/// Sends `tx` expecting it to fail with `expected` (`pallet.Error`).
+/// Sends `tx` expecting it to fail with `expected` (`pallet.Error`); resolves with the hash of
+/// the block that holds the failed extrinsic.
 export async function expectFailure(api, tx, signer, expected) {
   try {
     await send(api, tx, signer);
   } catch (e) {
     assert(e.module === expected, `expected ${expected}, got: ${e.message}`);
-    return;
+    return e.blockHash;
   }
   throw new CheckError(`expected ${expected}, but the call succeeded`);
 }
@@ -92,4 +95,57 @@ export async function freshAccount(api, keyring, label, funder, amount = 10_000_
 /// The current best block number.
 export async function bestNumber(api) {
   return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+/// Resolves once the best block is at least `n`.
+export async function waitForBlock(api, n) {
+  while ((await bestNumber(api)) < n) {
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/// `text` as hex of its UTF-8 bytes: how polkadot.js takes `Bytes` arguments (GTINs, lot
+/// numbers, serials).
+export function hex(text) {
+  return u8aToHex(stringToU8a(text));
+}
+
+/// Passes `call` (an `api.tx.*` call) through the health council (pallet `council`): the first
+/// of `members` (keyring pairs) proposes it with `threshold` ayes needed, the first `threshold`
+/// members vote aye, and the last of them closes the motion, which carries at once (no waiting
+/// for the motion duration). With `threshold` 1 the call is dispatched when proposed.
+/// Resolves with `{ proposalHash, index, result, events, blockHash }`: `result` is the call's own
+/// outcome, 'ok' or the decoded error (`pallet.Error` or e.g. 'BadOrigin'), because a motion is
+/// carried even when its call then fails; `blockHash` is the block the call was dispatched in.
+/// Rejects if proposing, voting or closing fails (e.g. with `council.NotMember`).
+export async function councilMotion(api, call, members, threshold = members.length) {
+  assert(threshold >= 1 && threshold <= members.length, `threshold ${threshold} needs ${threshold} members`);
+  const proposal = call.method;
+  const lengthBound = proposal.encodedLength;
+  const outcome = (events, proposalHash) => {
+    const executed = events.find(({ event }) => event.section === 'council'
+      && event.method === 'Executed' && event.data.proposalHash.eq(proposalHash));
+    assert(executed, `motion ${proposalHash} was not executed`);
+    const result = executed.event.data.result;
+    return result.isOk ? 'ok' : describeError(api, result.asErr);
+  };
+  const proposed = await send(api, api.tx.council.propose(threshold, proposal, lengthBound), members[0]);
+  if (threshold === 1) {
+    const proposalHash = proposal.hash;
+    return { proposalHash, index: null, result: outcome(proposed.events, proposalHash), events: proposed.events,
+      blockHash: proposed.blockHash };
+  }
+  const data = findEvent(proposed.events, 'council', 'Proposed').data;
+  const proposalHash = data.proposalHash;
+  const index = data.proposalIndex.toNumber();
+  // Members vote in parallel: their transactions do not depend on each other.
+  await Promise.all(members.slice(0, threshold)
+    .map((m) => send(api, api.tx.council.vote(proposalHash, index, true), m)));
+  // The call's weight bounds what `close` may dispatch; the weight of a whole transaction
+  // carrying it is a safe upper bound.
+  const { weight } = await api.tx(proposal).paymentInfo(members[0]);
+  const closed = await send(api, api.tx.council.close(proposalHash, index, weight, lengthBound),
+    members[threshold - 1]);
+  return { proposalHash, index, result: outcome(closed.events, proposalHash), events: closed.events,
+    blockHash: closed.blockHash };
 }

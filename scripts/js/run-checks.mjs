@@ -3,7 +3,7 @@
 import { connect } from './lib.mjs';
 
 const url = process.argv[2] ?? 'ws://127.0.0.1:9944';
-const all = ['chain', 'records', 'consent'];
+const all = ['chain', 'records', 'consent', 'drugs', 'emergency', 'governance'];
 const selected = process.argv.length > 3 ? process.argv.slice(3) : all;
 
 const ctx = await connect(url);

@@ -335,6 +335,10 @@ pub trait PatientDirectory<AccountId> {
 	/// Registers `patient`, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_patient(patient: &AccountId);
+
+	/// Registers `patient` and anchors one record of `category` for them, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_record(patient: &AccountId, category: RecordCategory) -> RecordId;
 }
 
 /// A record, as an access decision needs to see it.

@@ -145,4 +145,24 @@ impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T
 			Self::do_register(patient.clone(), None, None).expect("a new patient registers");
 		}
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_record(
+		patient: &T::AccountId,
+		category: ruralmed_primitives::RecordCategory,
+	) -> ruralmed_primitives::RecordId {
+		Self::benchmark_patient(patient);
+		// Self-reported: no organisation or access basis needed.
+		Self::do_anchor(
+			patient.clone(),
+			patient.clone(),
+			None,
+			category,
+			ruralmed_primitives::ContentHash::repeat_byte(7),
+			alloc::vec![b'r'; 8],
+			1,
+			None,
+		)
+		.expect("a registered patient may anchor a record")
+	}
 }

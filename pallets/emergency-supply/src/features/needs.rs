@@ -1,0 +1,80 @@
+//! Needs: a clinic's or hospital's need of an item in the current round.
+
+use crate::*;
+use frame_support::ensure;
+use ruralmed_primitives::OrganisationId;
+use sp_runtime::DispatchError;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_file_need(
+		who: T::AccountId,
+		emergency: EmergencyId,
+		item: ItemIndex,
+		org: OrganisationId,
+		requested: Quantity,
+		stock_on_hand: Quantity,
+		people_served: u32,
+		priority: Priority,
+		reason: NeedReason,
+	) -> Result<NeedId, DispatchError> {
+		let e = Self::open_emergency(emergency)?;
+		ensure!((item as usize) < e.items.len(), Error::<T>::ItemNotCovered);
+		Self::ensure_acts_for(&who, org)?;
+		let (region, location) = Self::care_provider_region(&e, org)?;
+		ensure!(requested > 0, Error::<T>::ZeroQuantity);
+		ensure!(stock_on_hand < requested, Error::<T>::NothingNeeded);
+		let now = frame_system::Pallet::<T>::block_number();
+		let round = Self::round_at(&e, now).ok_or(Error::<T>::Overflow)?;
+		RoundNeeds::<T>::try_mutate((emergency, item, round), |needs| {
+			if let Some(need) = needs.iter_mut().find(|n| n.org == org) {
+				need.requested = requested;
+				need.stock_on_hand = stock_on_hand;
+				need.people_served = people_served;
+				need.priority = priority;
+				need.reason = reason;
+				need.filed_by = who;
+				need.location = location;
+				need.region = region;
+				Self::deposit_event(Event::NeedUpdated {
+					need: need.id,
+					emergency,
+					item,
+					round,
+					requested,
+					stock_on_hand,
+					priority,
+				});
+				return Ok(need.id);
+			}
+			let id = NextNeedId::<T>::get();
+			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			needs
+				.try_push(Need {
+					id,
+					org,
+					region,
+					location,
+					requested,
+					stock_on_hand,
+					people_served,
+					priority,
+					reason,
+					filed_by: who,
+					allocated: 0,
+				})
+				.map_err(|_| Error::<T>::TooManyNeeds)?;
+			NextNeedId::<T>::put(next);
+			Self::deposit_event(Event::NeedFiled {
+				need: id,
+				emergency,
+				item,
+				round,
+				org,
+				requested,
+				stock_on_hand,
+				priority,
+			});
+			Ok(id)
+		})
+	}
+}

@@ -1,0 +1,154 @@
+//! Read-only queries behind the runtime API: each reads O(page) or O(items × regions) entries,
+//! whatever the history's length.
+
+use crate::*;
+use alloc::vec::Vec;
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use ruralmed_primitives::OrganisationId;
+use sp_runtime::Saturating;
+
+impl<T: Config> Pallet<T> {
+	fn view(id: AllocationId) -> Option<AllocationView<T::AccountId, BlockNumberFor<T>>> {
+		let allocation = Allocations::<T>::get(id)?;
+		let donor = Donations::<T>::get(allocation.donation)?.donor;
+		Some(AllocationView { id, allocation, donor })
+	}
+
+	/// Where donation `donation` went: the donation, its units not yet allocated, and the
+	/// allocations it fed from position `from`, at most `count` (capped at
+	/// [`Config::MaxPageSize`]).
+	pub fn donation_trace(
+		donation: DonationId,
+		from: u32,
+		count: u32,
+	) -> Option<DonationTrace<T::AccountId, BlockNumberFor<T>>> {
+		let d = Donations::<T>::get(donation)?;
+		let end = from.saturating_add(count.min(T::MaxPageSize::get())).min(d.allocations);
+		let allocations = (from..end)
+			.filter_map(|i| DonationAllocations::<T>::get(donation, i))
+			.filter_map(Self::view)
+			.collect();
+		let received = d.receipt.as_ref().map_or(0, |r| r.quantity);
+		Some(DonationTrace {
+			unallocated: received.saturating_sub(d.allocated),
+			donation: d,
+			allocations,
+		})
+	}
+
+	/// Who supplied organisation `org`: the allocations it received, oldest first, from
+	/// position `from`, at most `count` (capped at [`Config::MaxPageSize`]), each with its
+	/// donation, donor and warehouse.
+	pub fn suppliers_of(
+		org: OrganisationId,
+		from: u32,
+		count: u32,
+	) -> Vec<AllocationView<T::AccountId, BlockNumberFor<T>>> {
+		let end = from
+			.saturating_add(count.min(T::MaxPageSize::get()))
+			.min(RecipientAllocationCount::<T>::get(org));
+		(from..end)
+			.filter_map(|i| RecipientAllocations::<T>::get(org, i))
+			.filter_map(Self::view)
+			.collect()
+	}
+
+	/// The emergency's dashboard: per item, and per item and affected region, the units
+	/// pledged, received, allocated, dispatched, delivered and short.
+	pub fn dashboard(emergency: EmergencyId) -> Option<Dashboard<BlockNumberFor<T>>> {
+		let e = Emergencies::<T>::get(emergency)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let current_round = Self::round_at(&e, now).unwrap_or(0);
+		let items = e
+			.items
+			.iter()
+			.enumerate()
+			.map(|(i, it)| {
+				let item = i as ItemIndex;
+				let totals = ItemTotals::<T>::get(emergency, item);
+				ItemDashboard {
+					item,
+					code: it.code.clone(),
+					totals,
+					unallocated: totals.received.saturating_sub(totals.allocated),
+					regions: e
+						.regions
+						.iter()
+						.enumerate()
+						.map(|(r, code)| {
+							(*code, RegionTotals::<T>::get((emergency, r as RegionIndex, item)))
+						})
+						.collect(),
+				}
+			})
+			.collect();
+		Some(Dashboard {
+			emergency,
+			name: e.name.clone(),
+			status: e.status,
+			sunset: e.sunset,
+			current_round,
+			current_round_closes_at: Self::round_closes_at(&e, current_round).unwrap_or(e.sunset),
+			items,
+		})
+	}
+
+	/// The needs of one round of one item, with what each was allocated.
+	pub fn round_needs(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+	) -> Vec<NeedOf<T>> {
+		RoundNeeds::<T>::get((emergency, item, round)).into_inner()
+	}
+
+	/// Dispatches of the emergency not confirmed within [`Config::DeliveryDeadline`] blocks,
+	/// at most `count` (capped at [`Config::MaxPageSize`]), after allocation `start_after`
+	/// in storage order if given (pass the last id of the previous page).
+	pub fn overdue_dispatches(
+		emergency: EmergencyId,
+		start_after: Option<AllocationId>,
+		count: u32,
+	) -> Vec<OverdueDispatch<BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let deadline = T::DeliveryDeadline::get();
+		let count = count.min(T::MaxPageSize::get()) as usize;
+		let in_transit = match start_after {
+			Some(id) => InTransit::<T>::iter_prefix_from(
+				emergency,
+				InTransit::<T>::hashed_key_for(emergency, id),
+			),
+			None => InTransit::<T>::iter_prefix(emergency),
+		};
+		in_transit
+			.filter_map(|(id, dispatched_at)| {
+				let overdue_since = dispatched_at.saturating_add(deadline);
+				if now < overdue_since {
+					return None;
+				}
+				let a = Allocations::<T>::get(id)?;
+				Some(OverdueDispatch {
+					allocation: id,
+					recipient: a.recipient,
+					warehouse: a.warehouse,
+					quantity: a.quantity,
+					dispatched_at,
+					overdue_since,
+				})
+			})
+			.take(count)
+			.collect()
+	}
+
+	/// Whether allocation `id` is dispatched, unconfirmed, and past the delivery deadline.
+	pub fn is_overdue(id: AllocationId) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		Allocations::<T>::get(id).is_some_and(|a| match a.status {
+			AllocationStatus::Dispatched { at } => {
+				now >= at.saturating_add(T::DeliveryDeadline::get())
+			}
+			_ => false,
+		})
+	}
+}

@@ -1,0 +1,194 @@
+//! Invariants of the emergency supply pallet, checked by `try_state` and after every unit
+//! test. Iterating storage is fine here: this never runs in a block.
+
+use crate::*;
+
+impl<T: Config> Pallet<T> {
+	/// Checks, per emergency and item (and per region where counted):
+	/// - received = allocated + unallocated (the units queued in its pools), and pledged ≥
+	///   received;
+	/// - allocated = dispatched + pending (allocations not dispatched yet);
+	/// - dispatched = delivered + shortfall + in transit, so for confirmed allocations
+	///   delivered + shortfall = dispatched;
+	/// - the counters equal the sums over the donations and allocations, and the region
+	///   counters of allocated, dispatched, delivered and shortfall add up to the item's;
+	/// and that every donation's received units = its allocated + queued units, its trace
+	/// lists exactly its allocations, each recipient's list is gap-free, in-transit entries
+	/// are exactly the dispatched allocations, every need got at most its net need, every pool
+	/// queue holds received donations of its emergency, item and target, ids are below their
+	/// counters, and no emergency holds more pledges than allowed.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::{ensure, traits::Get};
+
+		type Key = (EmergencyId, ItemIndex);
+		let add = |m: &mut BTreeMap<Key, u128>, k: Key, q: Quantity| {
+			*m.entry(k).or_default() += u128::from(q);
+		};
+		let get = |m: &BTreeMap<Key, u128>, k: &Key| m.get(k).copied().unwrap_or(0);
+
+		for (id, e) in Emergencies::<T>::iter() {
+			ensure!(id < NextEmergencyId::<T>::get(), "emergency id not below NextEmergencyId");
+			ensure!(e.pledges <= T::MaxPledgesPerEmergency::get(), "too many pledges");
+			ensure!(e.sunset > e.starts_at, "emergency with an empty period");
+		}
+
+		let mut pledged = BTreeMap::new();
+		let mut received = BTreeMap::new();
+		let mut queued_per_donation = BTreeMap::<DonationId, u128>::new();
+		let mut queued = BTreeMap::new();
+		for ((emergency, item, pool), queue) in Pools::<T>::iter() {
+			ensure!(!queue.is_empty(), "empty pool stored");
+			for (donation, q) in queue.iter() {
+				ensure!(*q > 0, "empty entry in a pool");
+				let d = Donations::<T>::get(donation).ok_or("pool names a missing donation")?;
+				ensure!(
+					d.emergency == emergency && d.item == item && Pool::from(d.target) == pool,
+					"donation queued in the wrong pool"
+				);
+				*queued_per_donation.entry(*donation).or_default() += u128::from(*q);
+				add(&mut queued, (emergency, item), *q);
+			}
+		}
+		let next_allocation = NextAllocationId::<T>::get();
+		for (id, d) in Donations::<T>::iter() {
+			ensure!(id < NextDonationId::<T>::get(), "donation id not below NextDonationId");
+			ensure!(Emergencies::<T>::contains_key(d.emergency), "donation to no emergency");
+			let got = d.receipt.as_ref().map_or(0, |r| r.quantity);
+			ensure!(got <= d.pledged, "received more than pledged");
+			ensure!(
+				u128::from(got)
+					== u128::from(d.allocated) + queued_per_donation.get(&id).copied().unwrap_or(0),
+				"donation's received units differ from allocated plus queued"
+			);
+			add(&mut pledged, (d.emergency, d.item), d.pledged);
+			add(&mut received, (d.emergency, d.item), got);
+			let mut traced: u128 = 0;
+			for i in 0..d.allocations {
+				let a_id = DonationAllocations::<T>::get(id, i).ok_or("gap in a donation trace")?;
+				ensure!(a_id < next_allocation, "trace names a future allocation");
+				let a = Allocations::<T>::get(a_id).ok_or("trace names a missing allocation")?;
+				ensure!(a.donation == id, "trace names another donation's allocation");
+				traced += u128::from(a.quantity);
+			}
+			ensure!(traced == u128::from(d.allocated), "trace differs from allocated units");
+		}
+
+		let mut allocated = BTreeMap::new();
+		let mut pending = BTreeMap::new();
+		let mut dispatched = BTreeMap::new();
+		let mut delivered = BTreeMap::new();
+		let mut shortfall = BTreeMap::new();
+		let mut in_transit = BTreeMap::new();
+		let mut per_recipient = BTreeMap::<ruralmed_primitives::OrganisationId, u32>::new();
+		let mut in_transit_count = 0usize;
+		for (id, a) in Allocations::<T>::iter() {
+			ensure!(id < next_allocation, "allocation id not below NextAllocationId");
+			ensure!(a.quantity > 0, "empty allocation");
+			let k = (a.emergency, a.item);
+			add(&mut allocated, k, a.quantity);
+			*per_recipient.entry(a.recipient).or_default() += 1;
+			match a.status {
+				AllocationStatus::Pending => {
+					add(&mut pending, k, a.quantity);
+					ensure!(!InTransit::<T>::contains_key(a.emergency, id), "pending in transit");
+				}
+				AllocationStatus::Dispatched { at } => {
+					add(&mut dispatched, k, a.quantity);
+					add(&mut in_transit, k, a.quantity);
+					in_transit_count += 1;
+					ensure!(
+						InTransit::<T>::get(a.emergency, id) == Some(at),
+						"dispatch missing from InTransit"
+					);
+				}
+				AllocationStatus::Delivered { received: got, dispatched_at, confirmed_at } => {
+					ensure!(got <= a.quantity, "delivered more than dispatched");
+					ensure!(dispatched_at <= confirmed_at, "confirmed before dispatch");
+					add(&mut dispatched, k, a.quantity);
+					add(&mut delivered, k, got);
+					add(&mut shortfall, k, a.quantity - got);
+					ensure!(!InTransit::<T>::contains_key(a.emergency, id), "delivered in transit");
+				}
+			}
+		}
+		ensure!(InTransit::<T>::iter().count() == in_transit_count, "stale InTransit entries");
+		for (org, count) in RecipientAllocationCount::<T>::iter() {
+			ensure!(per_recipient.get(&org) == Some(&count), "recipient count differs");
+			for i in 0..count {
+				let a_id = RecipientAllocations::<T>::get(org, i).ok_or("gap in recipient list")?;
+				let a = Allocations::<T>::get(a_id).ok_or("recipient list names no allocation")?;
+				ensure!(a.recipient == org, "allocation listed under another recipient");
+			}
+		}
+		ensure!(
+			RecipientAllocationCount::<T>::iter().count() == per_recipient.len(),
+			"recipient count missing"
+		);
+
+		let mut region_sums = BTreeMap::<Key, [u128; 4]>::new();
+		for ((emergency, _region, item), t) in RegionTotals::<T>::iter() {
+			let s = region_sums.entry((emergency, item)).or_default();
+			s[0] += u128::from(t.allocated);
+			s[1] += u128::from(t.dispatched);
+			s[2] += u128::from(t.delivered);
+			s[3] += u128::from(t.shortfall);
+			ensure!(t.pledged >= t.received, "region received more than pledged");
+		}
+		let mut keys: alloc::collections::btree_set::BTreeSet<Key> =
+			ItemTotals::<T>::iter().map(|(e, i, _)| (e, i)).collect();
+		keys.extend(pledged.keys().copied());
+		keys.extend(allocated.keys().copied());
+		keys.extend(queued.keys().copied());
+		for k in keys {
+			let t = ItemTotals::<T>::get(k.0, k.1);
+			ensure!(u128::from(t.pledged) == get(&pledged, &k), "pledged counter differs");
+			ensure!(u128::from(t.received) == get(&received, &k), "received counter differs");
+			ensure!(u128::from(t.allocated) == get(&allocated, &k), "allocated counter differs");
+			ensure!(u128::from(t.dispatched) == get(&dispatched, &k), "dispatched counter differs");
+			ensure!(u128::from(t.delivered) == get(&delivered, &k), "delivered counter differs");
+			ensure!(u128::from(t.shortfall) == get(&shortfall, &k), "shortfall counter differs");
+			// The three conservation laws.
+			ensure!(
+				u128::from(t.received) == u128::from(t.allocated) + get(&queued, &k),
+				"received != allocated + unallocated"
+			);
+			ensure!(
+				u128::from(t.allocated) == u128::from(t.dispatched) + get(&pending, &k),
+				"allocated != dispatched + pending"
+			);
+			ensure!(
+				u128::from(t.dispatched)
+					== u128::from(t.delivered) + u128::from(t.shortfall) + get(&in_transit, &k),
+				"dispatched != delivered + shortfall + in transit"
+			);
+			let r = region_sums.get(&k).copied().unwrap_or_default();
+			ensure!(
+				r == [
+					u128::from(t.allocated),
+					u128::from(t.dispatched),
+					u128::from(t.delivered),
+					u128::from(t.shortfall)
+				],
+				"region counters do not add up to the item's"
+			);
+		}
+
+		for ((emergency, item, round), needs) in RoundNeeds::<T>::iter() {
+			ensure!(Emergencies::<T>::contains_key(emergency), "needs of no emergency");
+			ensure!(needs.len() as u32 <= T::MaxNeedsPerRound::get(), "round over its bound");
+			let allocated_round = AllocatedRounds::<T>::contains_key((emergency, item, round));
+			for (i, n) in needs.iter().enumerate() {
+				ensure!(n.id < NextNeedId::<T>::get(), "need id not below NextNeedId");
+				ensure!(n.allocated <= n.net_need(), "need over-served");
+				ensure!(allocated_round || n.allocated == 0, "unallocated round with allocations");
+				ensure!(
+					needs.iter().skip(i + 1).all(|m| m.org != n.org),
+					"an organisation has two needs in one round"
+				);
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,173 @@
+//! A test runtime: the real registry and the emergency supply pallet, wired as in the real
+//! runtime.
+
+use crate as pallet_emergency_supply;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
+use sp_core::H256;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Registry = pallet_registry;
+	#[runtime::pallet_index(3)]
+	pub type EmergencySupply = pallet_emergency_supply;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const OrganisationDeposit: u64 = 10;
+}
+
+impl pallet_registry::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AuthorityOrigin = EnsureRoot<u64>;
+	type OrganisationDeposit = OrganisationDeposit;
+	type MaxNameLength = ConstU32<32>;
+	type MaxAffiliations = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+/// Rounds of [`ROUND`] blocks; small limits so that tests reach them.
+pub const ROUND: u64 = 10;
+pub const DEADLINE: u64 = 20;
+pub const MAX_NEEDS: u32 = 4;
+pub const MAX_PLEDGES: u32 = 12;
+
+impl pallet_emergency_supply::Config for Test {
+	type Directory = Registry;
+	type AuthorityOrigin = EnsureRoot<u64>;
+	type MaxRegions = ConstU32<3>;
+	type MaxItems = ConstU32<3>;
+	type MaxNeedsPerRound = ConstU32<MAX_NEEDS>;
+	type MaxPledgesPerEmergency = ConstU32<MAX_PLEDGES>;
+	type DeliveryDeadline = ConstU64<DEADLINE>;
+	type MaxPageSize = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+/// Organisations (ids in order), all active unless said otherwise:
+/// 0 county hospital at (5,0,0), admin 1 — outside the test emergency's townships;
+/// 1 village clinic A at (5,1,1), admin 2, village doctor 20;
+/// 2 village clinic B at (5,1,2), admin 3;
+/// 3 township health centre C at (5,2,0), admin 4;
+/// 4 warehouse W at (5,0,0), admin 5, worker (nurse) 50;
+/// 5 donor NGO, admin 6;
+/// 6 pharmacy at (5,1,1), admin 7;
+/// 7 warehouse V, pending (not verified), admin 8;
+/// 8 village clinic far away at (6,1,1), admin 9;
+/// 9 a second warehouse X at (5,0,0), admin 10;
+/// 10 village clinic D at (5,1,3), admin 11;
+/// 11 village clinic E at (5,2,1), admin 12.
+pub const HOSPITAL: u32 = 0;
+pub const CLINIC_A: u32 = 1;
+pub const CLINIC_B: u32 = 2;
+pub const CENTRE_C: u32 = 3;
+pub const WAREHOUSE: u32 = 4;
+pub const NGO: u32 = 5;
+pub const PHARMACY: u32 = 6;
+pub const PENDING_WAREHOUSE: u32 = 7;
+pub const FAR_CLINIC: u32 = 8;
+pub const WAREHOUSE_X: u32 = 9;
+pub const CLINIC_D: u32 = 10;
+pub const CLINIC_E: u32 = 11;
+pub const HOSPITAL_ADMIN: u64 = 1;
+pub const A_ADMIN: u64 = 2;
+pub const B_ADMIN: u64 = 3;
+pub const C_ADMIN: u64 = 4;
+pub const W_ADMIN: u64 = 5;
+pub const NGO_ADMIN: u64 = 6;
+pub const PHARMACY_ADMIN: u64 = 7;
+pub const PENDING_ADMIN: u64 = 8;
+pub const FAR_ADMIN: u64 = 9;
+pub const X_ADMIN: u64 = 10;
+pub const D_ADMIN: u64 = 11;
+pub const E_ADMIN: u64 = 12;
+pub const VDOC_A: u64 = 20;
+pub const WORKER: u64 = 50;
+pub const DONOR: u64 = 100;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=12).map(|a| (a, 100)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let org = |admin: u64, kind, region, active| (admin, kind, b"Org".to_vec(), region, active);
+	use OrganisationKind::*;
+	pallet_registry::GenesisConfig::<Test> {
+		organisations: vec![
+			org(HOSPITAL_ADMIN, CountyHospital, RegionCode::new(5, 0, 0), true),
+			org(A_ADMIN, VillageClinic, RegionCode::new(5, 1, 1), true),
+			org(B_ADMIN, VillageClinic, RegionCode::new(5, 1, 2), true),
+			org(C_ADMIN, TownshipHealthCentre, RegionCode::new(5, 2, 0), true),
+			org(W_ADMIN, Warehouse, RegionCode::new(5, 0, 0), true),
+			org(NGO_ADMIN, DonorNgo, RegionCode::new(5, 0, 0), true),
+			org(PHARMACY_ADMIN, Pharmacy, RegionCode::new(5, 1, 1), true),
+			org(PENDING_ADMIN, Warehouse, RegionCode::new(5, 0, 0), false),
+			org(FAR_ADMIN, VillageClinic, RegionCode::new(6, 1, 1), true),
+			org(X_ADMIN, Warehouse, RegionCode::new(5, 0, 0), true),
+			org(D_ADMIN, VillageClinic, RegionCode::new(5, 1, 3), true),
+			org(E_ADMIN, VillageClinic, RegionCode::new(5, 2, 1), true),
+		],
+		practitioners: vec![
+			(VDOC_A, PractitionerRole::VillageDoctor, H256::repeat_byte(1), vec![CLINIC_A], true),
+			(WORKER, PractitionerRole::Nurse, H256::repeat_byte(2), vec![WAREHOUSE], true),
+		],
+		encryption_keys: vec![],
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test and then checks both pallets' invariants.
+pub fn test(f: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		f();
+		pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
+		crate::Pallet::<Test>::do_try_state().expect("emergency supply invariants hold");
+	});
+}

@@ -1,0 +1,1192 @@
+//! Unit tests of the emergency supply pallet: every call, every error, the allocation rules on
+//! storage, traceability and the dashboard. Invariants (`do_try_state`) are checked after each
+//! test by `mock::test`.
+
+use crate::{mock::*, Error, Event, *};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
+use ruralmed_primitives::RegionCode;
+use sp_runtime::DispatchError;
+
+const MASK: ItemIndex = 0;
+const OXYGEN: ItemIndex = 1;
+const VACCINE: ItemIndex = 2;
+
+fn item(code: &[u8], unit: SupplyUnit, gtin: Option<Gtin>) -> SupplyItem {
+	SupplyItem { code: BoundedVec::truncate_from(code.to_vec()), unit, gtin }
+}
+
+fn catalogue() -> ItemList<Test> {
+	BoundedVec::truncate_from(vec![
+		item(b"MASK-N95", SupplyUnit::Piece, None),
+		item(b"O2-CONC", SupplyUnit::Device, None),
+		item(b"VAX-FLU", SupplyUnit::Dose, Some(*b"00012345678905")),
+	])
+}
+
+/// Township 1 and township 2 of county 5.
+fn regions() -> RegionList<Test> {
+	BoundedVec::truncate_from(vec![RegionCode::new(5, 1, 0), RegionCode::new(5, 2, 0)])
+}
+
+fn name() -> EmergencyName {
+	BoundedVec::truncate_from(b"Anding flood".to_vec())
+}
+
+/// Declares the test emergency: open from block 1 to 101, rounds of `ROUND` blocks, so round
+/// 0 is blocks [1, 11).
+fn declare() -> EmergencyId {
+	assert_ok!(EmergencySupply::declare_emergency(
+		RuntimeOrigin::root(),
+		name(),
+		regions(),
+		catalogue(),
+		1,
+		101,
+		ROUND
+	));
+	NextEmergencyId::<Test>::get() - 1
+}
+
+fn file(admin: u64, org: u32, item: ItemIndex, requested: u64, stock: u64, p: Priority) -> NeedId {
+	assert_ok!(EmergencySupply::file_need(
+		RuntimeOrigin::signed(admin),
+		0,
+		item,
+		org,
+		requested,
+		stock,
+		100,
+		p,
+		NeedReason::CaseSurge
+	));
+	NextNeedId::<Test>::get() - 1
+}
+
+fn pledge(item: ItemIndex, quantity: u64, target: DonationTarget) -> DonationId {
+	assert_ok!(EmergencySupply::pledge(
+		RuntimeOrigin::signed(DONOR),
+		0,
+		item,
+		quantity,
+		target,
+		None
+	));
+	NextDonationId::<Test>::get() - 1
+}
+
+fn receive(donation: DonationId, quantity: u64) {
+	assert_ok!(EmergencySupply::confirm_receipt(
+		RuntimeOrigin::signed(W_ADMIN),
+		donation,
+		WAREHOUSE,
+		quantity
+	));
+}
+
+/// Pledged and received in full at the main warehouse.
+fn donate(item: ItemIndex, quantity: u64, target: DonationTarget) -> DonationId {
+	let d = pledge(item, quantity, target);
+	receive(d, quantity);
+	d
+}
+
+/// Moves to the first block after round `round`.
+fn close_round(round: u32) {
+	System::set_block_number(1 + ROUND * (round as u64 + 1));
+}
+
+fn allocate(item: ItemIndex, round: u32) {
+	assert_ok!(EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, item, round));
+}
+
+/// Units allocated to `org` for `item` in all.
+fn allocated_to(org: u32, item: ItemIndex) -> u64 {
+	Allocations::<Test>::iter()
+		.filter(|(_, a)| a.recipient == org && a.item == item)
+		.map(|(_, a)| a.quantity)
+		.sum()
+}
+
+fn allocations_to(org: u32) -> Vec<AllocationId> {
+	(0..RecipientAllocationCount::<Test>::get(org))
+		.map(|i| RecipientAllocations::<Test>::get(org, i).unwrap())
+		.collect()
+}
+
+mod emergencies {
+	use super::*;
+
+	#[test]
+	fn declare_stores_and_emits() {
+		test(|| {
+			let e = declare();
+			System::assert_last_event(
+				Event::EmergencyDeclared {
+					emergency: e,
+					name: name(),
+					starts_at: 1,
+					sunset: 101,
+					round_length: ROUND,
+				}
+				.into(),
+			);
+			let stored = Emergencies::<Test>::get(e).unwrap();
+			assert_eq!(stored.status, EmergencyStatus::Active);
+			assert_eq!(stored.items.len(), 3);
+			assert_eq!(declare(), e + 1);
+		});
+	}
+
+	#[test]
+	fn only_the_authority_declares() {
+		test(|| {
+			assert_noop!(
+				EmergencySupply::declare_emergency(
+					RuntimeOrigin::signed(HOSPITAL_ADMIN),
+					name(),
+					regions(),
+					catalogue(),
+					1,
+					101,
+					ROUND
+				),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn declaration_is_validated() {
+		test(|| {
+			let d = |n: EmergencyName, r: RegionList<Test>, i: ItemList<Test>, s, e, l| {
+				EmergencySupply::declare_emergency(RuntimeOrigin::root(), n, r, i, s, e, l)
+			};
+			assert_noop!(
+				d(BoundedVec::new(), regions(), catalogue(), 1, 101, ROUND),
+				Error::<Test>::InvalidName
+			);
+			for bad in [
+				vec![],
+				vec![RegionCode::new(0, 1, 0)],
+				vec![RegionCode::new(5, 0, 3)],
+				// One region within another.
+				vec![RegionCode::new(5, 0, 0), RegionCode::new(5, 1, 0)],
+			] {
+				assert_noop!(
+					d(name(), BoundedVec::truncate_from(bad), catalogue(), 1, 101, ROUND),
+					Error::<Test>::InvalidRegions
+				);
+			}
+			for bad in [
+				vec![],
+				vec![item(b"", SupplyUnit::Piece, None)],
+				vec![item(b"A B", SupplyUnit::Piece, None)],
+				vec![item(b"VAX", SupplyUnit::Dose, Some(*b"0001234567890X"))],
+				vec![item(b"MASK", SupplyUnit::Piece, None), item(b"MASK", SupplyUnit::Box, None)],
+			] {
+				assert_noop!(
+					d(name(), regions(), BoundedVec::truncate_from(bad), 1, 101, ROUND),
+					Error::<Test>::InvalidItems
+				);
+			}
+			System::set_block_number(5);
+			for (start, sunset, round) in
+				[(4, 101, ROUND), (5, 5, ROUND), (9, 8, ROUND), (5, 50, 0)]
+			{
+				assert_noop!(
+					d(name(), regions(), catalogue(), start, sunset, round),
+					Error::<Test>::InvalidPeriod
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn extend_moves_the_sunset_later() {
+		test(|| {
+			let e = declare();
+			assert_ok!(EmergencySupply::extend_emergency(RuntimeOrigin::root(), e, 200));
+			System::assert_last_event(
+				Event::EmergencyExtended { emergency: e, sunset: 200 }.into(),
+			);
+			assert_eq!(Emergencies::<Test>::get(e).unwrap().sunset, 200);
+			assert_noop!(
+				EmergencySupply::extend_emergency(RuntimeOrigin::root(), e, 150),
+				Error::<Test>::InvalidPeriod
+			);
+			assert_noop!(
+				EmergencySupply::extend_emergency(RuntimeOrigin::root(), 9, 300),
+				Error::<Test>::UnknownEmergency
+			);
+			assert_noop!(
+				EmergencySupply::extend_emergency(RuntimeOrigin::signed(1), e, 300),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn an_expired_emergency_can_be_extended_past_now_only() {
+		test(|| {
+			let e = declare();
+			System::set_block_number(150);
+			assert_noop!(
+				EmergencySupply::extend_emergency(RuntimeOrigin::root(), e, 120),
+				Error::<Test>::InvalidPeriod
+			);
+			assert_ok!(EmergencySupply::extend_emergency(RuntimeOrigin::root(), e, 160));
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Routine);
+		});
+	}
+
+	#[test]
+	fn close_stops_new_work() {
+		test(|| {
+			let e = declare();
+			let d = pledge(MASK, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			assert_ok!(EmergencySupply::close_emergency(RuntimeOrigin::root(), e));
+			System::assert_last_event(Event::EmergencyClosed { emergency: e }.into());
+			assert_noop!(
+				EmergencySupply::close_emergency(RuntimeOrigin::root(), e),
+				Error::<Test>::EmergencyClosed
+			);
+			assert_noop!(
+				EmergencySupply::extend_emergency(RuntimeOrigin::root(), e, 500),
+				Error::<Test>::EmergencyClosed
+			);
+			assert_noop!(
+				EmergencySupply::close_emergency(RuntimeOrigin::root(), 7),
+				Error::<Test>::UnknownEmergency
+			);
+			assert_noop!(
+				EmergencySupply::file_need(
+					RuntimeOrigin::signed(A_ADMIN),
+					e,
+					MASK,
+					CLINIC_A,
+					5,
+					0,
+					1,
+					Priority::Urgent,
+					NeedReason::StockOut
+				),
+				Error::<Test>::EmergencyNotOpen
+			);
+			assert_noop!(
+				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(W_ADMIN), d, WAREHOUSE, 10),
+				Error::<Test>::EmergencyNotOpen
+			);
+			close_round(0);
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), e, MASK, 0),
+				Error::<Test>::EmergencyNotOpen
+			);
+		});
+	}
+
+	#[test]
+	fn nothing_works_before_the_start_or_after_the_sunset() {
+		test(|| {
+			assert_ok!(EmergencySupply::declare_emergency(
+				RuntimeOrigin::root(),
+				name(),
+				regions(),
+				catalogue(),
+				50,
+				100,
+				ROUND
+			));
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					MASK,
+					5,
+					DonationTarget::Anywhere,
+					None
+				),
+				Error::<Test>::EmergencyNotOpen
+			);
+			System::set_block_number(50);
+			pledge(MASK, 5, DonationTarget::Anywhere);
+			// A pledge after the sunset is refused.
+			System::set_block_number(100);
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					MASK,
+					5,
+					DonationTarget::Anywhere,
+					None
+				),
+				Error::<Test>::EmergencyNotOpen
+			);
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					3,
+					MASK,
+					5,
+					DonationTarget::Anywhere,
+					None
+				),
+				Error::<Test>::UnknownEmergency
+			);
+		});
+	}
+
+	#[test]
+	fn integrity_test_passes() {
+		test(|| EmergencySupply::integrity_test());
+	}
+
+	#[test]
+	fn genesis_declares_demo_emergencies() {
+		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		crate::GenesisConfig::<Test> {
+			emergencies: vec![(
+				b"Demo epidemic".to_vec(),
+				vec![RegionCode::new(5, 1, 0)],
+				vec![
+					(b"MASK".to_vec(), SupplyUnit::Piece, None),
+					(b"VAX".to_vec(), SupplyUnit::Dose, Some(*b"00012345678905")),
+				],
+				100,
+				1_000,
+			)],
+		}
+		.assimilate_storage(&mut t)
+		.unwrap();
+		sp_io::TestExternalities::new(t).execute_with(|| {
+			let e = Emergencies::<Test>::get(0).unwrap();
+			assert_eq!(e.starts_at, 0);
+			assert_eq!(e.sunset, 1_000);
+			assert_eq!(e.items[1].gtin, Some(*b"00012345678905"));
+			assert_eq!(NextEmergencyId::<Test>::get(), 1);
+			EmergencySupply::do_try_state().unwrap();
+		});
+		let bad = crate::GenesisConfig::<Test> {
+			emergencies: vec![(b"Empty".to_vec(), vec![], vec![], 10, 100)],
+		};
+		new_test_ext().execute_with(|| {
+			assert!(EmergencySupply::build_genesis(&bad).is_err());
+		});
+	}
+
+	use sp_runtime::BuildStorage;
+}
+
+mod needs {
+	use super::*;
+
+	#[test]
+	fn file_then_update_in_the_same_round() {
+		test(|| {
+			declare();
+			let id = file(A_ADMIN, CLINIC_A, MASK, 100, 10, Priority::Urgent);
+			System::assert_last_event(
+				Event::NeedFiled {
+					need: id,
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					org: CLINIC_A,
+					requested: 100,
+					stock_on_hand: 10,
+					priority: Priority::Urgent,
+				}
+				.into(),
+			);
+			// The village doctor of the clinic updates it.
+			assert_ok!(EmergencySupply::file_need(
+				RuntimeOrigin::signed(VDOC_A),
+				0,
+				MASK,
+				CLINIC_A,
+				150,
+				0,
+				300,
+				Priority::Critical,
+				NeedReason::StockLost
+			));
+			System::assert_last_event(
+				Event::NeedUpdated {
+					need: id,
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					requested: 150,
+					stock_on_hand: 0,
+					priority: Priority::Critical,
+				}
+				.into(),
+			);
+			let needs = EmergencySupply::round_needs(0, MASK, 0);
+			assert_eq!(needs.len(), 1);
+			assert_eq!(
+				(needs[0].requested, needs[0].people_served, needs[0].filed_by),
+				(150, 300, VDOC_A)
+			);
+			assert_eq!(needs[0].region, 0);
+			// The next round takes a new need.
+			close_round(0);
+			let next = file(A_ADMIN, CLINIC_A, MASK, 20, 0, Priority::Routine);
+			assert_eq!(next, id + 1);
+			assert_eq!(EmergencySupply::round_needs(0, MASK, 1).len(), 1);
+		});
+	}
+
+	#[test]
+	fn need_errors() {
+		test(|| {
+			declare();
+			let f = |who: u64, item: ItemIndex, org: u32, requested: u64, stock: u64| {
+				EmergencySupply::file_need(
+					RuntimeOrigin::signed(who),
+					0,
+					item,
+					org,
+					requested,
+					stock,
+					1,
+					Priority::Urgent,
+					NeedReason::Other,
+				)
+			};
+			assert_noop!(f(A_ADMIN, 3, CLINIC_A, 10, 0), Error::<Test>::ItemNotCovered);
+			assert_noop!(
+				f(B_ADMIN, MASK, CLINIC_A, 10, 0),
+				Error::<Test>::NotActingForOrganisation
+			);
+			assert_noop!(f(PHARMACY_ADMIN, MASK, PHARMACY, 10, 0), Error::<Test>::NotCareProvider);
+			assert_noop!(f(W_ADMIN, MASK, WAREHOUSE, 10, 0), Error::<Test>::NotCareProvider);
+			// A need outside the emergency's regions.
+			assert_noop!(f(FAR_ADMIN, MASK, FAR_CLINIC, 10, 0), Error::<Test>::RegionNotAffected);
+			assert_noop!(
+				f(HOSPITAL_ADMIN, MASK, HOSPITAL, 10, 0),
+				Error::<Test>::RegionNotAffected
+			);
+			assert_noop!(f(A_ADMIN, MASK, CLINIC_A, 0, 0), Error::<Test>::ZeroQuantity);
+			assert_noop!(f(A_ADMIN, MASK, CLINIC_A, 10, 10), Error::<Test>::NothingNeeded);
+			assert_noop!(
+				EmergencySupply::file_need(
+					RuntimeOrigin::signed(A_ADMIN),
+					4,
+					MASK,
+					CLINIC_A,
+					10,
+					0,
+					1,
+					Priority::Urgent,
+					NeedReason::Other
+				),
+				Error::<Test>::UnknownEmergency
+			);
+		});
+	}
+
+	#[test]
+	fn a_round_holds_at_most_max_needs() {
+		test(|| {
+			declare();
+			for (admin, org) in
+				[(A_ADMIN, CLINIC_A), (B_ADMIN, CLINIC_B), (C_ADMIN, CENTRE_C), (D_ADMIN, CLINIC_D)]
+			{
+				file(admin, org, MASK, 10, 0, Priority::Routine);
+			}
+			assert_eq!(EmergencySupply::round_needs(0, MASK, 0).len() as u32, MAX_NEEDS);
+			assert_noop!(
+				EmergencySupply::file_need(
+					RuntimeOrigin::signed(E_ADMIN),
+					0,
+					MASK,
+					CLINIC_E,
+					10,
+					0,
+					1,
+					Priority::Critical,
+					NeedReason::Other
+				),
+				Error::<Test>::TooManyNeeds
+			);
+			// Updating a need already in the full round still works; other items are separate.
+			file(A_ADMIN, CLINIC_A, MASK, 12, 0, Priority::Routine);
+			file(E_ADMIN, CLINIC_E, OXYGEN, 2, 0, Priority::Critical);
+		});
+	}
+}
+
+mod donations {
+	use super::*;
+
+	#[test]
+	fn pledge_and_receipt() {
+		test(|| {
+			declare();
+			assert_ok!(EmergencySupply::pledge(
+				RuntimeOrigin::signed(NGO_ADMIN),
+				0,
+				OXYGEN,
+				8,
+				DonationTarget::Region(RegionCode::new(5, 2, 0)),
+				Some(NGO)
+			));
+			System::assert_last_event(
+				Event::Pledged {
+					donation: 0,
+					emergency: 0,
+					item: OXYGEN,
+					donor: NGO_ADMIN,
+					donor_org: Some(NGO),
+					target: DonationTarget::Region(RegionCode::new(5, 2, 0)),
+					quantity: 8,
+				}
+				.into(),
+			);
+			assert_eq!(Donations::<Test>::get(0).unwrap().target_region, Some(1));
+			// The warehouse worker confirms six of eight arrived.
+			assert_ok!(EmergencySupply::confirm_receipt(
+				RuntimeOrigin::signed(WORKER),
+				0,
+				WAREHOUSE,
+				6
+			));
+			System::assert_last_event(
+				Event::DonationReceived {
+					donation: 0,
+					warehouse: WAREHOUSE,
+					quantity: 6,
+					missing: 2,
+				}
+				.into(),
+			);
+			let t = ItemTotals::<Test>::get(0, OXYGEN);
+			assert_eq!((t.pledged, t.received), (8, 6));
+			let r = RegionTotals::<Test>::get((0, 1, OXYGEN));
+			assert_eq!((r.pledged, r.received), (8, 6));
+			assert_eq!(
+				Pools::<Test>::get((0, OXYGEN, Pool::Region(RegionCode::new(5, 2, 0))))
+					.into_inner(),
+				vec![(0, 6)]
+			);
+			// Targeted to a clinic: counted in the clinic's region.
+			pledge(MASK, 3, DonationTarget::Organisation(CLINIC_E));
+			assert_eq!(Donations::<Test>::get(1).unwrap().target_region, Some(1));
+		});
+	}
+
+	#[test]
+	fn nothing_arrived_is_recorded_and_nothing_pooled() {
+		test(|| {
+			declare();
+			let d = pledge(MASK, 5, DonationTarget::Anywhere);
+			receive(d, 0);
+			System::assert_last_event(
+				Event::DonationReceived {
+					donation: d,
+					warehouse: WAREHOUSE,
+					quantity: 0,
+					missing: 5,
+				}
+				.into(),
+			);
+			assert!(Pools::<Test>::iter().next().is_none());
+			assert_noop!(
+				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(W_ADMIN), d, WAREHOUSE, 5),
+				Error::<Test>::AlreadyReceived
+			);
+		});
+	}
+
+	#[test]
+	fn pledge_errors() {
+		test(|| {
+			declare();
+			let p = |who: u64, item: ItemIndex, q: u64, target, org| {
+				EmergencySupply::pledge(RuntimeOrigin::signed(who), 0, item, q, target, org)
+			};
+			use DonationTarget::*;
+			assert_noop!(p(DONOR, 5, 1, Anywhere, None), Error::<Test>::ItemNotCovered);
+			assert_noop!(p(DONOR, MASK, 0, Anywhere, None), Error::<Test>::ZeroQuantity);
+			assert_noop!(
+				p(DONOR, MASK, 1, Anywhere, Some(NGO)),
+				Error::<Test>::NotActingForOrganisation
+			);
+			assert_noop!(
+				p(DONOR, MASK, 1, Region(RegionCode::new(6, 0, 0)), None),
+				Error::<Test>::RegionNotAffected
+			);
+			// A county-wide target is wider than the affected townships.
+			assert_noop!(
+				p(DONOR, MASK, 1, Region(RegionCode::new(5, 0, 0)), None),
+				Error::<Test>::RegionNotAffected
+			);
+			assert_noop!(
+				p(DONOR, MASK, 1, Region(RegionCode::new(5, 0, 3)), None),
+				Error::<Test>::InvalidRegions
+			);
+			assert_noop!(
+				p(DONOR, MASK, 1, Organisation(PHARMACY), None),
+				Error::<Test>::NotCareProvider
+			);
+			assert_noop!(
+				p(DONOR, MASK, 1, Organisation(FAR_CLINIC), None),
+				Error::<Test>::RegionNotAffected
+			);
+			assert_noop!(p(DONOR, MASK, 1, Organisation(99), None), Error::<Test>::NotCareProvider);
+		});
+	}
+
+	#[test]
+	fn pledges_are_bounded_per_emergency() {
+		test(|| {
+			declare();
+			for _ in 0..MAX_PLEDGES {
+				pledge(MASK, 1, DonationTarget::Anywhere);
+			}
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					OXYGEN,
+					1,
+					DonationTarget::Anywhere,
+					None
+				),
+				Error::<Test>::TooManyPledges
+			);
+			// Another emergency has its own allowance.
+			declare();
+			assert_ok!(EmergencySupply::pledge(
+				RuntimeOrigin::signed(DONOR),
+				1,
+				OXYGEN,
+				1,
+				DonationTarget::Anywhere,
+				None
+			));
+		});
+	}
+
+	#[test]
+	fn counters_never_overflow() {
+		test(|| {
+			declare();
+			pledge(MASK, u64::MAX, DonationTarget::Anywhere);
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					MASK,
+					1,
+					DonationTarget::Anywhere,
+					None
+				),
+				Error::<Test>::Overflow
+			);
+		});
+	}
+
+	#[test]
+	fn receipt_errors() {
+		test(|| {
+			declare();
+			let d = pledge(MASK, 5, DonationTarget::Anywhere);
+			let r = |who: u64, d: DonationId, w: u32, q: u64| {
+				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(who), d, w, q)
+			};
+			assert_noop!(r(W_ADMIN, 9, WAREHOUSE, 5), Error::<Test>::UnknownDonation);
+			assert_noop!(r(DONOR, d, WAREHOUSE, 5), Error::<Test>::NotActingForOrganisation);
+			// An unverified warehouse cannot act at all.
+			assert_noop!(
+				r(PENDING_ADMIN, d, PENDING_WAREHOUSE, 5),
+				Error::<Test>::NotActingForOrganisation
+			);
+			// A donor organisation is no warehouse.
+			assert_noop!(r(NGO_ADMIN, d, NGO, 5), Error::<Test>::NotVerifiedWarehouse);
+			assert_noop!(r(W_ADMIN, d, WAREHOUSE, 6), Error::<Test>::ReceiptExceedsPledge);
+			receive(d, 5);
+			assert_noop!(r(X_ADMIN, d, WAREHOUSE_X, 5), Error::<Test>::AlreadyReceived);
+			// Goods arriving after the sunset are refused.
+			let late = pledge(MASK, 5, DonationTarget::Anywhere);
+			System::set_block_number(101);
+			assert_noop!(r(W_ADMIN, late, WAREHOUSE, 5), Error::<Test>::EmergencyNotOpen);
+		});
+	}
+}
+
+mod rounds {
+	use super::*;
+
+	#[test]
+	fn tiers_in_order_then_largest_remainder() {
+		test(|| {
+			declare();
+			let d = donate(MASK, 30, DonationTarget::Anywhere);
+			pledge(MASK, 1_000, DonationTarget::Anywhere); // pledged only: never allocated
+			let a = file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Critical);
+			file(B_ADMIN, CLINIC_B, MASK, 12, 2, Priority::Urgent); // unmet 10
+			file(C_ADMIN, CENTRE_C, MASK, 20, 0, Priority::Urgent);
+			file(D_ADMIN, CLINIC_D, MASK, 50, 0, Priority::Routine);
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 0),
+				Error::<Test>::RoundNotClosed
+			);
+			close_round(0);
+			allocate(MASK, 0);
+			// Critical in full (10); 20 left for 30 urgent: 6.67 and 13.33, so 6 + 13 and the
+			// last unit to the larger remainder (clinic B): 7 and 13; routine gets nothing.
+			assert_eq!(allocated_to(CLINIC_A, MASK), 10);
+			assert_eq!(allocated_to(CLINIC_B, MASK), 7);
+			assert_eq!(allocated_to(CENTRE_C, MASK), 13);
+			assert_eq!(allocated_to(CLINIC_D, MASK), 0);
+			System::assert_last_event(
+				Event::RoundAllocated {
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					needs: 4,
+					allocated: 30,
+					allocations: 3,
+					carried_over: 0,
+				}
+				.into(),
+			);
+			let first = allocations_to(CLINIC_A)[0];
+			System::assert_has_event(
+				Event::Allocated {
+					allocation: first,
+					need: a,
+					recipient: CLINIC_A,
+					donation: d,
+					warehouse: WAREHOUSE,
+					quantity: 10,
+				}
+				.into(),
+			);
+			let needs = EmergencySupply::round_needs(0, MASK, 0);
+			assert_eq!(needs.iter().map(|n| n.allocated).collect::<Vec<_>>(), vec![10, 7, 13, 0]);
+			let t = ItemTotals::<Test>::get(0, MASK);
+			assert_eq!((t.pledged, t.received, t.allocated), (1_030, 30, 30));
+			// Township 1 (A, B, D) got 17, township 2 (C) 13.
+			assert_eq!(RegionTotals::<Test>::get((0, 0, MASK)).allocated, 17);
+			assert_eq!(RegionTotals::<Test>::get((0, 1, MASK)).allocated, 13);
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 0),
+				Error::<Test>::RoundAlreadyAllocated
+			);
+		});
+	}
+
+	#[test]
+	fn targeted_donations_first() {
+		test(|| {
+			declare();
+			let to_b = donate(OXYGEN, 5, DonationTarget::Organisation(CLINIC_B));
+			let to_t2 = donate(OXYGEN, 6, DonationTarget::Region(RegionCode::new(5, 2, 0)));
+			let general = donate(OXYGEN, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, OXYGEN, 10, 0, Priority::Critical);
+			file(B_ADMIN, CLINIC_B, OXYGEN, 10, 0, Priority::Routine);
+			file(C_ADMIN, CENTRE_C, OXYGEN, 10, 0, Priority::Routine);
+			close_round(0);
+			allocate(OXYGEN, 0);
+			// B: its 5 targeted units; C: the 6 for township 2; then the general 10 to the
+			// critical clinic A in full, nothing left for the routine ones.
+			assert_eq!(allocated_to(CLINIC_B, OXYGEN), 5);
+			assert_eq!(allocated_to(CENTRE_C, OXYGEN), 6);
+			assert_eq!(allocated_to(CLINIC_A, OXYGEN), 10);
+			let source = |org| Allocations::<Test>::get(allocations_to(org)[0]).unwrap().donation;
+			assert_eq!(
+				(source(CLINIC_B), source(CENTRE_C), source(CLINIC_A)),
+				(to_b, to_t2, general)
+			);
+			assert!(Pools::<Test>::iter().next().is_none());
+		});
+	}
+
+	#[test]
+	fn leftovers_carry_to_the_next_round() {
+		test(|| {
+			declare();
+			donate(MASK, 50, DonationTarget::Anywhere);
+			// Targeted to a clinic that files nothing this round: it waits.
+			donate(MASK, 4, DonationTarget::Organisation(CLINIC_D));
+			file(A_ADMIN, CLINIC_A, MASK, 20, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_eq!(allocated_to(CLINIC_A, MASK), 20);
+			System::assert_last_event(
+				Event::RoundAllocated {
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					needs: 1,
+					allocated: 20,
+					allocations: 1,
+					carried_over: 34,
+				}
+				.into(),
+			);
+			file(D_ADMIN, CLINIC_D, MASK, 40, 0, Priority::Routine);
+			close_round(1);
+			allocate(MASK, 1);
+			assert_eq!(allocated_to(CLINIC_D, MASK), 34);
+			assert_eq!(EmergencySupply::dashboard(0).unwrap().items[0].unallocated, 0);
+		});
+	}
+
+	#[test]
+	fn units_are_taken_first_in_first_out_and_traced() {
+		test(|| {
+			declare();
+			let d0 = donate(VACCINE, 4, DonationTarget::Anywhere);
+			let d1 = donate(VACCINE, 6, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, VACCINE, 7, 0, Priority::Urgent);
+			close_round(0);
+			allocate(VACCINE, 0);
+			let ids = allocations_to(CLINIC_A);
+			let got: Vec<(DonationId, u64)> = ids
+				.iter()
+				.map(|id| {
+					let a = Allocations::<Test>::get(id).unwrap();
+					(a.donation, a.quantity)
+				})
+				.collect();
+			assert_eq!(got, vec![(d0, 4), (d1, 3)]);
+			let trace = EmergencySupply::donation_trace(d1, 0, 10).unwrap();
+			assert_eq!(trace.unallocated, 3);
+			assert_eq!(trace.allocations.len(), 1);
+			assert_eq!(trace.allocations[0].allocation.recipient, CLINIC_A);
+			assert_eq!(trace.allocations[0].donor, DONOR);
+			assert_eq!(Donations::<Test>::get(d0).unwrap().allocated, 4);
+		});
+	}
+
+	#[test]
+	fn stock_on_hand_reduces_the_need() {
+		test(|| {
+			declare();
+			donate(MASK, 100, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 10, 4, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_eq!(allocated_to(CLINIC_A, MASK), 6);
+		});
+	}
+
+	#[test]
+	fn allocation_errors() {
+		test(|| {
+			declare();
+			let a = |e: EmergencyId, item: ItemIndex, round: u32| {
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), e, item, round)
+			};
+			close_round(0);
+			assert_noop!(a(0, MASK, 0), Error::<Test>::NoNeeds);
+			assert_noop!(a(0, 7, 0), Error::<Test>::ItemNotCovered);
+			assert_noop!(a(5, MASK, 0), Error::<Test>::UnknownEmergency);
+			assert_noop!(a(0, MASK, 1), Error::<Test>::RoundNotClosed);
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::none(), 0, MASK, 0),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn a_round_with_no_stock_allocates_nothing_once() {
+		test(|| {
+			declare();
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Critical);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_eq!(NextAllocationId::<Test>::get(), 0);
+			assert!(AllocatedRounds::<Test>::contains_key((0, MASK, 0)));
+		});
+	}
+
+	#[test]
+	fn a_round_closed_before_the_sunset_is_allocated_after_it() {
+		test(|| {
+			declare();
+			donate(MASK, 5, DonationTarget::Anywhere);
+			System::set_block_number(95); // round 9: [91, 101)
+			file(A_ADMIN, CLINIC_A, MASK, 5, 0, Priority::Routine);
+			System::set_block_number(120);
+			assert_ok!(EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 9));
+			assert_eq!(allocated_to(CLINIC_A, MASK), 5);
+		});
+	}
+}
+
+mod delivery {
+	use super::*;
+
+	/// Clinic A's allocation of 10 masks from the main warehouse, and clinic B's of 5 from
+	/// warehouse X.
+	fn allocated() -> (AllocationId, AllocationId) {
+		declare();
+		donate(MASK, 10, DonationTarget::Organisation(CLINIC_A));
+		let d = pledge(MASK, 5, DonationTarget::Organisation(CLINIC_B));
+		assert_ok!(EmergencySupply::confirm_receipt(
+			RuntimeOrigin::signed(X_ADMIN),
+			d,
+			WAREHOUSE_X,
+			5
+		));
+		file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+		file(B_ADMIN, CLINIC_B, MASK, 5, 0, Priority::Urgent);
+		close_round(0);
+		allocate(MASK, 0);
+		(allocations_to(CLINIC_A)[0], allocations_to(CLINIC_B)[0])
+	}
+
+	#[test]
+	fn dispatch_then_confirm_with_shortfall() {
+		test(|| {
+			let (a, _) = allocated();
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(WORKER), a));
+			System::assert_last_event(
+				Event::Dispatched {
+					allocation: a,
+					warehouse: WAREHOUSE,
+					recipient: CLINIC_A,
+					quantity: 10,
+				}
+				.into(),
+			);
+			let at = System::block_number();
+			assert_eq!(InTransit::<Test>::get(0, a), Some(at));
+			assert_ok!(EmergencySupply::confirm_delivery(RuntimeOrigin::signed(VDOC_A), a, 8));
+			System::assert_last_event(
+				Event::DeliveryConfirmed {
+					allocation: a,
+					recipient: CLINIC_A,
+					received: 8,
+					shortfall: 2,
+				}
+				.into(),
+			);
+			assert_eq!(InTransit::<Test>::get(0, a), None);
+			let t = ItemTotals::<Test>::get(0, MASK);
+			assert_eq!((t.allocated, t.dispatched, t.delivered, t.shortfall), (15, 10, 8, 2));
+			let r = RegionTotals::<Test>::get((0, 0, MASK));
+			assert_eq!((r.dispatched, r.delivered, r.shortfall), (10, 8, 2));
+			// A double confirmation is refused.
+			assert_noop!(
+				EmergencySupply::confirm_delivery(RuntimeOrigin::signed(A_ADMIN), a, 10),
+				Error::<Test>::AlreadyConfirmed
+			);
+		});
+	}
+
+	#[test]
+	fn dispatch_errors() {
+		test(|| {
+			let (a, b) = allocated();
+			assert_noop!(
+				EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), 99),
+				Error::<Test>::UnknownAllocation
+			);
+			// Clinic B's units are at warehouse X: the main warehouse cannot send them.
+			assert_noop!(
+				EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), b),
+				Error::<Test>::NotAllocationWarehouse
+			);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(X_ADMIN), b));
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), a));
+			assert_noop!(
+				EmergencySupply::dispatch(RuntimeOrigin::signed(WORKER), a),
+				Error::<Test>::AlreadyDispatched
+			);
+		});
+	}
+
+	#[test]
+	fn dispatch_and_delivery_complete_after_close() {
+		test(|| {
+			let (a, _) = allocated();
+			assert_ok!(EmergencySupply::close_emergency(RuntimeOrigin::root(), 0));
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), a));
+			assert_ok!(EmergencySupply::confirm_delivery(RuntimeOrigin::signed(A_ADMIN), a, 10));
+		});
+	}
+
+	#[test]
+	fn confirmation_errors() {
+		test(|| {
+			let (a, _) = allocated();
+			let c = |who: u64, a: AllocationId, q: u64| {
+				EmergencySupply::confirm_delivery(RuntimeOrigin::signed(who), a, q)
+			};
+			assert_noop!(c(A_ADMIN, 99, 1), Error::<Test>::UnknownAllocation);
+			assert_noop!(c(A_ADMIN, a, 10), Error::<Test>::NotDispatched);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), a));
+			// Confirmation by the wrong organisation.
+			assert_noop!(c(B_ADMIN, a, 10), Error::<Test>::NotRecipient);
+			assert_noop!(c(W_ADMIN, a, 10), Error::<Test>::NotRecipient);
+			assert_noop!(c(A_ADMIN, a, 11), Error::<Test>::ReceivedExceedsDispatched);
+			assert_ok!(c(A_ADMIN, a, 10));
+		});
+	}
+
+	#[test]
+	fn unconfirmed_dispatches_become_overdue() {
+		test(|| {
+			let (a, b) = allocated();
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), a));
+			let sent = System::block_number();
+			System::set_block_number(sent + 1);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(X_ADMIN), b));
+			System::set_block_number(sent + DEADLINE - 1);
+			assert!(EmergencySupply::overdue_dispatches(0, None, 10).is_empty());
+			assert!(!EmergencySupply::is_overdue(a));
+			System::set_block_number(sent + DEADLINE);
+			let overdue = EmergencySupply::overdue_dispatches(0, None, 10);
+			assert_eq!(overdue.len(), 1);
+			assert_eq!(
+				overdue[0],
+				OverdueDispatch {
+					allocation: a,
+					recipient: CLINIC_A,
+					warehouse: WAREHOUSE,
+					quantity: 10,
+					dispatched_at: sent,
+					overdue_since: sent + DEADLINE,
+				}
+			);
+			assert!(EmergencySupply::is_overdue(a));
+			System::set_block_number(sent + DEADLINE + 1);
+			let all = EmergencySupply::overdue_dispatches(0, None, 10);
+			assert_eq!(all.len(), 2);
+			// Paging: one at a time, continuing after the last id seen.
+			let first = EmergencySupply::overdue_dispatches(0, None, 1);
+			let second = EmergencySupply::overdue_dispatches(0, Some(first[0].allocation), 1);
+			assert_eq!(vec![first[0].clone(), second[0].clone()], all);
+			assert!(
+				EmergencySupply::overdue_dispatches(0, Some(second[0].allocation), 1).is_empty()
+			);
+			// Confirmed dispatches are no longer overdue.
+			assert_ok!(EmergencySupply::confirm_delivery(RuntimeOrigin::signed(A_ADMIN), a, 10));
+			assert_eq!(EmergencySupply::overdue_dispatches(0, None, 10).len(), 1);
+			assert!(!EmergencySupply::is_overdue(a));
+		});
+	}
+}
+
+mod queries {
+	use super::*;
+
+	#[test]
+	fn donation_trace_and_suppliers_are_paged() {
+		test(|| {
+			declare();
+			let d = donate(MASK, 60, DonationTarget::Anywhere);
+			for (admin, org) in
+				[(A_ADMIN, CLINIC_A), (B_ADMIN, CLINIC_B), (C_ADMIN, CENTRE_C), (D_ADMIN, CLINIC_D)]
+			{
+				file(admin, org, MASK, 10, 0, Priority::Urgent);
+			}
+			close_round(0);
+			allocate(MASK, 0);
+			file(E_ADMIN, CLINIC_E, MASK, 10, 0, Priority::Urgent);
+			file(A_ADMIN, CLINIC_A, MASK, 5, 0, Priority::Urgent);
+			close_round(1);
+			allocate(MASK, 1);
+			// Six allocations from one donation; pages are capped at four.
+			assert_eq!(Donations::<Test>::get(d).unwrap().allocations, 6);
+			let page = EmergencySupply::donation_trace(d, 0, 100).unwrap();
+			assert_eq!(page.allocations.len(), 4);
+			assert_eq!(page.unallocated, 5);
+			let rest = EmergencySupply::donation_trace(d, 4, 4).unwrap();
+			let recipients: Vec<u32> =
+				rest.allocations.iter().map(|v| v.allocation.recipient).collect();
+			assert_eq!(recipients, vec![CLINIC_E, CLINIC_A]);
+			assert!(EmergencySupply::donation_trace(99, 0, 4).is_none());
+			// Who supplied clinic A: two allocations from the donor's donation.
+			let supplies = EmergencySupply::suppliers_of(CLINIC_A, 0, 10);
+			assert_eq!(supplies.len(), 2);
+			assert!(supplies.iter().all(|s| s.donor == DONOR && s.allocation.donation == d));
+			assert_eq!(
+				supplies.iter().map(|s| s.allocation.quantity).collect::<Vec<_>>(),
+				vec![10, 5]
+			);
+			assert_eq!(EmergencySupply::suppliers_of(CLINIC_A, 1, 10).len(), 1);
+			assert!(EmergencySupply::suppliers_of(FAR_CLINIC, 0, 10).is_empty());
+		});
+	}
+
+	#[test]
+	fn dashboard_reads_the_counters() {
+		test(|| {
+			declare();
+			assert!(EmergencySupply::dashboard(3).is_none());
+			donate(OXYGEN, 4, DonationTarget::Region(RegionCode::new(5, 2, 0)));
+			let d = pledge(OXYGEN, 6, DonationTarget::Anywhere);
+			receive(d, 5);
+			file(E_ADMIN, CLINIC_E, OXYGEN, 3, 0, Priority::Critical);
+			file(A_ADMIN, CLINIC_A, OXYGEN, 4, 0, Priority::Critical);
+			close_round(0);
+			allocate(OXYGEN, 0);
+			for id in allocations_to(CLINIC_A) {
+				assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), id));
+				assert_ok!(EmergencySupply::confirm_delivery(
+					RuntimeOrigin::signed(A_ADMIN),
+					id,
+					4
+				));
+			}
+			let dash = EmergencySupply::dashboard(0).unwrap();
+			assert_eq!(dash.current_round, 1);
+			assert_eq!(dash.current_round_closes_at, 21);
+			assert_eq!(dash.items.len(), 3);
+			let oxygen = &dash.items[OXYGEN as usize];
+			assert_eq!(oxygen.code.to_vec(), b"O2-CONC".to_vec());
+			assert_eq!(
+				oxygen.totals,
+				SupplyTotals {
+					pledged: 10,
+					received: 9,
+					allocated: 7,
+					dispatched: 4,
+					delivered: 4,
+					shortfall: 0
+				}
+			);
+			assert_eq!(oxygen.unallocated, 2);
+			assert_eq!(oxygen.regions[0].0, RegionCode::new(5, 1, 0));
+			assert_eq!(oxygen.regions[0].1.delivered, 4);
+			// Township 2: the targeted 4 pledged and received, 3 allocated to clinic E.
+			assert_eq!(
+				oxygen.regions[1].1,
+				SupplyTotals { pledged: 4, received: 4, allocated: 3, ..Default::default() }
+			);
+		});
+	}
+}
+
+mod invariants {
+	use super::*;
+
+	#[test]
+	fn try_state_catches_broken_conservation() {
+		new_test_ext().execute_with(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 4, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_ok!(EmergencySupply::do_try_state());
+			// Units vanishing from a pool break received = allocated + unallocated.
+			Pools::<Test>::mutate((0, MASK, Pool::General), |q| q[0].1 -= 1);
+			assert!(EmergencySupply::do_try_state().is_err());
+			Pools::<Test>::mutate((0, MASK, Pool::General), |q| q[0].1 += 1);
+			assert_ok!(EmergencySupply::do_try_state());
+			// A dispatch counted twice breaks allocated = dispatched + pending.
+			ItemTotals::<Test>::mutate(0, MASK, |t| t.dispatched += 4);
+			assert!(EmergencySupply::do_try_state().is_err());
+		});
+	}
+}

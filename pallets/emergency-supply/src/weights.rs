@@ -1,0 +1,296 @@
+
+//! Weights for `pallet_emergency_supply`, measured on this project's build machine.
+//!
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
+//! DATE: 2026-11-24, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/ruralmed/target/release/ruralmed-node
+// benchmark
+// pallet
+// --chain
+// dev
+// --pallet
+// pallet_emergency_supply
+// --extrinsic
+// *
+// --wasm-execution
+// compiled
+// --steps
+// 10
+// --repeat
+// 5
+// --heap-pages
+// 4096
+// --template
+// /work/main/scripts/weight-template.hbs
+// --output
+// /work/main/pallets/emergency-supply/src/weights.rs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
+use core::marker::PhantomData;
+
+/// The weight of each call of `pallet_emergency_supply`.
+pub trait WeightInfo {
+	fn declare_emergency() -> Weight;
+	fn extend_emergency() -> Weight;
+	fn close_emergency() -> Weight;
+	fn file_need() -> Weight;
+	fn pledge() -> Weight;
+	fn confirm_receipt() -> Weight;
+	fn allocate(n: u32, a: u32, ) -> Weight;
+	fn dispatch() -> Weight;
+	fn confirm_delivery() -> Weight;
+}
+
+/// Weights for `pallet_emergency_supply`, costing storage with the runtime's `DbWeight`.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `EmergencySupply::NextEmergencyId` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextEmergencyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:0 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	fn declare_emergency() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `82`
+		//  Estimated: `1489`
+		// Minimum execution time: 32_070_000 picoseconds.
+		Weight::from_parts(38_872_000, 1489)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	fn extend_emergency() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1414`
+		//  Estimated: `4746`
+		// Minimum execution time: 32_891_000 picoseconds.
+		Weight::from_parts(48_130_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	fn close_emergency() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1414`
+		//  Estimated: `4746`
+		// Minimum execution time: 31_969_000 picoseconds.
+		Weight::from_parts(54_963_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5542), added: 8017, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextNeedId` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextNeedId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	fn file_need() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7682`
+		//  Estimated: `9007`
+		// Minimum execution time: 76_693_000 picoseconds.
+		Weight::from_parts(80_982_000, 9007)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextDonationId` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextDonationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Donations` (r:0 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn pledge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2483`
+		//  Estimated: `6420`
+		// Minimum execution time: 86_352_000 picoseconds.
+		Weight::from_parts(92_283_000, 6420)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Pools` (r:1 w:1)
+	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn confirm_receipt() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `10679`
+		//  Estimated: `11708`
+		// Minimum execution time: 92_252_000 picoseconds.
+		Weight::from_parts(103_364_000, 11708)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:1)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5542), added: 8017, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Pools` (r:68 w:68)
+	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextAllocationId` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextAllocationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Donations` (r:512 w:512)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RecipientAllocationCount` (r:64 w:64)
+	/// Proof: `EmergencySupply::RecipientAllocationCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RecipientAllocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::RecipientAllocations` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Allocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonationAllocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::DonationAllocations` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	/// The range of component `a` is `[1, 512]`.
+	fn allocate(n: u32, a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1746 + a * (67 ±0) + n * (86 ±0)`
+		//  Estimated: `43862 + a * (2591 ±0) + n * (10718 ±0)`
+		// Minimum execution time: 971_254_000 picoseconds.
+		Weight::from_parts(1_328_164_369, 43862)
+			// Standard Error: 1_617_039
+			.saturating_add(Weight::from_parts(42_468_552, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(76_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(78_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
+	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	fn dispatch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1515`
+		//  Estimated: `3705`
+		// Minimum execution time: 74_820_000 picoseconds.
+		Weight::from_parts(85_179_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
+	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	fn confirm_delivery() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1482`
+		//  Estimated: `3705`
+		// Minimum execution time: 73_007_000 picoseconds.
+		Weight::from_parts(80_430_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+}
+
+/// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
+impl WeightInfo for () {
+	fn declare_emergency() -> Weight {
+		Weight::from_parts(38_872_000, 1489)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn extend_emergency() -> Weight {
+		Weight::from_parts(48_130_000, 4746)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn close_emergency() -> Weight {
+		Weight::from_parts(54_963_000, 4746)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn file_need() -> Weight {
+		Weight::from_parts(80_982_000, 9007)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn pledge() -> Weight {
+		Weight::from_parts(92_283_000, 6420)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn confirm_receipt() -> Weight {
+		Weight::from_parts(103_364_000, 11708)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn allocate(n: u32, a: u32, ) -> Weight {
+		Weight::from_parts(1_328_164_369, 43862)
+			.saturating_add(Weight::from_parts(42_468_552, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(76_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(78_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	fn dispatch() -> Weight {
+		Weight::from_parts(85_179_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn confirm_delivery() -> Weight {
+		Weight::from_parts(80_430_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+}

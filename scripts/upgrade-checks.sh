@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The runtime upgrade end to end: starts a dev chain from the previous release's runtime
+# (runtime/releases/, the WASM that is live on chains today), fills every medical pallet through
+# the polkadot.js checks, then has the health council authorise the runtime this tree builds
+# and a plain account submit it, and checks the upgrade (scripts/js/upgrade.mjs): refusals
+# first, then the new spec_version, continued block production and finality, the storage
+# migration, and every medical record, grant, lot and allocation unchanged.
+source "$(dirname "$0")/lib.sh"
+
+[ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: run scripts/test.sh or build it first"
+ensure_js
+
+release="$(sed -n 's/^previous *= *"\(.*\)"/\1/p' "$ROOT/runtime/releases/releases.toml")"
+old_wasm="$ROOT/runtime/releases/$release"
+new_wasm="$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm"
+[ -f "$old_wasm" ] || die "the previous release's runtime $old_wasm is missing"
+[ -f "$new_wasm" ] || die "no runtime at $new_wasm: build the node first"
+
+rpc_port=$(free_port)
+p2p_port=$(free_port)
+workdir=$(mktemp -d)
+node_log="$workdir/node.log"
+node_pid=""
+cleanup() {
+	local status=$?
+	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
+		kill "$node_pid" 2>/dev/null || true
+		wait "$node_pid" 2>/dev/null || true
+	fi
+	if [ "$status" != 0 ]; then
+		printf '\n----- node log (last 80 lines of %s) -----\n' "$node_log" >&2
+		tail -n 80 "$node_log" >&2 || true
+		printf -- '----- end of node log -----\n' >&2
+	fi
+	rm -rf "$workdir"
+	exit "$status"
+}
+trap cleanup EXIT
+
+# The dev chain spec, with the previous release's code: its genesis builder builds the state.
+"$NODE_BIN" build-spec --chain dev >"$workdir/current.json" 2>/dev/null
+python3 - "$workdir/current.json" "$old_wasm" "$workdir/previous.json" <<'PY'
+import json, sys
+spec = json.load(open(sys.argv[1]))
+spec["genesis"]["runtimeGenesis"]["code"] = "0x" + open(sys.argv[2], "rb").read().hex()
+json.dump(spec, open(sys.argv[3], "w"))
+PY
+
+log "starting a dev chain on the previous runtime ($release): RPC port $rpc_port"
+"$NODE_BIN" --chain "$workdir/previous.json" --alice --validator --force-authoring \
+	--base-path "$workdir/db" --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
+	--no-telemetry >"$node_log" 2>&1 &
+node_pid=$!
+python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
+	|| die "the previous runtime did not produce and finalize blocks"
+
+log "writing data into every medical pallet on the previous runtime"
+(cd "$ROOT/scripts/js" && node run-checks.mjs "ws://127.0.0.1:$rpc_port" records consent drugs emergency) \
+	|| die "the polkadot.js checks failed on the previous runtime"
+
+log "upgrading through the health council"
+(cd "$ROOT/scripts/js" && node upgrade.mjs "ws://127.0.0.1:$rpc_port" "$new_wasm" "$old_wasm") \
+	|| die "the runtime upgrade checks failed"
+kill -0 "$node_pid" 2>/dev/null || die "the node died during the upgrade"
+log "runtime upgrade checks passed"
