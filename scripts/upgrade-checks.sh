@@ -48,6 +48,7 @@ PY
 
 log "starting a dev chain on the previous runtime ($release): RPC port $rpc_port"
 "$NODE_BIN" --chain "$workdir/previous.json" --alice --validator --force-authoring \
+	--node-key 0000000000000000000000000000000000000000000000000000000000000001 \
 	--base-path "$workdir/db" --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
 	--no-telemetry >"$node_log" 2>&1 &
 node_pid=$!

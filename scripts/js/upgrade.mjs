@@ -47,7 +47,9 @@ try {
   console.log(`  running ${before.specName} ${oldSpec}; new code ${newCode.length} bytes, ${blake2AsHex(newCode)}`);
 
   // Everything the checks wrote, at a finalized block, and the migrated pallet decoded.
-  const start = await finalizedAt(1);
+  // Wait until everything the checks wrote is finalized, then take the snapshot there.
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  const start = await finalizedAt(best);
   const beforeData = await snapshot(start.head);
   const migration = await migrationChecks(api, start.head);
   for (const [pallet, d] of Object.entries(beforeData)) console.log(`  before: ${pallet} ${d.entries} entries`);

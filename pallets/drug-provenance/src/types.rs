@@ -625,7 +625,7 @@ pub struct CustodyEvent<BlockNumber> {
 	pub quantity: u32,
 	/// Block.
 	pub at_block: BlockNumber,
-	/// Unix time, in seconds.
+	/// Unix time, in seconds (0 for lots set up at genesis).
 	pub at_time: u64,
 	/// Details of the step.
 	pub detail: EventDetail,

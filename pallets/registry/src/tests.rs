@@ -132,15 +132,20 @@ mod organisations {
 				Registry::suspend_organisation(RuntimeOrigin::root(), org),
 				Error::<Test>::InvalidOrganisationStatus
 			);
+			assert_eq!(Organisations::<Test>::get(org).unwrap().verified_at, None);
 			assert_ok!(Registry::verify_organisation(RuntimeOrigin::root(), org));
 			System::assert_last_event(Event::OrganisationVerified { org }.into());
+			assert_eq!(Organisations::<Test>::get(org).unwrap().verified_at, Some(1));
 			assert_noop!(
 				Registry::verify_organisation(RuntimeOrigin::root(), org),
 				Error::<Test>::InvalidOrganisationStatus
 			);
 			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), org));
 			System::assert_last_event(Event::OrganisationSuspended { org }.into());
+			// Reinstating is a new verification.
+			System::set_block_number(5);
 			assert_ok!(Registry::verify_organisation(RuntimeOrigin::root(), org));
+			assert_eq!(Organisations::<Test>::get(org).unwrap().verified_at, Some(5));
 			assert_ok!(Registry::close_organisation(RuntimeOrigin::root(), org));
 			System::assert_last_event(Event::OrganisationClosed { org }.into());
 			assert_eq!(held(ADMIN), 0);

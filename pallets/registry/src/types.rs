@@ -32,6 +32,10 @@ pub struct Organisation<AccountId, Balance, BlockNumber, MaxName: Get<u32>> {
 	pub practitioner_count: u32,
 	/// The block it applied in.
 	pub applied_at: BlockNumber,
+	/// The block the authority last verified or reinstated it in; `None` while it has never
+	/// been verified, and for organisations verified before storage version 2, which did not
+	/// record it.
+	pub verified_at: Option<BlockNumber>,
 }
 
 /// Standing of a practitioner's licence.

@@ -10,7 +10,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use ruralmed_primitives::{OrganisationId, PractitionerDirectory};
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::Zero, DispatchError};
 
 /// Seconds in a day.
 const DAY_SECONDS: u64 = 86_400;
@@ -74,19 +74,14 @@ impl<T: Config> Pallet<T> {
 		let position = lot.events;
 		lot.events = position.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let region = T::Directory::organisation(org).map(|o| o.region).unwrap_or_default();
+		let at_block = frame_system::Pallet::<T>::block_number();
+		// Genesis has no time yet (the timestamp inherent comes with block 1): genesis lots'
+		// events say 0.
+		let at_time = if at_block.is_zero() { 0 } else { T::UnixTime::now().as_secs() };
 		CustodyEvents::<T>::insert(
 			id,
 			position,
-			CustodyEvent {
-				step,
-				disposition,
-				org,
-				region,
-				quantity,
-				at_block: frame_system::Pallet::<T>::block_number(),
-				at_time: T::UnixTime::now().as_secs(),
-				detail,
-			},
+			CustodyEvent { step, disposition, org, region, quantity, at_block, at_time, detail },
 		);
 		Ok(())
 	}

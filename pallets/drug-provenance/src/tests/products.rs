@@ -119,6 +119,8 @@ fn genesis_registers_products_and_lots_held_by_their_maker() {
 		assert_eq!(Products::<Test>::get(Gtin(VACCINE)).unwrap().lots, 1);
 		assert_eq!(Holdings::<Test>::get(0, MAKER), 500);
 		assert_eq!(Lots::<Test>::get(0).unwrap().events, 1);
+		// Genesis has no time: the commissioning event says 0 rather than asking the clock.
+		assert_eq!(CustodyEvents::<Test>::get(0, 0).unwrap().at_time, 0);
 		crate::Pallet::<Test>::do_try_state().expect("genesis state is consistent");
 	});
 }

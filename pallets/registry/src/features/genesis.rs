@@ -29,6 +29,8 @@ impl<T: Config> Pallet<T> {
 					depositor: admin.clone(),
 					practitioner_count: 0,
 					applied_at: Default::default(),
+					// Verified in the genesis block.
+					verified_at: active.then(Default::default),
 				},
 			);
 			NextOrganisationId::<T>::put(org.checked_add(1).ok_or("too many organisations")?);

@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 				depositor: who.clone(),
 				practitioner_count: 0,
 				applied_at: frame_system::Pallet::<T>::block_number(),
+				verified_at: None,
 			},
 		);
 		NextOrganisationId::<T>::put(next);
@@ -50,6 +51,7 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::InvalidOrganisationStatus
 			);
 			o.status = OrganisationStatus::Active;
+			o.verified_at = Some(frame_system::Pallet::<T>::block_number());
 			Ok::<_, DispatchError>(())
 		})?;
 		Self::deposit_event(Event::OrganisationVerified { org });

@@ -10,7 +10,8 @@ impl<T: Config> Pallet<T> {
 	/// - `LicenceOwners` and `Practitioners` mirror each other;
 	/// - closed organisations hold no deposit, and each depositor holds at least the deposits
 	///   recorded for it;
-	/// - retired keys are older than the current key of their account.
+	/// - retired keys are older than the current key of their account;
+	/// - a pending organisation was never verified, and none was verified before it applied.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -27,6 +28,12 @@ impl<T: Config> Pallet<T> {
 					o.deposit == Default::default(),
 					"closed organisation still holds a deposit"
 				);
+			}
+			if o.status == OrganisationStatus::Pending {
+				ensure!(o.verified_at.is_none(), "pending organisation has a verification block");
+			}
+			if let Some(verified_at) = o.verified_at {
+				ensure!(verified_at >= o.applied_at, "organisation verified before it applied");
 			}
 			let d = deposits.entry(o.depositor.clone()).or_default();
 			*d += o.deposit;
