@@ -62,10 +62,9 @@ fn longest_lot_number() -> LotNumber {
 	LotNumber::truncate_from(alloc::vec![b'L'; MAX_LOT_NUMBER_LEN as usize])
 }
 
-/// A lot of the benchmark product at `maker`, acted for by `staff`: with `packs` serialised
+/// A lot of the benchmark product, commissioned by the maker's `staff`: with `packs` serialised
 /// packs commissioned if `packs > 0`, else 1,000 unserialised packs.
-fn lot<T: Config>(maker: OrganisationId, staff: &T::AccountId, packs: u32) -> LotId {
-	let _ = maker;
+fn lot<T: Config>(staff: &T::AccountId, packs: u32) -> LotId {
 	let serialised = packs > 0;
 	let quantity = if serialised { MAX_PACKS_PER_CALL * 2 } else { 1_000 };
 	let id = DrugProvenance::<T>::insert_lot(
@@ -104,18 +103,11 @@ fn held_by<T: Config>(
 	let (maker, maker_staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
 	let (holder, holder_staff) = organisation::<T>(1, kind);
 	product::<T>(maker, cold);
-	let id = lot::<T>(maker, &maker_staff, n);
+	let id = lot::<T>(&maker_staff, n);
 	let (quantity, serials) = amount(n);
-	let shipment = DrugProvenance::<T>::do_ship(
-		&maker_staff,
-		id,
-		maker,
-		holder,
-		quantity,
-		serials,
-		ShipmentKind::Transfer,
-	)
-	.expect("the maker ships");
+	let shipment =
+		DrugProvenance::<T>::do_ship(&maker_staff, id, maker, Some(holder), quantity, serials)
+			.expect("the maker ships");
 	DrugProvenance::<T>::do_receive(&holder_staff, shipment, quantity, BoundedVec::default())
 		.expect("the holder receives");
 	(id, (maker, maker_staff), (holder, holder_staff))
@@ -177,7 +169,7 @@ mod benchmarks {
 		let (maker, staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
 		let (to, _) = organisation::<T>(1, OrganisationKind::Distributor);
 		product::<T>(maker, false);
-		let id = lot::<T>(maker, &staff, n);
+		let id = lot::<T>(&staff, n);
 		let (quantity, serials) = amount(n);
 
 		#[extrinsic_call]
@@ -191,22 +183,14 @@ mod benchmarks {
 		let (maker, staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
 		let (to, receiver) = organisation::<T>(1, OrganisationKind::Distributor);
 		product::<T>(maker, false);
-		let id = lot::<T>(maker, &staff, n);
+		let id = lot::<T>(&staff, n);
 		let (quantity, serials) = amount(n);
 		// Half the packs go missing: each pack is checked against the missing list.
 		let missing: SerialList =
 			BoundedVec::truncate_from(serials.iter().take((n / 2) as usize).cloned().collect());
 		let received = quantity - missing.len() as u32;
-		let shipment = DrugProvenance::<T>::do_ship(
-			&staff,
-			id,
-			maker,
-			to,
-			quantity,
-			serials,
-			ShipmentKind::Transfer,
-		)
-		.expect("the maker ships");
+		let shipment = DrugProvenance::<T>::do_ship(&staff, id, maker, Some(to), quantity, serials)
+			.expect("the maker ships");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(receiver), shipment, received, missing);
@@ -242,7 +226,7 @@ mod benchmarks {
 	fn recall_lot() {
 		let (maker, staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
 		product::<T>(maker, false);
-		let id = lot::<T>(maker, &staff, 0);
+		let id = lot::<T>(&staff, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staff), id, RecallReason::SafetyRisk);

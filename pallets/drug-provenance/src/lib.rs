@@ -583,8 +583,7 @@ pub mod pallet {
 			serials: SerialList,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_ship(&who, lot, from, to, quantity, serials, ShipmentKind::Transfer)
-				.map(|_| ())
+			Self::do_ship(&who, lot, from, Some(to), quantity, serials).map(|_| ())
 		}
 
 		/// Confirm receipt of `shipment`: `received` packs arrived; for a serialised lot,
@@ -769,8 +768,7 @@ pub mod pallet {
 			serials: SerialList,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let to = Lots::<T>::get(lot).ok_or(Error::<T>::UnknownLot)?.manufacturer;
-			Self::do_ship(&who, lot, from, to, quantity, serials, ShipmentKind::Return).map(|_| ())
+			Self::do_ship(&who, lot, from, None, quantity, serials).map(|_| ())
 		}
 
 		/// Destroy `quantity` packs of `lot` (for a serialised lot: exactly `serials`) held by

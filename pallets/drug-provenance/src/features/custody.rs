@@ -7,19 +7,23 @@ use ruralmed_primitives::{OrganisationId, OrganisationStatus, PractitionerDirect
 use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
-	/// Ships packs of `id` from `from` to `to`. A transfer needs sellable stock and an active
-	/// receiver; a return goes to the manufacturer whatever the stock's state.
+	/// Ships packs of `id` from `from` to `to`, or with `to = None` returns them to the lot's
+	/// manufacturer. A transfer needs sellable stock and an active receiver; a return goes to
+	/// the manufacturer whatever the stock's state.
 	pub(crate) fn do_ship(
 		who: &T::AccountId,
 		id: LotId,
 		from: OrganisationId,
-		to: OrganisationId,
+		to: Option<OrganisationId>,
 		quantity: u32,
 		serials: SerialList,
-		kind: ShipmentKind,
 	) -> Result<ShipmentId, DispatchError> {
 		Self::ensure_acts_for(who, from)?;
 		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
+		let (to, kind) = match to {
+			Some(to) => (to, ShipmentKind::Transfer),
+			None => (lot.manufacturer, ShipmentKind::Return),
+		};
 		ensure!(from != to, Error::<T>::SameOrganisation);
 		let transfer = kind == ShipmentKind::Transfer;
 		if transfer {

@@ -17,7 +17,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_acts_for(who, org)?;
 		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
-		ensure!(Holdings::<T>::get(id, org) > 0, Error::<T>::NotHolder);
+		let quantity = Holdings::<T>::get(id, org);
+		ensure!(quantity > 0, Error::<T>::NotHolder);
 		let product = Products::<T>::get(lot.gtin).ok_or(Error::<T>::UnknownProduct)?;
 		let StorageCondition::ColdChain { min_decicelsius: low, max_decicelsius: high } =
 			product.storage
@@ -31,7 +32,6 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidExcursion
 		);
 		let breached = minutes > T::ExcursionToleranceMinutes::get();
-		let quantity = Holdings::<T>::get(id, org);
 		Self::record_event(
 			id,
 			&mut lot,
