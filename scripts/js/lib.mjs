@@ -28,36 +28,76 @@ export function describeError(api, dispatchError) {
   return dispatchError.toString();
 }
 
+/// The events of the extrinsic `txHash` in block `blockHash`, read straight from the chain (the
+/// block's body for the extrinsic's index, `system.events` at that block for its events), and the
+/// dispatch error if it failed. Retries a few times: right after a runtime upgrade the node may
+/// still be answering for the new metadata.
+export async function extrinsicEvents(api, blockHash, txHash, attempts = 5) {
+  let lastError;
+  for (let i = 0; i < attempts; i += 1) {
+    try {
+      const [block, apiAt] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash)]);
+      const index = block.block.extrinsics.findIndex((ex) => ex.hash.toHex() === txHash);
+      if (index < 0) throw new CheckError(`extrinsic ${txHash} is not in block ${blockHash}`);
+      const events = (await apiAt.query.system.events())
+        .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
+      const failed = events.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
+      return { events, dispatchError: failed ? failed.event.data.dispatchError : undefined };
+    } catch (e) {
+      lastError = e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  throw new CheckError(`could not read the events of ${txHash} in ${blockHash}: ${lastError?.message}`);
+}
+
 /// Signs and sends `tx`; resolves with `{ events, blockHash }` once its block is finalized
 /// (or, with `finalized: false`, once it is in a block); rejects with the decoded error if the
-/// extrinsic failed.
+/// extrinsic failed. If polkadot.js could not read the block's events itself (it then reports
+/// an `internalError`, or no `txIndex`, and no events, e.g. around a runtime upgrade), they are
+/// read again with `extrinsicEvents`, so a caller never mistakes "not read" for "not emitted".
 export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } = {}) {
+  const name = `${tx.method.section}.${tx.method.method}`;
   return new Promise((resolve, reject) => {
     let unsub = () => {};
+    let settled = false;
     const timer = setTimeout(() => {
+      settled = true;
       unsub();
-      reject(new CheckError(`${tx.method.section}.${tx.method.method} not finalized in ${timeoutMs} ms`));
+      reject(new CheckError(`${name} not finalized in ${timeoutMs} ms`));
     }, timeoutMs);
-    tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
+    const settle = async (status, result) => {
+      const blockHash = status.isFinalized ? status.asFinalized : status.asInBlock;
+      let { events, dispatchError } = result;
+      if (result.internalError || result.txIndex === undefined) {
+        const why = result.internalError ? result.internalError.message : 'extrinsic not found in its block';
+        console.log(`  (polkadot.js could not read the events of ${name}: ${why}; reading them again)`);
+        ({ events, dispatchError } = await extrinsicEvents(api, blockHash, result.txHash.toHex()));
+      }
+      if (dispatchError) {
+        const err = new CheckError(`${name} failed: ${describeError(api, dispatchError)}`);
+        err.module = describeError(api, dispatchError);
+        err.blockHash = blockHash;
+        throw err;
+      }
+      return { events, blockHash };
+    };
+    tx.signAndSend(signer, { nonce: -1 }, (result) => {
+      const { status } = result;
+      if (settled) return;
       if (status.isInvalid || status.isDropped || status.isUsurped) {
+        settled = true;
         clearTimeout(timer);
         unsub();
-        reject(new CheckError(`${tx.method.section}.${tx.method.method}: ${status.type}`));
+        reject(new CheckError(`${name}: ${status.type}`));
         return;
       }
       if (finalized ? !status.isFinalized : !(status.isInBlock || status.isFinalized)) return;
+      settled = true;
       clearTimeout(timer);
       unsub();
-      if (dispatchError) {
-        const err = new CheckError(
-          `${tx.method.section}.${tx.method.method} failed: ${describeError(api, dispatchError)}`);
-        err.module = describeError(api, dispatchError);
-        err.blockHash = status.isFinalized ? status.asFinalized : status.asInBlock;
-        reject(err);
-        return;
-      }
-      resolve({ events, blockHash: status.isFinalized ? status.asFinalized : status.asInBlock });
-    }).then((u) => { unsub = u; }, (e) => { clearTimeout(timer); reject(e); });
+      settle(status, result).then(resolve, reject);
+    }).then((u) => { unsub = u; if (settled) u(); }, (e) => { clearTimeout(timer); reject(e); });
   });
 }
 

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { connect, assert, send, expectFailure, findEvent, councilMotion, describeError } from './lib.mjs';
+import { connect, assert, send, expectFailure, findEvent, councilMotion, describeError, extrinsicEvents } from './lib.mjs';
 import { palletDigest, MEDICAL_PALLETS } from './storage-digest.mjs';
 import { MIGRATED_PALLET, MIGRATED_ITEMS, migrationChecks } from './migration-checks.mjs';
 
@@ -81,7 +81,13 @@ try {
   const applied = await send(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(newCode)), dave,
     { timeoutMs: 180_000 });
   const updated = findEvent(applied.events, 'system', 'CodeUpdated');
-  assert(updated, 'no CodeUpdated event');
+  assert(updated.data[0].toHex() === blake2AsHex(newCode), `CodeUpdated for ${updated.data[0].toHex()}`);
+  // The same event read straight from the block (the path send() falls back to).
+  const applyTx = (await api.rpc.chain.getBlock(applied.blockHash)).block.extrinsics
+    .find((ex) => ex.method.section === 'system' && ex.method.method === 'applyAuthorizedUpgrade');
+  assert(applyTx, 'the upgrade extrinsic is not in its block');
+  const direct = await extrinsicEvents(api, applied.blockHash, applyTx.hash.toHex());
+  findEvent(direct.events, 'system', 'CodeUpdated');
   const upgradedAt = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
   console.log(`  code updated in block #${upgradedAt}`);
 

@@ -339,7 +339,7 @@ mod emergencies {
 
 	#[test]
 	fn integrity_test_passes() {
-		test(|| EmergencySupply::integrity_test());
+		test(EmergencySupply::integrity_test);
 	}
 
 	#[test]

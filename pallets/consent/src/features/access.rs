@@ -23,7 +23,7 @@ impl<T: Config> Pallet<T> {
 		purpose: PurposeOfUse,
 		now: BlockNumberFor<T>,
 	) -> Option<AccessBasis> {
-		let Some(standing) = T::Directory::practitioner(reader) else { return None };
+		let standing = T::Directory::practitioner(reader)?;
 		if !standing.active {
 			return None;
 		}

@@ -13,7 +13,8 @@ impl<T: Config> Pallet<T> {
 	///   packs in its custody; packs in transit, dispensed, destroyed and lost match the
 	///   counters;
 	/// - its custody path has exactly `events` entries and `dispensations` index entries;
-	/// and that ids are below their `Next*` counters.
+	///
+	/// It also checks that ids are below their `Next*` counters.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;

@@ -123,7 +123,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		for ((pool, _), queue) in pools.iter().zip(queues.into_iter()) {
+		for ((pool, _), queue) in pools.iter().zip(queues) {
 			if queue.is_empty() {
 				Pools::<T>::remove((emergency, item, *pool));
 			} else {

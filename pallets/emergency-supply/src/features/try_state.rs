@@ -11,8 +11,9 @@ impl<T: Config> Pallet<T> {
 	/// - dispatched = delivered + shortfall + in transit, so for confirmed allocations
 	///   delivered + shortfall = dispatched;
 	/// - the counters equal the sums over the donations and allocations, and the region
-	///   counters of allocated, dispatched, delivered and shortfall add up to the item's;
-	/// and that every donation's received units = its allocated + queued units, its trace
+	///   counters of allocated, dispatched, delivered and shortfall add up to the item's.
+	///
+	/// It also checks that every donation's received units = its allocated + queued units, its trace
 	/// lists exactly its allocations, each recipient's list is gap-free, in-transit entries
 	/// are exactly the dispatched allocations, every need got at most its net need, every pool
 	/// queue holds received donations of its emergency, item and target, ids are below their

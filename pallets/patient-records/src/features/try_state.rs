@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 			let mut entries = 0u64;
 			for i in 0..p.record_count {
 				let id = PatientRecordIndex::<T>::get(&patient, i).ok_or("gap in patient index")?;
-				ensure!(last.map_or(true, |l| l < id), "patient index out of time order");
+				ensure!(last.is_none_or(|l| l < id), "patient index out of time order");
 				last = Some(id);
 				entries += 1;
 			}
