@@ -29,7 +29,7 @@ fn all_purposes() -> Purposes {
 	])
 }
 
-fn longest_scope<T: Config>() -> Scope {
+fn longest_scope() -> Scope {
 	Scope::Records(BoundedVec::truncate_from((0..MAX_SCOPE_RECORDS as u64).collect()))
 }
 
@@ -71,8 +71,10 @@ fn insert_grant<T: Config>(
 }
 
 /// Makes `reader`'s access to `patient` through `org` as costly to find as it can be: a full
-/// bucket of not-yet-started grants to the reader directly, then a full bucket to `org`
-/// whose last grant is the one that matches.
+/// bucket of not-yet-started grants to the reader directly, a full bucket to each of the
+/// reader's other organisations, then a full bucket to `org` whose last grant is the one that
+/// matches. With a reader set up by `benchmark_busiest_practitioner`, `org` is the last of the
+/// most affiliations allowed, so an access check reads every bucket there can be.
 pub(crate) fn allow_through_organisation_grant<T: Config>(
 	reader: &T::AccountId,
 	org: OrganisationId,
@@ -82,11 +84,82 @@ pub(crate) fn allow_through_organisation_grant<T: Config>(
 	for _ in 0..per_bucket {
 		insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
 	}
+	for other in T::Directory::affiliations(reader).into_iter().filter(|o| *o != org) {
+		for _ in 0..per_bucket {
+			insert_grant::<T>(
+				patient,
+				Grantee::Organisation { org: other, roles: BoundedVec::new() },
+				false,
+			);
+		}
+	}
 	let org_grantee = Grantee::Organisation { org, roles: BoundedVec::new() };
 	for _ in 1..per_bucket {
 		insert_grant::<T>(patient, org_grantee.clone(), false);
 	}
 	insert_grant::<T>(patient, org_grantee, true);
+}
+
+/// Makes every check of `reader`'s access to `patient` read as much as it can and find
+/// nothing: full buckets of not-yet-started grants to the reader and to each of its
+/// organisations, a full list of referrals to it whose grant has not started, and a
+/// break-glass access that has ended.
+pub(crate) fn refuse_at_greatest_cost<T: Config>(reader: &T::AccountId, patient: &T::AccountId) {
+	let per_bucket = T::MaxGrantsPerGrantee::get();
+	let mut unusable = 0;
+	for _ in 0..per_bucket {
+		unusable = insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
+	}
+	let affiliations = T::Directory::affiliations(reader);
+	for org in affiliations.iter() {
+		for _ in 0..per_bucket {
+			insert_grant::<T>(
+				patient,
+				Grantee::Organisation { org: *org, roles: BoundedVec::new() },
+				false,
+			);
+		}
+	}
+	let org = affiliations.first().copied().unwrap_or_default();
+	let now = frame_system::Pallet::<T>::block_number();
+	for _ in 0..T::MaxReferralsPerSpecialist::get() {
+		let id = NextReferralId::<T>::get();
+		Referrals::<T>::insert(
+			id,
+			Referral {
+				patient: patient.clone(),
+				grant: unusable,
+				referrer: reader.clone(),
+				referrer_org: org,
+				specialist: reader.clone(),
+				specialist_org: org,
+				scope: Scope::AllRecords,
+				starts_at: now,
+				expires_at: now.saturating_add(1_000u32.into()),
+				may_report: false,
+			},
+		);
+		ReferralsTo::<T>::mutate(patient, reader, |l| l.try_push(id).expect("room"));
+		NextReferralId::<T>::put(id + 1);
+	}
+	let id = NextEmergencyId::<T>::get();
+	EmergencyAccesses::<T>::insert(
+		id,
+		EmergencyAccess {
+			patient: patient.clone(),
+			practitioner: reader.clone(),
+			org,
+			reason: EmergencyReason::LifeThreatening,
+			justification: H256::repeat_byte(1),
+			opened_at: now,
+			expires_at: now.saturating_add(1_000u32.into()),
+			review_by: now.saturating_add(2_000u32.into()),
+			status: EmergencyStatus::Escalated,
+			disputed: true,
+		},
+	);
+	LatestEmergency::<T>::insert(patient, reader, id);
+	NextEmergencyId::<T>::put(id + 1);
 }
 
 struct Setup<T: Config> {
@@ -98,7 +171,7 @@ struct Setup<T: Config> {
 fn setup<T: Config>(name: &'static str) -> Setup<T> {
 	let admin: T::AccountId = account("admin", 0, 0);
 	let doc: T::AccountId = account(name, 0, 0);
-	let org = T::Directory::benchmark_practitioner(
+	let org = T::Directory::benchmark_busiest_practitioner(
 		&admin,
 		&doc,
 		PractitionerRole::Doctor,
@@ -173,7 +246,7 @@ mod benchmarks {
 			s.patient.clone(),
 			Grantee::Practitioner(s.doc.clone()),
 			all_purposes(),
-			longest_scope::<T>(),
+			longest_scope(),
 			now,
 			now.saturating_add(100u32.into()),
 			true,
@@ -195,7 +268,7 @@ mod benchmarks {
 			s.patient.clone(),
 			Grantee::Practitioner(s.doc.clone()),
 			all_purposes(),
-			longest_scope::<T>(),
+			longest_scope(),
 			now,
 			now.saturating_add(100u32.into()),
 			true,
@@ -218,7 +291,7 @@ mod benchmarks {
 				s.patient.clone(),
 				Grantee::Practitioner(s.doc.clone()),
 				all_purposes(),
-				longest_scope::<T>(),
+				longest_scope(),
 				now,
 				now.saturating_add(One::one()),
 				true,
@@ -271,7 +344,7 @@ mod benchmarks {
 			s.org,
 			specialist.doc.clone(),
 			specialist.org,
-			longest_scope::<T>(),
+			longest_scope(),
 			expires,
 			true,
 		);

@@ -68,15 +68,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1620`
+		//  Measured:  `1723`
 		//  Estimated: `5143`
-		// Minimum execution time: 127_458_000 picoseconds.
-		Weight::from_parts(202_478_000, 5143)
+		// Minimum execution time: 131_526_000 picoseconds.
+		Weight::from_parts(179_074_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -91,13 +91,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1909`
+		//  Measured:  `1946`
 		//  Estimated: `5143`
-		// Minimum execution time: 107_942_000 picoseconds.
-		Weight::from_parts(182_681_000, 5143)
+		// Minimum execution time: 111_127_000 picoseconds.
+		Weight::from_parts(126_316_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -108,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:4)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 4]`.
@@ -116,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `682 + n * (395 ±0)`
 		//  Estimated: `5143`
-		// Minimum execution time: 91_130_000 picoseconds.
-		Weight::from_parts(72_325_158, 5143)
-			// Standard Error: 395_738
-			.saturating_add(Weight::from_parts(76_276_318, 0).saturating_mul(n.into()))
+		// Minimum execution time: 95_439_000 picoseconds.
+		Weight::from_parts(63_713_517, 5143)
+			// Standard Error: 560_550
+			.saturating_add(Weight::from_parts(85_325_291, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -131,7 +131,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::Practitioners` (r:2 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:2 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::NextReferralId` (r:1 w:1)
 	/// Proof: `Consent::NextReferralId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::ReferralsTo` (r:1 w:1)
@@ -140,10 +140,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn refer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2961`
+		//  Measured:  `3829`
 		//  Estimated: `12470`
-		// Minimum execution time: 134_872_000 picoseconds.
-		Weight::from_parts(174_946_000, 12470)
+		// Minimum execution time: 146_683_000 picoseconds.
+		Weight::from_parts(247_051_000, 12470)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -155,10 +155,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn revoke_referral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `678`
+		//  Measured:  `715`
 		//  Estimated: `3860`
-		// Minimum execution time: 40_676_000 picoseconds.
-		Weight::from_parts(54_872_000, 3860)
+		// Minimum execution time: 44_914_000 picoseconds.
+		Weight::from_parts(76_653_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -170,18 +170,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `468`
 		//  Estimated: `3860`
-		// Minimum execution time: 33_813_000 picoseconds.
-		Weight::from_parts(58_419_000, 3860)
+		// Minimum execution time: 36_378_000 picoseconds.
+		Weight::from_parts(52_338_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:8 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Grants` (r:2 w:0)
+	/// Storage: `Consent::Grants` (r:9 w:0)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::LatestEmergency` (r:1 w:1)
 	/// Proof: `Consent::LatestEmergency` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
@@ -197,11 +197,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2240`
-		//  Estimated: `9296`
-		// Minimum execution time: 103_974_000 picoseconds.
-		Weight::from_parts(161_021_000, 9296)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `2822`
+		//  Estimated: `38367`
+		// Minimum execution time: 199_372_000 picoseconds.
+		Weight::from_parts(280_694_000, 38367)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
@@ -212,10 +212,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn review_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `586`
+		//  Measured:  `623`
 		//  Estimated: `3596`
-		// Minimum execution time: 34_665_000 picoseconds.
-		Weight::from_parts(41_527_000, 3596)
+		// Minimum execution time: 36_439_000 picoseconds.
+		Weight::from_parts(46_727_000, 3596)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -227,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `376`
 		//  Estimated: `3596`
-		// Minimum execution time: 27_351_000 picoseconds.
-		Weight::from_parts(42_880_000, 3596)
+		// Minimum execution time: 28_313_000 picoseconds.
+		Weight::from_parts(45_535_000, 3596)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -240,10 +240,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resolve_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `760`
+		//  Measured:  `826`
 		//  Estimated: `3596`
-		// Minimum execution time: 43_221_000 picoseconds.
-		Weight::from_parts(51_897_000, 3596)
+		// Minimum execution time: 45_254_000 picoseconds.
+		Weight::from_parts(51_937_000, 3596)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -252,54 +252,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(202_478_000, 5143)
+		Weight::from_parts(179_074_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(182_681_000, 5143)
+		Weight::from_parts(126_316_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(72_325_158, 5143)
-			.saturating_add(Weight::from_parts(76_276_318, 0).saturating_mul(n.into()))
+		Weight::from_parts(63_713_517, 5143)
+			.saturating_add(Weight::from_parts(85_325_291, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(174_946_000, 12470)
+		Weight::from_parts(247_051_000, 12470)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(54_872_000, 3860)
+		Weight::from_parts(76_653_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(58_419_000, 3860)
+		Weight::from_parts(52_338_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(161_021_000, 9296)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(280_694_000, 38367)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(41_527_000, 3596)
+		Weight::from_parts(46_727_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(42_880_000, 3596)
+		Weight::from_parts(45_535_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(51_897_000, 3596)
+		Weight::from_parts(51_937_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -25,7 +25,8 @@ fn setup<T: Config>() -> Setup<T> {
 	let admin: T::AccountId = account("admin", 0, 0);
 	let doc: T::AccountId = account("doc", 0, 0);
 	let patient: T::AccountId = account("patient", 0, 0);
-	let org = T::Directory::benchmark_practitioner(
+	// The doctor in as many organisations as allowed, `org` last: access checks scan them all.
+	let org = T::Directory::benchmark_busiest_practitioner(
 		&admin,
 		&doc,
 		PractitionerRole::Doctor,
@@ -158,7 +159,16 @@ mod benchmarks {
 	fn remove_key_share() {
 		let s = setup::<T>();
 		let id = anchored::<T>(&s);
+		// The reader: a practitioner of as many organisations as allowed who has lost access,
+		// with everything an access check reads in place, so every purpose costs the most.
 		let reader: T::AccountId = account("reader", 0, 0);
+		T::Directory::benchmark_busiest_practitioner(
+			&account("reader-admin", 0, 0),
+			&reader,
+			PractitionerRole::Doctor,
+			OrganisationKind::CountyHospital,
+		);
+		T::Access::benchmark_refuse(&reader, &s.patient);
 		KeyShares::<T>::insert(id, &reader, KeyShareOf::<T>::truncate_from(alloc::vec![7u8; 80]));
 		let stranger: T::AccountId = account("stranger", 0, 0);
 		// A stranger removes a share whose reader has no access: every purpose is checked.

@@ -59,27 +59,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn register_patient() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `131`
+		//  Measured:  `168`
 		//  Estimated: `3570`
-		// Minimum execution time: 19_166_000 picoseconds.
-		Weight::from_parts(31_760_000, 3570)
+		// Minimum execution time: 21_079_000 picoseconds.
+		Weight::from_parts(39_474_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::CareOrganisations` (r:1 w:1)
 	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_patient_with_guardian() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `904`
-		//  Estimated: `3705`
-		// Minimum execution time: 59_892_000 picoseconds.
-		Weight::from_parts(97_341_000, 3705)
+		//  Measured:  `1210`
+		//  Estimated: `3710`
+		// Minimum execution time: 65_372_000 picoseconds.
+		Weight::from_parts(101_710_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -87,25 +87,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn set_guardian() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `210`
+		//  Measured:  `247`
 		//  Estimated: `3570`
-		// Minimum execution time: 19_076_000 picoseconds.
-		Weight::from_parts(25_728_000, 3570)
+		// Minimum execution time: 20_138_000 picoseconds.
+		Weight::from_parts(22_522_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::CareOrganisations` (r:1 w:1)
 	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn add_care_organisation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `698`
-		//  Estimated: `3705`
-		// Minimum execution time: 40_876_000 picoseconds.
-		Weight::from_parts(61_315_000, 3705)
+		//  Measured:  `975`
+		//  Estimated: `3710`
+		// Minimum execution time: 46_046_000 picoseconds.
+		Weight::from_parts(52_287_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -115,17 +115,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn remove_care_organisation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `334`
+		//  Measured:  `371`
 		//  Estimated: `3570`
-		// Minimum execution time: 33_563_000 picoseconds.
-		Weight::from_parts(42_620_000, 3570)
+		// Minimum execution time: 36_428_000 picoseconds.
+		Weight::from_parts(43_552_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:2 w:0)
@@ -140,10 +140,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn anchor_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2735`
+		//  Measured:  `3207`
 		//  Estimated: `9296`
-		// Minimum execution time: 115_336_000 picoseconds.
-		Weight::from_parts(162_444_000, 9296)
+		// Minimum execution time: 120_715_000 picoseconds.
+		Weight::from_parts(146_864_000, 9296)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -159,10 +159,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn anchor_self_reported_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `743`
+		//  Measured:  `780`
 		//  Estimated: `3888`
-		// Minimum execution time: 53_711_000 picoseconds.
-		Weight::from_parts(63_989_000, 3888)
+		// Minimum execution time: 56_937_000 picoseconds.
+		Weight::from_parts(69_249_000, 3888)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -172,10 +172,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::KeyShares` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	fn attach_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `567`
+		//  Measured:  `604`
 		//  Estimated: `3888`
-		// Minimum execution time: 26_138_000 picoseconds.
-		Weight::from_parts(31_499_000, 3888)
+		// Minimum execution time: 28_603_000 picoseconds.
+		Weight::from_parts(48_251_000, 3888)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -187,13 +187,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:9 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:8 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::ReferralsTo` (r:1 w:0)
+	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Referrals` (r:4 w:0)
+	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantLocations` (r:1 w:0)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::LatestEmergency` (r:1 w:0)
+	/// Proof: `Consent::LatestEmergency` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:0)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	fn remove_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1108`
-		//  Estimated: `3888`
-		// Minimum execution time: 57_538_000 picoseconds.
-		Weight::from_parts(64_270_000, 3888)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `8651`
+		//  Estimated: `38367`
+		// Minimum execution time: 678_127_000 picoseconds.
+		Weight::from_parts(831_894_000, 38367)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
@@ -202,17 +216,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Grants` (r:2 w:0)
+	/// Storage: `Consent::Grants` (r:9 w:0)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:8 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	fn log_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2731`
-		//  Estimated: `9296`
-		// Minimum execution time: 78_126_000 picoseconds.
-		Weight::from_parts(95_459_000, 9296)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `6626`
+		//  Estimated: `38367`
+		// Minimum execution time: 200_735_000 picoseconds.
+		Weight::from_parts(227_024_000, 38367)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -220,53 +234,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(31_760_000, 3570)
+		Weight::from_parts(39_474_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(97_341_000, 3705)
+		Weight::from_parts(101_710_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(25_728_000, 3570)
+		Weight::from_parts(22_522_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(61_315_000, 3705)
+		Weight::from_parts(52_287_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(42_620_000, 3570)
+		Weight::from_parts(43_552_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn anchor_record() -> Weight {
-		Weight::from_parts(162_444_000, 9296)
+		Weight::from_parts(146_864_000, 9296)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn anchor_self_reported_record() -> Weight {
-		Weight::from_parts(63_989_000, 3888)
+		Weight::from_parts(69_249_000, 3888)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(31_499_000, 3888)
+		Weight::from_parts(48_251_000, 3888)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(64_270_000, 3888)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(831_894_000, 38367)
+			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(95_459_000, 9296)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(227_024_000, 38367)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

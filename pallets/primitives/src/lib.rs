@@ -318,6 +318,17 @@ pub trait PractitionerDirectory<AccountId: PartialEq> {
 		role: PractitionerRole,
 		kind: OrganisationKind,
 	) -> OrganisationId;
+
+	/// Like [`Self::benchmark_practitioner`], but `who` ends up affiliated with as many
+	/// organisations as allowed, the returned one last: the costliest practitioner to look
+	/// grants up for, since access checks scan the affiliations in order.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_busiest_practitioner(
+		admin: &AccountId,
+		who: &AccountId,
+		role: PractitionerRole,
+		kind: OrganisationKind,
+	) -> OrganisationId;
 }
 
 /// Who the patients are and who acts for them: answered by the patient records, asked by the
@@ -399,6 +410,12 @@ pub trait RecordAccess<AccountId> {
 	/// write `patient`'s records, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_allow(reader: &AccountId, org: OrganisationId, patient: &AccountId);
+
+	/// Sets up the costliest state in which `reader` (a practitioner) may read none of
+	/// `patient`'s records for any purpose: everything an access check reads is there and
+	/// none of it counts. For benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_refuse(reader: &AccountId, patient: &AccountId);
 }
 
 #[cfg(test)]

@@ -185,4 +185,9 @@ impl<T: Config> RecordAccess<T::AccountId> for Pallet<T> {
 	fn benchmark_allow(reader: &T::AccountId, org: OrganisationId, patient: &T::AccountId) {
 		crate::benchmarking::allow_through_organisation_grant::<T>(reader, org, patient);
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_refuse(reader: &T::AccountId, patient: &T::AccountId) {
+		crate::benchmarking::refuse_at_greatest_cost::<T>(reader, patient);
+	}
 }

@@ -43,12 +43,31 @@ impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_allow(_reader: &T::AccountId, org: OrganisationId, patient: &T::AccountId) {
-		use frame_support::traits::Get;
 		// Fill the patient's care organisations so a read scans them all; `org` is added last.
-		let filler = T::MaxCareOrganisations::get().saturating_sub(1);
+		Self::fill_care_organisations(patient, 1);
+		if !CareOrganisations::<T>::contains_key(patient, org) {
+			Pallet::<T>::do_add_care_organisation(patient, org)
+				.expect("benchmark organisation is a care organisation");
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_refuse(_reader: &T::AccountId, patient: &T::AccountId) {
+		// A read scans every care organisation, none of them the reader's.
+		Self::fill_care_organisations(patient, 0);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> CareTeamAccess<T> {
+	/// Gives `patient` care organisations no practitioner belongs to, until only `room` more
+	/// fit.
+	fn fill_care_organisations(patient: &T::AccountId, room: u32) {
+		use frame_support::traits::Get;
+		let target = T::MaxCareOrganisations::get().saturating_sub(room);
 		let mut p = Patients::<T>::get(patient).expect("benchmark patient is registered");
-		for i in 0..filler {
-			let other = OrganisationId::MAX - i;
+		let mut other = OrganisationId::MAX;
+		while p.care_organisations < target {
 			if !CareOrganisations::<T>::contains_key(patient, other) {
 				CareOrganisations::<T>::insert(
 					patient,
@@ -57,11 +76,8 @@ impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
 				);
 				p.care_organisations += 1;
 			}
+			other -= 1;
 		}
 		Patients::<T>::insert(patient, p);
-		if !CareOrganisations::<T>::contains_key(patient, org) {
-			Pallet::<T>::do_add_care_organisation(patient, org)
-				.expect("benchmark organisation is a care organisation");
-		}
 	}
 }

@@ -75,4 +75,20 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		}
 		org
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_busiest_practitioner(
+		admin: &T::AccountId,
+		who: &T::AccountId,
+		role: ruralmed_primitives::PractitionerRole,
+		kind: ruralmed_primitives::OrganisationKind,
+	) -> OrganisationId {
+		use frame_support::traits::Get;
+		let mut org = Self::benchmark_practitioner(admin, who, role, kind);
+		let held = Practitioners::<T>::get(who).map_or(0, |p| p.affiliations.len() as u32);
+		for _ in held..T::MaxAffiliations::get() {
+			org = Self::benchmark_practitioner(admin, who, role, kind);
+		}
+		org
+	}
 }
