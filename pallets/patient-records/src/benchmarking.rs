@@ -42,8 +42,13 @@ fn locator<T: Config>() -> alloc::vec::Vec<u8> {
 }
 
 fn anchored<T: Config>(s: &Setup<T>) -> u64 {
+	anchored_by::<T>(s, s.doc.clone())
+}
+
+/// A record of the set-up patient written by `author` for the set-up organisation.
+fn anchored_by<T: Config>(s: &Setup<T>, author: T::AccountId) -> u64 {
 	PatientRecords::<T>::do_anchor(
-		s.doc.clone(),
+		author,
 		s.patient.clone(),
 		Some((s.org, ruralmed_primitives::AccessBasis::CareTeam)),
 		RecordCategory::Encounter,
@@ -147,8 +152,9 @@ mod benchmarks {
 	#[benchmark]
 	fn attach_key_share() {
 		let s = setup::<T>();
-		let id = anchored::<T>(&s);
-		// The caller is the patient, the reader needs an access check: the costlier path.
+		// Written by a colleague, so the doctor is not its author and needs the full access
+		// check; the caller is the patient.
+		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
 		let share = alloc::vec![7u8; T::MaxKeyShareLength::get() as usize];
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), id, s.doc.clone(), PurposeOfUse::Treatment, share);

@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `168`
 		//  Estimated: `3570`
-		// Minimum execution time: 21_079_000 picoseconds.
-		Weight::from_parts(39_474_000, 3570)
+		// Minimum execution time: 21_720_000 picoseconds.
+		Weight::from_parts(28_243_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1210`
 		//  Estimated: `3710`
-		// Minimum execution time: 65_372_000 picoseconds.
-		Weight::from_parts(101_710_000, 3710)
+		// Minimum execution time: 67_416_000 picoseconds.
+		Weight::from_parts(102_772_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `247`
 		//  Estimated: `3570`
-		// Minimum execution time: 20_138_000 picoseconds.
-		Weight::from_parts(22_522_000, 3570)
+		// Minimum execution time: 20_679_000 picoseconds.
+		Weight::from_parts(25_137_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `975`
 		//  Estimated: `3710`
-		// Minimum execution time: 46_046_000 picoseconds.
-		Weight::from_parts(52_287_000, 3710)
+		// Minimum execution time: 47_549_000 picoseconds.
+		Weight::from_parts(69_109_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `371`
 		//  Estimated: `3570`
-		// Minimum execution time: 36_428_000 picoseconds.
-		Weight::from_parts(43_552_000, 3570)
+		// Minimum execution time: 37_590_000 picoseconds.
+		Weight::from_parts(42_269_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3207`
 		//  Estimated: `9296`
-		// Minimum execution time: 120_715_000 picoseconds.
-		Weight::from_parts(146_864_000, 9296)
+		// Minimum execution time: 123_540_000 picoseconds.
+		Weight::from_parts(137_988_000, 9296)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -161,22 +161,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `780`
 		//  Estimated: `3888`
-		// Minimum execution time: 56_937_000 picoseconds.
-		Weight::from_parts(69_249_000, 3888)
+		// Minimum execution time: 58_199_000 picoseconds.
+		Weight::from_parts(66_404_000, 3888)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:9 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:8 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::KeyShares` (r:0 w:1)
 	/// Proof: `PatientRecords::KeyShares` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	fn attach_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `604`
-		//  Estimated: `3888`
-		// Minimum execution time: 28_603_000 picoseconds.
-		Weight::from_parts(48_251_000, 3888)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `6626`
+		//  Estimated: `38367`
+		// Minimum execution time: 205_443_000 picoseconds.
+		Weight::from_parts(215_562_000, 38367)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
@@ -205,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8651`
 		//  Estimated: `38367`
-		// Minimum execution time: 678_127_000 picoseconds.
-		Weight::from_parts(831_894_000, 38367)
+		// Minimum execution time: 686_442_000 picoseconds.
+		Weight::from_parts(711_980_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6626`
 		//  Estimated: `38367`
-		// Minimum execution time: 200_735_000 picoseconds.
-		Weight::from_parts(227_024_000, 38367)
+		// Minimum execution time: 204_422_000 picoseconds.
+		Weight::from_parts(215_803_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -234,52 +242,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(39_474_000, 3570)
+		Weight::from_parts(28_243_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(101_710_000, 3710)
+		Weight::from_parts(102_772_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(22_522_000, 3570)
+		Weight::from_parts(25_137_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(52_287_000, 3710)
+		Weight::from_parts(69_109_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(43_552_000, 3570)
+		Weight::from_parts(42_269_000, 3570)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn anchor_record() -> Weight {
-		Weight::from_parts(146_864_000, 9296)
+		Weight::from_parts(137_988_000, 9296)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn anchor_self_reported_record() -> Weight {
-		Weight::from_parts(69_249_000, 3888)
+		Weight::from_parts(66_404_000, 3888)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(48_251_000, 3888)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(215_562_000, 38367)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(831_894_000, 38367)
+		Weight::from_parts(711_980_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(227_024_000, 38367)
+		Weight::from_parts(215_803_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
