@@ -2,13 +2,24 @@
 // reading events and decoding dispatch errors.
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
+
+// Each connection's provider, for JSON-RPC calls whose answers must stay undecoded.
+const providers = new WeakMap();
+
+/// A JSON-RPC call answered as plain JSON (hex stays hex), whatever metadata polkadot.js holds.
+export function rawRpc(api, method, params) {
+  const provider = providers.get(api);
+  if (!provider) throw new CheckError('rawRpc needs an api made by connect()');
+  return provider.send(method, params);
+}
 
 export async function connect(url) {
   await cryptoWaitReady();
   const provider = new WsProvider(url, 1000, {}, 30_000);
   const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+  providers.set(api, provider);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   return { api, keyring };
 }
@@ -28,21 +39,29 @@ export function describeError(api, dispatchError) {
   return dispatchError.toString();
 }
 
-/// The events of the extrinsic `txHash` in block `blockHash`, read straight from the chain (the
-/// block's body for the extrinsic's index, `system.events` at that block for its events), and the
-/// dispatch error if it failed. Retries a few times: right after a runtime upgrade the node may
-/// still be answering for the new metadata.
+/// The events of the extrinsic `txHash` in block `blockHash`, read straight from the chain, and
+/// the dispatch error if it failed. The block's body comes as raw hex (the extrinsic's index is
+/// found by hash, no decoding), and its `system.events` are decoded with the metadata of the
+/// runtime that executed the block: the one in its *parent's* state. polkadot.js gets this
+/// wrong for the block that carries a runtime upgrade (it files that block under the new
+/// runtime), which is why this exists. Retries a few times on RPC errors.
 export async function extrinsicEvents(api, blockHash, txHash, attempts = 5) {
   let lastError;
   for (let i = 0; i < attempts; i += 1) {
     try {
-      const [block, apiAt] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash)]);
-      const index = block.block.extrinsics.findIndex((ex) => ex.hash.toHex() === txHash);
+      const signed = await rawRpc(api, 'chain_getBlock', [blockHash]);
+      if (!signed) throw new CheckError(`block ${blockHash} not found`);
+      const index = signed.block.extrinsics.findIndex((x) => blake2AsHex(hexToU8a(x)) === txHash);
       if (index < 0) throw new CheckError(`extrinsic ${txHash} is not in block ${blockHash}`);
-      const events = (await apiAt.query.system.events())
+      const executedBy = await api.at(signed.block.header.parentHash);
+      const entry = executedBy.query.system.events;
+      const raw = await rawRpc(api, 'state_getStorage', [entry.key(), blockHash]);
+      const records = executedBy.registry.createType(
+        executedBy.registry.createLookupType(entry.creator.meta.type.asPlain), hexToU8a(raw));
+      const events = records
         .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
       const failed = events.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
-      return { events, dispatchError: failed ? failed.event.data.dispatchError : undefined };
+      return { events, dispatchError: failed ? failed.event.data[0] : undefined };
     } catch (e) {
       lastError = e;
       await new Promise((r) => setTimeout(r, 1000));
@@ -51,7 +70,7 @@ export async function extrinsicEvents(api, blockHash, txHash, attempts = 5) {
   throw new CheckError(`could not read the events of ${txHash} in ${blockHash}: ${lastError?.message}`);
 }
 
-/// Signs and sends `tx`; resolves with `{ events, blockHash }` once its block is finalized
+/// Signs and sends `tx`; resolves with `{ events, blockHash, txHash }` once its block is finalized
 /// (or, with `finalized: false`, once it is in a block); rejects with the decoded error if the
 /// extrinsic failed. If polkadot.js could not read the block's events itself (it then reports
 /// an `internalError`, or no `txIndex`, and no events, e.g. around a runtime upgrade), they are
@@ -80,7 +99,7 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
         err.blockHash = blockHash;
         throw err;
       }
-      return { events, blockHash };
+      return { events, blockHash, txHash: result.txHash.toHex() };
     };
     tx.signAndSend(signer, { nonce: -1 }, (result) => {
       const { status } = result;
