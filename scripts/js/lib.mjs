@@ -85,7 +85,8 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
       unsub();
       reject(new CheckError(`${name} not finalized in ${timeoutMs} ms`));
     }, timeoutMs);
-    const settle = async (status, result) => {
+    const settle = async (result) => {
+      const { status } = result;
       const blockHash = status.isFinalized ? status.asFinalized : status.asInBlock;
       let { events, dispatchError } = result;
       if (result.internalError || result.txIndex === undefined) {
@@ -94,8 +95,9 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
         ({ events, dispatchError } = await extrinsicEvents(api, blockHash, result.txHash.toHex()));
       }
       if (dispatchError) {
-        const err = new CheckError(`${name} failed: ${describeError(api, dispatchError)}`);
-        err.module = describeError(api, dispatchError);
+        const module = describeError(api, dispatchError);
+        const err = new CheckError(`${name} failed: ${module}`);
+        err.module = module;
         err.blockHash = blockHash;
         throw err;
       }
@@ -115,7 +117,7 @@ export function send(api, tx, signer, { finalized = false, timeoutMs = 90_000 } 
       settled = true;
       clearTimeout(timer);
       unsub();
-      settle(status, result).then(resolve, reject);
+      settle(result).then(resolve, reject);
     }).then((u) => { unsub = u; if (settled) u(); }, (e) => { clearTimeout(timer); reject(e); });
   });
 }

@@ -80,19 +80,8 @@ pub(crate) fn allow_through_organisation_grant<T: Config>(
 	org: OrganisationId,
 	patient: &T::AccountId,
 ) {
+	fill_with_unusable_grants::<T>(reader, patient, Some(org));
 	let per_bucket = T::MaxGrantsPerGrantee::get();
-	for _ in 0..per_bucket {
-		insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
-	}
-	for other in T::Directory::affiliations(reader).into_iter().filter(|o| *o != org) {
-		for _ in 0..per_bucket {
-			insert_grant::<T>(
-				patient,
-				Grantee::Organisation { org: other, roles: BoundedVec::new() },
-				false,
-			);
-		}
-	}
 	let org_grantee = Grantee::Organisation { org, roles: BoundedVec::new() };
 	for _ in 1..per_bucket {
 		insert_grant::<T>(patient, org_grantee.clone(), false);
@@ -100,47 +89,63 @@ pub(crate) fn allow_through_organisation_grant<T: Config>(
 	insert_grant::<T>(patient, org_grantee, true);
 }
 
+/// Fills the bucket of grants to `reader` directly and the bucket of each of its organisations
+/// but `except` with grants that have not started: every access check reads them all and none
+/// counts. Returns the id of the last grant to the reader directly.
+fn fill_with_unusable_grants<T: Config>(
+	reader: &T::AccountId,
+	patient: &T::AccountId,
+	except: Option<OrganisationId>,
+) -> GrantId {
+	let per_bucket = T::MaxGrantsPerGrantee::get();
+	let mut last = 0;
+	for _ in 0..per_bucket {
+		last = insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
+	}
+	for org in T::Directory::affiliations(reader).into_iter().filter(|o| Some(*o) != except) {
+		for _ in 0..per_bucket {
+			insert_grant::<T>(
+				patient,
+				Grantee::Organisation { org, roles: BoundedVec::new() },
+				false,
+			);
+		}
+	}
+	last
+}
+
+/// Stores a referral directly and lists it under its patient and specialist, as set-up for
+/// benchmarks.
+fn insert_referral<T: Config>(referral: ReferralOf<T>) {
+	let id = NextReferralId::<T>::get();
+	ReferralsTo::<T>::mutate(&referral.patient, &referral.specialist, |l| {
+		l.try_push(id).expect("benchmark referral list has room")
+	});
+	Referrals::<T>::insert(id, referral);
+	NextReferralId::<T>::put(id + 1);
+}
+
 /// Makes every check of `reader`'s access to `patient` read as much as it can and find
 /// nothing: full buckets of not-yet-started grants to the reader and to each of its
 /// organisations, a full list of referrals to it whose grant has not started, and a
 /// break-glass access that has ended.
 pub(crate) fn refuse_at_greatest_cost<T: Config>(reader: &T::AccountId, patient: &T::AccountId) {
-	let per_bucket = T::MaxGrantsPerGrantee::get();
-	let mut unusable = 0;
-	for _ in 0..per_bucket {
-		unusable = insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
-	}
-	let affiliations = T::Directory::affiliations(reader);
-	for org in affiliations.iter() {
-		for _ in 0..per_bucket {
-			insert_grant::<T>(
-				patient,
-				Grantee::Organisation { org: *org, roles: BoundedVec::new() },
-				false,
-			);
-		}
-	}
-	let org = affiliations.first().copied().unwrap_or_default();
+	let unusable = fill_with_unusable_grants::<T>(reader, patient, None);
+	let org = T::Directory::affiliations(reader).first().copied().unwrap_or_default();
 	let now = frame_system::Pallet::<T>::block_number();
 	for _ in 0..T::MaxReferralsPerSpecialist::get() {
-		let id = NextReferralId::<T>::get();
-		Referrals::<T>::insert(
-			id,
-			Referral {
-				patient: patient.clone(),
-				grant: unusable,
-				referrer: reader.clone(),
-				referrer_org: org,
-				specialist: reader.clone(),
-				specialist_org: org,
-				scope: Scope::AllRecords,
-				starts_at: now,
-				expires_at: now.saturating_add(1_000u32.into()),
-				may_report: false,
-			},
-		);
-		ReferralsTo::<T>::mutate(patient, reader, |l| l.try_push(id).expect("room"));
-		NextReferralId::<T>::put(id + 1);
+		insert_referral::<T>(Referral {
+			patient: patient.clone(),
+			grant: unusable,
+			referrer: reader.clone(),
+			referrer_org: org,
+			specialist: reader.clone(),
+			specialist_org: org,
+			scope: Scope::AllRecords,
+			starts_at: now,
+			expires_at: now.saturating_add(1_000u32.into()),
+			may_report: false,
+		});
 	}
 	let id = NextEmergencyId::<T>::get();
 	EmergencyAccesses::<T>::insert(
@@ -315,26 +320,18 @@ mod benchmarks {
 		// A full referral list whose entries have all lapsed, so each is read and dropped.
 		let now = frame_system::Pallet::<T>::block_number();
 		for _ in 0..T::MaxReferralsPerSpecialist::get() {
-			let id = NextReferralId::<T>::get();
-			Referrals::<T>::insert(
-				id,
-				Referral {
-					patient: s.patient.clone(),
-					grant,
-					referrer: s.doc.clone(),
-					referrer_org: s.org,
-					specialist: specialist.doc.clone(),
-					specialist_org: specialist.org,
-					scope: Scope::AllRecords,
-					starts_at: now,
-					expires_at: now,
-					may_report: false,
-				},
-			);
-			ReferralsTo::<T>::mutate(&s.patient, &specialist.doc, |l| {
-				l.try_push(id).expect("room")
+			insert_referral::<T>(Referral {
+				patient: s.patient.clone(),
+				grant,
+				referrer: s.doc.clone(),
+				referrer_org: s.org,
+				specialist: specialist.doc.clone(),
+				specialist_org: specialist.org,
+				scope: Scope::AllRecords,
+				starts_at: now,
+				expires_at: now,
+				may_report: false,
 			});
-			NextReferralId::<T>::put(id + 1);
 		}
 		let expires = now.saturating_add(T::MaxReferralDuration::get().min(100u32.into()));
 		#[extrinsic_call]
