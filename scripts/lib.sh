@@ -41,10 +41,22 @@ ensure_js() {
 	fi
 }
 
-# Builds the release node (and with it the runtime's WASM).
+# Installs the client library's packages (app/client) from its committed lockfile.
+ensure_client() {
+	command -v node >/dev/null || die "node is missing: install Node.js 20 or newer"
+	if [ ! -d "$ROOT/app/client/node_modules/@polkadot/api" ]; then
+		log "installing the client library's packages (npm ci in app/client)"
+		(cd "$ROOT/app/client" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+VAULT_BIN="$CARGO_TARGET_DIR/release/ruralmed-vault"
+
+# Builds the release node (and with it the runtime's WASM) and the records vault, in one cargo
+# run so that both link the same native runtime (the vault decodes the chain with it).
 build_node() {
-	log "building the node (release) into $CARGO_TARGET_DIR"
-	(cd "$ROOT" && cargo build --locked --release -p ruralmed-node "$@")
+	log "building the node and the records vault (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p ruralmed-node -p ruralmed-vault "$@")
 }
 
 # Prints a free TCP port.

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The main job: build the release node and run a single-validator RuralMed dev chain.
+# The main job: build the release node and the records vault, and run a single-validator
+# RuralMed dev chain (the demo county) with a vault beside it on the local file system.
 #
-#   scripts/run-dev.sh            keeps chain data in ./.dev-chain between runs
-#   scripts/run-dev.sh --tmp      throw-away chain data
+#   scripts/run-dev.sh            keeps chain and vault data in ./.dev-chain between runs
+#   scripts/run-dev.sh --tmp      throw-away chain and vault data
 #   scripts/run-dev.sh --purge    start again from genesis (deletes ./.dev-chain)
 #   RPC_PORT=9955 scripts/run-dev.sh   another RPC port (default 9944)
+#   VAULT_PORT=8788 scripts/run-dev.sh another vault port (default 8787)
 #
-# Any other arguments are passed to ruralmed-node.
+# Any other arguments are passed to ruralmed-node. Ctrl-C stops both.
 source "$(dirname "$0")/lib.sh"
 
 tmp=0 purge=0 extra=()
@@ -22,8 +24,12 @@ ensure_toolchain
 build_node
 
 port="${RPC_PORT:-9944}"
+vault_port="${VAULT_PORT:-8787}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 	die "port $port is in use (another node?). Stop it or run with RPC_PORT=<port>."
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/$vault_port") 2>/dev/null; then
+	die "port $vault_port is in use (another vault?). Stop it or run with VAULT_PORT=<port>."
 fi
 
 base="$ROOT/.dev-chain"
@@ -33,10 +39,30 @@ if [ "$purge" = 1 ]; then
 fi
 if [ "$tmp" = 1 ]; then
 	storage=(--tmp)
+	vault_data="$(mktemp -d)"
 else
 	storage=(--base-path "$base")
+	vault_data="$base/vault"
 fi
+
+node_pid="" vault_pid=""
+stop_all() {
+	for pid in $vault_pid $node_pid; do kill "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	if [ "$tmp" = 1 ]; then rm -rf "$vault_data"; fi
+}
+trap stop_all EXIT INT TERM
 
 log "RuralMed dev chain: WebSocket/HTTP RPC at ws://127.0.0.1:$port"
 log "polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$port"
-exec "$NODE_BIN" --dev "${storage[@]}" --rpc-port "$port" --rpc-cors all "${extra[@]}"
+"$NODE_BIN" --dev "${storage[@]}" --rpc-port "$port" --rpc-cors all "${extra[@]}" &
+node_pid=$!
+
+# The vault answers 503 until the node is up; dev has no peers, so it needs none.
+log "records vault: http://127.0.0.1:$vault_port (local store in $vault_data)"
+"$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$port" \
+	--data-dir "$vault_data" --min-peers 0 &
+vault_pid=$!
+
+# Stop when either stops.
+wait -n "$node_pid" "$vault_pid"

@@ -55,8 +55,10 @@ node_pid=$!
 python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
 	|| die "the previous runtime did not produce and finalize blocks"
 
+# The checks as they were for that release (scripts/js/previous-release/): the calls they make
+# are the previous runtime's, which the current checks may no longer match.
 log "writing data into every medical pallet on the previous runtime"
-(cd "$ROOT/scripts/js" && node run-checks.mjs "ws://127.0.0.1:$rpc_port" records consent drugs emergency) \
+(cd "$ROOT/scripts/js/previous-release" && node run-checks.mjs "ws://127.0.0.1:$rpc_port" records consent drugs emergency) \
 	|| die "the polkadot.js checks failed on the previous runtime"
 
 log "upgrading through the health council"

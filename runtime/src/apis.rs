@@ -198,6 +198,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_patient_records::runtime_api::PatientRecordsApi<
 		Block,
 		AccountId,
@@ -218,6 +219,15 @@ impl_runtime_apis! {
 
 		fn patient(patient: AccountId) -> Option<pallet_patient_records::PatientOf<Runtime>> {
 			pallet_patient_records::Patients::<Runtime>::get(patient)
+		}
+
+		fn may_write(
+			who: AccountId,
+			patient: AccountId,
+			organisation: Option<ruralmed_primitives::OrganisationId>,
+			category: ruralmed_primitives::RecordCategory,
+		) -> bool {
+			PatientRecords::may_write(&who, &patient, organisation, category)
 		}
 	}
 
@@ -250,8 +260,12 @@ impl_runtime_apis! {
 			Consent::grants_of(&patient)
 		}
 
-		fn referrals_of(patient: AccountId) -> Vec<(u64, pallet_consent::ReferralOf<Runtime>)> {
-			Consent::referrals_of(&patient)
+		fn referrals_of(
+			patient: AccountId,
+			after: Option<AccountId>,
+			count: u32,
+		) -> Vec<(u64, pallet_consent::ReferralOf<Runtime>)> {
+			Consent::referrals_of(&patient, after, count)
 		}
 
 		fn emergencies_of(
@@ -282,8 +296,12 @@ impl_runtime_apis! {
 			DrugProvenance::custody_path(lot, from, count)
 		}
 
-		fn holders_of(lot: pallet_drug_provenance::LotId) -> Vec<(u32, u32)> {
-			DrugProvenance::holders_of(lot)
+		fn holders_of(
+			lot: pallet_drug_provenance::LotId,
+			after: Option<u32>,
+			count: u32,
+		) -> Vec<(u32, u32)> {
+			DrugProvenance::holders_of(lot, after, count)
 		}
 
 		fn recall_reach(

@@ -215,16 +215,36 @@ pub type CouncilSeatsOrigin = RuntimeUpgradeOrigin;
 pub const COUNCIL_MAX_MEMBERS: u32 = 32;
 
 parameter_types! {
-	/// How long a council motion is open for votes: 5 minutes (50 six-second blocks), short so
-	/// that test and demo networks can exercise closing after the period. A motion closes early
-	/// as soon as enough members voted aye (or too many voted nay), so approvals never wait for
-	/// it. When the period has passed, members who did not vote count as voting like the prime
-	/// member. A production network should raise this to days (a runtime upgrade).
-	pub const CouncilMotionDuration: BlockNumber = 5 * crate::MINUTES;
+	/// How long a council motion is open for votes: three days by default, so that every member
+	/// of a county council can read and vote on a motion. A motion closes early as soon as enough
+	/// members voted aye (or too many voted nay), so approvals never wait for it.
+	///
+	/// Kept in storage (under `twox128(":CouncilMotionDuration:")`) so that a test or demo network
+	/// can shorten it through Root (`system.set_storage`) without a new runtime; a motion keeps
+	/// the end block it was proposed with.
+	pub storage CouncilMotionDuration: BlockNumber = 3 * crate::DAYS;
 	/// At most this many motions are open at once.
 	pub const CouncilMaxProposals: u32 = 32;
 	/// A motion's call may use at most half a block's weight.
 	pub CouncilMaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+/// How members who did not vote are counted when a motion is closed after its period: as voting
+/// nay. (Security review M15: with `PrimeDefaultVote` the prime's aye plus the silence of the
+/// others passed even the two-thirds motions, runtime upgrades and seat changes among them.) A
+/// motion therefore passes only on the ayes actually cast; the prime member has no vote of its
+/// own beyond its seat.
+pub struct AbsentMembersVoteNay;
+
+impl pallet_collective::DefaultVote for AbsentMembersVoteNay {
+	fn default_vote(
+		_prime_vote: Option<bool>,
+		_yes_votes: pallet_collective::MemberCount,
+		_no_votes: pallet_collective::MemberCount,
+		_len: pallet_collective::MemberCount,
+	) -> bool {
+		false
+	}
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -234,7 +254,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = ConstU32<COUNCIL_MAX_MEMBERS>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = AbsentMembersVoteNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Root only, for emergencies: seats are normally changed through `CouncilMembership`, which
 	/// keeps both pallets in step (a direct `set_members` would not update the membership list).
@@ -270,15 +290,38 @@ impl pallet_registry::Config for Runtime {
 	type OrganisationDeposit = OrganisationDeposit;
 	type MaxNameLength = ConstU32<128>;
 	type MaxAffiliations = ConstU32<8>;
+	/// Migrating and counting 10 000 organisations takes about 0.66 s of the 1 s (half a
+	/// block) the registry's `integrity_test` allows a migration over them (about 15 000 fit);
+	/// filling the registry holds 10 000 UNIT of application deposits.
+	type MaxOrganisations = ConstU32<10_000>;
+	/// An account keeps its last 8 replaced encryption keys (under 1 kB), so shares wrapped to
+	/// a recent key stay readable after a rotation.
+	type MaxRetiredKeys = ConstU32<8>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	/// A patient entry (about 150 bytes), from the patient, or the practitioner registering it.
+	pub const PatientDeposit: Balance = crate::deposit(1, 150);
+	/// A record anchor and its index entry (about 250 bytes), from its author.
+	pub const RecordDeposit: Balance = crate::deposit(2, 250);
+	/// A key share and its count (about 370 bytes), from whoever attaches it.
+	pub const KeyShareDeposit: Balance = crate::deposit(1, 370);
+}
+
 impl pallet_patient_records::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Directory = crate::Registry;
 	type Access = crate::Consent;
 	type AuthorityOrigin = MedicalAuthority;
 	type Time = crate::Timestamp;
-	type MaxLocatorLength = ConstU32<256>;
+	type PatientDeposit = PatientDeposit;
+	type RecordDeposit = RecordDeposit;
+	type KeyShareDeposit = KeyShareDeposit;
+	/// A week for a guardian to accept.
+	type GuardianshipProposalPeriod = ConstU32<{ 7 * crate::DAYS }>;
+	type MaxKeySharesPerRecord = ConstU32<32>;
 	type MaxKeyShareLength = ConstU32<256>;
 	type MaxCareOrganisations = ConstU32<16>;
 	type MaxPageSize = ConstU32<100>;
@@ -315,7 +358,6 @@ impl pallet_consent::Config for Runtime {
 
 impl pallet_drug_provenance::Config for Runtime {
 	type Directory = crate::Registry;
-	type Patients = crate::PatientRecords;
 	type AuthorityOrigin = MedicalAuthority;
 	type UnixTime = crate::Timestamp;
 	/// A lot of up to ten million packs.
@@ -323,12 +365,36 @@ impl pallet_drug_provenance::Config for Runtime {
 	/// WHO guidance tolerates short excursions of vaccines; an hour outside 2–8 °C breaks the
 	/// cold chain.
 	type ExcursionToleranceMinutes = ConstU32<60>;
+	/// A manufacturer rarely holds more than a few GS1 company prefixes.
+	type MaxCompanyPrefixes = ConstU32<8>;
+	/// A delivery in the county takes days; after two weeks a shipment counts as stuck.
+	type ShipmentTimeout = ConstU32<{ 14 * crate::DAYS }>;
 	type WeightInfo = pallet_drug_provenance::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from a donor per pledge awaiting receipt: the storage of a donation and its
+	/// indexes, at the runtime's deposit tariff.
+	pub const PledgeDeposit: Balance = crate::deposit(2, 160);
+	/// No need takes more than half of a pool while other needs on it are unmet.
+	pub const MaxNeedShare: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_emergency_supply::Config for Runtime {
 	type Directory = crate::Registry;
 	type AuthorityOrigin = MedicalAuthority;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PledgeDeposit = PledgeDeposit;
+	/// A billion units per pledge; 512 such pledges still fit a `u64` counter many times.
+	type MaxPledgeQuantity = ConstU64<1_000_000_000>;
+	/// One pledge per catalogue item awaiting receipt, per donor account and emergency.
+	type MaxPledgesPerDonor = ConstU32<32>;
+	/// A county hospital's catchment.
+	type MaxPeopleServed = ConstU32<1_000_000>;
+	/// At most 100 units per person served (masks for a month, doses, kits).
+	type MaxUnitsPerPerson = ConstU64<100>;
+	type MaxNeedShare = MaxNeedShare;
 	type MaxRegions = ConstU32<16>;
 	type MaxItems = ConstU32<32>;
 	/// Needs per item per round: a county's clinics and hospitals.

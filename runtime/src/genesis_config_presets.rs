@@ -70,6 +70,8 @@ pub mod demo {
 	pub const AMOXICILLIN: [u8; 14] = *b"06901234567892";
 	/// GTIN of the demo measles-rubella vaccine (cold chain, 2–8 °C).
 	pub const MR_VACCINE: [u8; 14] = *b"06901234567106";
+	/// The demo manufacturer's GS1 company prefix, which both demo GTINs fall under.
+	pub const MANUFACTURER_PREFIX: &[u8] = b"690123456";
 }
 
 /// Demo grants expire at this block: about two years of six-second blocks.
@@ -188,6 +190,9 @@ fn demo_county() -> Value {
 			],
 		},
 		drug_provenance: pallet_drug_provenance::GenesisConfig {
+			// The maker's GS1 company prefix: both demo GTINs are 0 (indicator) + 690123456 +
+			// item reference + check digit.
+			company_prefixes: vec![(demo::MANUFACTURER, demo::MANUFACTURER_PREFIX.to_vec())],
 			products: vec![
 				(
 					demo::MANUFACTURER,

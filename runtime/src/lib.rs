@@ -97,7 +97,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -169,7 +169,14 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at the next runtime upgrade, in order. Each is versioned so that it
 /// runs once.
 #[allow(unused_parens)]
-pub type Migrations = (pallet_registry::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (
+	pallet_registry::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_registry::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_patient_records::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_consent::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_drug_provenance::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_emergency_supply::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

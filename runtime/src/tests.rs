@@ -61,8 +61,13 @@ fn every_preset_builds_the_demo_county() {
 			);
 			assert_eq!(amoxicillin.manufacturer, Some(demo::MANUFACTURER));
 			assert_eq!(
-				DrugProvenance::holders_of(amoxicillin.lot.unwrap()),
+				DrugProvenance::holders_of(amoxicillin.lot.unwrap(), None, 100),
 				vec![(demo::MANUFACTURER, 1_000)]
+			);
+			// Both demo GTINs are under the maker's GS1 company prefix.
+			assert_eq!(
+				DrugProvenance::prefix_owner(&pallet_drug_provenance::Gtin(demo::MR_VACCINE)),
+				Some(demo::MANUFACTURER)
 			);
 			assert!(EmergencySupply::dashboard(0).is_some());
 			DrugProvenance::do_try_state().expect("drug provenance genesis is consistent");
@@ -83,7 +88,7 @@ fn demo_consent_lets_the_clinic_treat_and_nobody_else() {
 			demo::HEKOU_CLINIC,
 			RecordCategory::Encounter,
 			record,
-			b"ipfs://bafy-demo".to_vec(),
+			demo::HEKOU_CLINIC,
 			100,
 			None
 		));
@@ -292,25 +297,77 @@ mod governance {
 		});
 	}
 
+	/// Security review M15: members who did not vote count as nay after the period, so neither
+	/// a majority motion nor a two-thirds one passes on the prime's aye and the others' silence.
 	#[test]
-	fn members_who_did_not_vote_follow_the_prime_after_the_period() {
+	fn silence_passes_no_motion_after_the_period() {
 		with_preset("local_testnet", || {
+			assert_eq!(CouncilMotionDuration::get(), 3 * crate::DAYS);
 			let org = pending_organisation();
-			let call = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
-			let motion = propose(Alice, &call, 2);
+			let verify = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
+			let motion = propose(Alice, &verify, 2);
 			vote(Alice, motion, true);
-			assert_noop!(close(motion, &call), CouncilError::TooEarly);
+			assert_noop!(close(motion, &verify), CouncilError::TooEarly);
 			System::set_block_number(1 + CouncilMotionDuration::get());
-			assert_ok!(close(motion, &call));
+			assert_ok!(close(motion, &verify));
 			System::assert_has_event(
 				pallet_collective::Event::<Runtime, CouncilCollective>::Closed {
 					proposal_hash: motion.0,
-					yes: 3,
-					no: 0,
+					yes: 1,
+					no: 2,
 				}
 				.into(),
 			);
-			assert_eq!(status(org), OrganisationStatus::Active);
+			assert_eq!(executed(motion), None);
+			assert_eq!(status(org), OrganisationStatus::Pending);
+
+			// The review's scenario: the prime proposes an upgrade at threshold 2 and votes aye,
+			// Charlie votes nay, Bob stays silent.
+			let code_hash = BlakeTwo256::hash(b"the prime's own runtime");
+			let upgrade =
+				RuntimeCall::Governance(crate::governance::Call::authorize_upgrade { code_hash });
+			let motion = propose(Alice, &upgrade, 2);
+			vote(Alice, motion, true);
+			vote(Charlie, motion, false);
+			System::set_block_number(System::block_number() + CouncilMotionDuration::get() + 1);
+			assert_ok!(close(motion, &upgrade));
+			assert_eq!(executed(motion), None);
+			assert!(System::authorized_upgrade().is_none());
+
+			// The prime seating a fourth member the same way.
+			let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+				who: acc(Dave).into(),
+			});
+			let motion = propose(Alice, &add, 2);
+			vote(Alice, motion, true);
+			System::set_block_number(System::block_number() + CouncilMotionDuration::get() + 1);
+			assert_ok!(close(motion, &add));
+			assert_eq!(executed(motion), None);
+			assert!(!pallet_collective::Members::<Runtime, CouncilCollective>::get()
+				.contains(&acc(Dave)));
+		});
+	}
+
+	/// A test network may shorten the motion period through Root; motions already open keep
+	/// their end.
+	#[test]
+	fn root_may_shorten_the_motion_period() {
+		with_preset("development", || {
+			let org = pending_organisation();
+			let call = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
+			let long = propose(Alice, &call, 3);
+			assert_ok!(System::set_storage(
+				RuntimeOrigin::root(),
+				vec![(CouncilMotionDuration::key().to_vec(), 10u32.encode())]
+			));
+			assert_eq!(CouncilMotionDuration::get(), 10);
+			let org2 = pending_organisation();
+			let call2 =
+				RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org: org2 });
+			let short = propose(Alice, &call2, 3);
+			System::set_block_number(System::block_number() + 11);
+			assert_ok!(close(short, &call2));
+			assert_noop!(close(long, &call), CouncilError::TooEarly);
 		});
 	}
 

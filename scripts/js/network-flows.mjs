@@ -13,8 +13,8 @@
 // submits through node i and waits until the block holding the call is on every node, and
 // `net.sameFinalizedState(blockHash, read)` checks that every node finalized that block and that
 // `read(apiAt)` returns the same value on all of them.
-import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
-import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import { bnToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { connect, assert, send, expectFailure, findEvent, freshAccount, bestNumber, waitForBlock,
   hex, councilMotion, CheckError } from './lib.mjs';
 
@@ -49,12 +49,11 @@ async function teleconsultation(net) {
   const grantId = findEvent(granted.events, 'consent', 'ConsentGranted').data.grant.toNumber();
   console.log(`  patient ${patient.address} registered and granted Charlie consent ${grantId} (node ${nPatient + 1})`);
 
-  // The ciphertext stays off chain; only its hash and locator are anchored.
+  // The ciphertext stays off chain, in a vault under its hash; only the hash and vault are anchored.
   const ciphertext = randomAsU8a(1024);
   const contentHash = blake2AsHex(ciphertext, 256);
-  const locator = `ipfs://bafy-network-${Date.now()}`;
   const anchored = await net.via(n1, (api) => api.tx.patientRecords.anchorRecord(patient.address,
-    HEKOU_CLINIC, 'Encounter', contentHash, locator, ciphertext.length, null), charlie);
+    HEKOU_CLINIC, 'Encounter', contentHash, 0 /* the county hospital's vault */, ciphertext.length, null), charlie);
   const recordId = findEvent(anchored.events, 'patientRecords', 'RecordAnchored').data.record.toNumber();
   console.log(`  Charlie anchored record ${recordId} through node ${n1 + 1}`);
 
@@ -72,7 +71,7 @@ async function teleconsultation(net) {
   const basis = await api3.call.consentApi.readAccess(bob.address, recordId, 'Referral');
   assert(basis.isSome, `node ${n3 + 1}: Bob has no read access through the referral`);
   const share = await api3.query.patientRecords.keyShares(recordId, bob.address);
-  assert(share.isSome && share.unwrap().toHex() === wrappedKey, `node ${n3 + 1}: Bob's key share differs`);
+  assert(share.isSome && share.unwrap().wrappedKey.toHex() === wrappedKey, `node ${n3 + 1}: Bob's key share differs`);
   const read = await net.via(n3, (api) => api.tx.patientRecords.logAccess(recordId, 'Referral'), bob);
   findEvent(read.events, 'patientRecords', 'RecordAccessed');
   await expectFailure(api3, api3.tx.patientRecords.logAccess(recordId, 'Treatment'), bob,
@@ -89,7 +88,7 @@ async function teleconsultation(net) {
       records: page.toJSON(),
       accessCount: info.unwrap().accessCount.toNumber(),
       referral: (await at.query.consent.referrals(referralId)).toJSON(),
-      bobShare: (await at.query.patientRecords.keyShares(recordId, bob.address)).unwrapOr(null)?.toHex() ?? null,
+      bobShare: (await at.query.patientRecords.keyShares(recordId, bob.address)).unwrapOr(null)?.wrappedKey.toHex() ?? null,
       bobReads: (await at.call.consentApi.readAccess(bob.address, recordId, 'Referral')).toJSON(),
     };
   }, (state) => {
@@ -155,15 +154,19 @@ async function drugs(net) {
   // The pharmacist's calls, one after another (one signer): receipt, record, dispense.
   await net.via(node(0), (api) => api.tx.drugProvenance.receiveShipment(toPharmacy, packs.length, []), dave);
   const anchored = await net.via(node(1), (api) => api.tx.patientRecords.anchorRecord(patient.address,
-    PHARMACY, 'MedicationDispense', blake2AsHex(randomAsU8a(64)), `ipfs://bafy-dispense-${lotNumber}`, 64,
+    PHARMACY, 'MedicationDispense', blake2AsHex(randomAsU8a(64)), PHARMACY, 64,
     null), dave);
   const recordId = findEvent(anchored.events, 'patientRecords', 'RecordAnchored').data.record.toNumber();
+  // No patient on chain: the pharmacy commits to (patient, record, salt) and keeps the salt.
+  const salt = randomAsU8a(32);
+  const commitment = blake2AsHex(u8aConcat(decodeAddress(patient.address),
+    bnToU8a(recordId, { bitLength: 64 }), salt));
   const dispensed = await net.via(node(2), (api) => api.tx.drugProvenance.dispense(lot, PHARMACY, 1,
-    [packs[0]], [patient.address, recordId]), dave);
+    [packs[0]], commitment), dave);
   const dispensation = findEvent(dispensed.events, 'drugProvenance', 'Dispensed').data;
-  assert(dispensation.record.unwrap().toNumber() === recordId, 'the dispense is not linked to the record');
+  assert(dispensation.record === undefined, 'the Dispensed event names a record');
   console.log(`  Dave received the shipment (node ${no(0)}), anchored dispense record ${recordId}`
-    + ` (node ${no(1)}) and dispensed pack ${serials[0]} linked to it (node ${no(2)})`);
+    + ` (node ${no(1)}) and dispensed pack ${serials[0]} under a commitment to it (node ${no(2)})`);
 
   // The counterfeit check on a node none of the pharmacist's dispense went through.
   const nCheck = node(3);
@@ -200,15 +203,15 @@ async function drugs(net) {
       (await at.call.drugProvenanceApi.verify(AMOXICILLIN, hex(lotNumber), hex(serial))).toJSON();
     return {
       lot: (await at.query.drugProvenance.lots(lot)).toJSON(),
-      holders: (await at.call.drugProvenanceApi.holdersOf(lot)).toJSON(),
+      holders: (await at.call.drugProvenanceApi.holdersOf(lot, null, 100)).toJSON(),
       reach: (await at.call.drugProvenanceApi.recallReach(lot, 0, 10)).toJSON(),
       packs: await Promise.all(serials.map(check)),
     };
   }, (state) => {
     assert(JSON.stringify(state.holders) === JSON.stringify([[PHARMACY, packs.length - 1]]),
       `holders ${JSON.stringify(state.holders)}: the pharmacy should hold the ${packs.length - 1} undispensed packs`);
-    assert(state.reach.length === 1 && JSON.stringify(state.reach[0][1].record)
-      === JSON.stringify([patient.address, recordId]), `recall reach ${JSON.stringify(state.reach)}`);
+    assert(state.reach.length === 1 && state.reach[0][1].org === PHARMACY
+      && state.reach[0][1].commitment === commitment, `recall reach ${JSON.stringify(state.reach)}`);
     assert(state.packs.every((p) => p.verdict === 'Recalled'), 'a pack of the recalled lot is not shown recalled');
     assert(JSON.stringify(state.packs.map((p) => p.custody)) === JSON.stringify([
       { dispensed: dispensation.dispensation.toNumber() }, { held: PHARMACY }, { held: PHARMACY }]),
@@ -257,13 +260,20 @@ async function emergency(net) {
   const [hekou, shanzhuang, pledged] = await Promise.all([
     fileNeed(1, charlie, HEKOU_CLINIC, 40, 10, 'Critical', 'CaseSurge'),
     fileNeed(2, daveStash, SHANZHUANG_CLINIC, 30, 5, 'Urgent', 'StockLost'),
-    net.via(node(3), (api) => api.tx.emergencySupply.pledge(id, MASK, 50, 'Anywhere', null), donor),
+    net.via(node(3), (api) => api.tx.emergencySupply.pledge(id, MASK, 50, 'Anywhere', WAREHOUSE, null), donor),
   ]);
   const rounds = [hekou, shanzhuang].map((r) => findEvent(r.events, 'emergencySupply', 'NeedFiled').data.round.toNumber());
   assert(rounds[0] === rounds[1], `the needs went into rounds ${rounds}, not one`);
   const round = rounds[0];
   const donation = findEvent(pledged.events, 'emergencySupply', 'Pledged').data.donation.toNumber();
-  await net.via(node(0), (api) => api.tx.emergencySupply.confirmReceipt(donation, WAREHOUSE, 50), keeper);
+  // The warehouse confirms the receipt while the council grants Hekou's need the Critical tier
+  // it asked for (a filer gets Urgent until the authority reviews it).
+  const [, raised] = await Promise.all([
+    net.via(node(0), (api) => api.tx.emergencySupply.confirmReceipt(donation, WAREHOUSE, 50), keeper),
+    councilMotion(api1, api1.tx.emergencySupply.setNeedPriority(id, MASK, round, HEKOU_CLINIC, 'Critical'),
+      [alice, bob, charlie], 2),
+  ]);
+  assert(raised.result === 'ok', `the council could not grant Hekou's need Critical: ${raised.result}`);
   console.log(`  Hekou (unmet 30, critical) and Shanzhuang (unmet 25, urgent) filed needs in round ${round}`
     + ` (nodes ${no(1)}, ${no(2)}); donation ${donation} of 50 masks pledged (node ${no(3)}),`
     + ` received by the warehouse (node ${no(0)})`);

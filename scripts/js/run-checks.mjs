@@ -3,7 +3,8 @@
 import { connect } from './lib.mjs';
 
 const url = process.argv[2] ?? 'ws://127.0.0.1:9944';
-const all = ['chain', 'records', 'consent', 'drugs', 'emergency', 'governance'];
+const all = ['chain', 'records', 'consent', 'drugs', 'emergency', 'governance',
+  'security-records', 'security-consent', 'security-supply', 'security-council'];
 const selected = process.argv.length > 3 ? process.argv.slice(3) : all;
 
 const ctx = await connect(url);

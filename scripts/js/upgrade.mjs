@@ -11,7 +11,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { connect, assert, send, expectFailure, findEvent, councilMotion, describeError, extrinsicEvents } from './lib.mjs';
 import { palletDigest, MEDICAL_PALLETS } from './storage-digest.mjs';
-import { MIGRATED_PALLET, MIGRATED_ITEMS, migrationChecks } from './migration-checks.mjs';
+import { MIGRATIONS } from './migration-checks.mjs';
 
 const [url, newWasmPath, oldWasmPath] = process.argv.slice(2);
 const newCode = readFileSync(newWasmPath);
@@ -35,8 +35,9 @@ async function finalizedAt(min) {
 async function snapshot(at) {
   const out = {};
   for (const pallet of MEDICAL_PALLETS) {
+    const migrated = MIGRATIONS.find((m) => m.pallet === pallet);
     out[pallet] = await palletDigest(api, pallet, at,
-      pallet === MIGRATED_PALLET ? [':__STORAGE_VERSION__:', ...MIGRATED_ITEMS] : []);
+      migrated ? [':__STORAGE_VERSION__:', ...migrated.items] : []);
   }
   return out;
 }
@@ -51,7 +52,8 @@ try {
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
   const start = await finalizedAt(best);
   const beforeData = await snapshot(start.head);
-  const migration = await migrationChecks(api, start.head);
+  const migrations = [];
+  for (const m of MIGRATIONS) migrations.push(await m.checks(api, start.head));
   for (const [pallet, d] of Object.entries(beforeData)) console.log(`  before: ${pallet} ${d.entries} entries`);
 
   // Refusals.
@@ -98,16 +100,18 @@ try {
   const last = await api.rpc.state.getStorage(api.query.system.lastRuntimeUpgrade.key(), after.head);
   console.log(`  spec_version ${oldSpec} -> ${version.specVersion}, finalized #${after.number}`);
 
-  // Data: unchanged pallets byte for byte; the migrated pallet as the migration says.
+  // Data: unchanged pallets byte for byte; migrated pallets as their migrations say.
   const afterData = await snapshot(after.head);
-  // (For the migrated pallet: everything but the migrated items and its version.)
+  // (For a migrated pallet: everything but the migrated items and its version.)
   for (const pallet of MEDICAL_PALLETS) {
     assert(afterData[pallet].hash === beforeData[pallet].hash,
       `${pallet} changed across the upgrade (${beforeData[pallet].entries} -> ${afterData[pallet].entries} entries)`);
   }
-  await migration.verify(after.head);
+  for (const migration of migrations) await migration.verify(after.head);
   assert(last !== null, 'no lastRuntimeUpgrade');
-  console.log(`  ${MEDICAL_PALLETS.join(', ')} unchanged byte for byte (but ${MIGRATED_PALLET}.${MIGRATED_ITEMS}); ${migration.summary()}`);
+  const rewritten = MIGRATIONS.map((m) => m.items.map((item) => `${m.pallet}.${item}`)).flat();
+  console.log(`  ${MEDICAL_PALLETS.join(', ')} unchanged byte for byte (but ${rewritten.join(', ')})`);
+  for (const migration of migrations) console.log(`  ${migration.summary()}`);
 } finally {
   await api.disconnect();
 }

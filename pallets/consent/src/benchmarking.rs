@@ -91,27 +91,21 @@ pub(crate) fn allow_through_organisation_grant<T: Config>(
 
 /// Fills the bucket of grants to `reader` directly and the bucket of each of its organisations
 /// but `except` with grants that have not started: every access check reads them all and none
-/// counts. Returns the id of the last grant to the reader directly.
+/// counts. Buckets already filled (by another reader of a shared organisation) are left full.
 fn fill_with_unusable_grants<T: Config>(
 	reader: &T::AccountId,
 	patient: &T::AccountId,
 	except: Option<OrganisationId>,
-) -> GrantId {
-	let per_bucket = T::MaxGrantsPerGrantee::get();
-	let mut last = 0;
-	for _ in 0..per_bucket {
-		last = insert_grant::<T>(patient, Grantee::Practitioner(reader.clone()), false);
-	}
-	for org in T::Directory::affiliations(reader).into_iter().filter(|o| Some(*o) != except) {
-		for _ in 0..per_bucket {
-			insert_grant::<T>(
-				patient,
-				Grantee::Organisation { org, roles: BoundedVec::new() },
-				false,
-			);
+) {
+	let per_bucket = T::MaxGrantsPerGrantee::get() as usize;
+	let orgs = T::Directory::affiliations(reader).into_iter().filter(|o| Some(*o) != except);
+	let grantees = core::iter::once(Grantee::Practitioner(reader.clone()))
+		.chain(orgs.map(|org| Grantee::Organisation { org, roles: BoundedVec::new() }));
+	for grantee in grantees {
+		for _ in Grants::<T>::decode_len(patient, grantee.key()).unwrap_or(0)..per_bucket {
+			insert_grant::<T>(patient, grantee.clone(), false);
 		}
 	}
-	last
 }
 
 /// Stores a referral directly and lists it under its patient and specialist, as set-up for
@@ -125,46 +119,95 @@ fn insert_referral<T: Config>(referral: ReferralOf<T>) {
 	NextReferralId::<T>::put(id + 1);
 }
 
-/// Makes every check of `reader`'s access to `patient` read as much as it can and find
-/// nothing: full buckets of not-yet-started grants to the reader and to each of its
-/// organisations, a full list of referrals to it whose grant has not started, and a
-/// break-glass access that has ended.
-pub(crate) fn refuse_at_greatest_cost<T: Config>(reader: &T::AccountId, patient: &T::AccountId) {
-	let unusable = fill_with_unusable_grants::<T>(reader, patient, None);
-	let org = T::Directory::affiliations(reader).first().copied().unwrap_or_default();
+/// Lists a full set of referrals of `patient` to `reader` for `org` (allowing reports), each on
+/// an in-period grant in a bucket of its own, by a referrer in good standing at an organisation
+/// of its own. The grants of all but (with `last_in_force`) the last do not cover their
+/// referrer, so each of those referral checks reads the referral, its grant, the specialist's
+/// and the referrer's standing and organisations, and fails only at its last step. Returns an
+/// organisation the reader is not a member of.
+fn insert_referrals_to<T: Config>(
+	reader: &T::AccountId,
+	org: OrganisationId,
+	patient: &T::AccountId,
+	last_in_force: bool,
+) -> OrganisationId {
 	let now = frame_system::Pallet::<T>::block_number();
-	for _ in 0..T::MaxReferralsPerSpecialist::get() {
+	let max = T::MaxReferralsPerSpecialist::get();
+	let mut elsewhere = org;
+	for i in 0..max {
+		// Fresh accounts for every call, so several readers can be set up.
+		let seed = NextReferralId::<T>::get() as u32;
+		let referrer: T::AccountId = account("referrer", seed, 0);
+		let referrer_org = T::Directory::benchmark_practitioner(
+			&account("referrer-admin", seed, 0),
+			&referrer,
+			PractitionerRole::Doctor,
+			OrganisationKind::CountyHospital,
+		);
+		elsewhere = referrer_org;
+		let grantee = if last_in_force && i + 1 == max {
+			referrer.clone()
+		} else {
+			account("grantee", seed, 0)
+		};
+		let grant = insert_grant::<T>(patient, Grantee::Practitioner(grantee), true);
 		insert_referral::<T>(Referral {
 			patient: patient.clone(),
-			grant: unusable,
-			referrer: reader.clone(),
-			referrer_org: org,
+			grant,
+			referrer,
+			referrer_org,
 			specialist: reader.clone(),
 			specialist_org: org,
 			scope: Scope::AllRecords,
 			starts_at: now,
 			expires_at: now.saturating_add(1_000u32.into()),
-			may_report: false,
+			may_report: true,
 		});
 	}
+	elsewhere
+}
+
+/// Makes every check of `reader`'s access to `patient` read as much as it can and find
+/// nothing: full buckets of not-yet-started grants to the reader and to each of its
+/// organisations; a full list of referrals to it, each failing only at its last step (see
+/// `insert_referrals_to`); and an open break-glass access for an organisation the reader is not
+/// a member of.
+pub(crate) fn refuse_at_greatest_cost<T: Config>(reader: &T::AccountId, patient: &T::AccountId) {
+	fill_with_unusable_grants::<T>(reader, patient, None);
+	let org = T::Directory::affiliations(reader).last().copied().unwrap_or_default();
+	let now = frame_system::Pallet::<T>::block_number();
+	let elsewhere = insert_referrals_to::<T>(reader, org, patient, false);
 	let id = NextEmergencyId::<T>::get();
 	EmergencyAccesses::<T>::insert(
 		id,
 		EmergencyAccess {
 			patient: patient.clone(),
 			practitioner: reader.clone(),
-			org,
-			reason: EmergencyReason::LifeThreatening,
+			org: elsewhere,
 			justification: H256::repeat_byte(1),
 			opened_at: now,
 			expires_at: now.saturating_add(1_000u32.into()),
 			review_by: now.saturating_add(2_000u32.into()),
-			status: EmergencyStatus::Escalated,
-			disputed: true,
+			status: EmergencyStatus::Open,
+			disputed: false,
 		},
 	);
 	LatestEmergency::<T>::insert(patient, reader, id);
 	NextEmergencyId::<T>::put(id + 1);
+}
+
+/// Makes `reader`'s read access to `patient` as costly to find as it can be: every grant
+/// bucket rows 1 and 2 read is full and refuses, and the basis is the last of a full list of
+/// referrals to the reader for `org`, all others failing only at their last step. Returns the
+/// purpose it is found for: referral.
+pub(crate) fn allow_through_last_referral<T: Config>(
+	reader: &T::AccountId,
+	org: OrganisationId,
+	patient: &T::AccountId,
+) -> PurposeOfUse {
+	fill_with_unusable_grants::<T>(reader, patient, None);
+	insert_referrals_to::<T>(reader, org, patient, true);
+	PurposeOfUse::Referral
 }
 
 struct Setup<T: Config> {
@@ -215,7 +258,6 @@ fn glass_broken<T: Config>() -> (Setup<T>, EmergencyId) {
 		s.doc.clone(),
 		s.patient.clone(),
 		s.org,
-		EmergencyReason::LifeThreatening,
 		H256::repeat_byte(1),
 		One::one(),
 	)
@@ -317,19 +359,26 @@ mod benchmarks {
 		let specialist = setup::<T>("specialist");
 		allow_through_organisation_grant::<T>(&s.doc, s.org, &s.patient);
 		let grant = NextGrantId::<T>::get() - 1;
-		// A full referral list whose entries have all lapsed, so each is read and dropped.
+		// A full referral list whose entries are in their own period but whose grants have
+		// lapsed, each grant in a bucket of its own: each referral and its grant are read, and
+		// the referral is dropped.
 		let now = frame_system::Pallet::<T>::block_number();
-		for _ in 0..T::MaxReferralsPerSpecialist::get() {
+		for i in 0..T::MaxReferralsPerSpecialist::get() {
+			let lapsed = insert_grant::<T>(
+				&s.patient,
+				Grantee::Practitioner(account("lapsed", i, 0)),
+				false,
+			);
 			insert_referral::<T>(Referral {
 				patient: s.patient.clone(),
-				grant,
+				grant: lapsed,
 				referrer: s.doc.clone(),
 				referrer_org: s.org,
 				specialist: specialist.doc.clone(),
 				specialist_org: specialist.org,
 				scope: Scope::AllRecords,
 				starts_at: now,
-				expires_at: now,
+				expires_at: now.saturating_add(1_000u32.into()),
 				may_report: false,
 			});
 		}
@@ -369,27 +418,47 @@ mod benchmarks {
 
 	#[benchmark]
 	fn open_emergency_access() {
+		// Late enough that an opening a whole rate window ago exists.
+		let window = T::EmergencyRateWindow::get();
+		frame_system::Pallet::<T>::set_block_number(window.saturating_add(window));
 		let s = setup::<T>("doc");
-		let first = NextEmergencyId::<T>::get();
-		// Full buckets that the "has no access already" check must read and reject.
-		for _ in 0..T::MaxGrantsPerGrantee::get() {
-			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
-			insert_grant::<T>(
-				&s.patient,
-				Grantee::Organisation { org: s.org, roles: BoundedVec::new() },
-				false,
-			);
-		}
+		let now = frame_system::Pallet::<T>::block_number();
+		// Full buckets, to the doctor and to each of its organisations, that the "has no
+		// treatment grant over all records" check must read and reject.
+		fill_with_unusable_grants::<T>(&s.doc, &s.patient, None);
+		// An earlier, accepted and expired break-glass on the patient, read and found dead.
+		let earlier = NextEmergencyId::<T>::get();
+		EmergencyAccesses::<T>::insert(
+			earlier,
+			EmergencyAccess {
+				patient: s.patient.clone(),
+				practitioner: s.doc.clone(),
+				org: s.org,
+				justification: H256::repeat_byte(1),
+				opened_at: now.saturating_sub(2u32.into()),
+				expires_at: now.saturating_sub(One::one()),
+				review_by: now.saturating_add(One::one()),
+				status: EmergencyStatus::Accepted,
+				disputed: false,
+			},
+		);
+		LatestEmergency::<T>::insert(&s.patient, &s.doc, earlier);
+		NextEmergencyId::<T>::put(earlier + 1);
+		// A full ring of openings whose oldest is a window old: each is read, one is dropped.
+		let max = T::MaxEmergenciesPerWindow::get();
+		let mut openings = alloc::vec![now.saturating_sub(window)];
+		openings.extend((1..max).map(|_| now));
+		EmergencyUsageOf::<T>::insert(&s.doc, BoundedVec::truncate_from(openings));
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(s.doc.clone()),
 			s.patient.clone(),
 			s.org,
-			EmergencyReason::LifeThreatening,
 			H256::repeat_byte(1),
 			T::MaxEmergencyDuration::get(),
 		);
-		assert_eq!(NextEmergencyId::<T>::get(), first + 1);
+		assert_eq!(NextEmergencyId::<T>::get(), earlier + 2);
+		assert_eq!(EmergencyUsageOf::<T>::get(&s.doc).len() as u32, max);
 	}
 
 	#[benchmark]

@@ -24,17 +24,25 @@
 //! A practitioner covered by a treatment grant that allows referral may refer the patient to
 //! a practitioner of another organisation, for a period within the grant's and at most
 //! [`Config::MaxReferralDuration`] long, over a scope no wider than the grant's, for the
-//! `Referral` purpose only, never to be referred on. The patient sees and may revoke each
-//! referral; the specialist may anchor a consultation report (`Document`) if it says so.
+//! `Referral` purpose only, never to be referred on, to a care organisation. The patient sees
+//! and may revoke each referral; the specialist may anchor a consultation report (`Document`)
+//! if it says so and the grant allows writing new documents. A referral lends the referrer's
+//! access: it is honoured only while the referrer is still an active practitioner of the
+//! organisation it referred for and still covered by the grant.
 //!
 //! ## Break-glass emergency access
-//! A verified practitioner without a grant may open emergency access to a patient's records
-//! with a reason code and the hash of a written justification. It lasts at most
-//! [`Config::MaxEmergencyDuration`] blocks, cannot be extended, and is rate-limited per
-//! practitioner. The patient (or guardian) accepts or disputes it; a dispute, or no review
-//! within [`Config::EmergencyReviewPeriod`] blocks, escalates it to the
-//! [`Config::AuthorityOrigin`], which clears the practitioner or suspends them through the
-//! registry.
+//! A verified practitioner without a treatment grant over all records may open emergency access
+//! to a patient's records for a care organisation they are an active member of. The reason
+//! code and the written justification stay off chain (they are health data); the chain keeps
+//! only a commitment to both, [`emergency_commitment`]. The access lasts at most
+//! [`Config::MaxEmergencyDuration`] blocks, cannot be extended, ends early if the practitioner
+//! leaves or is suspended or the organisation is, and is rate-limited per practitioner over a
+//! sliding window (no [`Config::EmergencyRateWindow`] blocks ever hold more than
+//! [`Config::MaxEmergenciesPerWindow`] openings). The patient (or guardian) accepts or disputes
+//! it; a dispute, or no review within [`Config::EmergencyReviewPeriod`] blocks, escalates it to
+//! the [`Config::AuthorityOrigin`], which clears the practitioner or suspends them through the
+//! registry. Until the authority resolves a dispute, the practitioner cannot break the glass on
+//! that patient again.
 //!
 //! ## The access decision
 //! [`Pallet::read_decision`] and [`Pallet::write_decision`] are the whole policy. For a reader
@@ -46,22 +54,29 @@
 //! | --- | --- |
 //! | `Grant(g)` | `g` is to the reader as a practitioner; the reader's licence is active; `starts_at ≤ now < expires_at`; `u ∈ purposes`; the scope covers `r` |
 //! | `Grant(g)` | `g` is to an organisation the reader is an active member of (licence active, affiliated, organisation active) with the reader's role listed (or none listed); period, purpose and scope as above |
-//! | `Referral(f)` | `f` is to the reader; the reader is an active member of `f`'s specialist organisation; `f`'s grant still exists and is in its period; `starts_at ≤ now < expires_at` of `f`; `u = Referral`; `f`'s scope covers `r` |
-//! | `Emergency(e)` | the reader's break-glass `e` on `p` is `Open` or `Accepted`; `now < expires_at`; `u = Emergency`; the reader's licence is active |
+//! | `Referral(f)` | `f` is to the reader; the reader is an active member of `f`'s specialist organisation; `f`'s grant still exists and is in its period; the referrer is still an active member of `f`'s referrer organisation and covered by the grant (the grant is to the referrer, or to that organisation with the referrer's role listed or none); `starts_at ≤ now < expires_at` of `f`; `u = Referral`; `f`'s scope covers `r` |
+//! | `Emergency(e)` | the reader's break-glass `e` on `p` is `Open` or `Accepted`; `now < expires_at`; `u = Emergency`; the reader is an active member of the (active) organisation `e` was opened for |
 //!
 //! Everything else is refused: expired, revoked or not-yet-started grants, a purpose or record
 //! outside the grant, a suspended grantee, an organisation grant after the practitioner left,
-//! a referral whose grant was revoked or expired, a disputed or lapsed emergency access.
+//! a referral whose grant was revoked or expired or whose referrer lost standing, a disputed or
+//! lapsed emergency access.
 //!
 //! Writing a new record of category `c` for organisation `o` is allowed on a grant as above
 //! with `can_write`, the treatment purpose, a scope that admits new records of `c`, and the
 //! author an active member of `o` (for organisation grants, `o` must be the grantee); on a
-//! referral with `may_report`, `c = Document` and `o` the specialist organisation; on an open
-//! emergency access opened for `o`.
+//! referral in force as in row 3 with `may_report`, `c = Document`, `o` the specialist
+//! organisation, and a grant that still allows writing new `Document` records for treatment;
+//! on an open emergency access opened for `o`.
 //!
 //! Every check reads a bounded number of entries: the reader's grants from this patient (at
 //! most [`Config::MaxGrantsPerGrantee`] per practitioner and per affiliated organisation), its
-//! referrals ([`Config::MaxReferralsPerSpecialist`]), and one emergency entry.
+//! referrals ([`Config::MaxReferralsPerSpecialist`], each with its grant and its referrer's and
+//! specialist's standing and organisations), and one emergency entry and its organisation.
+//!
+//! ## Storage versions
+//! Version 2 ([`migrations::v2::MigrateV1ToV2`]) drops the plaintext break-glass reason, keeps
+//! rate-limit openings per block, and counts unresolved disputes.
 //!
 //! ## Calls
 //! [`grant_consent`](Pallet::grant_consent), [`revoke_consent`](Pallet::revoke_consent),
@@ -81,6 +96,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -119,7 +135,7 @@ pub mod pallet {
 	pub type GrantBucket<T> = BoundedVec<GrantOf<T>, <T as Config>::MaxGrantsPerGrantee>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -264,13 +280,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Escalated<T: Config> = StorageMap<_, Twox64Concat, EmergencyId, (), OptionQuery>;
 
-	/// Each practitioner's break-glass use in the current window.
+	/// The blocks each practitioner opened break-glass accesses in, oldest first, within the
+	/// last [`Config::EmergencyRateWindow`] blocks (older ones are dropped at the next opening):
+	/// a sliding window, so no span of that length ever holds more than
+	/// [`Config::MaxEmergenciesPerWindow`] openings.
 	#[pallet::storage]
 	pub type EmergencyUsageOf<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		EmergencyUsage<BlockNumberFor<T>>,
+		BoundedVec<BlockNumberFor<T>, T::MaxEmergenciesPerWindow>,
+		ValueQuery,
+	>;
+
+	/// Number of each practitioner's break-glass accesses on each patient that the patient
+	/// disputed and the authority has not resolved yet, by (patient, practitioner). While it is
+	/// not zero the practitioner cannot break the glass on that patient again.
+	#[pallet::storage]
+	pub type UnresolvedDisputes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
 		ValueQuery,
 	>;
 
@@ -381,9 +414,8 @@ pub mod pallet {
 			practitioner: T::AccountId,
 			/// For which organisation.
 			org: OrganisationId,
-			/// Why.
-			reason: EmergencyReason,
-			/// Hash of the written justification.
+			/// The commitment to the reason and the written justification
+			/// ([`emergency_commitment`]); neither is on chain.
 			justification: ContentHash,
 			/// First block it no longer grants access in.
 			expires_at: BlockNumberFor<T>,
@@ -470,6 +502,14 @@ pub mod pallet {
 		NotEscalated,
 		/// A counter would overflow.
 		Overflow,
+		/// The patient disputed an earlier break-glass access of this practitioner, and the
+		/// authority has not resolved it yet.
+		EmergencyAccessDisputed,
+		/// A referral may allow a consultation report only on a grant that allows writing new
+		/// `Document` records.
+		ReportNotAllowed,
+		/// The specialist organisation does not provide care.
+		NotCareOrganisation,
 	}
 
 	#[pallet::extra_constants]
@@ -590,13 +630,18 @@ pub mod pallet {
 		/// acting for `referrer_org`. The referral runs from now to `expires_at` (within the
 		/// grant's period and at most [`Config::MaxReferralDuration`]), over `scope` (no wider
 		/// than the grant's), for the referral purpose only, and cannot be referred on.
+		/// `specialist_org` must provide care. With `may_report` the specialist may anchor a
+		/// consultation report (`Document`), which needs a grant that allows writing new
+		/// `Document` records. The referral is honoured only while the caller stays an active
+		/// practitioner of `referrer_org` covered by the grant.
 		///
 		/// - Origin: a practitioner covered by `grant`, signed.
 		///
 		/// Emits [`Event::ReferralCreated`].
 		///
 		/// Errors: [`Error::UnknownGrant`], [`Error::NotCoveredByGrant`],
-		/// [`Error::ReferralNotAllowed`], [`Error::SameOrganisation`],
+		/// [`Error::ReferralNotAllowed`], [`Error::ReportNotAllowed`],
+		/// [`Error::SameOrganisation`], [`Error::NotCareOrganisation`],
 		/// [`Error::SpecialistNotActive`], [`Error::InvalidScope`], [`Error::ScopeTooWide`],
 		/// [`Error::InvalidPeriod`], [`Error::TooManyReferrals`], [`Error::Overflow`].
 		#[pallet::call_index(3)]
@@ -654,35 +699,39 @@ pub mod pallet {
 		}
 
 		/// Break the glass: open emergency access to `patient`'s records for `duration`
-		/// blocks (at most [`Config::MaxEmergencyDuration`]), with a reason code and the
-		/// blake2-256 hash of a written justification kept off chain. The patient must review
-		/// it within [`Config::EmergencyReviewPeriod`] blocks.
+		/// blocks (at most [`Config::MaxEmergencyDuration`]), for `org`. `justification` is the
+		/// commitment [`emergency_commitment`]`(reason, blake2_256(written justification))`: the
+		/// reason code and the justification stay off chain, since they are health data. The
+		/// patient must review the access within [`Config::EmergencyReviewPeriod`] blocks.
 		///
 		/// - Origin: an active practitioner of the active care organisation `org` who holds no
-		///   treatment access to the patient, has no open break-glass on them, and has opened
-		///   fewer than [`Config::MaxEmergenciesPerWindow`] in the current window.
+		///   treatment grant over all the patient's records, has no open break-glass on them, no
+		///   break-glass on them that the patient disputed and the authority has not resolved,
+		///   and has opened fewer than [`Config::MaxEmergenciesPerWindow`] in the last
+		///   [`Config::EmergencyRateWindow`] blocks.
 		///
 		/// Emits [`Event::EmergencyAccessOpened`].
 		///
 		/// Errors: [`Error::NotActivePractitioner`], [`Error::UnknownPatient`],
 		/// [`Error::InvalidPeriod`], [`Error::AlreadyHasAccess`],
-		/// [`Error::EmergencyAccessStillOpen`], [`Error::RateLimited`], [`Error::Overflow`].
+		/// [`Error::EmergencyAccessStillOpen`], [`Error::EmergencyAccessDisputed`],
+		/// [`Error::RateLimited`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::open_emergency_access())]
 		pub fn open_emergency_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
 			org: OrganisationId,
-			reason: EmergencyReason,
 			justification: ContentHash,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_open_emergency(who, patient, org, reason, justification, duration).map(|_| ())
+			Self::do_open_emergency(who, patient, org, justification, duration).map(|_| ())
 		}
 
-		/// Review a break-glass access: accept it, or dispute it, which ends the access at once
-		/// and escalates it to the authority.
+		/// Review a break-glass access: accept it, or dispute it, which ends the access at once,
+		/// escalates it to the authority, and bars the practitioner from breaking the glass on
+		/// the patient again until the authority resolves it.
 		///
 		/// - Origin: the patient or their guardian, signed.
 		///
@@ -717,7 +766,8 @@ pub mod pallet {
 		}
 
 		/// Resolve an escalated break-glass access: clear the practitioner, or suspend them
-		/// through the registry (`sanction`).
+		/// through the registry (`sanction`). A resolved dispute no longer bars the practitioner
+		/// from breaking the glass on the patient.
 		///
 		/// - Origin: [`Config::AuthorityOrigin`].
 		///

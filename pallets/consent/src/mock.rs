@@ -70,6 +70,8 @@ impl pallet_registry::Config for Test {
 	type OrganisationDeposit = OrganisationDeposit;
 	type MaxNameLength = ConstU32<32>;
 	type MaxAffiliations = ConstU32<4>;
+	type MaxOrganisations = ConstU32<1_000>;
+	type MaxRetiredKeys = ConstU32<4>;
 	type WeightInfo = ();
 }
 
@@ -78,7 +80,14 @@ impl pallet_patient_records::Config for Test {
 	type Access = Consent;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type Time = Timestamp;
-	type MaxLocatorLength = ConstU32<64>;
+	// No deposits here: this mock's accounts are not all funded.
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PatientDeposit = frame_support::traits::ConstU64<0>;
+	type RecordDeposit = frame_support::traits::ConstU64<0>;
+	type KeyShareDeposit = frame_support::traits::ConstU64<0>;
+	type GuardianshipProposalPeriod = frame_support::traits::ConstU64<10>;
+	type MaxKeySharesPerRecord = ConstU32<8>;
 	type MaxKeyShareLength = ConstU32<128>;
 	type MaxCareOrganisations = ConstU32<3>;
 	type MaxPageSize = ConstU32<5>;

@@ -441,7 +441,7 @@ mod truth_table {
 					HOSPITAL,
 					RecordCategory::Encounter,
 					H256::repeat_byte(1),
-					b"ipfs://x".to_vec(),
+					HOSPITAL,
 					10,
 					None,
 				)
@@ -491,7 +491,7 @@ mod referrals {
 			);
 			assert_eq!(read(DOC, &ENCOUNTER, Referral), Some(AccessBasis::Referral(f)));
 			assert_eq!(read(DOC, &ENCOUNTER, Treatment), None);
-			let seen = Consent::referrals_of(&PATIENT);
+			let seen = Consent::referrals_of(&PATIENT, None, 10);
 			assert_eq!(seen.len(), 1);
 			assert_eq!((seen[0].0, &seen[0].1.specialist), (f, &DOC));
 			assert_eq!(read(DOC, &record(1, RecordCategory::Condition), Referral), None);
@@ -674,12 +674,11 @@ mod referrals {
 mod emergency {
 	use super::*;
 
-	fn open(who: u64, org: u32, duration: u64) -> sp_runtime::DispatchResult {
+	pub(super) fn open(who: u64, org: u32, duration: u64) -> sp_runtime::DispatchResult {
 		Consent::open_emergency_access(
 			RuntimeOrigin::signed(who),
 			PATIENT,
 			org,
-			EmergencyReason::PatientUnresponsive,
 			H256::repeat_byte(9),
 			duration,
 		)
@@ -695,7 +694,6 @@ mod emergency {
 					patient: PATIENT,
 					practitioner: DOC,
 					org: HOSPITAL,
-					reason: EmergencyReason::PatientUnresponsive,
 					justification: H256::repeat_byte(9),
 					expires_at: 11,
 					review_by: 21,
@@ -730,7 +728,6 @@ mod emergency {
 					RuntimeOrigin::signed(DOC),
 					NOBODY,
 					HOSPITAL,
-					EmergencyReason::Other,
 					H256::zero(),
 					5
 				),
@@ -830,6 +827,518 @@ mod emergency {
 			);
 			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, false));
 			assert_eq!(EmergencyAccesses::<Test>::get(0).unwrap().status, EmergencyStatus::Cleared);
+		});
+	}
+}
+
+/// The findings of the December 2026 security review: each attack as the review describes it,
+/// refused (state unchanged) or cut off.
+mod security {
+	use super::{emergency::open, *};
+
+	fn dispute(id: EmergencyId) {
+		assert_ok!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), id, false));
+	}
+
+	fn categories(c: &[RecordCategory]) -> ScopeT {
+		ScopeT::Categories(BoundedVec::truncate_from(c.to_vec()))
+	}
+
+	/// PATIENT grants `grantee` treatment over `scope` until block 40, with referral rights.
+	fn grant(grantee: Grantee<u64>, scope: ScopeT, can_write: bool) -> GrantId {
+		assert_ok!(Consent::grant_consent(
+			RuntimeOrigin::signed(PATIENT),
+			PATIENT,
+			grantee,
+			purposes(&[Treatment]),
+			scope,
+			1,
+			40,
+			can_write,
+			true
+		));
+		NextGrantId::<Test>::get() - 1
+	}
+
+	fn refer(
+		who: u64,
+		g: GrantId,
+		from_org: u32,
+		to: u64,
+		to_org: u32,
+		scope: ScopeT,
+		may_report: bool,
+	) -> sp_runtime::DispatchResult {
+		Consent::refer(RuntimeOrigin::signed(who), g, from_org, to, to_org, scope, 30, may_report)
+	}
+
+	fn write(author: u64, org: u32, category: RecordCategory) -> Option<AccessBasis> {
+		Consent::write_decision(&author, org, &PATIENT, category, System::block_number())
+	}
+
+	fn report(author: u64, org: u32) -> sp_runtime::DispatchResult {
+		pallet_patient_records::Pallet::<Test>::anchor_record(
+			RuntimeOrigin::signed(author),
+			PATIENT,
+			org,
+			RecordCategory::Document,
+			H256::repeat_byte(4),
+			HOSPITAL,
+			10,
+			None,
+		)
+	}
+
+	/// M6: Dr. M breaks the glass, the patient disputes, M reopens at once: refused until the
+	/// authority resolves the dispute.
+	#[test]
+	fn m6_disputed_break_glass_cannot_be_reopened_until_resolved() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 10));
+			dispute(0);
+			assert_eq!(UnresolvedDisputes::<Test>::get(PATIENT, DOC), 1);
+			assert_noop!(open(DOC, HOSPITAL, 10), Error::<Test>::EmergencyAccessDisputed);
+			// Still refused once the disputed access would have expired, and for another org.
+			System::set_block_number(30);
+			assert_noop!(open(DOC, HOSPITAL, 1), Error::<Test>::EmergencyAccessDisputed);
+			assert_eq!(read(DOC, &ENCOUNTER, Emergency), None);
+			// Another practitioner is not barred by DOC's dispute.
+			assert_ok!(open(NURSE, HOSPITAL, 1));
+			// The authority clears DOC: the bar lifts.
+			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, false));
+			assert!(!UnresolvedDisputes::<Test>::contains_key(PATIENT, DOC));
+			assert_ok!(open(DOC, HOSPITAL, 1));
+		});
+	}
+
+	/// M6, two disputes: resolving one does not lift the bar while the other stands.
+	#[test]
+	fn m6_every_dispute_must_be_resolved() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			System::set_block_number(2);
+			// The first has expired unreviewed, so DOC may open a second.
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			dispute(0);
+			dispute(1);
+			assert_eq!(UnresolvedDisputes::<Test>::get(PATIENT, DOC), 2);
+			System::set_block_number(3);
+			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 1, false));
+			assert_noop!(open(DOC, HOSPITAL, 1), Error::<Test>::EmergencyAccessDisputed);
+			assert_ok!(Consent::resolve_emergency_access(RuntimeOrigin::root(), 0, true));
+			// Sanctioned: DOC is suspended, so the bar is now the licence.
+			assert_noop!(open(DOC, HOSPITAL, 1), Error::<Test>::NotActivePractitioner);
+			assert!(!UnresolvedDisputes::<Test>::contains_key(PATIENT, DOC));
+		});
+	}
+
+	/// M6: an access escalated only because nobody reviewed it does not bar the practitioner
+	/// (the patient objected to nothing; an unresponsive patient may need them again).
+	#[test]
+	fn m6_unreviewed_escalation_does_not_bar() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			System::set_block_number(21);
+			assert_ok!(Consent::escalate_unreviewed(RuntimeOrigin::signed(NOBODY), 0));
+			assert_eq!(UnresolvedDisputes::<Test>::get(PATIENT, DOC), 0);
+			assert_ok!(open(DOC, HOSPITAL, 1));
+		});
+	}
+
+	/// M7: Eve grants Dr. C read-only treatment over Observations with referral rights; C
+	/// refers specialist X with `may_report`: refused.
+	#[test]
+	fn m7_referral_cannot_report_on_a_read_only_grant() {
+		test(|| {
+			let g = grant(
+				Grantee::Practitioner(VDOC),
+				categories(&[RecordCategory::Observation]),
+				false,
+			);
+			let obs = || categories(&[RecordCategory::Observation]);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, DOC, HOSPITAL, obs(), true),
+				Error::<Test>::ReportNotAllowed
+			);
+			// A read-only referral is fine, and lets the specialist write nothing.
+			assert_ok!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, obs(), false));
+			assert_eq!(write(DOC, HOSPITAL, RecordCategory::Document), None);
+			assert_noop!(
+				report(DOC, HOSPITAL),
+				pallet_patient_records::Error::<Test>::NoWriteAccess
+			);
+		});
+	}
+
+	/// M7: a writable grant whose scope admits no new documents cannot lend report rights.
+	#[test]
+	fn m7_referral_cannot_report_outside_the_grants_write_scope() {
+		test(|| {
+			let g = grant(
+				Grantee::Practitioner(VDOC),
+				categories(&[RecordCategory::Observation]),
+				true,
+			);
+			assert_noop!(
+				refer(
+					VDOC,
+					g,
+					CLINIC,
+					DOC,
+					HOSPITAL,
+					categories(&[RecordCategory::Observation]),
+					true
+				),
+				Error::<Test>::ReportNotAllowed
+			);
+			let listed = grant(
+				Grantee::Practitioner(VDOC2),
+				ScopeT::Records(BoundedVec::truncate_from(vec![0])),
+				true,
+			);
+			assert_noop!(
+				refer(
+					VDOC2,
+					listed,
+					OTHER_CLINIC,
+					DOC,
+					HOSPITAL,
+					ScopeT::Records(BoundedVec::truncate_from(vec![0])),
+					true
+				),
+				Error::<Test>::ReportNotAllowed
+			);
+		});
+	}
+
+	/// M7, the write decision: a referral made with `may_report` before the fix, on a
+	/// read-only grant, gives no write access; nor does one whose grant no longer covers
+	/// documents.
+	#[test]
+	fn m7_write_decision_rechecks_the_grant() {
+		test(|| {
+			let g = grant(
+				Grantee::Practitioner(VDOC),
+				categories(&[RecordCategory::Observation]),
+				false,
+			);
+			// As the old `refer` stored it.
+			let id = NextReferralId::<Test>::get();
+			Referrals::<Test>::insert(
+				id,
+				crate::Referral {
+					patient: PATIENT,
+					grant: g,
+					referrer: VDOC,
+					referrer_org: CLINIC,
+					specialist: DOC,
+					specialist_org: HOSPITAL,
+					scope: categories(&[RecordCategory::Observation]),
+					starts_at: 1,
+					expires_at: 30,
+					may_report: true,
+				},
+			);
+			ReferralsTo::<Test>::insert(PATIENT, DOC, BoundedVec::truncate_from(vec![id]));
+			NextReferralId::<Test>::put(id + 1);
+			let obs = record(3, RecordCategory::Observation);
+			assert_eq!(read(DOC, &obs, Referral), Some(AccessBasis::Referral(id)));
+			assert_eq!(write(DOC, HOSPITAL, RecordCategory::Document), None);
+			assert_noop!(
+				report(DOC, HOSPITAL),
+				pallet_patient_records::Error::<Test>::NoWriteAccess
+			);
+		});
+	}
+
+	/// L1: a doctor about to leave the Hekou clinic refers the patient to himself at a second
+	/// organisation; once he has left, the referral gives nothing.
+	#[test]
+	fn l1_self_referral_ends_when_the_referrer_leaves_the_granted_org() {
+		test(|| {
+			// VDOC also works at the other clinic.
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(3),
+				OTHER_CLINIC,
+				VDOC,
+				PractitionerRole::VillageDoctor,
+				H256::repeat_byte(3)
+			));
+			let g = grant(org_grant(CLINIC, &[]), ScopeT::AllRecords, true);
+			assert_ok!(refer(VDOC, g, CLINIC, VDOC, OTHER_CLINIC, ScopeT::AllRecords, true));
+			let f = NextReferralId::<Test>::get() - 1;
+			assert_eq!(read(VDOC, &ENCOUNTER, Referral), Some(AccessBasis::Referral(f)));
+			assert_eq!(
+				write(VDOC, OTHER_CLINIC, RecordCategory::Document),
+				Some(AccessBasis::Referral(f))
+			);
+			assert_ok!(Registry::remove_practitioner(RuntimeOrigin::signed(VDOC), CLINIC, VDOC));
+			assert_eq!(read(VDOC, &ENCOUNTER, Referral), None);
+			assert_eq!(write(VDOC, OTHER_CLINIC, RecordCategory::Document), None);
+			assert_noop!(
+				report(VDOC, OTHER_CLINIC),
+				pallet_patient_records::Error::<Test>::NoWriteAccess
+			);
+		});
+	}
+
+	/// L1: the referral lapses while the referrer is suspended or the referrer's organisation
+	/// is, and revives when they are reinstated (as the grant itself would).
+	#[test]
+	fn l1_referral_follows_the_referrers_licence_and_organisation() {
+		test(|| {
+			let g = grant(Grantee::Practitioner(VDOC), ScopeT::AllRecords, true);
+			assert_ok!(refer(VDOC, g, CLINIC, DOC, HOSPITAL, ScopeT::AllRecords, true));
+			let f = NextReferralId::<Test>::get() - 1;
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), VDOC));
+			assert_eq!(read(DOC, &ENCOUNTER, Referral), None);
+			assert_eq!(write(DOC, HOSPITAL, RecordCategory::Document), None);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), VDOC));
+			assert_eq!(read(DOC, &ENCOUNTER, Referral), Some(AccessBasis::Referral(f)));
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), CLINIC));
+			assert_eq!(read(DOC, &ENCOUNTER, Referral), None);
+			assert_eq!(write(DOC, HOSPITAL, RecordCategory::Document), None);
+		});
+	}
+
+	/// L1: the referrer must be covered by the referral's own grant: a nurse of the hospital is
+	/// not covered by its doctors-only grant, so a referral in her name gives nothing.
+	#[test]
+	fn l1_referral_needs_the_referrer_covered_by_its_own_grant() {
+		test(|| {
+			let g =
+				grant(org_grant(HOSPITAL, &[PractitionerRole::Doctor]), ScopeT::AllRecords, true);
+			assert_ok!(refer(DOC, g, HOSPITAL, VDOC, CLINIC, ScopeT::AllRecords, false));
+			let f = NextReferralId::<Test>::get() - 1;
+			assert_eq!(
+				Consent::read_decision(&VDOC, &PATIENT, &ENCOUNTER, Referral, 1),
+				Some(AccessBasis::Referral(f))
+			);
+			Referrals::<Test>::mutate(f, |r| r.as_mut().unwrap().referrer = NURSE);
+			assert_eq!(Consent::read_decision(&VDOC, &PATIENT, &ENCOUNTER, Referral, 1), None);
+		});
+	}
+
+	/// L2: a practitioner removed from the organisation, or whose organisation is suspended,
+	/// stops reading on the break-glass opened for it.
+	#[test]
+	fn l2_break_glass_ends_with_membership_of_its_organisation() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 10));
+			assert_ok!(open(NURSE, HOSPITAL, 10));
+			assert_eq!(read(DOC, &ENCOUNTER, Emergency), Some(AccessBasis::Emergency(0)));
+			assert_ok!(Registry::remove_practitioner(RuntimeOrigin::signed(DOC), HOSPITAL, DOC));
+			assert_eq!(read(DOC, &ENCOUNTER, Emergency), None);
+			assert_eq!(read(NURSE, &ENCOUNTER, Emergency), Some(AccessBasis::Emergency(1)));
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL));
+			assert_eq!(read(NURSE, &ENCOUNTER, Emergency), None);
+		});
+	}
+
+	/// L7: a practitioner whose grant covers only Encounters may still break the glass to see
+	/// allergies and conditions; one with a treatment grant over everything may not.
+	#[test]
+	fn l7_narrow_grantee_may_break_the_glass() {
+		test(|| {
+			grant(Grantee::Practitioner(DOC), categories(&[RecordCategory::Encounter]), false);
+			assert!(read(DOC, &ENCOUNTER, Treatment).is_some());
+			assert_ok!(open(DOC, HOSPITAL, 5));
+			assert_eq!(
+				read(DOC, &record(2, RecordCategory::Allergy), Emergency),
+				Some(AccessBasis::Emergency(0))
+			);
+			// A full treatment grant, here through the organisation, makes break-glass moot.
+			grant(org_grant(HOSPITAL, &[]), ScopeT::AllRecords, false);
+			assert_noop!(open(NURSE, HOSPITAL, 5), Error::<Test>::AlreadyHasAccess);
+		});
+	}
+
+	/// L8: a referral to a specialist at a manufacturer is refused.
+	#[test]
+	fn l8_referral_specialist_org_must_provide_care() {
+		test(|| {
+			// A doctor working for the manufacturer.
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(4),
+				MAKER,
+				40,
+				PractitionerRole::Doctor,
+				H256::repeat_byte(40)
+			));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), 40));
+			let g = grant(Grantee::Practitioner(VDOC), ScopeT::AllRecords, true);
+			assert_noop!(
+				refer(VDOC, g, CLINIC, 40, MAKER, ScopeT::AllRecords, false),
+				Error::<Test>::NotCareOrganisation
+			);
+		});
+	}
+
+	/// L10: two openings just before a fixed window's end and two just after it: the sliding
+	/// window refuses the fourth, and no span of 100 blocks ever holds more than 2.
+	#[test]
+	fn l10_rate_limit_holds_across_the_window_boundary() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			System::set_block_number(99);
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			System::set_block_number(101);
+			// Block 1 is a whole window ago: one slot is free again.
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			System::set_block_number(102);
+			assert_noop!(open(DOC, HOSPITAL, 1), Error::<Test>::RateLimited);
+			System::set_block_number(198);
+			assert_noop!(open(DOC, HOSPITAL, 1), Error::<Test>::RateLimited);
+			System::set_block_number(199);
+			assert_ok!(open(DOC, HOSPITAL, 1));
+			assert_eq!(EmergencyUsageOf::<Test>::get(DOC).into_inner(), vec![101, 199]);
+		});
+	}
+
+	/// L11: `try_state` notices a `LatestEmergency` entry naming another practitioner's or
+	/// patient's access, and a miscounted dispute.
+	#[test]
+	fn l11_try_state_checks_latest_emergency_and_disputes() {
+		test(|| {
+			assert_ok!(open(DOC, HOSPITAL, 10));
+			assert_ok!(Consent::do_try_state());
+			LatestEmergency::<Test>::insert(PATIENT, NURSE, 0);
+			assert!(Consent::do_try_state().is_err());
+			LatestEmergency::<Test>::remove(PATIENT, NURSE);
+			LatestEmergency::<Test>::insert(WARD, DOC, 0);
+			assert!(Consent::do_try_state().is_err());
+			LatestEmergency::<Test>::remove(WARD, DOC);
+			dispute(0);
+			UnresolvedDisputes::<Test>::insert(PATIENT, DOC, 2);
+			assert!(Consent::do_try_state().is_err());
+			UnresolvedDisputes::<Test>::insert(PATIENT, DOC, 1);
+			assert_ok!(Consent::do_try_state());
+		});
+	}
+
+	/// M13: neither the stored access nor the event carries the reason; the stored
+	/// commitment binds the reason and the justification.
+	#[test]
+	fn m13_break_glass_reason_is_committed_not_stored() {
+		test(|| {
+			let text_hash = H256::repeat_byte(9);
+			let commitment = emergency_commitment(EmergencyReason::PatientUnresponsive, &text_hash);
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(DOC),
+				PATIENT,
+				HOSPITAL,
+				commitment,
+				5
+			));
+			let stored = EmergencyAccesses::<Test>::get(0).unwrap();
+			assert_eq!(stored.justification, commitment);
+			// No reason code appears: any other reason gives another commitment, so the
+			// chain cannot be read back without the off-chain justification.
+			for other in [
+				EmergencyReason::LifeThreatening,
+				EmergencyReason::GuardianUnreachable,
+				EmergencyReason::MassCasualty,
+				EmergencyReason::Other,
+			] {
+				assert_ne!(emergency_commitment(other, &text_hash), commitment);
+			}
+			System::assert_last_event(
+				Event::EmergencyAccessOpened {
+					emergency: 0,
+					patient: PATIENT,
+					practitioner: DOC,
+					org: HOSPITAL,
+					justification: commitment,
+					expires_at: 6,
+					review_by: 21,
+				}
+				.into(),
+			);
+		});
+	}
+
+	/// I3: referrals are listed a page of specialists at a time, each exactly once.
+	#[test]
+	fn i3_referrals_are_paged() {
+		test(|| {
+			let g = grant(Grantee::Practitioner(VDOC), ScopeT::AllRecords, true);
+			for (to, org) in [(DOC, HOSPITAL), (NURSE, HOSPITAL), (VDOC2, OTHER_CLINIC)] {
+				assert_ok!(refer(VDOC, g, CLINIC, to, org, ScopeT::AllRecords, false));
+			}
+			let first = Consent::referrals_of(&PATIENT, None, 2);
+			assert_eq!(first.len(), 2);
+			let rest = Consent::referrals_of(&PATIENT, Some(first[1].1.specialist), 2);
+			assert_eq!(rest.len(), 1);
+			let mut ids: Vec<_> = first.iter().chain(rest.iter()).map(|(id, _)| *id).collect();
+			ids.sort();
+			assert_eq!(ids, vec![0, 1, 2]);
+			assert!(Consent::referrals_of(&PATIENT, Some(rest[0].1.specialist), 2).is_empty());
+			assert!(Consent::referrals_of(&PATIENT, None, 0).is_empty());
+			assert_eq!(Consent::referrals_of(&PATIENT, None, u32::MAX).len(), 3);
+		});
+	}
+
+	/// M12: the state benchmarks (and the patient records' benchmarks, through
+	/// `benchmark_refuse`) use for a refusal really is refused for every purpose, after the
+	/// referral checks have read everything, referrer included.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[test]
+	fn m12_benchmark_refusal_is_refused_at_the_last_step() {
+		new_test_ext().execute_with(|| {
+			use ruralmed_primitives::{OrganisationKind, RecordAccess};
+			let reader = 300u64;
+			<Registry as PractitionerDirectory<u64>>::benchmark_busiest_practitioner(
+				&301,
+				&reader,
+				PractitionerRole::Doctor,
+				OrganisationKind::CountyHospital,
+			);
+			<Consent as RecordAccess<u64>>::benchmark_refuse(&reader, &PATIENT);
+			for p in [Treatment, Referral, Research, PublicHealth, Emergency] {
+				assert_eq!(Consent::read_decision(&reader, &PATIENT, &ENCOUNTER, p, 1), None);
+			}
+			let org = <Registry as PractitionerDirectory<u64>>::affiliations(&reader)
+				.last()
+				.copied()
+				.unwrap();
+			assert_eq!(
+				Consent::write_decision(&reader, org, &PATIENT, RecordCategory::Document, 1),
+				None
+			);
+			// Each referral fails only on the referrer's coverage: with it, access is given.
+			let f = ReferralsTo::<Test>::get(PATIENT, reader)[0];
+			let grant = Referrals::<Test>::get(f).unwrap().grant;
+			let (_, key) = GrantLocations::<Test>::get(grant).unwrap();
+			let referrer = Referrals::<Test>::get(f).unwrap().referrer;
+			Grants::<Test>::mutate(PATIENT, key, |b| {
+				b[0].grantee = Grantee::Practitioner(referrer)
+			});
+			assert_eq!(
+				Consent::read_decision(&reader, &PATIENT, &ENCOUNTER, Referral, 1),
+				Some(AccessBasis::Referral(f))
+			);
+			// The costliest allowed read: another reader of the same patient, through the last
+			// referral of a full list, for the referral purpose only.
+			let other = 302u64;
+			let org = <Registry as PractitionerDirectory<u64>>::benchmark_busiest_practitioner(
+				&303,
+				&other,
+				PractitionerRole::Doctor,
+				OrganisationKind::CountyHospital,
+			);
+			let purpose =
+				<Consent as RecordAccess<u64>>::benchmark_allow_costliest(&other, org, &PATIENT);
+			assert_eq!(purpose, Referral);
+			let last = *ReferralsTo::<Test>::get(PATIENT, other).last().unwrap();
+			assert_eq!(
+				Consent::read_decision(&other, &PATIENT, &ENCOUNTER, Referral, 1),
+				Some(AccessBasis::Referral(last))
+			);
+			assert_eq!(Consent::read_decision(&other, &PATIENT, &ENCOUNTER, Treatment, 1), None);
+			assert_eq!(
+				Consent::write_decision(&other, org, &PATIENT, RecordCategory::Document, 1),
+				Some(AccessBasis::Referral(last))
+			);
 		});
 	}
 }

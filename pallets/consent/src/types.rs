@@ -64,6 +64,9 @@ impl<AccountId: Clone> Grantee<AccountId> {
 /// Most records a scope may list.
 pub const MAX_SCOPE_RECORDS: u32 = 32;
 
+/// Most specialists one page of a patient's referrals covers (the runtime API's bound).
+pub const MAX_REFERRAL_PAGE: u32 = 100;
+
 /// The records a scope lists.
 pub type ScopeRecords = BoundedVec<RecordId, ConstU32<MAX_SCOPE_RECORDS>>;
 
@@ -183,7 +186,9 @@ pub struct Referral<AccountId, BlockNumber> {
 	pub may_report: bool,
 }
 
-/// Why a practitioner broke the glass.
+/// Why a practitioner broke the glass. Never stored or emitted on chain (it is health data about
+/// the patient): the client folds it into the commitment with
+/// [`emergency_commitment`], and the practitioner keeps it with the written justification.
 #[derive(
 	Clone,
 	Copy,
@@ -244,9 +249,8 @@ pub struct EmergencyAccess<AccountId, BlockNumber> {
 	pub practitioner: AccountId,
 	/// For which organisation.
 	pub org: OrganisationId,
-	/// Why.
-	pub reason: EmergencyReason,
-	/// blake2-256 of the written justification, kept off chain.
+	/// The commitment to the reason and the written justification, both kept off chain:
+	/// [`emergency_commitment`]`(reason, blake2_256(justification))`.
 	pub justification: ContentHash,
 	/// When it was opened.
 	pub opened_at: BlockNumber,
@@ -260,11 +264,16 @@ pub struct EmergencyAccess<AccountId, BlockNumber> {
 	pub disputed: bool,
 }
 
-/// A practitioner's use of break-glass in the current rate window.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug, Default)]
-pub struct EmergencyUsage<BlockNumber> {
-	/// When the current window started.
-	pub window_start: BlockNumber,
-	/// Break-glass accesses opened in it.
-	pub opened: u32,
+/// The commitment a break-glass access stores instead of its reason:
+/// `blake2_256(SCALE(reason) ‖ justification_hash)`, where `justification_hash` is the blake2-256
+/// of the written justification kept off chain. The chain learns neither; the patient, the
+/// practitioner and the authority check both against it.
+pub fn emergency_commitment(
+	reason: EmergencyReason,
+	justification_hash: &ContentHash,
+) -> ContentHash {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	let mut preimage = reason.encode();
+	preimage.extend_from_slice(justification_hash.as_bytes());
+	BlakeTwo256::hash(&preimage)
 }

@@ -6,15 +6,39 @@ use super::*;
 use crate::Pallet as DrugProvenance;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
-use ruralmed_primitives::{
-	OrganisationId, OrganisationKind, PatientDirectory, PractitionerDirectory, PractitionerRole,
-	RecordCategory,
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
 };
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use ruralmed_primitives::{
+	OrganisationId, OrganisationKind, PractitionerDirectory, PractitionerRole,
+};
+use sp_core::H256;
+use sp_runtime::traits::Saturating;
 
 /// A valid GTIN no preset uses.
 const GTIN: Gtin = Gtin(*b"09999999999994");
+
+/// The shortest company prefix `GTIN` falls under: finding it takes the most reads, since
+/// the longest prefixes are looked up first.
+fn gtin_prefix() -> CompanyPrefix {
+	CompanyPrefix::truncate_from(b"999999".to_vec())
+}
+
+/// A distinct well-formed company prefix of the longest length, none of them `GTIN`'s.
+fn other_prefix(i: u32) -> CompanyPrefix {
+	CompanyPrefix::truncate_from(alloc::format!("1{:010}", i).into_bytes())
+}
+
+/// Gives `maker` `MaxCompanyPrefixes - 1` other prefixes, so that its list is as long as it
+/// gets before one more is added.
+fn nearly_full_prefixes<T: Config>(maker: OrganisationId) {
+	for i in 0..T::MaxCompanyPrefixes::get().saturating_sub(1) {
+		DrugProvenance::<T>::do_assign_prefix(maker, other_prefix(i))
+			.expect("the authority assigns prefixes");
+	}
+}
 
 /// A new active organisation of `kind` with an active practitioner who acts for it.
 fn organisation<T: Config>(seed: u32, kind: OrganisationKind) -> (OrganisationId, T::AccountId) {
@@ -120,6 +144,9 @@ mod benchmarks {
 	#[benchmark]
 	fn register_product() {
 		let (maker, staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		nearly_full_prefixes::<T>(maker);
+		DrugProvenance::<T>::do_assign_prefix(maker, gtin_prefix())
+			.expect("the authority assigns the prefix");
 		let name = BoundedVec::truncate_from(alloc::vec![b'n'; MAX_PRODUCT_NAME_LEN as usize]);
 		let strength = BoundedVec::truncate_from(alloc::vec![b's'; MAX_STRENGTH_LEN as usize]);
 		let storage = StorageCondition::ColdChain { min_decicelsius: 20, max_decicelsius: 80 };
@@ -206,18 +233,16 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staff), id, holder, 60, 140, minutes);
 
-		assert!(Lots::<T>::get(id).is_some_and(|l| l.cold_chain_breached));
+		assert!(Lots::<T>::get(id).is_some_and(|l| l.cold_chain == ColdChain::Breached));
 	}
 
 	#[benchmark]
 	fn dispense(n: Linear<0, MAX_PACKS_PER_CALL>) {
 		let (id, _, (pharmacy, staff)) = held_by::<T>(n, OrganisationKind::Pharmacy, false);
-		let patient: T::AccountId = account("patient", 0, 0);
-		let record = T::Patients::benchmark_record(&patient, RecordCategory::MedicationDispense);
 		let (quantity, serials) = amount(n);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staff), id, pharmacy, quantity, serials, Some((patient, record)));
+		_(RawOrigin::Signed(staff), id, pharmacy, quantity, serials, Some(H256::repeat_byte(7)));
 
 		assert_eq!(Lots::<T>::get(id).map(|l| l.dispensed), Some(quantity));
 	}
@@ -234,16 +259,16 @@ mod benchmarks {
 		assert!(Lots::<T>::get(id).is_some_and(|l| matches!(l.status, LotStatus::Recalled { .. })));
 	}
 
+	/// A holder (not the maker) flags its own stock: it reads its holding and the suspect
+	/// holdings, and writes the flag (a pack flag reads and writes one pack).
 	#[benchmark]
 	fn flag_suspect() {
 		let (id, _, (holder, staff)) = held_by::<T>(1, OrganisationKind::Pharmacy, false);
-		let serial = serial_list(1)[0].clone();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staff), id, Some(serial.clone()), holder, SuspectReason::LabelMismatch);
+		_(RawOrigin::Signed(staff), id, None, holder, SuspectReason::LabelMismatch);
 
-		assert!(Packs::<T>::get(id, serial)
-			.is_some_and(|p| matches!(p.status, PackStatus::Suspect { .. })));
+		assert!(SuspectHoldings::<T>::contains_key(id, holder));
 	}
 
 	#[benchmark]
@@ -252,7 +277,7 @@ mod benchmarks {
 			held_by::<T>(1, OrganisationKind::Pharmacy, false);
 		let serial = serial_list(1)[0].clone();
 		DrugProvenance::<T>::do_flag_suspect(
-			&staff,
+			RawOrigin::Signed(staff).into(),
 			id,
 			Some(serial.clone()),
 			holder,
@@ -272,7 +297,7 @@ mod benchmarks {
 			held_by::<T>(1, OrganisationKind::Pharmacy, false);
 		let serial = serial_list(1)[0].clone();
 		DrugProvenance::<T>::do_flag_suspect(
-			&staff,
+			RawOrigin::Signed(staff).into(),
 			id,
 			Some(serial.clone()),
 			holder,
@@ -306,6 +331,115 @@ mod benchmarks {
 		_(RawOrigin::Signed(staff), id, holder, quantity, serials);
 
 		assert_eq!(Lots::<T>::get(id).map(|l| l.destroyed), Some(quantity));
+	}
+
+	#[benchmark]
+	fn assign_company_prefix() -> Result<(), BenchmarkError> {
+		let (maker, _) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		nearly_full_prefixes::<T>(maker);
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let prefix = other_prefix(u32::MAX);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, maker, prefix.clone());
+
+		assert_eq!(PrefixOwners::<T>::get(prefix), Some(maker));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_company_prefix() -> Result<(), BenchmarkError> {
+		let (maker, _) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		nearly_full_prefixes::<T>(maker);
+		DrugProvenance::<T>::do_assign_prefix(maker, gtin_prefix())
+			.expect("the authority assigns the prefix");
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, gtin_prefix());
+
+		assert!(!PrefixOwners::<T>::contains_key(gtin_prefix()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reassign_product() -> Result<(), BenchmarkError> {
+		let (maker, _) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		let (other, _) = organisation::<T>(1, OrganisationKind::Manufacturer);
+		product::<T>(maker, true);
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, GTIN, other);
+
+		assert_eq!(Products::<T>::get(GTIN).map(|p| p.manufacturer), Some(other));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn retire_product() -> Result<(), BenchmarkError> {
+		let (maker, _) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		product::<T>(maker, true);
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, GTIN);
+
+		assert!(RetiredProducts::<T>::contains_key(GTIN));
+		Ok(())
+	}
+
+	/// The maker's practitioner (not the authority, which needs no reads) clears a holder's
+	/// flag.
+	#[benchmark]
+	fn clear_holding_suspicion() {
+		let (id, (_, maker_staff), (holder, staff)) =
+			held_by::<T>(0, OrganisationKind::Pharmacy, false);
+		DrugProvenance::<T>::do_flag_suspect(
+			RawOrigin::Signed(staff).into(),
+			id,
+			None,
+			holder,
+			SuspectReason::LabelMismatch,
+		)
+		.expect("the holder flags its stock");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(maker_staff), id, holder);
+
+		assert!(!SuspectHoldings::<T>::contains_key(id, holder));
+	}
+
+	/// The sender's practitioner cancels a shipment of `n` packs past the timeout whose
+	/// receiver is gone: the signed path, which also reads the sender's standing and the
+	/// receiver's.
+	#[benchmark]
+	fn cancel_shipment(n: Linear<0, MAX_PACKS_PER_CALL>) {
+		let (maker, staff) = organisation::<T>(0, OrganisationKind::Manufacturer);
+		let (to, _) = organisation::<T>(1, OrganisationKind::Distributor);
+		product::<T>(maker, false);
+		let id = lot::<T>(&staff, n);
+		let (quantity, serials) = amount(n);
+		let shipment = DrugProvenance::<T>::do_ship(&staff, id, maker, Some(to), quantity, serials)
+			.expect("the maker ships");
+		// The receiver is no longer an active organisation (an id nobody has: the same read).
+		Shipments::<T>::mutate(shipment, |s| {
+			if let Some(s) = s {
+				s.to = OrganisationId::MAX;
+			}
+		});
+		let later: BlockNumberFor<T> =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ShipmentTimeout::get());
+		frame_system::Pallet::<T>::set_block_number(later);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staff), shipment);
+
+		assert_eq!(Lots::<T>::get(id).map(|l| l.in_transit), Some(0));
 	}
 
 	impl_benchmark_test_suite!(DrugProvenance, crate::mock::new_test_ext(), crate::mock::Test);

@@ -7,7 +7,8 @@
 //!
 //! ## Identifiers
 //! A **product** is registered by its manufacturer under a 14-digit [`Gtin`] whose GS1 mod-10
-//! check digit is validated. A **lot** is a GTIN plus a lot number (GS1 AI 10) with manufacture
+//! check digit is validated and which lies under one of the manufacturer's GS1 company
+//! prefixes. A **lot** is a GTIN plus a lot number (GS1 AI 10) with manufacture
 //! and expiry days and a declared size. A **pack** of a serialised lot carries a serial (GS1 AI
 //! 21); GTIN + serial is the SGTIN. Serials are commissioned in chunks of at most
 //! [`MAX_PACKS_PER_CALL`] so that no call comes near the block limits.
@@ -27,30 +28,57 @@
 //! ## Quality
 //! - **Cold chain**: a holder records a temperature excursion of a cold-chain lot; an excursion
 //!   outside the product's range for longer than [`Config::ExcursionToleranceMinutes`] marks
-//!   the lot's cold chain as broken and quarantines it.
-//! - **Suspect products**: any holder flags a lot or one of its packs as suspect, which
-//!   quarantines it until the manufacturer or the [`Config::AuthorityOrigin`] clears it or
-//!   confirms it illegitimate.
+//!   the lot's cold chain as breached ([`ColdChain::Breached`]) and quarantines it. Only the
+//!   [`Config::AuthorityOrigin`] clears a breached lot (the maker has an interest in its own
+//!   stock); until then it is neither shipped down the chain nor dispensed, and `verify`
+//!   answers [`Verdict::ColdChainBreached`].
+//! - **Suspect products**: the manufacturer or the authority flags a whole lot as suspect,
+//!   which quarantines it for every holder; any other holder flags only its own stock of the
+//!   lot ([`SuspectHoldings`]) or one of its packs, so a holder of one pack cannot stop a lot
+//!   others hold. The manufacturer or the authority clears a suspicion or confirms it
+//!   illegitimate.
 //! - **Recalls**: the manufacturer or the authority recalls a lot with a reason code.
-//! - Recalled, quarantined, illegitimate and expired stock cannot be shipped down the chain or
-//!   dispensed; it can be returned to the manufacturer (a shipment of kind `Return`) or
-//!   destroyed by its holder.
+//! - Recalled, quarantined, illegitimate, breached and expired stock, and flagged holdings,
+//!   cannot be shipped down the chain or dispensed; they can be returned to the manufacturer (a
+//!   shipment of kind `Return`) or destroyed by their holder.
+//! - **Stuck shipments**: a shipment whose receiver was suspended or closed (or a return to a
+//!   suspended maker) can be cancelled by its sender once it is older than
+//!   [`Config::ShipmentTimeout`], or by the authority at any time; the packs go back to the
+//!   sender, who may ship them elsewhere. A serialised pack in transit for longer than the
+//!   timeout verifies as [`Verdict::StuckInTransit`], not genuine.
 //!
-//! ## Dispensing
-//! A pharmacy, clinic or hospital dispenses packs to a patient from its stock, optionally
-//! linking the patient's medication-dispense record anchor, so that a recall reaches the
-//! patient's clinicians: `recall_reach` in the runtime API lists a lot's dispensations.
+//! ## Products and GS1 company prefixes
+//! GS1 licenses each company a company prefix; the authority assigns them on chain
+//! ([`CompanyPrefixes`], at most [`Config::MaxCompanyPrefixes`] per manufacturer). A
+//! manufacturer registers only GTINs whose digits after the indicator digit start with one of
+//! its prefixes (the longest assigned prefix that matches decides), so nobody can squat
+//! another maker's GTINs. The authority can move a product to another manufacturer (its
+//! existing lots keep the maker that commissioned them) or retire it (no new lots).
+//!
+//! ## Dispensing: no patient on chain
+//! A pharmacy, clinic or hospital dispenses packs to a patient from its stock. The patient is
+//! never named on chain, neither in storage nor in events nor in call arguments: the dispenser
+//! may store an opaque salted commitment
+//! (`blake2_256(SCALE(patient) ‖ SCALE(record id) ‖ 32-byte salt)`, computed and kept off
+//! chain by the pharmacy and the patient), which the chain does not check. There is no
+//! on-chain link to a patient record, so no dispenser can attach another patient's record.
+//! `recall_reach` in the runtime API lists a lot's dispensations: the dispensing
+//! organisations and their commitments. On a recall each organisation matches the
+//! commitments against the salts it keeps and notifies its patients off chain.
 //!
 //! ## Verification: the counterfeit check
 //! Anyone (a patient with a phone, a pharmacist) calls the runtime API's `verify` with a GTIN,
 //! a lot number and optionally a serial, and gets a [`Verdict`] (unknown, genuine, expired,
-//! recalled, suspect, illegitimate, already decommissioned), the maker, and the custody path.
+//! recalled, suspect, cold chain breached, illegitimate, already decommissioned, stuck in
+//! transit), the maker, and the custody path.
 //!
 //! ## Roles
 //! An organisation acts through its administrator or any of its active practitioners
 //! ([`ruralmed_primitives::PractitionerDirectory`]); only active organisations act. Products
 //! and lots belong to `Manufacturer` organisations; dispensing is for pharmacies, village
-//! clinics, township health centres and county hospitals.
+//! clinics, township health centres and county hospitals. The [`Config::AuthorityOrigin`]
+//! (the health council) assigns company prefixes, reassigns and retires products, clears
+//! broken cold chains, cancels stuck shipments, and recalls, flags, clears and condemns lots.
 //!
 //! ## Calls
 //! [`register_product`](Pallet::register_product), [`commission_lot`](Pallet::commission_lot),
@@ -61,7 +89,17 @@
 //! [`clear_suspect`](Pallet::clear_suspect),
 //! [`confirm_illegitimate`](Pallet::confirm_illegitimate),
 //! [`return_to_manufacturer`](Pallet::return_to_manufacturer),
-//! [`destroy_stock`](Pallet::destroy_stock).
+//! [`destroy_stock`](Pallet::destroy_stock),
+//! [`clear_holding_suspicion`](Pallet::clear_holding_suspicion),
+//! [`cancel_shipment`](Pallet::cancel_shipment); for the authority also
+//! [`assign_company_prefix`](Pallet::assign_company_prefix),
+//! [`remove_company_prefix`](Pallet::remove_company_prefix),
+//! [`reassign_product`](Pallet::reassign_product) and
+//! [`retire_product`](Pallet::retire_product).
+//!
+//! ## Storage migrations
+//! [`migrations::v1::MigrateV0ToV1`] (storage version 0 → 1) drops the patient link of
+//! dispensations stored before.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -72,6 +110,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -88,20 +127,20 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use ruralmed_primitives::{OrganisationId, PatientDirectory, PractitionerDirectory, RecordId};
+	use ruralmed_primitives::{OrganisationId, PractitionerDirectory};
+	use sp_core::H256;
 
 	/// A lot as stored.
 	pub type LotOf<T> = Lot<BlockNumberFor<T>>;
 	/// A shipment as stored.
 	pub type ShipmentOf<T> = Shipment<BlockNumberFor<T>>;
 	/// A dispensation as stored.
-	pub type DispensationOf<T> =
-		Dispensation<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	pub type DispensationOf<T> = Dispensation<BlockNumberFor<T>>;
 	/// A custody event as stored.
 	pub type CustodyEventOf<T> = CustodyEvent<BlockNumberFor<T>>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -111,9 +150,9 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// Who is who: the registry.
 		type Directory: PractitionerDirectory<Self::AccountId>;
-		/// The patients and their records: the patient records.
-		type Patients: PatientDirectory<Self::AccountId>;
-		/// Recalls, clears and condemns lots besides their manufacturer: the health council.
+		/// Assigns GS1 company prefixes, reassigns and retires products, clears broken cold
+		/// chains, cancels stuck shipments, and recalls, flags, clears and condemns lots besides
+		/// their manufacturer: the health council.
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Wall-clock time, for expiry days and event times.
 		type UnixTime: UnixTime;
@@ -124,6 +163,13 @@ pub mod pallet {
 		/// broken.
 		#[pallet::constant]
 		type ExcursionToleranceMinutes: Get<u32>;
+		/// Most GS1 company prefixes one manufacturer may hold.
+		#[pallet::constant]
+		type MaxCompanyPrefixes: Get<u32>;
+		/// Blocks after which a shipment not yet received counts as stuck: its sender may
+		/// cancel it if the receiver no longer acts, and its packs no longer verify as genuine.
+		#[pallet::constant]
+		type ShipmentTimeout: Get<BlockNumberFor<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -191,10 +237,47 @@ pub mod pallet {
 	pub type LotDispensations<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, LotId, Twox64Concat, u32, DispensationId, OptionQuery>;
 
+	/// The GS1 company prefixes assigned to each manufacturer by the authority; a
+	/// manufacturer registers only GTINs under one of them.
+	#[pallet::storage]
+	pub type CompanyPrefixes<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		OrganisationId,
+		BoundedVec<CompanyPrefix, T::MaxCompanyPrefixes>,
+		ValueQuery,
+	>;
+
+	/// The holder of each assigned company prefix (the reverse of [`CompanyPrefixes`]).
+	#[pallet::storage]
+	pub type PrefixOwners<T: Config> =
+		StorageMap<_, Blake2_128Concat, CompanyPrefix, OrganisationId, OptionQuery>;
+
+	/// Products the authority retired: no new lots; lots already made are unaffected.
+	#[pallet::storage]
+	pub type RetiredProducts<T: Config> =
+		StorageMap<_, Blake2_128Concat, Gtin, BlockNumberFor<T>, OptionQuery>;
+
+	/// Holdings a holder other than the maker flagged as suspect: (lot, holder) → why. That
+	/// holder's stock of the lot may only be returned or destroyed until the maker or the
+	/// authority clears it; the entry goes when the holding does.
+	#[pallet::storage]
+	pub type SuspectHoldings<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		LotId,
+		Twox64Concat,
+		OrganisationId,
+		SuspectReason,
+		OptionQuery,
+	>;
+
 	/// Products and lots to set up at genesis (the demo presets).
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
+		/// `(manufacturer, GS1 company prefix)`: assigned before the products are registered.
+		pub company_prefixes: alloc::vec::Vec<(OrganisationId, alloc::vec::Vec<u8>)>,
 		/// `(manufacturer, gtin, name, form, strength, storage)`.
 		pub products: alloc::vec::Vec<(
 			OrganisationId,
@@ -215,6 +298,9 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			for (maker, prefix) in &self.company_prefixes {
+				Pallet::<T>::genesis_prefix(*maker, prefix);
+			}
 			for (maker, gtin, name, form, strength, storage) in &self.products {
 				Pallet::<T>::genesis_product(*maker, *gtin, name, *form, strength, *storage);
 			}
@@ -297,7 +383,7 @@ pub mod pallet {
 			/// Whether it broke the cold chain (and quarantined the lot).
 			breached: bool,
 		},
-		/// Packs were handed to a patient.
+		/// Packs were handed to a patient (who is not named).
 		Dispensed {
 			/// The dispensation.
 			dispensation: DispensationId,
@@ -307,11 +393,9 @@ pub mod pallet {
 			org: OrganisationId,
 			/// Packs handed out.
 			quantity: u32,
-			/// The linked medication-dispense record, if any.
-			record: Option<RecordId>,
 		},
-		/// A lot was recalled. Its dispensations (`recall_reach` in the runtime API) lead to
-		/// the patients' clinicians.
+		/// A lot was recalled. Its dispensations (`recall_reach` in the runtime API) name the
+		/// dispensing organisations, which reach their patients off chain.
 		LotRecalled {
 			/// The lot.
 			lot: LotId,
@@ -322,16 +406,70 @@ pub mod pallet {
 			/// Dispensations of the lot so far.
 			dispensations: u32,
 		},
-		/// A holder flagged a lot or a pack as suspect; it is quarantined.
+		/// A lot, a pack or a holder's stock was flagged as suspect; it is quarantined.
 		FlaggedSuspect {
 			/// The lot.
 			lot: LotId,
-			/// The pack, or `None` for the whole lot.
+			/// The pack, or `None` for the whole lot or holding.
 			serial: Option<Serial>,
-			/// The holder.
+			/// The flagging organisation (named by the authority if it flagged).
 			org: OrganisationId,
 			/// Why.
 			reason: SuspectReason,
+			/// Whether the whole lot is quarantined (flagged by the maker or the authority);
+			/// else only the pack or `org`'s own stock.
+			lot_wide: bool,
+		},
+		/// The maker or the authority cleared a holder's suspicion of its own stock.
+		HoldingCleared {
+			/// The lot.
+			lot: LotId,
+			/// The holder.
+			org: OrganisationId,
+		},
+		/// The authority assigned a GS1 company prefix to a manufacturer.
+		CompanyPrefixAssigned {
+			/// The manufacturer.
+			org: OrganisationId,
+			/// The prefix.
+			prefix: CompanyPrefix,
+		},
+		/// The authority took a GS1 company prefix back; products registered under it stay.
+		CompanyPrefixRemoved {
+			/// The manufacturer that held it.
+			org: OrganisationId,
+			/// The prefix.
+			prefix: CompanyPrefix,
+		},
+		/// The authority moved a product to another manufacturer; its existing lots keep the
+		/// maker that commissioned them.
+		ProductReassigned {
+			/// The product.
+			gtin: Gtin,
+			/// The previous manufacturer.
+			from: OrganisationId,
+			/// The new manufacturer.
+			to: OrganisationId,
+		},
+		/// The authority retired a product: no new lots.
+		ProductRetired {
+			/// The product.
+			gtin: Gtin,
+		},
+		/// A shipment was cancelled before receipt; its packs are back with the sender.
+		ShipmentCancelled {
+			/// The shipment.
+			shipment: ShipmentId,
+			/// The lot.
+			lot: LotId,
+			/// The sender, who holds the packs again.
+			from: OrganisationId,
+			/// The receiver that never confirmed.
+			to: OrganisationId,
+			/// Packs returned to the sender.
+			quantity: u32,
+			/// Whether the authority cancelled it (else the sender, after the timeout).
+			by_authority: bool,
 		},
 		/// The manufacturer or the authority cleared a suspicion.
 		SuspicionCleared {
@@ -436,8 +574,6 @@ pub mod pallet {
 		InvalidExcursion,
 		/// This kind of organisation does not dispense to patients.
 		NotDispenser,
-		/// The record is not a medication-dispense record of that patient.
-		InvalidRecordLink,
 		/// The lot is already recalled.
 		AlreadyRecalled,
 		/// The lot or pack is already suspect.
@@ -446,6 +582,31 @@ pub mod pallet {
 		NotSuspect,
 		/// A counter would overflow.
 		Overflow,
+		/// The GTIN is not under a GS1 company prefix assigned to this manufacturer (the
+		/// longest assigned prefix it starts with belongs to another organisation, or none).
+		GtinNotInCompanyPrefix,
+		/// A company prefix must be 6 to 11 digits.
+		InvalidCompanyPrefix,
+		/// This company prefix is already assigned.
+		PrefixTaken,
+		/// The manufacturer already holds the most company prefixes allowed.
+		TooManyPrefixes,
+		/// This company prefix is not assigned.
+		UnknownPrefix,
+		/// The product is retired: no new lots.
+		ProductRetired,
+		/// The product already belongs to that manufacturer.
+		SameManufacturer,
+		/// The lot's cold chain broke: only the authority may clear it, and until then it may
+		/// not be shipped down the chain or dispensed.
+		ColdChainBreached,
+		/// This holder's stock of the lot is flagged as suspect.
+		HoldingQuarantined,
+		/// The shipment is not yet past the timeout, or its receiver still acts: only the
+		/// authority may cancel it now.
+		ShipmentNotStuck,
+		/// The caller does not act for the shipment's sender.
+		NotSender,
 	}
 
 	#[pallet::extra_constants]
@@ -474,15 +635,17 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Register a product under `gtin` for manufacturer `org`.
+		/// Register a product under `gtin` for manufacturer `org`. The GTIN must lie under a
+		/// GS1 company prefix the authority assigned to `org`: the longest assigned prefix the
+		/// digits after the indicator digit start with must be `org`'s.
 		///
 		/// - Origin: signed, acting for `org`, an active `Manufacturer` organisation.
 		///
 		/// Emits [`Event::ProductRegistered`].
 		///
 		/// Errors: [`Error::NotActingForOrganisation`], [`Error::NotManufacturer`],
-		/// [`Error::InvalidGtin`], [`Error::ProductExists`], [`Error::InvalidName`],
-		/// [`Error::InvalidTemperatureRange`].
+		/// [`Error::InvalidGtin`], [`Error::GtinNotInCompanyPrefix`], [`Error::ProductExists`],
+		/// [`Error::InvalidName`], [`Error::InvalidTemperatureRange`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_product())]
 		pub fn register_product(
@@ -508,6 +671,7 @@ pub mod pallet {
 		/// Emits [`Event::LotCommissioned`].
 		///
 		/// Errors: [`Error::UnknownProduct`], [`Error::NotManufacturer`],
+		/// [`Error::ProductRetired`],
 		/// [`Error::InvalidLotNumber`], [`Error::LotExists`],
 		/// [`Error::ExpiryNotAfterManufacture`], [`Error::ManufacturedInFuture`],
 		/// [`Error::StockExpired`], [`Error::InvalidQuantity`], [`Error::Overflow`].
@@ -567,11 +731,11 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::NotActingForOrganisation`], [`Error::UnknownLot`],
 		/// [`Error::LotRecalled`], [`Error::LotQuarantined`], [`Error::LotIllegitimate`],
-		/// [`Error::StockExpired`], [`Error::SameOrganisation`],
+		/// [`Error::ColdChainBreached`], [`Error::StockExpired`], [`Error::SameOrganisation`],
 		/// [`Error::RecipientNotVerified`], [`Error::InvalidQuantity`],
 		/// [`Error::NotSerialised`], [`Error::SerialsRequired`], [`Error::DuplicateSerial`],
 		/// [`Error::UnknownPack`], [`Error::PackNotHeld`], [`Error::PackQuarantined`],
-		/// [`Error::InsufficientStock`], [`Error::Overflow`].
+		/// [`Error::HoldingQuarantined`], [`Error::InsufficientStock`], [`Error::Overflow`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::ship(serials.len() as u32))]
 		pub fn ship(
@@ -637,8 +801,11 @@ pub mod pallet {
 		}
 
 		/// Dispense `quantity` packs of `lot` (for a serialised lot: exactly `serials`) from
-		/// `org`'s stock to a patient, optionally linking the patient's medication-dispense
-		/// record `record = (patient, record id)`.
+		/// `org`'s stock to a patient, who is not named on chain. `commitment` is an optional
+		/// salted commitment to the patient computed off chain (see
+		/// [`Dispensation::commitment`]); it lets the pharmacy, which keeps the salt, find the
+		/// patient when the lot is recalled. Never pass the patient's account or record id:
+		/// call arguments are public.
 		///
 		/// - Origin: signed, acting for `org`, a pharmacy, clinic or hospital.
 		///
@@ -646,10 +813,11 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::NotActingForOrganisation`], [`Error::NotDispenser`],
 		/// [`Error::UnknownLot`], [`Error::LotRecalled`], [`Error::LotQuarantined`],
-		/// [`Error::LotIllegitimate`], [`Error::StockExpired`], [`Error::InvalidRecordLink`],
+		/// [`Error::LotIllegitimate`], [`Error::ColdChainBreached`], [`Error::StockExpired`],
 		/// [`Error::InvalidQuantity`], [`Error::NotSerialised`], [`Error::SerialsRequired`],
 		/// [`Error::DuplicateSerial`], [`Error::UnknownPack`], [`Error::PackNotHeld`],
-		/// [`Error::PackQuarantined`], [`Error::InsufficientStock`], [`Error::Overflow`].
+		/// [`Error::PackQuarantined`], [`Error::HoldingQuarantined`],
+		/// [`Error::InsufficientStock`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::dispense(serials.len() as u32))]
 		pub fn dispense(
@@ -658,10 +826,10 @@ pub mod pallet {
 			org: OrganisationId,
 			quantity: u32,
 			serials: SerialList,
-			record: Option<(T::AccountId, RecordId)>,
+			commitment: Option<H256>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_dispense(&who, lot, org, quantity, serials, record).map(|_| ())
+			Self::do_dispense(&who, lot, org, quantity, serials, commitment).map(|_| ())
 		}
 
 		/// Recall `lot` for `reason`. From now on its stock can only be returned or destroyed.
@@ -683,9 +851,14 @@ pub mod pallet {
 			Self::do_recall(origin, lot, reason)
 		}
 
-		/// Flag `lot` (or, with `serial`, one of its packs) as suspect, quarantining it.
+		/// Flag as suspect, with `serial`, one pack of `lot` held by `org`; without `serial`,
+		/// the whole lot if `org` is its manufacturer (or the authority flags), else only `org`'s
+		/// own stock of it. What is flagged is quarantined: a holder cannot stop a lot that
+		/// other holders hold, only its own stock.
 		///
-		/// - Origin: signed, acting for `org`, which holds stock of the lot (or the pack).
+		/// - Origin: the [`Config::AuthorityOrigin`] (lot-wide, naming the reporting `org`), or
+		///   signed acting for `org`, which holds stock of the lot (or the pack) unless it is the
+		///   manufacturer.
 		///
 		/// Emits [`Event::FlaggedSuspect`].
 		///
@@ -702,12 +875,14 @@ pub mod pallet {
 			org: OrganisationId,
 			reason: SuspectReason,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_flag_suspect(&who, lot, serial, org, reason)
+			Self::do_flag_suspect(origin, lot, serial, org, reason)
 		}
 
-		/// Clear the suspicion on `lot` (or its pack `serial`): it is active again. A broken
-		/// cold chain stays on the lot's record.
+		/// Clear the suspicion on `lot` (or its pack `serial`): it is active again. A lot whose
+		/// cold chain broke (quarantined for a temperature excursion, or breached at all) is
+		/// cleared only by the authority; its cold chain then counts as cleared by the
+		/// authority, and the breach stays on the lot's record. The authority may also clear
+		/// an active lot whose cold chain is breached.
 		///
 		/// - Origin: the [`Config::AuthorityOrigin`], or signed acting for the lot's
 		///   manufacturer.
@@ -715,7 +890,8 @@ pub mod pallet {
 		/// Emits [`Event::SuspicionCleared`].
 		///
 		/// Errors: [`Error::UnknownLot`], [`Error::NotManufacturer`], [`Error::NotSuspect`],
-		/// [`Error::NotSerialised`], [`Error::UnknownPack`], [`Error::Overflow`].
+		/// [`Error::ColdChainBreached`], [`Error::NotSerialised`], [`Error::UnknownPack`],
+		/// [`Error::Overflow`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::clear_suspect())]
 		pub fn clear_suspect(
@@ -747,8 +923,8 @@ pub mod pallet {
 		}
 
 		/// Return `quantity` packs of `lot` (for a serialised lot: exactly `serials`) from
-		/// `from` to the lot's manufacturer, whatever their state; the manufacturer confirms
-		/// receipt as for any shipment.
+		/// `from` to the lot's manufacturer, whatever their state (a flagged holding too); the
+		/// manufacturer confirms receipt as for any shipment.
 		///
 		/// - Origin: signed, acting for `from`.
 		///
@@ -793,6 +969,123 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_destroy(&who, lot, org, quantity, serials)
+		}
+
+		/// Assign the GS1 company prefix `prefix` (6 to 11 digits, as licensed by GS1) to the
+		/// manufacturer `org`, which may then register GTINs under it.
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::CompanyPrefixAssigned`].
+		///
+		/// Errors: [`Error::NotManufacturer`], [`Error::InvalidCompanyPrefix`],
+		/// [`Error::PrefixTaken`], [`Error::TooManyPrefixes`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::assign_company_prefix())]
+		pub fn assign_company_prefix(
+			origin: OriginFor<T>,
+			org: OrganisationId,
+			prefix: CompanyPrefix,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_assign_prefix(org, prefix)
+		}
+
+		/// Take the company prefix `prefix` back from its holder. Products already registered
+		/// under it stay with their manufacturer (use
+		/// [`reassign_product`](Pallet::reassign_product) or
+		/// [`retire_product`](Pallet::retire_product)).
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::CompanyPrefixRemoved`].
+		///
+		/// Errors: [`Error::UnknownPrefix`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::remove_company_prefix())]
+		pub fn remove_company_prefix(
+			origin: OriginFor<T>,
+			prefix: CompanyPrefix,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_remove_prefix(prefix)
+		}
+
+		/// Move product `gtin` to the manufacturer `to` (e.g. its rightful GS1 licensee after
+		/// squatting, or after a takeover): `to` commissions its new lots. Lots already made
+		/// keep the maker that commissioned them, which still answers for them; the authority
+		/// recalls them if they are not genuine.
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::ProductReassigned`].
+		///
+		/// Errors: [`Error::UnknownProduct`], [`Error::NotManufacturer`],
+		/// [`Error::SameManufacturer`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::reassign_product())]
+		pub fn reassign_product(
+			origin: OriginFor<T>,
+			gtin: Gtin,
+			to: OrganisationId,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_reassign_product(gtin, to)
+		}
+
+		/// Retire product `gtin`: no new lots of it; lots already made are unaffected.
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::ProductRetired`].
+		///
+		/// Errors: [`Error::UnknownProduct`], [`Error::ProductRetired`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::retire_product())]
+		pub fn retire_product(origin: OriginFor<T>, gtin: Gtin) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_retire_product(gtin)
+		}
+
+		/// Clear the suspicion `org` raised on its own stock of `lot`: it may move again.
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`], or signed acting for the lot's
+		///   manufacturer.
+		///
+		/// Emits [`Event::HoldingCleared`].
+		///
+		/// Errors: [`Error::UnknownLot`], [`Error::NotManufacturer`], [`Error::NotSuspect`],
+		/// [`Error::Overflow`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::clear_holding_suspicion())]
+		pub fn clear_holding_suspicion(
+			origin: OriginFor<T>,
+			lot: LotId,
+			org: OrganisationId,
+		) -> DispatchResult {
+			Self::do_clear_holding(origin, lot, org)
+		}
+
+		/// Cancel `shipment`, not yet received: its packs go back to the sender's stock (and
+		/// custody). The authority may cancel any shipment in transit; the sender only one in
+		/// transit for longer than [`Config::ShipmentTimeout`] whose receiver is no longer an
+		/// active organisation (suspended or closed). To redirect, the sender then ships again.
+		///
+		/// - Origin: the [`Config::AuthorityOrigin`], or signed acting for the sender.
+		///
+		/// Emits [`Event::ShipmentCancelled`].
+		///
+		/// Errors: [`Error::UnknownShipment`], [`Error::ShipmentNotInTransit`],
+		/// [`Error::NotSender`], [`Error::ShipmentNotStuck`], [`Error::UnknownLot`],
+		/// [`Error::Overflow`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::cancel_shipment(MAX_PACKS_PER_CALL))]
+		pub fn cancel_shipment(
+			origin: OriginFor<T>,
+			shipment: ShipmentId,
+		) -> DispatchResultWithPostInfo {
+			let packs = Self::do_cancel_shipment(origin, shipment)?;
+			Ok(Some(T::WeightInfo::cancel_shipment(packs)).into())
 		}
 	}
 }

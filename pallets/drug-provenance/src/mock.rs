@@ -1,9 +1,12 @@
-//! A test runtime: registry, patient records and drug provenance wired as in the real runtime.
+//! A test runtime: registry and drug provenance wired as in the real runtime.
 
 use crate as pallet_drug_provenance;
-use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
-use ruralmed_primitives::{OrganisationKind, PractitionerRole, RecordCategory, RegionCode};
+use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 
@@ -34,8 +37,6 @@ mod runtime {
 	pub type Timestamp = pallet_timestamp;
 	#[runtime::pallet_index(3)]
 	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(4)]
-	pub type PatientRecords = pallet_patient_records;
 	#[runtime::pallet_index(5)]
 	pub type DrugProvenance = pallet_drug_provenance;
 }
@@ -66,35 +67,29 @@ impl pallet_registry::Config for Test {
 	type OrganisationDeposit = OrganisationDeposit;
 	type MaxNameLength = ConstU32<32>;
 	type MaxAffiliations = ConstU32<4>;
-	type WeightInfo = ();
-}
-
-impl pallet_patient_records::Config for Test {
-	type Directory = Registry;
-	type Access = pallet_patient_records::CareTeamAccess<Test>;
-	type AuthorityOrigin = EnsureRoot<u64>;
-	type Time = Timestamp;
-	type MaxLocatorLength = ConstU32<64>;
-	type MaxKeyShareLength = ConstU32<128>;
-	type MaxCareOrganisations = ConstU32<3>;
-	type MaxPageSize = ConstU32<5>;
+	type MaxOrganisations = ConstU32<1_000>;
+	type MaxRetiredKeys = ConstU32<4>;
 	type WeightInfo = ();
 }
 
 impl pallet_drug_provenance::Config for Test {
 	type Directory = Registry;
-	type Patients = PatientRecords;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type UnixTime = Timestamp;
 	type MaxLotQuantity = ConstU32<10_000>;
 	type ExcursionToleranceMinutes = ConstU32<30>;
+	type MaxCompanyPrefixes = ConstU32<2>;
+	type ShipmentTimeout = ConstU64<SHIPMENT_TIMEOUT>;
 	type WeightInfo = ();
 }
 
+/// Blocks after which a shipment counts as stuck.
+pub const SHIPMENT_TIMEOUT: u64 = 100;
+
 /// Organisations (admin in brackets): 0 manufacturer (1), 1 distributor (2), 2 pharmacy (3)
 /// with pharmacist 30, 3 village clinic (4) with village doctor 40, 4 a pharmacy not yet
-/// verified (5), 5 a laboratory (6), 6 another manufacturer (7). Patient 100 is cared for by
-/// the pharmacy. 200 is nobody.
+/// verified (5), 5 a laboratory (6), 6 another manufacturer (7). 100 is a patient (an account
+/// the chain never learns about). 200 is nobody.
 pub const MAKER: u32 = 0;
 pub const DISTRIBUTOR: u32 = 1;
 pub const PHARMACY: u32 = 2;
@@ -115,9 +110,13 @@ pub const NOBODY: u64 = 200;
 /// 2026-11-24, in days since 1970-01-01.
 pub const TODAY: u32 = 20_781;
 
-/// A valid GTIN-14 of a tablet, and of a cold-chain vaccine.
+/// A valid GTIN-14 of a tablet, and of a cold-chain vaccine, both under the maker's GS1
+/// company prefix 690123456.
 pub const AMOXICILLIN: [u8; 14] = *b"06901234567892";
 pub const VACCINE: [u8; 14] = *b"06901234567106";
+/// The maker's GS1 company prefix, and the other maker's (GS1's example company).
+pub const MAKER_PREFIX: &[u8] = b"690123456";
+pub const OTHER_MAKER_PREFIX: &[u8] = b"4006381";
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -152,8 +151,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
-	pallet_patient_records::GenesisConfig::<Test> {
-		patients: vec![(PATIENT, None, vec![PHARMACY])],
+	pallet_drug_provenance::GenesisConfig::<Test> {
+		company_prefixes: vec![
+			(MAKER, MAKER_PREFIX.to_vec()),
+			(OTHER_MAKER, OTHER_MAKER_PREFIX.to_vec()),
+		],
+		..Default::default()
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
@@ -170,23 +173,6 @@ pub fn test(f: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		f();
 		pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
-		pallet_patient_records::Pallet::<Test>::do_try_state().expect("records invariants hold");
 		crate::Pallet::<Test>::do_try_state().expect("drug provenance invariants hold");
 	});
-}
-
-/// The pharmacist anchors a medication-dispense record for the patient; returns its id.
-pub fn dispense_record() -> u64 {
-	let id = pallet_patient_records::NextRecordId::<Test>::get();
-	assert_ok!(PatientRecords::anchor_record(
-		RuntimeOrigin::signed(PHARMACIST),
-		PATIENT,
-		PHARMACY,
-		RecordCategory::MedicationDispense,
-		H256::repeat_byte(9),
-		b"ipfs://dispense".to_vec(),
-		1_024,
-		None,
-	));
-	id
 }

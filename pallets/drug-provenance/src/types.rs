@@ -4,9 +4,10 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{traits::ConstU32, BoundedVec};
-use ruralmed_primitives::{OrganisationId, RecordId, RegionCode};
+use ruralmed_primitives::{OrganisationId, RegionCode};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
+use sp_core::H256;
 
 /// Identifies a lot on chain.
 pub type LotId = u64;
@@ -31,6 +32,22 @@ pub const MAX_PACKS_PER_CALL: u32 = 100;
 /// Most custody events a verification answer carries (the latest ones); the whole path is
 /// paged through the runtime API.
 pub const VERIFICATION_PATH_LEN: u32 = 16;
+
+/// Shortest GS1 company prefix this chain accepts, in digits.
+pub const MIN_COMPANY_PREFIX_LEN: u32 = 6;
+/// Longest GS1 company prefix this chain accepts, in digits: with the indicator digit and the
+/// check digit it leaves at least one digit of item reference in a GTIN-14.
+pub const MAX_COMPANY_PREFIX_LEN: u32 = 11;
+
+/// A GS1 company prefix: 6 to 11 ASCII digits, licensed by GS1 to one company. In a GTIN-14
+/// it follows the indicator digit (for a GTIN-13 written as 14 digits, the leading zero).
+pub type CompanyPrefix = BoundedVec<u8, ConstU32<MAX_COMPANY_PREFIX_LEN>>;
+
+/// Whether `prefix` is a well-formed company prefix: 6 to 11 digits.
+pub fn is_company_prefix(prefix: &[u8]) -> bool {
+	(MIN_COMPANY_PREFIX_LEN as usize..=MAX_COMPANY_PREFIX_LEN as usize).contains(&prefix.len())
+		&& prefix.iter().all(u8::is_ascii_digit)
+}
 
 /// A product name.
 pub type ProductName = BoundedVec<u8, ConstU32<MAX_PRODUCT_NAME_LEN>>;
@@ -78,6 +95,16 @@ impl Gtin {
 			.sum();
 		let check = (10 - sum % 10) % 10;
 		u32::from(self.0[13] - b'0') == check
+	}
+
+	/// The first `len` digits after the indicator digit: the GS1 company prefix of that length
+	/// this GTIN would belong to (GS1 General Specifications 3.3.2: in a GTIN-14 the company
+	/// prefix follows the indicator digit; a GTIN-13 written in 14 digits has indicator 0).
+	pub fn company_prefix(&self, len: u32) -> Option<&[u8]> {
+		if !(MIN_COMPANY_PREFIX_LEN..=MAX_COMPANY_PREFIX_LEN).contains(&len) {
+			return None;
+		}
+		self.0.get(1..1 + len as usize)
 	}
 }
 
@@ -259,8 +286,9 @@ pub enum SuspectReason {
 pub enum LotStatus {
 	/// May be shipped and dispensed (until it expires).
 	Active,
-	/// Flagged suspect: nothing moves but returns until the manufacturer or the authority
-	/// clears it or confirms it illegitimate.
+	/// Flagged suspect (by the manufacturer or the authority) or its cold chain broke: nothing
+	/// moves but returns until the manufacturer or the authority clears it or confirms it
+	/// illegitimate. Only the authority clears a broken cold chain.
 	Quarantined {
 		/// The organisation that flagged it.
 		by: OrganisationId,
@@ -279,6 +307,40 @@ pub enum LotStatus {
 	Illegitimate,
 }
 
+/// The state of a cold-chain lot's cold chain. Encoded as the `bool` it replaces (`false` =
+/// intact, `true` = breached), so lots stored before it decode unchanged.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub enum ColdChain {
+	/// No excursion beyond the product's tolerance was recorded.
+	#[default]
+	Intact,
+	/// A holder recorded an excursion beyond the tolerance: the lot may not be shipped down the
+	/// chain or dispensed, and does not verify as genuine, until the authority clears it.
+	Breached,
+	/// Breached, then cleared by the authority (e.g. on the maker's stability data). A new
+	/// breach makes it `Breached` again.
+	ClearedByAuthority,
+}
+
+impl ColdChain {
+	/// Whether an excursion beyond the tolerance was ever recorded.
+	pub fn ever_breached(&self) -> bool {
+		*self != ColdChain::Intact
+	}
+}
+
 /// A lot (batch) of a product.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -288,7 +350,8 @@ pub struct Lot<BlockNumber> {
 	pub gtin: Gtin,
 	/// The lot number printed on the packs.
 	pub number: LotNumber,
-	/// The manufacturer (the product's).
+	/// The manufacturer that commissioned it (the product's, unless the authority later
+	/// reassigned the product).
 	pub manufacturer: OrganisationId,
 	/// Day of manufacture.
 	pub manufactured_on: Day,
@@ -300,8 +363,9 @@ pub struct Lot<BlockNumber> {
 	pub serialised: bool,
 	/// Active, quarantined, recalled or illegitimate.
 	pub status: LotStatus,
-	/// Whether a holder recorded a temperature excursion beyond the product's limits.
-	pub cold_chain_breached: bool,
+	/// Whether a holder recorded a temperature excursion beyond the product's limits, and
+	/// whether the authority cleared it.
+	pub cold_chain: ColdChain,
 	/// Packs commissioned so far (all of `quantity` at once for unserialised lots).
 	pub commissioned: u32,
 	/// Packs in shipments not yet received.
@@ -438,6 +502,12 @@ pub enum ShipmentStatus<BlockNumber> {
 		/// Block of receipt.
 		at: BlockNumber,
 	},
+	/// Cancelled before receipt (by the authority, or by the sender after the timeout when the
+	/// receiver no longer acts): the packs went back to the sender.
+	Cancelled {
+		/// Block of cancellation.
+		at: BlockNumber,
+	},
 }
 
 /// A quantity of one lot on its way from one organisation to another.
@@ -459,15 +529,16 @@ pub struct Shipment<BlockNumber> {
 	pub kind: ShipmentKind,
 	/// Block it was shipped in.
 	pub shipped_at: BlockNumber,
-	/// In transit or received.
+	/// In transit, received or cancelled.
 	pub status: ShipmentStatus<BlockNumber>,
 }
 
-/// Packs handed to a patient.
+/// Packs handed to a patient. No patient identity is stored: at most an opaque commitment the
+/// dispenser computed off chain.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Dispensation<AccountId, BlockNumber> {
+pub struct Dispensation<BlockNumber> {
 	/// The lot.
 	pub lot: LotId,
 	/// The dispensing organisation.
@@ -476,9 +547,12 @@ pub struct Dispensation<AccountId, BlockNumber> {
 	pub quantity: u32,
 	/// Their serials (serialised lots only).
 	pub serials: SerialList,
-	/// The patient's medication-dispense record anchor, when the dispenser linked one: how a
-	/// later recall reaches the patient's clinicians.
-	pub record: Option<(AccountId, RecordId)>,
+	/// The dispenser's salted commitment to the patient, if it gave one: by convention
+	/// `blake2_256(SCALE(patient account) ‖ SCALE(record id) ‖ salt)` with a 32-byte random
+	/// salt the pharmacy (and the patient) keep off chain. The chain never checks it; only the
+	/// holder of the salt can tell whom it names, so a recall reaches the patient through the
+	/// dispensing organisation.
+	pub commitment: Option<H256>,
 	/// Block of dispensing.
 	pub at: BlockNumber,
 }
@@ -519,6 +593,8 @@ pub enum BusinessStep {
 	Destroying,
 	/// CBV `returning`: shipped back to the manufacturer.
 	Returning,
+	/// CBV `void_shipping`: a shipment cancelled before receipt.
+	VoidShipping,
 }
 
 /// The disposition after a custody event, after the GS1 Core Business Vocabulary.
@@ -606,6 +682,18 @@ pub enum EventDetail {
 		/// The pack, or `None` for the lot.
 		serial: Option<Serial>,
 	},
+	/// A holder flagged its own stock of the lot as suspect (the event's organisation).
+	HoldingSuspect {
+		/// Why.
+		reason: SuspectReason,
+	},
+	/// A holder's suspicion of its own stock cleared (the holder is the event's organisation).
+	HoldingCleared,
+	/// A shipment cancelled before receipt; its packs went back to the sender.
+	ShipmentCancelled {
+		/// The shipment.
+		shipment: ShipmentId,
+	},
 }
 
 /// One EPCIS-like custody event of a lot: what happened, where and when.
@@ -653,13 +741,19 @@ pub enum Verdict {
 	Expired,
 	/// Recalled.
 	Recalled,
-	/// Quarantined: a holder suspects it or its cold chain broke.
+	/// Quarantined: the maker or the authority suspects the lot, or the pack is flagged. (A
+	/// holder's suspicion of its own stock does not show here: it stops only that stock.)
 	Suspect,
 	/// Confirmed illegitimate.
 	Illegitimate,
 	/// This serial was already dispensed (or destroyed, or lost): a second pack carrying it is
 	/// a copy.
 	AlreadyDecommissioned,
+	/// The lot's cold chain broke and the authority has not cleared it: do not use.
+	ColdChainBreached,
+	/// This pack has been in a shipment longer than [`crate::Config::ShipmentTimeout`]: it
+	/// should not be in anyone's hands; treat as diverted until the shipment is settled.
+	StuckInTransit,
 }
 
 /// The answer to "is this pack genuine?", for anyone with a GTIN, a lot number and maybe a
@@ -684,7 +778,7 @@ pub struct Verification<BlockNumber> {
 	pub suspect: bool,
 	/// Whether the lot or pack is confirmed illegitimate.
 	pub illegitimate: bool,
-	/// Whether the lot's cold chain was ever broken.
+	/// Whether the lot's cold chain was ever broken (even if the authority cleared it).
 	pub cold_chain_breached: bool,
 	/// Packs of the lot dispensed so far, or for a serial 1 if that pack was dispensed.
 	pub dispensed: u32,

@@ -53,6 +53,12 @@ pub trait WeightInfo {
 	fn confirm_illegitimate() -> Weight;
 	fn return_to_manufacturer(n: u32, ) -> Weight;
 	fn destroy_stock(n: u32, ) -> Weight;
+	fn assign_company_prefix() -> Weight;
+	fn remove_company_prefix() -> Weight;
+	fn reassign_product() -> Weight;
+	fn retire_product() -> Weight;
+	fn clear_holding_suspicion() -> Weight;
+	fn cancel_shipment(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_drug_provenance`, costing storage with the runtime's `DbWeight`.
@@ -397,6 +403,114 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::PrefixOwners` (r:1 w:1)
+	/// Proof: `DrugProvenance::PrefixOwners` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::CompanyPrefixes` (r:1 w:1)
+	/// Proof: `DrugProvenance::CompanyPrefixes` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	fn assign_company_prefix() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1012`
+		//  Estimated: `3705`
+		// Minimum execution time: 40_000_000 picoseconds.
+		Weight::from_parts(45_000_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `DrugProvenance::PrefixOwners` (r:1 w:1)
+	/// Proof: `DrugProvenance::PrefixOwners` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::CompanyPrefixes` (r:1 w:1)
+	/// Proof: `DrugProvenance::CompanyPrefixes` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	fn remove_company_prefix() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `400`
+		//  Estimated: `3574`
+		// Minimum execution time: 35_000_000 picoseconds.
+		Weight::from_parts(40_000_000, 3574)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `DrugProvenance::Products` (r:1 w:1)
+	/// Proof: `DrugProvenance::Products` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	fn reassign_product() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1100`
+		//  Estimated: `3705`
+		// Minimum execution time: 35_000_000 picoseconds.
+		Weight::from_parts(40_000_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `DrugProvenance::Products` (r:1 w:0)
+	/// Proof: `DrugProvenance::Products` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::RetiredProducts` (r:1 w:1)
+	/// Proof: `DrugProvenance::RetiredProducts` (`max_values`: None, `max_size`: Some(46), added: 2521, mode: `MaxEncodedLen`)
+	fn retire_product() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `300`
+		//  Estimated: `3608`
+		// Minimum execution time: 30_000_000 picoseconds.
+		Weight::from_parts(35_000_000, 3608)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `DrugProvenance::Lots` (r:1 w:1)
+	/// Proof: `DrugProvenance::Lots` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::SuspectHoldings` (r:1 w:1)
+	/// Proof: `DrugProvenance::SuspectHoldings` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::Holdings` (r:1 w:0)
+	/// Proof: `DrugProvenance::Holdings` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::CustodyEvents` (r:0 w:1)
+	/// Proof: `DrugProvenance::CustodyEvents` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	fn clear_holding_suspicion() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1500`
+		//  Estimated: `3705`
+		// Minimum execution time: 80_000_000 picoseconds.
+		Weight::from_parts(90_000_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `DrugProvenance::Shipments` (r:1 w:1)
+	/// Proof: `DrugProvenance::Shipments` (`max_values`: None, `max_size`: Some(2162), added: 4637, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::Lots` (r:1 w:1)
+	/// Proof: `DrugProvenance::Lots` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::Holdings` (r:1 w:1)
+	/// Proof: `DrugProvenance::Holdings` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::Packs` (r:100 w:100)
+	/// Proof: `DrugProvenance::Packs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `DrugProvenance::CustodyEvents` (r:0 w:1)
+	/// Proof: `DrugProvenance::CustodyEvents` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 100]`.
+	fn cancel_shipment(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1900 + n * (48 ±0)`
+		//  Estimated: `5627 + n * (2543 ±0)`
+		// Minimum execution time: 95_000_000 picoseconds.
+		Weight::from_parts(100_000_000, 5627)
+			// Standard Error: 100_000
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
@@ -487,6 +601,40 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
+	}
+	fn assign_company_prefix() -> Weight {
+		Weight::from_parts(45_000_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn remove_company_prefix() -> Weight {
+		Weight::from_parts(40_000_000, 3574)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn reassign_product() -> Weight {
+		Weight::from_parts(40_000_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn retire_product() -> Weight {
+		Weight::from_parts(35_000_000, 3608)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn clear_holding_suspicion() -> Weight {
+		Weight::from_parts(90_000_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn cancel_shipment(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 5627)
+			.saturating_add(Weight::from_parts(9_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}

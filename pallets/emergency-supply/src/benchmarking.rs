@@ -1,6 +1,8 @@
 //! Benchmarks of every emergency supply call (`#[benchmarks]` v2), each in its worst case:
-//! the longest catalogue and region list, a round one short of full, a pool queue one short of
-//! full, and allocation over `n` needs creating `a` allocations.
+//! the longest catalogue and region list, a round one short of full (or full, with the need
+//! looked for last), a pool queue one short of full (scanned whole when a donation is voided),
+//! a donor one pledge short of their bound, and allocation over `n` needs creating `a`
+//! allocations.
 //!
 //! Organisations come from the directory's benchmark helper, which places them all in region
 //! (1, 1, 1); the benchmark emergency covers county 1.
@@ -9,13 +11,17 @@ use super::*;
 use crate::Pallet as EmergencySupply;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{EnsureOrigin, Get},
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use ruralmed_primitives::{
 	OrganisationId, OrganisationKind, PractitionerDirectory, PractitionerRole, RegionCode,
 };
+use sp_runtime::traits::Saturating;
 
 const ROUND_LENGTH: u32 = 10;
 
@@ -86,30 +92,61 @@ fn warehouse<T: Config>() -> (OrganisationId, T::AccountId) {
 	organisation::<T>("warehouse", 10_000, OrganisationKind::Warehouse)
 }
 
+/// Gives `who` enough for many pledge deposits.
+fn fund<T: Config>(who: &T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let amount = T::PledgeDeposit::get().saturating_mul(10_000u32.into())
+		+ T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+	let _ = T::Currency::set_balance(who, amount);
+}
+
+/// A funded donor's pledge of `quantity` units of item 0 to `target`, shipped to `warehouse`.
+fn pledged<T: Config>(
+	e: EmergencyId,
+	warehouse: OrganisationId,
+	quantity: Quantity,
+	target: DonationTarget,
+) -> (DonationId, T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let donor: T::AccountId = whitelisted_caller();
+	fund::<T>(&donor);
+	let d = EmergencySupply::<T>::do_pledge(donor.clone(), e, 0, quantity, target, warehouse, None)
+		.expect("open emergency takes a pledge");
+	(d, donor)
+}
+
 /// A received donation of `quantity` units to anywhere.
 fn received<T: Config>(
 	e: EmergencyId,
 	warehouse: OrganisationId,
 	keeper: &T::AccountId,
 	quantity: Quantity,
-) -> DonationId {
-	let donor: T::AccountId = whitelisted_caller();
-	let d = EmergencySupply::<T>::do_pledge(donor, e, 0, quantity, DonationTarget::Anywhere, None)
-		.expect("open emergency takes a pledge");
+) -> DonationId
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let (d, _) = pledged::<T>(e, warehouse, quantity, DonationTarget::Anywhere);
 	EmergencySupply::<T>::do_confirm_receipt(keeper.clone(), d, warehouse, quantity)
 		.expect("the warehouse confirms");
 	d
 }
 
+/// The largest need allowed, far above any benchmark's stock.
 fn file<T: Config>(e: EmergencyId, org: OrganisationId, who: &T::AccountId) -> NeedId {
+	let people = T::MaxPeopleServed::get();
+	let requested = u64::from(people).saturating_mul(T::MaxUnitsPerPerson::get()).min(1_000_000);
 	EmergencySupply::<T>::do_file_need(
 		who.clone(),
 		e,
 		0,
 		org,
-		1_000_000,
+		requested,
 		0,
-		500,
+		people,
 		Priority::Critical,
 		NeedReason::CaseSurge,
 	)
@@ -122,7 +159,10 @@ fn close_round<T: Config>() {
 
 /// One pending allocation of 10 units to a clinic, with the warehouse keeper and the clinic's
 /// practitioner.
-fn allocated<T: Config>() -> (AllocationId, T::AccountId, T::AccountId) {
+fn allocated<T: Config>() -> (AllocationId, T::AccountId, T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
 	let e = emergency::<T>();
 	let (w, keeper) = warehouse::<T>();
 	received::<T>(e, w, &keeper, 10);
@@ -133,7 +173,7 @@ fn allocated<T: Config>() -> (AllocationId, T::AccountId, T::AccountId) {
 	(NextAllocationId::<T>::get() - 1, keeper, nurse)
 }
 
-#[benchmarks]
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
 mod benchmarks {
 	use super::*;
 
@@ -196,6 +236,7 @@ mod benchmarks {
 			stock_on_hand: 0,
 			people_served: 1,
 			priority: Priority::Routine,
+			requested_priority: Priority::Routine,
 			reason: NeedReason::Other,
 			filed_by: nurse.clone(),
 			allocated: 0,
@@ -224,20 +265,32 @@ mod benchmarks {
 	fn pledge() {
 		let e = emergency::<T>();
 		let (target, _) = clinic::<T>(0);
+		let (w, _) = warehouse::<T>();
 		let (ngo, donor) = organisation::<T>("donor", 1, OrganisationKind::DonorNgo);
-		// Targeted to one clinic, on behalf of a donor organisation: the most checks.
+		fund::<T>(&donor);
+		// The donor one pledge short of their bound.
+		DonorPledges::<T>::insert(e, &donor, T::MaxPledgesPerDonor::get().saturating_sub(1));
+		// Targeted to one clinic, on behalf of a donor organisation, with a deposit: the most
+		// checks and writes.
 		#[extrinsic_call]
-		_(RawOrigin::Signed(donor), e, 0, 1_000, DonationTarget::Organisation(target), Some(ngo));
+		_(
+			RawOrigin::Signed(donor.clone()),
+			e,
+			0,
+			T::MaxPledgeQuantity::get(),
+			DonationTarget::Organisation(target),
+			w,
+			Some(ngo),
+		);
 		assert_eq!(NextDonationId::<T>::get(), 1);
+		assert_eq!(DonorPledges::<T>::get(e, &donor), T::MaxPledgesPerDonor::get());
 	}
 
 	#[benchmark]
 	fn confirm_receipt() {
 		let e = emergency::<T>();
 		let (w, keeper) = warehouse::<T>();
-		let donor: T::AccountId = whitelisted_caller();
-		let d = EmergencySupply::<T>::do_pledge(donor, e, 0, 1_000, DonationTarget::Anywhere, None)
-			.expect("open emergency takes a pledge");
+		let (d, donor) = pledged::<T>(e, w, 1_000, DonationTarget::Anywhere);
 		// The pool's queue one short of full.
 		let full = T::MaxPledgesPerEmergency::get().saturating_sub(1);
 		Pools::<T>::insert(
@@ -250,6 +303,106 @@ mod benchmarks {
 			Pools::<T>::get((e, 0, Pool::General)).len() as u32,
 			T::MaxPledgesPerEmergency::get()
 		);
+		assert!(!PledgeDeposits::<T>::contains_key(d));
+		assert_eq!(DonorPledges::<T>::get(e, &donor), 0);
+	}
+
+	/// A pledge targeted to a region (region counters too), with a deposit to release.
+	#[benchmark]
+	fn cancel_pledge() {
+		let e = emergency::<T>();
+		let (w, _) = warehouse::<T>();
+		let (d, donor) =
+			pledged::<T>(e, w, 1_000, DonationTarget::Region(RegionCode::new(1, 0, 0)));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(donor), d);
+		assert!(Donations::<T>::get(d).is_none());
+	}
+
+	/// A received, region-targeted donation at the back of a pool one short of full: the
+	/// whole queue is scanned and rewritten, and both counters are undone.
+	#[benchmark]
+	fn void_pledge() -> Result<(), BenchmarkError> {
+		let e = emergency::<T>();
+		let (w, keeper) = warehouse::<T>();
+		let region = RegionCode::new(1, 0, 0);
+		let (d, _) = pledged::<T>(e, w, 1_000, DonationTarget::Region(region));
+		let full = T::MaxPledgesPerEmergency::get().saturating_sub(1);
+		Pools::<T>::insert(
+			(e, 0, Pool::Region(region)),
+			BoundedVec::truncate_from(alloc::vec![(DonationId::MAX, 1); full as usize]),
+		);
+		EmergencySupply::<T>::do_confirm_receipt(keeper, d, w, 1_000)
+			.expect("the warehouse confirms");
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, d);
+		assert!(Donations::<T>::get(d).is_none());
+		assert_eq!(Pools::<T>::get((e, 0, Pool::Region(region))).len() as u32, full);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_pledge_warehouse() -> Result<(), BenchmarkError> {
+		let e = emergency::<T>();
+		let (w, _) = warehouse::<T>();
+		let (d, _) = pledged::<T>(e, w, 1_000, DonationTarget::Anywhere);
+		let (other, _) = organisation::<T>("warehouse", 10_001, OrganisationKind::Warehouse);
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, d, other);
+		assert_eq!(Donations::<T>::get(d).and_then(|d| d.warehouse), Some(other));
+		Ok(())
+	}
+
+	/// A full round, the need looked for last.
+	#[benchmark]
+	fn set_need_priority() -> Result<(), BenchmarkError> {
+		let e = emergency::<T>();
+		let (org, nurse) = clinic::<T>(0);
+		let filler = Need {
+			id: 0,
+			org: OrganisationId::MAX,
+			region: 0,
+			location: RegionCode::new(1, 1, 1),
+			requested: 10,
+			stock_on_hand: 0,
+			people_served: 1,
+			priority: Priority::Routine,
+			requested_priority: Priority::Routine,
+			reason: NeedReason::Other,
+			filed_by: nurse.clone(),
+			allocated: 0,
+		};
+		let full = T::MaxNeedsPerRound::get().saturating_sub(1);
+		RoundNeeds::<T>::insert(
+			(e, 0, 0),
+			BoundedVec::truncate_from(alloc::vec![filler; full as usize]),
+		);
+		file::<T>(e, org, &nurse);
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, e, 0, 0, org, Priority::Critical);
+		let needs = RoundNeeds::<T>::get((e, 0, 0));
+		assert_eq!(needs.last().map(|n| n.priority), Some(Priority::Critical));
+		Ok(())
+	}
+
+	/// Past the deadline, with the old and the new warehouse both read.
+	#[benchmark]
+	fn redirect_allocation() -> Result<(), BenchmarkError> {
+		let (id, _, _) = allocated::<T>();
+		let (other, _) = organisation::<T>("warehouse", 10_001, OrganisationKind::Warehouse);
+		frame_system::Pallet::<T>::set_block_number(now::<T>() + T::DeliveryDeadline::get());
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, other);
+		assert_eq!(Allocations::<T>::get(id).map(|a| a.warehouse), Some(other));
+		Ok(())
 	}
 
 	/// `n` needs, all critical and far from met, and `a` received donations of one unit each:
@@ -298,6 +451,23 @@ mod benchmarks {
 			Allocations::<T>::get(id).map(|a| a.status),
 			Some(AllocationStatus::Delivered { received: 7, .. })
 		));
+	}
+
+	/// A partial delivery recorded past the deadline: both counters written.
+	#[benchmark]
+	fn resolve_dispatch() -> Result<(), BenchmarkError> {
+		let (id, keeper, _) = allocated::<T>();
+		EmergencySupply::<T>::do_dispatch(keeper, id).expect("the warehouse dispatches");
+		frame_system::Pallet::<T>::set_block_number(now::<T>() + T::DeliveryDeadline::get());
+		let origin =
+			T::AuthorityOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 7);
+		assert!(matches!(
+			Allocations::<T>::get(id).map(|a| a.status),
+			Some(AllocationStatus::Delivered { received: 7, .. })
+		));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(EmergencySupply, crate::mock::new_test_ext(), crate::mock::Test);

@@ -9,29 +9,69 @@
 //! - The **authority** ([`Config::AuthorityOrigin`]) declares an emergency: a name, the affected
 //!   regions (region-code prefixes of the registry), a catalogue of supply items (code, unit,
 //!   optional GTIN of a drug), a start, a sunset and the length of its allocation rounds. It
-//!   may extend the sunset or close the emergency.
+//!   may extend the sunset or close the emergency. It reviews needs and alone grants the
+//!   `Critical` tier, voids bogus pledges or wrong receipts that fed no allocation, names
+//!   another receiving warehouse for a pledge, and moves a stuck pending allocation to another
+//!   warehouse.
 //! - A **clinic or hospital** (an active `CountyHospital`, `TownshipHealthCentre` or
 //!   `VillageClinic` of the registry, in an affected region), acting through its admin or an
 //!   active practitioner, files its need of an item in the current round: units requested,
 //!   stock on hand, people served or cases, a priority tier and a reason. It may update the
 //!   need until the round closes. It confirms what of each allocation arrived.
 //! - A **donor** — any account, optionally for an organisation it acts for — pledges units of
-//!   an item, to anywhere, to a region within the affected ones, or to one clinic.
+//!   an item, to anywhere, to a region within the affected ones, or to one clinic, naming the
+//!   warehouse it ships to, and holds a deposit until the goods arrive. It may cancel a pledge
+//!   that has not arrived.
 //! - A **verified warehouse** (an active `Warehouse` organisation, through its admin or an
-//!   active practitioner) confirms what of a pledge physically arrived, and dispatches the
-//!   allocations of the donations it holds.
+//!   active practitioner) confirms what of a pledge naming it physically arrived, and
+//!   dispatches the allocations of the donations it holds.
 //! - **Anyone** triggers the allocation of a round once its window has closed.
+//!
+//! ## Rules that keep the ledger fair (security review 2026-12)
+//! - **Deposits.** Each pledge holds [`Config::PledgeDeposit`] from the donor, returned when
+//!   the warehouse confirms the receipt, when the donor cancels
+//!   ([`cancel_pledge`](Pallet::cancel_pledge)) or when the authority voids it
+//!   ([`void_pledge`](Pallet::void_pledge)). A donor has at most
+//!   [`Config::MaxPledgesPerDonor`] pledges awaiting receipt per emergency, so one account
+//!   cannot fill the emergency's
+//!   [`Config::MaxPledgesPerEmergency`] slots; cancelled and voided pledges free their slot.
+//! - **Caps.** A pledge (and so a receipt) carries at most [`Config::MaxPledgeQuantity`] units,
+//!   small enough that no counter of an emergency can overflow (checked by the integrity test).
+//!   A need reports at most [`Config::MaxPeopleServed`] people and requests at most
+//!   [`Config::MaxUnitsPerPerson`] units per person. In allocation no need takes more than
+//!   [`Config::MaxNeedShare`] of a pool before every need on it has its unmet need up to that
+//!   share ([`features::allocation::share_capped`]).
+//! - **Tiers.** A filer asking for `Critical` gets `Urgent`; only the authority grants
+//!   `Critical` ([`set_need_priority`](Pallet::set_need_priority)), for a round not yet
+//!   allocated. Re-filing a need drops a granted `Critical`.
+//! - **Warehouse naming.** A pledge names its receiving warehouse; only that warehouse
+//!   confirms the receipt, with at least one unit (nothing arriving is a cancellation or a
+//!   void, not a receipt). The authority may name another one before the receipt
+//!   ([`set_pledge_warehouse`](Pallet::set_pledge_warehouse)). Pledges made before storage
+//!   version 2 name none and may be confirmed by any active warehouse.
+//! - **Sequential rounds.** Rounds of an item are allocated strictly in order
+//!   ([`NextRoundToAllocate`]), and only while they are the latest closed round: once the next
+//!   round has closed too, a round's needs have expired and are never counted, so a need
+//!   re-filed in several rounds counts once and stale rounds cannot draw new stock. Empty
+//!   rounds need no call.
+//! - **Stuck allocations.** A pending allocation whose warehouse is no longer active, or that
+//!   waited [`Config::DeliveryDeadline`] blocks since its round was allocated, can be moved by
+//!   the authority to an active warehouse ([`redirect_allocation`](Pallet::redirect_allocation)).
+//!   A dispatch left unconfirmed past the deadline (a suspended recipient) is closed by the
+//!   authority with what arrived ([`resolve_dispatch`](Pallet::resolve_dispatch)).
 //!
 //! Needs, pledges, receipts and allocation work only while the emergency is *open*: declared,
 //! not closed, at or after its start and (for needs, pledges and receipts) before its sunset.
-//! Allocation of a round that closed before the sunset may still run after it, until the
-//! authority closes the emergency. Dispatches and delivery confirmations of existing
-//! allocations always work, so nothing allocated is left in limbo.
+//! Allocation of the round that closed last before the sunset may still run after it, until
+//! the next round's window closes (or the authority closes the emergency). Dispatches,
+//! delivery confirmations and pledge cancellations always work, so nothing allocated or held is
+//! left in limbo.
 //!
 //! ## Rounds and the allocation algorithm
 //! Round `r` of an emergency covers the blocks `[starts_at + r·L, starts_at + (r+1)·L)` for
 //! its round length `L`; a need filed at block `b` belongs to the round containing `b`. Once a
-//! round's window has closed, [`allocate`](Pallet::allocate) runs it for one item, once. Only
+//! round's window has closed, and until the next round's closes,
+//! [`allocate`](Pallet::allocate) runs it for one item, once, in order. Only
 //! received stock is allocated. A round holds at most [`Config::MaxNeedsPerRound`] needs per
 //! item, so one call does bounded work (benchmarked at the maximum round size).
 //!
@@ -43,14 +83,17 @@
 //!    prefix, each shared among the needs inside it;
 //! 3. **general**: donations to anywhere, shared among all the round's needs.
 //!
-//! Within a pool ([`features::allocation::share`]): the tiers Critical, Urgent, Routine are
+//! Within a pool ([`features::allocation::share`], with the share cap of
+//! [`features::allocation::share_capped`]): the tiers Critical, Urgent, Routine are
 //! served in that order. A tier whose whole unmet need fits in what is left is served in full;
 //! otherwise what is left is shared in that tier in proportion to unmet need by the **largest
 //! remainder** method — each need gets `⌊left · unmet / tier_total⌋`, and the few units still
 //! left go one each to the needs with the largest remainders, ties to the lower need id — and
 //! lower tiers get nothing from that pool. No need ever gets more than its unmet need. What a
 //! pool has left is **carried to the next round**. Arithmetic is in integers, products in
-//! `u128`, with no panics.
+//! `u128`, with no panics. With the share cap the rule runs twice: first with every unmet need
+//! cut to the cap, then on what is left with the needs' remaining unmet need; allocation stays
+//! deterministic and hands out exactly `min(pool, Σ unmet)`.
 //!
 //! Units are taken from a pool's donations first in, first out. Every (need, donation) pair
 //! that exchanges units becomes one [`Allocation`], dispatched by the warehouse that received
@@ -73,13 +116,24 @@
 //! Per emergency and item: received = allocated + unallocated (units in pools); allocated =
 //! dispatched + pending; dispatched = delivered + shortfall + in transit (so for confirmed
 //! allocations, delivered + shortfall = dispatched); region counters add up to item counters.
+//! Each emergency's pledge count is its number of donations; each donor's count of pledges
+//! awaiting receipt matches them; deposits are held only for pledges awaiting receipt.
+//!
+//! ## Storage versions
+//! Version 2 ([`migrations::v2::MigrateV1ToV2`]) adds the receiving warehouse of donations, the
+//! requested tier of needs, pledge deposits, donor counts and the next round to allocate.
 //!
 //! ## Calls
 //! [`declare_emergency`](Pallet::declare_emergency),
 //! [`extend_emergency`](Pallet::extend_emergency), [`close_emergency`](Pallet::close_emergency),
 //! [`file_need`](Pallet::file_need), [`pledge`](Pallet::pledge),
 //! [`confirm_receipt`](Pallet::confirm_receipt), [`allocate`](Pallet::allocate),
-//! [`dispatch`](Pallet::dispatch), [`confirm_delivery`](Pallet::confirm_delivery).
+//! [`dispatch`](Pallet::dispatch), [`confirm_delivery`](Pallet::confirm_delivery),
+//! [`cancel_pledge`](Pallet::cancel_pledge), [`void_pledge`](Pallet::void_pledge),
+//! [`set_pledge_warehouse`](Pallet::set_pledge_warehouse),
+//! [`set_need_priority`](Pallet::set_need_priority),
+//! [`redirect_allocation`](Pallet::redirect_allocation),
+//! [`resolve_dispatch`](Pallet::resolve_dispatch).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -90,6 +144,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -104,9 +159,17 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, MutateHold},
+	};
 	use frame_system::pallet_prelude::*;
 	use ruralmed_primitives::{OrganisationId, PractitionerDirectory, RegionCode};
+	use sp_runtime::Perbill;
+
+	/// The balance type of [`Config::Currency`].
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 	/// An emergency as stored.
 	pub type EmergencyOf<T> =
@@ -128,7 +191,7 @@ pub mod pallet {
 	pub type ItemList<T> = BoundedVec<SupplyItem, <T as Config>::MaxItems>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -138,8 +201,34 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// Who is who: the registry (clinics, warehouses, their admins and practitioners).
 		type Directory: PractitionerDirectory<Self::AccountId>;
-		/// Declares, extends and closes emergencies: the health authority (later the council).
+		/// Declares, extends and closes emergencies, grants the `Critical` tier, voids pledges
+		/// and redirects stuck allocations: the health authority (later the council).
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Holds pledge deposits.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Held from the donor for each pledge until it is received, cancelled or voided, so
+		/// that pledge slots cannot be taken for free.
+		#[pallet::constant]
+		type PledgeDeposit: Get<BalanceOf<Self>>;
+		/// Most units one pledge (and so one receipt) may carry: keeps every counter far from
+		/// overflow (`MaxPledgesPerEmergency × MaxPledgeQuantity` must fit a `u64`).
+		#[pallet::constant]
+		type MaxPledgeQuantity: Get<Quantity>;
+		/// Most pledges one donor account may have awaiting receipt in one emergency.
+		#[pallet::constant]
+		type MaxPledgesPerDonor: Get<u32>;
+		/// Most people (or cases) one need may report serving.
+		#[pallet::constant]
+		type MaxPeopleServed: Get<u32>;
+		/// Most units one need may request per person served: `requested ≤ people_served ×
+		/// MaxUnitsPerPerson`.
+		#[pallet::constant]
+		type MaxUnitsPerPerson: Get<Quantity>;
+		/// Most of one pool one need may take while other needs drawing from it are unmet.
+		#[pallet::constant]
+		type MaxNeedShare: Get<Perbill>;
 		/// Most affected regions of one emergency.
 		#[pallet::constant]
 		type MaxRegions: Get<u32>;
@@ -191,6 +280,20 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The first round of each (emergency, item) not yet allocated or skipped: rounds are
+	/// allocated strictly in order, and [`allocate`](Pallet::allocate) moves it past the round
+	/// it allocates.
+	#[pallet::storage]
+	pub type NextRoundToAllocate<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EmergencyId,
+		Twox64Concat,
+		ItemIndex,
+		RoundIndex,
+		ValueQuery,
+	>;
+
 	/// Rounds already allocated: (emergency, item, round) → block of the allocation.
 	#[pallet::storage]
 	pub type AllocatedRounds<T: Config> = StorageNMap<
@@ -212,6 +315,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Donations<T: Config> =
 		StorageMap<_, Twox64Concat, DonationId, DonationOf<T>, OptionQuery>;
+
+	/// The deposit held from the donor of each pledge awaiting receipt. Pledges made before
+	/// storage version 2 hold none.
+	#[pallet::storage]
+	pub type PledgeDeposits<T: Config> =
+		StorageMap<_, Twox64Concat, DonationId, BalanceOf<T>, OptionQuery>;
+
+	/// Number of pledges awaiting receipt per (emergency, donor account), at most
+	/// [`Config::MaxPledgesPerDonor`].
+	#[pallet::storage]
+	pub type DonorPledges<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EmergencyId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
 
 	/// Received, unallocated units: (emergency, item, pool) → its donations with their
 	/// remaining units, oldest receipt first.
@@ -271,6 +393,15 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Dispatches awaiting confirmation in dispatch order: (emergency, [`dispatch_key`] of the
+	/// dispatch block and the allocation) → (). The key is big-endian and not hashed, so a
+	/// scan runs oldest dispatch first and the overdue ones come before all others: a page of
+	/// overdue dispatches reads only what it returns. The keys are block numbers and ids the
+	/// pallet assigns, not chosen by users.
+	#[pallet::storage]
+	pub type DispatchOrder<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EmergencyId, Identity, DispatchKey, (), OptionQuery>;
+
 	/// Dashboard counters per (emergency, item).
 	#[pallet::storage]
 	pub type ItemTotals<T: Config> = StorageDoubleMap<
@@ -306,6 +437,14 @@ pub mod pallet {
 	);
 
 	/// Emergencies to declare at genesis, for demo data.
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a pledge awaiting receipt.
+		#[codec(index = 0)]
+		PledgeDeposit,
+	}
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -402,6 +541,57 @@ pub mod pallet {
 			target: DonationTarget,
 			/// Units pledged.
 			quantity: Quantity,
+			/// The warehouse it is shipped to, which confirms its receipt.
+			warehouse: OrganisationId,
+			/// The deposit held from the donor.
+			deposit: BalanceOf<T>,
+		},
+		/// The donor cancelled a pledge awaiting receipt; its slot is free and its deposit
+		/// returned.
+		PledgeCancelled {
+			/// The donation.
+			donation: DonationId,
+			/// The donor.
+			donor: T::AccountId,
+		},
+		/// The authority voided a pledge that fed no allocation: it is removed with its units
+		/// (also any received units), its slot is free and its deposit returned.
+		PledgeVoided {
+			/// The donation.
+			donation: DonationId,
+			/// Units pledged.
+			pledged: Quantity,
+			/// Units that had been received and are taken out of the pool.
+			received: Quantity,
+		},
+		/// The authority named another warehouse to receive a pledge.
+		PledgeWarehouseChanged {
+			/// The donation.
+			donation: DonationId,
+			/// The warehouse that now confirms its receipt.
+			warehouse: OrganisationId,
+		},
+		/// The authority set the tier of a need (the only way to `Critical`).
+		NeedPrioritySet {
+			/// The need.
+			need: NeedId,
+			/// The emergency.
+			emergency: EmergencyId,
+			/// The item.
+			item: ItemIndex,
+			/// The round it is in.
+			round: RoundIndex,
+			/// Its tier now.
+			priority: Priority,
+		},
+		/// The authority moved a stuck pending allocation to another warehouse.
+		AllocationRedirected {
+			/// The allocation.
+			allocation: AllocationId,
+			/// The warehouse that had it.
+			from: OrganisationId,
+			/// The warehouse that dispatches it now.
+			to: OrganisationId,
 		},
 		/// A warehouse confirmed what of a donation arrived; those units can now be allocated.
 		DonationReceived {
@@ -535,6 +725,28 @@ pub mod pallet {
 		ReceivedExceedsDispatched,
 		/// A counter would overflow.
 		Overflow,
+		/// A pledge may carry at most [`Config::MaxPledgeQuantity`] units.
+		PledgeTooLarge,
+		/// The donor already has [`Config::MaxPledgesPerDonor`] pledges awaiting receipt in
+		/// this emergency.
+		TooManyDonorPledges,
+		/// Only the warehouse the pledge names may confirm its receipt.
+		NotPledgeWarehouse,
+		/// Only the donor may cancel a pledge.
+		NotDonor,
+		/// The donation fed allocations already; it can no longer be voided.
+		DonationAllocated,
+		/// The need reports more people than [`Config::MaxPeopleServed`], or requests more
+		/// than [`Config::MaxUnitsPerPerson`] units per person served.
+		NeedTooLarge,
+		/// No need of this organisation is in this round of this item.
+		UnknownNeed,
+		/// A later round has closed too: this round's needs have expired unallocated.
+		RoundExpired,
+		/// The allocation is not stuck: to redirect it, it must be pending with a warehouse no
+		/// longer active or the delivery deadline since its allocation passed; to resolve its
+		/// dispatch, the delivery deadline since the dispatch must have passed.
+		AllocationNotStuck,
 	}
 
 	#[pallet::extra_constants]
@@ -559,6 +771,17 @@ pub mod pallet {
 			assert!(T::MaxPledgesPerEmergency::get() > 0, "an emergency must take a pledge");
 			assert!(!T::DeliveryDeadline::get().is_zero(), "a delivery needs at least a block");
 			assert!(T::MaxPageSize::get() > 0, "a page must hold an entry");
+			assert!(T::MaxPledgeQuantity::get() > 0, "a pledge must carry a unit");
+			assert!(
+				u128::from(T::MaxPledgeQuantity::get())
+					.saturating_mul(u128::from(T::MaxPledgesPerEmergency::get()))
+					<= u128::from(Quantity::MAX),
+				"all pledges of an emergency must fit a counter"
+			);
+			assert!(T::MaxPledgesPerDonor::get() > 0, "a donor must be able to pledge");
+			assert!(T::MaxPeopleServed::get() > 0, "a need must serve someone");
+			assert!(T::MaxUnitsPerPerson::get() > 0, "a need must request a unit");
+			assert!(!T::MaxNeedShare::get().is_zero(), "a need must get a share of a pool");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -631,8 +854,12 @@ pub mod pallet {
 
 		/// File, or update, the need of clinic or hospital `org` for item `item` in the
 		/// emergency's current round: `requested` units with `stock_on_hand` left, serving
-		/// `people_served` people (or cases), in tier `priority` for `reason`. A second call in
-		/// the same round replaces the figures of the first.
+		/// `people_served` people (or cases; at most [`Config::MaxPeopleServed`]), in tier
+		/// `priority` for `reason`. `requested` may be at most `people_served ×`
+		/// [`Config::MaxUnitsPerPerson`]. A filer asking for `Critical` gets `Urgent` until the
+		/// authority grants `Critical` ([`set_need_priority`](Pallet::set_need_priority)). A
+		/// second call in the same round replaces the figures of the first (and so drops a
+		/// granted `Critical`: the authority granted it for the old figures).
 		///
 		/// - Origin: the admin or an active practitioner of `org`, an active clinic or hospital
 		///   in an affected region, signed.
@@ -642,7 +869,8 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`],
 		/// [`Error::ItemNotCovered`], [`Error::NotActingForOrganisation`],
 		/// [`Error::NotCareProvider`], [`Error::RegionNotAffected`], [`Error::ZeroQuantity`],
-		/// [`Error::NothingNeeded`], [`Error::TooManyNeeds`], [`Error::Overflow`].
+		/// [`Error::NeedTooLarge`], [`Error::NothingNeeded`], [`Error::TooManyNeeds`],
+		/// [`Error::Overflow`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::file_need())]
 		pub fn file_need(
@@ -671,9 +899,13 @@ pub mod pallet {
 			.map(|_| ())
 		}
 
-		/// Pledge `quantity` units of item `item` to the emergency, for `target` (anywhere, a
-		/// region within the affected ones, or one clinic or hospital there), optionally on
-		/// behalf of `donor_org`.
+		/// Pledge `quantity` units (1 to [`Config::MaxPledgeQuantity`]) of item `item` to the
+		/// emergency, for `target` (anywhere, a region within the affected ones, or one clinic
+		/// or hospital there), to be shipped to `warehouse` (an active warehouse, which alone
+		/// confirms the receipt), optionally on behalf of `donor_org`. Holds
+		/// [`Config::PledgeDeposit`] from the caller until the receipt, a cancellation or a
+		/// void. A donor has at most [`Config::MaxPledgesPerDonor`] pledges awaiting receipt per
+		/// emergency.
 		///
 		/// - Origin: any signed account; with `donor_org`, its admin or an active
 		///   practitioner of it.
@@ -681,10 +913,12 @@ pub mod pallet {
 		/// Emits [`Event::Pledged`].
 		///
 		/// Errors: [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`],
-		/// [`Error::ItemNotCovered`], [`Error::ZeroQuantity`],
-		/// [`Error::NotActingForOrganisation`], [`Error::InvalidRegions`] (an invalid target
-		/// region code), [`Error::RegionNotAffected`], [`Error::NotCareProvider`],
-		/// [`Error::TooManyPledges`], [`Error::Overflow`].
+		/// [`Error::ItemNotCovered`], [`Error::ZeroQuantity`], [`Error::PledgeTooLarge`],
+		/// [`Error::NotActingForOrganisation`], [`Error::NotVerifiedWarehouse`],
+		/// [`Error::InvalidRegions`] (an invalid target region code),
+		/// [`Error::RegionNotAffected`], [`Error::NotCareProvider`], [`Error::TooManyPledges`],
+		/// [`Error::TooManyDonorPledges`], [`Error::Overflow`], or the currency's error when
+		/// the deposit cannot be held.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::pledge())]
 		pub fn pledge(
@@ -693,16 +927,20 @@ pub mod pallet {
 			item: ItemIndex,
 			quantity: Quantity,
 			target: DonationTarget,
+			warehouse: OrganisationId,
 			donor_org: Option<OrganisationId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_pledge(who, emergency, item, quantity, target, donor_org).map(|_| ())
+			Self::do_pledge(who, emergency, item, quantity, target, warehouse, donor_org)
+				.map(|_| ())
 		}
 
-		/// Confirm that `quantity` units (at most the pledge; zero if nothing came) of
-		/// `donation` arrived at warehouse `warehouse`. The units join the stock pool of the
+		/// Confirm that `quantity` units (1 up to the pledge) of `donation` arrived at warehouse
+		/// `warehouse`, the one the pledge names (any active warehouse for a pledge made
+		/// before storage version 2, which names none). The units join the stock pool of the
 		/// donation's target and will be allocated by the next round; the warehouse will
-		/// dispatch their allocations.
+		/// dispatch their allocations. The donor's deposit is returned. If nothing arrived, the
+		/// donor cancels the pledge or the authority voids it.
 		///
 		/// - Origin: the admin or an active practitioner of `warehouse`, an active warehouse,
 		///   signed.
@@ -710,9 +948,9 @@ pub mod pallet {
 		/// Emits [`Event::DonationReceived`].
 		///
 		/// Errors: [`Error::UnknownDonation`], [`Error::NotActingForOrganisation`],
-		/// [`Error::NotVerifiedWarehouse`], [`Error::UnknownEmergency`],
-		/// [`Error::EmergencyNotOpen`], [`Error::AlreadyReceived`],
-		/// [`Error::ReceiptExceedsPledge`], [`Error::Overflow`].
+		/// [`Error::NotVerifiedWarehouse`], [`Error::NotPledgeWarehouse`],
+		/// [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`], [`Error::AlreadyReceived`],
+		/// [`Error::ZeroQuantity`], [`Error::ReceiptExceedsPledge`], [`Error::Overflow`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::confirm_receipt())]
 		pub fn confirm_receipt(
@@ -727,14 +965,19 @@ pub mod pallet {
 
 		/// Allocate round `round` of item `item` (see the crate docs for the algorithm): the
 		/// received stock goes to the round's needs, targeted pools first, then by tier and in
-		/// proportion to unmet need; leftovers stay for the next round.
+		/// proportion to unmet need, no need taking more than [`Config::MaxNeedShare`] of a
+		/// pool while others are unmet; leftovers stay for the next round. Rounds go strictly
+		/// in order: `round` must not be before [`NextRoundToAllocate`], and only the latest
+		/// closed round can be allocated, so rounds in between (never allocated while they
+		/// were the latest) are skipped with their needs, which are never counted.
 		///
-		/// - Origin: any signed account, once the round's window has closed.
+		/// - Origin: any signed account, once the round's window has closed and before the
+		///   next round's window closes.
 		///
 		/// Emits [`Event::Allocated`] for each allocation, then [`Event::RoundAllocated`].
 		///
 		/// Errors: [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`],
-		/// [`Error::ItemNotCovered`], [`Error::RoundNotClosed`],
+		/// [`Error::ItemNotCovered`], [`Error::RoundNotClosed`], [`Error::RoundExpired`],
 		/// [`Error::RoundAlreadyAllocated`], [`Error::NoNeeds`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(Pallet::<T>::allocate_weight(
@@ -789,6 +1032,127 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm_delivery(who, allocation, received)
+		}
+
+		/// Cancel pledge `donation`, which has not been received: its slot is freed, its units
+		/// leave the counters and the deposit is returned. Works also after the emergency
+		/// closed.
+		///
+		/// - Origin: the donor, signed.
+		///
+		/// Emits [`Event::PledgeCancelled`].
+		///
+		/// Errors: [`Error::UnknownDonation`], [`Error::NotDonor`], [`Error::AlreadyReceived`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::cancel_pledge())]
+		pub fn cancel_pledge(origin: OriginFor<T>, donation: DonationId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_pledge(Some(who), donation)
+		}
+
+		/// Void donation `donation`, which fed no allocation yet (a bogus or mistaken pledge,
+		/// or a wrong receipt): it is removed, with its received units taken out of their pool;
+		/// its slot is freed, its units leave the counters and any deposit is returned.
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::PledgeVoided`].
+		///
+		/// Errors: [`Error::UnknownDonation`], [`Error::DonationAllocated`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::void_pledge())]
+		pub fn void_pledge(origin: OriginFor<T>, donation: DonationId) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_void_pledge(donation)
+		}
+
+		/// Name `warehouse` (an active warehouse) as the one to receive pledge `donation`,
+		/// which has not been received: for a donor who ships elsewhere, a warehouse that
+		/// closed, or a pledge made before storage version 2 (which names none).
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::PledgeWarehouseChanged`].
+		///
+		/// Errors: [`Error::UnknownDonation`], [`Error::AlreadyReceived`],
+		/// [`Error::NotVerifiedWarehouse`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_pledge_warehouse())]
+		pub fn set_pledge_warehouse(
+			origin: OriginFor<T>,
+			donation: DonationId,
+			warehouse: OrganisationId,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_set_pledge_warehouse(donation, warehouse)
+		}
+
+		/// Set the tier of `org`'s need of item `item` in round `round` of `emergency` to
+		/// `priority`, after reviewing it: the only way a need becomes `Critical`. The round
+		/// must not be allocated yet.
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::NeedPrioritySet`].
+		///
+		/// Errors: [`Error::UnknownEmergency`], [`Error::ItemNotCovered`],
+		/// [`Error::RoundAlreadyAllocated`], [`Error::UnknownNeed`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_need_priority())]
+		pub fn set_need_priority(
+			origin: OriginFor<T>,
+			emergency: EmergencyId,
+			item: ItemIndex,
+			round: RoundIndex,
+			org: OrganisationId,
+			priority: Priority,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_set_need_priority(emergency, item, round, org, priority)
+		}
+
+		/// Move pending allocation `allocation` to warehouse `warehouse` (an active warehouse
+		/// that now holds the goods), when it is stuck: its warehouse is no longer active, or
+		/// [`Config::DeliveryDeadline`] blocks have passed since its round was allocated.
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::AllocationRedirected`].
+		///
+		/// Errors: [`Error::UnknownAllocation`], [`Error::AllocationNotStuck`],
+		/// [`Error::NotVerifiedWarehouse`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::redirect_allocation())]
+		pub fn redirect_allocation(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			warehouse: OrganisationId,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_redirect_allocation(allocation, warehouse)
+		}
+
+		/// Close dispatched allocation `allocation`, unconfirmed [`Config::DeliveryDeadline`]
+		/// blocks after its dispatch (its recipient was suspended or closed, or never
+		/// answers), recording `received` units (at most those dispatched) as arrived and the
+		/// rest as shortfall, as the recipient's confirmation would.
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::DeliveryConfirmed`].
+		///
+		/// Errors: [`Error::UnknownAllocation`], [`Error::NotDispatched`],
+		/// [`Error::AlreadyConfirmed`], [`Error::AllocationNotStuck`] (not overdue yet),
+		/// [`Error::ReceivedExceedsDispatched`], [`Error::Overflow`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::resolve_dispatch())]
+		pub fn resolve_dispatch(
+			origin: OriginFor<T>,
+			allocation: AllocationId,
+			received: Quantity,
+		) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_resolve_dispatch(allocation, received)
 		}
 	}
 }

@@ -9,7 +9,7 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use sp_core::H256;
-use sp_runtime::BuildStorage;
+use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -63,6 +63,8 @@ impl pallet_registry::Config for Test {
 	type OrganisationDeposit = OrganisationDeposit;
 	type MaxNameLength = ConstU32<32>;
 	type MaxAffiliations = ConstU32<4>;
+	type MaxOrganisations = ConstU32<1_000>;
+	type MaxRetiredKeys = ConstU32<4>;
 	type WeightInfo = ();
 }
 
@@ -71,10 +73,30 @@ pub const ROUND: u64 = 10;
 pub const DEADLINE: u64 = 20;
 pub const MAX_NEEDS: u32 = 4;
 pub const MAX_PLEDGES: u32 = 12;
+pub const MAX_DONOR_PLEDGES: u32 = 6;
+pub const PLEDGE_DEPOSIT: u64 = 5;
+pub const MAX_PLEDGE_QUANTITY: u64 = 1_000_000;
+pub const MAX_PEOPLE: u32 = 10_000;
+pub const UNITS_PER_PERSON: u64 = 10;
+
+parameter_types! {
+	pub const PledgeDeposit: u64 = PLEDGE_DEPOSIT;
+	/// No cap by default, so that the allocation tests show the plain algorithm; the share-cap
+	/// tests set the runtime's 50%.
+	pub static MaxNeedShare: Perbill = Perbill::one();
+}
 
 impl pallet_emergency_supply::Config for Test {
 	type Directory = Registry;
 	type AuthorityOrigin = EnsureRoot<u64>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PledgeDeposit = PledgeDeposit;
+	type MaxPledgeQuantity = ConstU64<MAX_PLEDGE_QUANTITY>;
+	type MaxPledgesPerDonor = ConstU32<MAX_DONOR_PLEDGES>;
+	type MaxPeopleServed = ConstU32<MAX_PEOPLE>;
+	type MaxUnitsPerPerson = ConstU64<UNITS_PER_PERSON>;
+	type MaxNeedShare = MaxNeedShare;
 	type MaxRegions = ConstU32<3>;
 	type MaxItems = ConstU32<3>;
 	type MaxNeedsPerRound = ConstU32<MAX_NEEDS>;
@@ -124,11 +146,18 @@ pub const E_ADMIN: u64 = 12;
 pub const VDOC_A: u64 = 20;
 pub const WORKER: u64 = 50;
 pub const DONOR: u64 = 100;
+/// A funded account with no organisation: the attacker of the security tests.
+pub const ATTACKER: u64 = 101;
+/// Funds of [`DONOR`] and [`ATTACKER`].
+pub const DONOR_FUNDS: u64 = 1_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=12).map(|a| (a, 100)).collect(),
+		balances: (1..=12)
+			.map(|a| (a, 100))
+			.chain([(DONOR, DONOR_FUNDS), (ATTACKER, DONOR_FUNDS)])
+			.collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)

@@ -29,8 +29,9 @@ sp_api::decl_runtime_apis! {
 		/// allocated, dispatched, delivered and short; the current round and when it closes.
 		fn dashboard(emergency: EmergencyId) -> Option<Dashboard<BlockNumber>>;
 
-		/// Dispatches not confirmed within the delivery deadline, at most `count` (capped),
-		/// continuing after allocation `start_after` (the last id of the previous page).
+		/// Dispatches not confirmed within the delivery deadline, oldest dispatch first, at
+		/// most `count` (capped), continuing after allocation `start_after` (the last id of the
+		/// previous page). Reads only what it returns.
 		fn overdue_dispatches(emergency: EmergencyId, start_after: Option<AllocationId>, count: u32) -> Vec<OverdueDispatch<BlockNumber>>;
 
 		/// The needs filed in one round of one item, with what each was allocated.

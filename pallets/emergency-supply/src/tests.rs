@@ -5,7 +5,7 @@
 use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
 use ruralmed_primitives::RegionCode;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
 
 const MASK: ItemIndex = 0;
 const OXYGEN: ItemIndex = 1;
@@ -59,16 +59,51 @@ fn file(admin: u64, org: u32, item: ItemIndex, requested: u64, stock: u64, p: Pr
 		p,
 		NeedReason::CaseSurge
 	));
-	NextNeedId::<Test>::get() - 1
+	let id = NextNeedId::<Test>::get() - 1;
+	// Only the authority grants `Critical`: the tests that file it stand for reviewed needs.
+	if p == Priority::Critical {
+		let round = current_round();
+		assert_ok!(EmergencySupply::set_need_priority(
+			RuntimeOrigin::root(),
+			0,
+			item,
+			round,
+			org,
+			Priority::Critical
+		));
+	}
+	id
+}
+
+/// Funds held from `who` (pledge deposits).
+fn held(who: u64) -> u64 {
+	System::account(who).data.reserved
+}
+
+/// The round of emergency 0 now.
+fn current_round() -> RoundIndex {
+	let e = Emergencies::<Test>::get(0).unwrap();
+	EmergencySupply::round_at(&e, System::block_number()).unwrap()
 }
 
 fn pledge(item: ItemIndex, quantity: u64, target: DonationTarget) -> DonationId {
+	pledge_via(item, quantity, target, WAREHOUSE)
+}
+
+/// A pledge by [`DONOR`] shipped to `warehouse`.
+fn pledge_via(
+	item: ItemIndex,
+	quantity: u64,
+	target: DonationTarget,
+	warehouse: u32,
+) -> DonationId {
 	assert_ok!(EmergencySupply::pledge(
 		RuntimeOrigin::signed(DONOR),
 		0,
 		item,
 		quantity,
 		target,
+		warehouse,
 		None
 	));
 	NextDonationId::<Test>::get() - 1
@@ -304,6 +339,7 @@ mod emergencies {
 					MASK,
 					5,
 					DonationTarget::Anywhere,
+					WAREHOUSE,
 					None
 				),
 				Error::<Test>::EmergencyNotOpen
@@ -319,6 +355,7 @@ mod emergencies {
 					MASK,
 					5,
 					DonationTarget::Anywhere,
+					WAREHOUSE,
 					None
 				),
 				Error::<Test>::EmergencyNotOpen
@@ -330,6 +367,7 @@ mod emergencies {
 					MASK,
 					5,
 					DonationTarget::Anywhere,
+					WAREHOUSE,
 					None
 				),
 				Error::<Test>::UnknownEmergency
@@ -419,12 +457,17 @@ mod needs {
 					round: 0,
 					requested: 150,
 					stock_on_hand: 0,
-					priority: Priority::Critical,
+					// Asked for Critical, gets Urgent until the authority grants Critical.
+					priority: Priority::Urgent,
 				}
 				.into(),
 			);
 			let needs = EmergencySupply::round_needs(0, MASK, 0);
 			assert_eq!(needs.len(), 1);
+			assert_eq!(
+				(needs[0].priority, needs[0].requested_priority),
+				(Priority::Urgent, Priority::Critical)
+			);
 			assert_eq!(
 				(needs[0].requested, needs[0].people_served, needs[0].filed_by),
 				(150, 300, VDOC_A)
@@ -469,6 +512,11 @@ mod needs {
 				Error::<Test>::RegionNotAffected
 			);
 			assert_noop!(f(A_ADMIN, MASK, CLINIC_A, 0, 0), Error::<Test>::ZeroQuantity);
+			// One person served: at most `UNITS_PER_PERSON` units.
+			assert_noop!(
+				f(A_ADMIN, MASK, CLINIC_A, UNITS_PER_PERSON + 1, 0),
+				Error::<Test>::NeedTooLarge
+			);
 			assert_noop!(f(A_ADMIN, MASK, CLINIC_A, 10, 10), Error::<Test>::NothingNeeded);
 			assert_noop!(
 				EmergencySupply::file_need(
@@ -531,6 +579,7 @@ mod donations {
 				OXYGEN,
 				8,
 				DonationTarget::Region(RegionCode::new(5, 2, 0)),
+				WAREHOUSE,
 				Some(NGO)
 			));
 			System::assert_last_event(
@@ -542,10 +591,14 @@ mod donations {
 					donor_org: Some(NGO),
 					target: DonationTarget::Region(RegionCode::new(5, 2, 0)),
 					quantity: 8,
+					warehouse: WAREHOUSE,
+					deposit: PLEDGE_DEPOSIT,
 				}
 				.into(),
 			);
 			assert_eq!(Donations::<Test>::get(0).unwrap().target_region, Some(1));
+			assert_eq!(held(NGO_ADMIN), PLEDGE_DEPOSIT);
+			assert_eq!(DonorPledges::<Test>::get(0, NGO_ADMIN), 1);
 			// The warehouse worker confirms six of eight arrived.
 			assert_ok!(EmergencySupply::confirm_receipt(
 				RuntimeOrigin::signed(WORKER),
@@ -562,6 +615,9 @@ mod donations {
 				}
 				.into(),
 			);
+			// The receipt returns the deposit and the donor's pledge slot.
+			assert_eq!(held(NGO_ADMIN), 0);
+			assert_eq!(DonorPledges::<Test>::get(0, NGO_ADMIN), 0);
 			let t = ItemTotals::<Test>::get(0, OXYGEN);
 			assert_eq!((t.pledged, t.received), (8, 6));
 			let r = RegionTotals::<Test>::get((0, 1, OXYGEN));
@@ -578,23 +634,34 @@ mod donations {
 	}
 
 	#[test]
-	fn nothing_arrived_is_recorded_and_nothing_pooled() {
+	fn nothing_arrived_is_a_cancellation_not_a_receipt() {
 		test(|| {
 			declare();
 			let d = pledge(MASK, 5, DonationTarget::Anywhere);
-			receive(d, 0);
-			System::assert_last_event(
-				Event::DonationReceived {
-					donation: d,
-					warehouse: WAREHOUSE,
-					quantity: 0,
-					missing: 5,
-				}
-				.into(),
-			);
-			assert!(Pools::<Test>::iter().next().is_none());
+			// M2: a receipt of zero would kill the donation; it is refused.
 			assert_noop!(
-				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(W_ADMIN), d, WAREHOUSE, 5),
+				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(W_ADMIN), d, WAREHOUSE, 0),
+				Error::<Test>::ZeroQuantity
+			);
+			assert_noop!(
+				EmergencySupply::cancel_pledge(RuntimeOrigin::signed(NGO_ADMIN), d),
+				Error::<Test>::NotDonor
+			);
+			assert_noop!(
+				EmergencySupply::cancel_pledge(RuntimeOrigin::signed(DONOR), 9),
+				Error::<Test>::UnknownDonation
+			);
+			assert_eq!(held(DONOR), PLEDGE_DEPOSIT);
+			assert_ok!(EmergencySupply::cancel_pledge(RuntimeOrigin::signed(DONOR), d));
+			System::assert_last_event(Event::PledgeCancelled { donation: d, donor: DONOR }.into());
+			assert!(Donations::<Test>::get(d).is_none());
+			assert_eq!(held(DONOR), 0);
+			assert_eq!(Emergencies::<Test>::get(0).unwrap().pledges, 0);
+			assert_eq!(ItemTotals::<Test>::get(0, MASK).pledged, 0);
+			// A received donation is no longer the donor's to cancel.
+			let r = donate(MASK, 5, DonationTarget::Anywhere);
+			assert_noop!(
+				EmergencySupply::cancel_pledge(RuntimeOrigin::signed(DONOR), r),
 				Error::<Test>::AlreadyReceived
 			);
 		});
@@ -605,11 +672,50 @@ mod donations {
 		test(|| {
 			declare();
 			let p = |who: u64, item: ItemIndex, q: u64, target, org| {
-				EmergencySupply::pledge(RuntimeOrigin::signed(who), 0, item, q, target, org)
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(who),
+					0,
+					item,
+					q,
+					target,
+					WAREHOUSE,
+					org,
+				)
 			};
 			use DonationTarget::*;
 			assert_noop!(p(DONOR, 5, 1, Anywhere, None), Error::<Test>::ItemNotCovered);
 			assert_noop!(p(DONOR, MASK, 0, Anywhere, None), Error::<Test>::ZeroQuantity);
+			assert_noop!(
+				p(DONOR, MASK, MAX_PLEDGE_QUANTITY + 1, Anywhere, None),
+				Error::<Test>::PledgeTooLarge
+			);
+			// The receiving warehouse must be an active warehouse.
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					MASK,
+					1,
+					Anywhere,
+					NGO,
+					None
+				),
+				Error::<Test>::NotVerifiedWarehouse
+			);
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(DONOR),
+					0,
+					MASK,
+					1,
+					Anywhere,
+					PENDING_WAREHOUSE,
+					None
+				),
+				Error::<Test>::NotVerifiedWarehouse
+			);
+			// The deposit must be payable: account 77 has nothing.
+			assert!(p(77, MASK, 1, Anywhere, None).is_err());
 			assert_noop!(
 				p(DONOR, MASK, 1, Anywhere, Some(NGO)),
 				Error::<Test>::NotActingForOrganisation
@@ -643,8 +749,17 @@ mod donations {
 	fn pledges_are_bounded_per_emergency() {
 		test(|| {
 			declare();
-			for _ in 0..MAX_PLEDGES {
-				pledge(MASK, 1, DonationTarget::Anywhere);
+			for i in 0..MAX_PLEDGES {
+				let who = if i < MAX_PLEDGES / 2 { DONOR } else { ATTACKER };
+				assert_ok!(EmergencySupply::pledge(
+					RuntimeOrigin::signed(who),
+					0,
+					MASK,
+					1,
+					DonationTarget::Anywhere,
+					WAREHOUSE,
+					None
+				));
 			}
 			assert_noop!(
 				EmergencySupply::pledge(
@@ -653,6 +768,19 @@ mod donations {
 					OXYGEN,
 					1,
 					DonationTarget::Anywhere,
+					WAREHOUSE,
+					None
+				),
+				Error::<Test>::TooManyPledges
+			);
+			assert_noop!(
+				EmergencySupply::pledge(
+					RuntimeOrigin::signed(NGO_ADMIN),
+					0,
+					OXYGEN,
+					1,
+					DonationTarget::Anywhere,
+					WAREHOUSE,
 					None
 				),
 				Error::<Test>::TooManyPledges
@@ -665,27 +793,9 @@ mod donations {
 				OXYGEN,
 				1,
 				DonationTarget::Anywhere,
+				WAREHOUSE,
 				None
 			));
-		});
-	}
-
-	#[test]
-	fn counters_never_overflow() {
-		test(|| {
-			declare();
-			pledge(MASK, u64::MAX, DonationTarget::Anywhere);
-			assert_noop!(
-				EmergencySupply::pledge(
-					RuntimeOrigin::signed(DONOR),
-					0,
-					MASK,
-					1,
-					DonationTarget::Anywhere,
-					None
-				),
-				Error::<Test>::Overflow
-			);
 		});
 	}
 
@@ -707,8 +817,10 @@ mod donations {
 			// A donor organisation is no warehouse.
 			assert_noop!(r(NGO_ADMIN, d, NGO, 5), Error::<Test>::NotVerifiedWarehouse);
 			assert_noop!(r(W_ADMIN, d, WAREHOUSE, 6), Error::<Test>::ReceiptExceedsPledge);
+			// Only the warehouse the pledge names confirms it.
+			assert_noop!(r(X_ADMIN, d, WAREHOUSE_X, 5), Error::<Test>::NotPledgeWarehouse);
 			receive(d, 5);
-			assert_noop!(r(X_ADMIN, d, WAREHOUSE_X, 5), Error::<Test>::AlreadyReceived);
+			assert_noop!(r(W_ADMIN, d, WAREHOUSE, 5), Error::<Test>::AlreadyReceived);
 			// Goods arriving after the sunset are refused.
 			let late = pledge(MASK, 5, DonationTarget::Anywhere);
 			System::set_block_number(101);
@@ -914,7 +1026,8 @@ mod rounds {
 			donate(MASK, 5, DonationTarget::Anywhere);
 			System::set_block_number(95); // round 9: [91, 101)
 			file(A_ADMIN, CLINIC_A, MASK, 5, 0, Priority::Routine);
-			System::set_block_number(120);
+			// Round 9 is the latest closed until round 10 closes at 111.
+			System::set_block_number(105);
 			assert_ok!(EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 9));
 			assert_eq!(allocated_to(CLINIC_A, MASK), 5);
 		});
@@ -929,7 +1042,7 @@ mod delivery {
 	fn allocated() -> (AllocationId, AllocationId) {
 		declare();
 		donate(MASK, 10, DonationTarget::Organisation(CLINIC_A));
-		let d = pledge(MASK, 5, DonationTarget::Organisation(CLINIC_B));
+		let d = pledge_via(MASK, 5, DonationTarget::Organisation(CLINIC_B), WAREHOUSE_X);
 		assert_ok!(EmergencySupply::confirm_receipt(
 			RuntimeOrigin::signed(X_ADMIN),
 			d,
@@ -1186,6 +1299,472 @@ mod invariants {
 			assert_ok!(EmergencySupply::do_try_state());
 			// A dispatch counted twice breaks allocated = dispatched + pending.
 			ItemTotals::<Test>::mutate(0, MASK, |t| t.dispatched += 4);
+			assert!(EmergencySupply::do_try_state().is_err());
+		});
+	}
+}
+
+/// The attacks of the security review of 2026-12 (H1, H2, M1, M2, M3, L4), each as the review
+/// describes it, and the new calls' refusals.
+mod security {
+	use super::*;
+
+	fn pledge_as(who: u64, item: ItemIndex, quantity: u64) -> DispatchResultLike {
+		EmergencySupply::pledge(
+			RuntimeOrigin::signed(who),
+			0,
+			item,
+			quantity,
+			DonationTarget::Anywhere,
+			WAREHOUSE,
+			None,
+		)
+	}
+
+	type DispatchResultLike = frame_support::pallet_prelude::DispatchResult;
+
+	/// A donation as the version 1 pallet left it: no warehouse, no deposit, counted.
+	fn legacy_pledge(donor: u64, item: ItemIndex, quantity: u64) -> DonationId {
+		let id = NextDonationId::<Test>::get();
+		Donations::<Test>::insert(
+			id,
+			Donation {
+				emergency: 0,
+				item,
+				donor,
+				donor_org: None,
+				target: DonationTarget::Anywhere,
+				target_region: None,
+				pledged: quantity,
+				pledged_at: 1,
+				warehouse: None,
+				receipt: None,
+				allocated: 0,
+				allocations: 0,
+			},
+		);
+		NextDonationId::<Test>::put(id + 1);
+		ItemTotals::<Test>::mutate(0, item, |t| t.pledged += quantity);
+		Emergencies::<Test>::mutate(0, |e| e.as_mut().unwrap().pledges += 1);
+		DonorPledges::<Test>::mutate(0, donor, |n| *n += 1);
+		id
+	}
+
+	/// H1: `pledge(e, i, u64::MAX)` for every item is refused, and the largest pledge allowed
+	/// leaves room for every later one.
+	#[test]
+	fn h1_a_huge_pledge_cannot_block_an_item() {
+		test(|| {
+			declare();
+			for item in [MASK, OXYGEN, VACCINE] {
+				assert_noop!(pledge_as(ATTACKER, item, u64::MAX), Error::<Test>::PledgeTooLarge);
+				assert_ok!(pledge_as(ATTACKER, item, MAX_PLEDGE_QUANTITY));
+			}
+			// Every later pledge still goes through.
+			for item in [MASK, OXYGEN, VACCINE] {
+				assert_ok!(pledge_as(DONOR, item, MAX_PLEDGE_QUANTITY));
+				assert_ok!(pledge_as(DONOR, item, 1));
+			}
+			assert_eq!(ItemTotals::<Test>::get(0, MASK).pledged, 2 * MAX_PLEDGE_QUANTITY + 1);
+		});
+	}
+
+	/// H1 on a chain that already holds a `u64::MAX` pledge from before the cap: the authority
+	/// voids it, which undoes its totals and frees its slot; pledging works again.
+	#[test]
+	fn h1_the_authority_voids_a_legacy_huge_pledge() {
+		test(|| {
+			declare();
+			let bad = legacy_pledge(ATTACKER, MASK, u64::MAX);
+			assert_noop!(pledge_as(DONOR, MASK, 1), Error::<Test>::Overflow);
+			assert_noop!(
+				EmergencySupply::void_pledge(RuntimeOrigin::signed(DONOR), bad),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				EmergencySupply::void_pledge(RuntimeOrigin::root(), 99),
+				Error::<Test>::UnknownDonation
+			);
+			assert_ok!(EmergencySupply::void_pledge(RuntimeOrigin::root(), bad));
+			System::assert_last_event(
+				Event::PledgeVoided { donation: bad, pledged: u64::MAX, received: 0 }.into(),
+			);
+			assert!(Donations::<Test>::get(bad).is_none());
+			assert_eq!(ItemTotals::<Test>::get(0, MASK).pledged, 0);
+			assert_eq!(Emergencies::<Test>::get(0).unwrap().pledges, 0);
+			assert_eq!(DonorPledges::<Test>::get(0, ATTACKER), 0);
+			assert_ok!(pledge_as(DONOR, MASK, 1));
+		});
+	}
+
+	/// A wrong receipt that fed no allocation is voided with its pooled units; a donation that
+	/// fed allocations cannot be voided.
+	#[test]
+	fn void_takes_received_units_out_and_spares_allocated_donations() {
+		test(|| {
+			declare();
+			let kept = donate(MASK, 5, DonationTarget::Anywhere);
+			let wrong = donate(MASK, 7, DonationTarget::Anywhere);
+			assert_eq!(ItemTotals::<Test>::get(0, MASK).received, 12);
+			assert_ok!(EmergencySupply::void_pledge(RuntimeOrigin::root(), wrong));
+			System::assert_last_event(
+				Event::PledgeVoided { donation: wrong, pledged: 7, received: 7 }.into(),
+			);
+			let t = ItemTotals::<Test>::get(0, MASK);
+			assert_eq!((t.pledged, t.received), (5, 5));
+			assert_eq!(Pools::<Test>::get((0, MASK, Pool::General)).into_inner(), vec![(kept, 5)]);
+			file(A_ADMIN, CLINIC_A, MASK, 3, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_noop!(
+				EmergencySupply::void_pledge(RuntimeOrigin::root(), kept),
+				Error::<Test>::DonationAllocated
+			);
+		});
+	}
+
+	/// H2: a batch of one-unit pledges from one account stops at `MaxPledgesPerDonor`, each
+	/// holding a deposit; real donors still pledge; the spammer's cancellations give the
+	/// slots and deposits back.
+	#[test]
+	fn h2_one_unit_pledge_spam_is_bounded_and_paid_for() {
+		test(|| {
+			declare();
+			let free = System::account(ATTACKER).data.free;
+			for _ in 0..MAX_DONOR_PLEDGES {
+				assert_ok!(pledge_as(ATTACKER, MASK, 1));
+			}
+			assert_noop!(pledge_as(ATTACKER, MASK, 1), Error::<Test>::TooManyDonorPledges);
+			assert_noop!(pledge_as(ATTACKER, OXYGEN, 1), Error::<Test>::TooManyDonorPledges);
+			assert_eq!(held(ATTACKER), PLEDGE_DEPOSIT * MAX_DONOR_PLEDGES as u64);
+			assert_eq!(System::account(ATTACKER).data.free, free - PLEDGE_DEPOSIT * 6);
+			// The emergency still has room for the real donor.
+			let real = pledge(MASK, 500, DonationTarget::Anywhere);
+			receive(real, 500);
+			// A received pledge no longer counts against its donor.
+			assert_eq!(DonorPledges::<Test>::get(0, DONOR), 0);
+			// The spammer cancels one: slot and deposit back.
+			let first = (0..NextDonationId::<Test>::get())
+				.find(|d| Donations::<Test>::get(d).is_some_and(|d| d.donor == ATTACKER))
+				.unwrap();
+			assert_ok!(EmergencySupply::cancel_pledge(RuntimeOrigin::signed(ATTACKER), first));
+			assert_eq!(held(ATTACKER), PLEDGE_DEPOSIT * (MAX_DONOR_PLEDGES as u64 - 1));
+			assert_eq!(Emergencies::<Test>::get(0).unwrap().pledges, MAX_DONOR_PLEDGES);
+			// An account that cannot pay the deposit cannot take a slot.
+			assert!(pledge_as(77, MASK, 1).is_err());
+		});
+	}
+
+	/// Cancelling works after the emergency closed, so a deposit is never stuck.
+	#[test]
+	fn a_pledge_is_cancelled_after_the_emergency_closed() {
+		test(|| {
+			let e = declare();
+			let d = pledge(MASK, 5, DonationTarget::Anywhere);
+			assert_ok!(EmergencySupply::close_emergency(RuntimeOrigin::root(), e));
+			assert_ok!(EmergencySupply::cancel_pledge(RuntimeOrigin::signed(DONOR), d));
+			assert_eq!(held(DONOR), 0);
+		});
+	}
+
+	/// M1: `file_need(e, item, K, u64::MAX, 0, 1, Critical, Other)` is refused; the largest
+	/// need allowed, asking Critical, is Urgent until reviewed, and takes at most its share of
+	/// the pool while the other clinics are unmet.
+	#[test]
+	fn m1_a_self_declared_huge_critical_need_cannot_capture_the_pool() {
+		test(|| {
+			MaxNeedShare::set(Perbill::from_percent(50));
+			declare();
+			donate(MASK, 1_000, DonationTarget::Anywhere);
+			let huge = |requested, people| {
+				EmergencySupply::file_need(
+					RuntimeOrigin::signed(A_ADMIN),
+					0,
+					MASK,
+					CLINIC_A,
+					requested,
+					0,
+					people,
+					Priority::Critical,
+					NeedReason::Other,
+				)
+			};
+			assert_noop!(huge(u64::MAX, 1), Error::<Test>::NeedTooLarge);
+			assert_noop!(huge(10, MAX_PEOPLE + 1), Error::<Test>::NeedTooLarge);
+			let most = u64::from(MAX_PEOPLE) * UNITS_PER_PERSON;
+			assert_ok!(huge(most, MAX_PEOPLE));
+			assert_eq!(EmergencySupply::round_needs(0, MASK, 0)[0].priority, Priority::Urgent);
+			file(B_ADMIN, CLINIC_B, MASK, 100, 0, Priority::Urgent);
+			file(C_ADMIN, CENTRE_C, MASK, 300, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			// Cut to 500 of 1000: B and C in full, the 100 left to A.
+			assert_eq!(allocated_to(CLINIC_B, MASK), 100);
+			assert_eq!(allocated_to(CENTRE_C, MASK), 300);
+			assert_eq!(allocated_to(CLINIC_A, MASK), 600);
+		});
+	}
+
+	/// M1: only the authority grants Critical, and only for a round not yet allocated.
+	#[test]
+	fn m1_only_the_authority_grants_critical() {
+		test(|| {
+			declare();
+			let id = file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			let set = |origin, e, item, round, org| {
+				EmergencySupply::set_need_priority(origin, e, item, round, org, Priority::Critical)
+			};
+			assert_noop!(
+				set(RuntimeOrigin::signed(A_ADMIN), 0, MASK, 0, CLINIC_A),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				set(RuntimeOrigin::root(), 5, MASK, 0, CLINIC_A),
+				Error::<Test>::UnknownEmergency
+			);
+			assert_noop!(
+				set(RuntimeOrigin::root(), 0, 7, 0, CLINIC_A),
+				Error::<Test>::ItemNotCovered
+			);
+			assert_noop!(
+				set(RuntimeOrigin::root(), 0, MASK, 0, CLINIC_B),
+				Error::<Test>::UnknownNeed
+			);
+			assert_ok!(set(RuntimeOrigin::root(), 0, MASK, 0, CLINIC_A));
+			System::assert_last_event(
+				Event::NeedPrioritySet {
+					need: id,
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					priority: Priority::Critical,
+				}
+				.into(),
+			);
+			assert_eq!(EmergencySupply::round_needs(0, MASK, 0)[0].priority, Priority::Critical);
+			close_round(0);
+			allocate(MASK, 0);
+			assert_noop!(
+				set(RuntimeOrigin::root(), 0, MASK, 0, CLINIC_A),
+				Error::<Test>::RoundAlreadyAllocated
+			);
+		});
+	}
+
+	/// M2: warehouse X confirms W's donation with 0 units (to kill it) or in full (to take
+	/// its dispatch): both refused; W confirms; the authority may name another warehouse.
+	#[test]
+	fn m2_only_the_named_warehouse_confirms_a_receipt() {
+		test(|| {
+			declare();
+			let d = pledge(MASK, 10_000, DonationTarget::Anywhere);
+			let r = |who: u64, w: u32, q: u64| {
+				EmergencySupply::confirm_receipt(RuntimeOrigin::signed(who), d, w, q)
+			};
+			assert_noop!(r(X_ADMIN, WAREHOUSE_X, 0), Error::<Test>::NotPledgeWarehouse);
+			assert_noop!(r(X_ADMIN, WAREHOUSE_X, 10_000), Error::<Test>::NotPledgeWarehouse);
+			assert_noop!(r(W_ADMIN, WAREHOUSE, 0), Error::<Test>::ZeroQuantity);
+			// The authority names X instead (the donor shipped there).
+			let set = |origin, d, w| EmergencySupply::set_pledge_warehouse(origin, d, w);
+			assert_noop!(
+				set(RuntimeOrigin::signed(DONOR), d, WAREHOUSE_X),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				set(RuntimeOrigin::root(), 99, WAREHOUSE_X),
+				Error::<Test>::UnknownDonation
+			);
+			assert_noop!(set(RuntimeOrigin::root(), d, NGO), Error::<Test>::NotVerifiedWarehouse);
+			assert_ok!(set(RuntimeOrigin::root(), d, WAREHOUSE_X));
+			System::assert_last_event(
+				Event::PledgeWarehouseChanged { donation: d, warehouse: WAREHOUSE_X }.into(),
+			);
+			assert_noop!(r(W_ADMIN, WAREHOUSE, 10_000), Error::<Test>::NotPledgeWarehouse);
+			assert_ok!(r(X_ADMIN, WAREHOUSE_X, 10_000));
+			assert_noop!(set(RuntimeOrigin::root(), d, WAREHOUSE), Error::<Test>::AlreadyReceived);
+			// A pledge from before storage version 2 names no warehouse: any may confirm.
+			let legacy = legacy_pledge(DONOR, MASK, 4);
+			assert_ok!(EmergencySupply::confirm_receipt(
+				RuntimeOrigin::signed(W_ADMIN),
+				legacy,
+				WAREHOUSE,
+				4
+			));
+		});
+	}
+
+	/// M3: a clinic files the same need in rounds 0 to 3, nobody allocates them, stock
+	/// arrives in round 4: rounds 0 to 2 have expired, round 3 counts once, and nothing
+	/// before it can run afterwards.
+	#[test]
+	fn m3_rounds_run_in_order_and_stale_needs_count_once() {
+		test(|| {
+			declare();
+			for round in 0..4 {
+				System::set_block_number(1 + ROUND * round + 1);
+				file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			}
+			close_round(3); // now in round 4
+			donate(MASK, 40, DonationTarget::Anywhere);
+			let a = |round| EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, round);
+			for stale in 0..3 {
+				assert_noop!(a(stale), Error::<Test>::RoundExpired);
+			}
+			assert_noop!(a(4), Error::<Test>::RoundNotClosed);
+			assert_ok!(a(3));
+			assert_eq!(allocated_to(CLINIC_A, MASK), 10);
+			assert_eq!(NextRoundToAllocate::<Test>::get(0, MASK), 4);
+			assert_noop!(a(3), Error::<Test>::RoundAlreadyAllocated);
+			// Later, an earlier round is never allocated after a later one.
+			close_round(4);
+			assert_noop!(a(2), Error::<Test>::RoundAlreadyAllocated);
+			// An empty round is refused in one cheap step, and needs no call: it is skipped.
+			assert_noop!(a(4), Error::<Test>::NoNeeds);
+		});
+	}
+
+	/// L4: a pending allocation of a warehouse that was then suspended is moved by the
+	/// authority to a warehouse that can dispatch it; an active warehouse's only after the
+	/// delivery deadline.
+	#[test]
+	fn l4_a_stuck_allocation_is_redirected() {
+		test(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			donate(MASK, 5, DonationTarget::Organisation(CLINIC_B));
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			file(B_ADMIN, CLINIC_B, MASK, 5, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			let (to_a, to_b) = (allocations_to(CLINIC_A)[0], allocations_to(CLINIC_B)[0]);
+			let redirect = |origin, id, w| EmergencySupply::redirect_allocation(origin, id, w);
+			assert_noop!(
+				redirect(RuntimeOrigin::signed(X_ADMIN), to_a, WAREHOUSE_X),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				redirect(RuntimeOrigin::root(), 99, WAREHOUSE_X),
+				Error::<Test>::UnknownAllocation
+			);
+			// The warehouse is active and within the deadline: not stuck.
+			assert_noop!(
+				redirect(RuntimeOrigin::root(), to_a, WAREHOUSE_X),
+				Error::<Test>::AllocationNotStuck
+			);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), to_b));
+			assert_ok!(pallet_registry::Pallet::<Test>::suspend_organisation(
+				RuntimeOrigin::root(),
+				WAREHOUSE
+			));
+			assert_noop!(
+				EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), to_a),
+				Error::<Test>::NotAllocationWarehouse
+			);
+			assert_noop!(
+				redirect(RuntimeOrigin::root(), to_a, NGO),
+				Error::<Test>::NotVerifiedWarehouse
+			);
+			// A dispatched allocation is no longer pending.
+			assert_noop!(
+				redirect(RuntimeOrigin::root(), to_b, WAREHOUSE_X),
+				Error::<Test>::AllocationNotStuck
+			);
+			assert_ok!(redirect(RuntimeOrigin::root(), to_a, WAREHOUSE_X));
+			System::assert_last_event(
+				Event::AllocationRedirected { allocation: to_a, from: WAREHOUSE, to: WAREHOUSE_X }
+					.into(),
+			);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(X_ADMIN), to_a));
+		});
+	}
+
+	#[test]
+	fn l4_an_active_warehouse_loses_an_allocation_after_the_deadline() {
+		test(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			let id = allocations_to(CLINIC_A)[0];
+			let at = System::block_number();
+			System::set_block_number(at + DEADLINE - 1);
+			assert_noop!(
+				EmergencySupply::redirect_allocation(RuntimeOrigin::root(), id, WAREHOUSE_X),
+				Error::<Test>::AllocationNotStuck
+			);
+			System::set_block_number(at + DEADLINE);
+			assert_ok!(EmergencySupply::redirect_allocation(
+				RuntimeOrigin::root(),
+				id,
+				WAREHOUSE_X
+			));
+		});
+	}
+
+	/// L4: a dispatch to a clinic that was then suspended is never confirmed; past the
+	/// deadline the authority closes it with what arrived.
+	#[test]
+	fn l4_a_stuck_dispatch_is_resolved_by_the_authority() {
+		test(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			let id = allocations_to(CLINIC_A)[0];
+			let resolve = |origin, id, q| EmergencySupply::resolve_dispatch(origin, id, q);
+			assert_noop!(resolve(RuntimeOrigin::root(), id, 10), Error::<Test>::NotDispatched);
+			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), id));
+			let sent = System::block_number();
+			assert_ok!(pallet_registry::Pallet::<Test>::suspend_organisation(
+				RuntimeOrigin::root(),
+				CLINIC_A
+			));
+			assert_noop!(
+				EmergencySupply::confirm_delivery(RuntimeOrigin::signed(A_ADMIN), id, 10),
+				Error::<Test>::NotRecipient
+			);
+			assert_noop!(resolve(RuntimeOrigin::signed(W_ADMIN), id, 10), DispatchError::BadOrigin);
+			assert_noop!(resolve(RuntimeOrigin::root(), 99, 10), Error::<Test>::UnknownAllocation);
+			System::set_block_number(sent + DEADLINE - 1);
+			assert_noop!(resolve(RuntimeOrigin::root(), id, 10), Error::<Test>::AllocationNotStuck);
+			System::set_block_number(sent + DEADLINE);
+			assert_noop!(
+				resolve(RuntimeOrigin::root(), id, 11),
+				Error::<Test>::ReceivedExceedsDispatched
+			);
+			assert_ok!(resolve(RuntimeOrigin::root(), id, 6));
+			System::assert_last_event(
+				Event::DeliveryConfirmed {
+					allocation: id,
+					recipient: CLINIC_A,
+					received: 6,
+					shortfall: 4,
+				}
+				.into(),
+			);
+			assert!(EmergencySupply::overdue_dispatches(0, None, 10).is_empty());
+			assert_noop!(resolve(RuntimeOrigin::root(), id, 6), Error::<Test>::AlreadyConfirmed);
+		});
+	}
+
+	/// The new bookkeeping is checked by `try_state`: a deposit recorded for a received pledge,
+	/// or a wrong donor count, is caught.
+	#[test]
+	fn try_state_checks_pledge_bookkeeping() {
+		new_test_ext().execute_with(|| {
+			declare();
+			let d = pledge(MASK, 5, DonationTarget::Anywhere);
+			assert_ok!(EmergencySupply::do_try_state());
+			DonorPledges::<Test>::insert(0, DONOR, 2);
+			assert!(EmergencySupply::do_try_state().is_err());
+			DonorPledges::<Test>::insert(0, DONOR, 1);
+			Emergencies::<Test>::mutate(0, |e| e.as_mut().unwrap().pledges = 2);
+			assert!(EmergencySupply::do_try_state().is_err());
+			Emergencies::<Test>::mutate(0, |e| e.as_mut().unwrap().pledges = 1);
+			receive(d, 5);
+			PledgeDeposits::<Test>::insert(d, 1);
 			assert!(EmergencySupply::do_try_state().is_err());
 		});
 	}

@@ -38,6 +38,25 @@ pub const MAX_NAME_LENGTH: u32 = 64;
 /// Longest supply item code, in bytes.
 pub const MAX_ITEM_CODE_LENGTH: u32 = 16;
 
+/// A dispatch block and an allocation id, both big-endian, so that keys sort in dispatch
+/// order; see [`dispatch_key`].
+pub type DispatchKey = [u8; 16];
+
+/// The [`DispatchKey`] of allocation `id` dispatched at block `at`.
+pub fn dispatch_key(at: u64, id: AllocationId) -> DispatchKey {
+	let mut key = [0u8; 16];
+	key[..8].copy_from_slice(&at.to_be_bytes());
+	key[8..].copy_from_slice(&id.to_be_bytes());
+	key
+}
+
+/// The allocation id of a [`DispatchKey`].
+pub fn dispatch_key_allocation(key: &DispatchKey) -> AllocationId {
+	let mut id = [0u8; 8];
+	id.copy_from_slice(&key[8..]);
+	AllocationId::from_be_bytes(id)
+}
+
 /// The name of an emergency.
 pub type EmergencyName = BoundedVec<u8, ConstU32<MAX_NAME_LENGTH>>;
 /// The code of a supply item, e.g. `MASK-N95`.
@@ -224,8 +243,11 @@ pub struct Need<AccountId> {
 	pub stock_on_hand: Quantity,
 	/// People served, or the case count, it reports.
 	pub people_served: u32,
-	/// How urgent.
+	/// How urgent, as allocation uses it: the tier the filer asked for, except that only the
+	/// authority grants `Critical` (a filer asking for it gets `Urgent` until then).
 	pub priority: Priority,
+	/// The tier the filer asked for.
+	pub requested_priority: Priority,
 	/// Why.
 	pub reason: NeedReason,
 	/// Who filed or last updated it.
@@ -284,6 +306,9 @@ pub struct Donation<AccountId, BlockNumber> {
 	pub pledged: Quantity,
 	/// Block of the pledge.
 	pub pledged_at: BlockNumber,
+	/// The warehouse the donor ships to: only it confirms the receipt. `None` only for
+	/// pledges made before storage version 2, which any active warehouse may confirm.
+	pub warehouse: Option<OrganisationId>,
 	/// The receipt, once a warehouse confirmed it.
 	pub receipt: Option<Receipt<BlockNumber>>,
 	/// Units of it allocated so far.

@@ -49,6 +49,12 @@ pub trait WeightInfo {
 	fn allocate(n: u32, a: u32, ) -> Weight;
 	fn dispatch() -> Weight;
 	fn confirm_delivery() -> Weight;
+	fn cancel_pledge() -> Weight;
+	fn void_pledge() -> Weight;
+	fn set_pledge_warehouse() -> Weight;
+	fn set_need_priority() -> Weight;
+	fn redirect_allocation() -> Weight;
+	fn resolve_dispatch() -> Weight;
 }
 
 /// Weights for `pallet_emergency_supply`, costing storage with the runtime's `DbWeight`.
@@ -237,9 +243,114 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
+	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
+	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn cancel_pledge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1620`
+		//  Estimated: `4746`
+		// Minimum execution time: 80_000_000 picoseconds.
+		Weight::from_parts(95_000_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Pools` (r:1 w:1)
+	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:2 w:2)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:2 w:2)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	fn void_pledge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `9870`
+		//  Estimated: `11708`
+		// Minimum execution time: 130_000_000 picoseconds.
+		Weight::from_parts(150_000_000, 11708)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	fn set_pledge_warehouse() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `700`
+		//  Estimated: `3705`
+		// Minimum execution time: 30_000_000 picoseconds.
+		Weight::from_parts(40_000_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:0)
+	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
+	fn set_need_priority() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7700`
+		//  Estimated: `9071`
+		// Minimum execution time: 60_000_000 picoseconds.
+		Weight::from_parts(70_000_000, 9071)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	fn redirect_allocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1200`
+		//  Estimated: `6420`
+		// Minimum execution time: 40_000_000 picoseconds.
+		Weight::from_parts(50_000_000, 6420)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
+	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DispatchOrder` (r:0 w:1)
+	/// Proof: `EmergencySupply::DispatchOrder` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	fn resolve_dispatch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1482`
+		//  Estimated: `3705`
+		// Minimum execution time: 60_000_000 picoseconds.
+		Weight::from_parts(70_000_000, 3705)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
-/// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn declare_emergency() -> Weight {
 		Weight::from_parts(38_872_000, 1489)
@@ -292,5 +403,35 @@ impl WeightInfo for () {
 		Weight::from_parts(80_430_000, 3705)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn cancel_pledge() -> Weight {
+		Weight::from_parts(95_000_000, 4746)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn void_pledge() -> Weight {
+		Weight::from_parts(150_000_000, 11708)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn set_pledge_warehouse() -> Weight {
+		Weight::from_parts(40_000_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_need_priority() -> Weight {
+		Weight::from_parts(70_000_000, 9071)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn redirect_allocation() -> Weight {
+		Weight::from_parts(50_000_000, 6420)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn resolve_dispatch() -> Weight {
+		Weight::from_parts(70_000_000, 3705)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

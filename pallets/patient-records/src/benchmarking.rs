@@ -1,91 +1,187 @@
 //! Benchmarks of every patient-records call (`#[benchmarks]` v2), each in its worst case:
-//! longest locator and key share, an amendment, the most care organisations for an access
-//! check. Access is set up through the runtime's own `RecordAccess`, so the weights include
-//! whatever it costs.
+//! the longest key share, an amendment by a colleague of the amended record's author, the most
+//! care organisations, deposits held and released, and access found by the costliest check
+//! the runtime's `RecordAccess` has ([`RecordAccess::benchmark_allow_costliest`]: in the
+//! runtime, consent's referral row after every grant), for a caller and a reader who are both
+//! practitioners of the most organisations allowed.
 
 use super::*;
 use crate::Pallet as PatientRecords;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		Get,
+	},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use ruralmed_primitives::{
-	OrganisationKind, PractitionerDirectory, PractitionerRole, PurposeOfUse, RecordAccess,
-	RecordCategory,
+	AccessBasis, OrganisationId, OrganisationKind, PractitionerDirectory, PractitionerRole,
+	RecordAccess, RecordCategory,
 };
 use sp_core::H256;
+use sp_runtime::traits::{Saturating, Zero};
 
-struct Setup<T: Config> {
-	doc: T::AccountId,
-	org: u32,
-	patient: T::AccountId,
+/// Gives `who` enough to pay every deposit many times over.
+fn fund<T: Config>(who: &T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let deposits = T::PatientDeposit::get()
+		.saturating_add(T::RecordDeposit::get())
+		.saturating_add(T::KeyShareDeposit::get());
+	let amount = T::Currency::minimum_balance()
+		.saturating_add(deposits.saturating_mul(100u32.into()))
+		.saturating_add(1_000_000u32.into());
+	let _ = T::Currency::set_balance(who, amount);
 }
 
-/// An active doctor of an active hospital, a registered patient, and access for the doctor.
-fn setup<T: Config>() -> Setup<T> {
-	let admin: T::AccountId = account("admin", 0, 0);
-	let doc: T::AccountId = account("doc", 0, 0);
-	let patient: T::AccountId = account("patient", 0, 0);
-	// The doctor in as many organisations as allowed, `org` last: access checks scan them all.
+/// An active practitioner of as many active hospitals as allowed (the returned one last:
+/// access checks scan them all), funded.
+fn practitioner<T: Config>(name: &'static str) -> (T::AccountId, OrganisationId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let who: T::AccountId = account(name, 0, 0);
 	let org = T::Directory::benchmark_busiest_practitioner(
-		&admin,
-		&doc,
+		&account(name, 1, 1),
+		&who,
 		PractitionerRole::Doctor,
 		OrganisationKind::CountyHospital,
 	);
-	PatientRecords::<T>::do_register(patient.clone(), None, None).expect("new patient");
-	T::Access::benchmark_allow(&doc, org, &patient);
+	fund::<T>(&who);
+	(who, org)
+}
+
+struct Setup<T: Config> {
+	doc: T::AccountId,
+	org: OrganisationId,
+	patient: T::AccountId,
+}
+
+/// A doctor (see [`practitioner`]), a registered, funded patient, no access yet.
+fn bare<T: Config>() -> Setup<T>
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let (doc, org) = practitioner::<T>("doc");
+	let patient: T::AccountId = account("patient", 0, 0);
+	fund::<T>(&patient);
+	PatientRecords::<T>::do_register(patient.clone(), None, None, patient.clone(), Zero::zero())
+		.expect("new patient");
 	Setup { doc, org, patient }
 }
 
-fn locator<T: Config>() -> alloc::vec::Vec<u8> {
-	alloc::vec![b'l'; T::MaxLocatorLength::get() as usize]
+/// [`bare`], with read and write access for the doctor through `org`.
+fn setup<T: Config>() -> Setup<T>
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let s = bare::<T>();
+	T::Access::benchmark_allow(&s.doc, s.org, &s.patient);
+	s
 }
 
-fn anchored<T: Config>(s: &Setup<T>) -> u64 {
-	anchored_by::<T>(s, s.doc.clone())
-}
-
-/// A record of the set-up patient written by `author` for the set-up organisation.
+/// A clinical record of the set-up patient written by `author` for the set-up organisation.
 fn anchored_by<T: Config>(s: &Setup<T>, author: T::AccountId) -> u64 {
 	PatientRecords::<T>::do_anchor(
 		author,
 		s.patient.clone(),
-		Some((s.org, ruralmed_primitives::AccessBasis::CareTeam)),
+		Some((s.org, AccessBasis::CareTeam)),
 		RecordCategory::Encounter,
 		H256::repeat_byte(1),
-		locator::<T>(),
+		Some(s.org),
 		1024,
 		None,
+		Zero::zero(),
 	)
 	.expect("setup anchors")
 }
 
-#[benchmarks]
+/// A pending proposal, by a funded practitioner, to register `patient` with `guardian`.
+fn proposed<T: Config>(patient: &T::AccountId, guardian: &T::AccountId) -> T::AccountId
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let (proposer, org) = practitioner::<T>("proposer");
+	PatientRecords::<T>::do_propose_guardianship(
+		proposer.clone(),
+		patient.clone(),
+		guardian.clone(),
+		org,
+	)
+	.expect("a practitioner proposes");
+	proposer
+}
+
+fn share<T: Config>() -> alloc::vec::Vec<u8> {
+	alloc::vec![7u8; T::MaxKeyShareLength::get() as usize]
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
 mod benchmarks {
 	use super::*;
 
+	/// A pending proposal for the account is dropped and its deposit released.
 	#[benchmark]
 	fn register_patient() {
 		let who: T::AccountId = account("patient", 9, 0);
+		fund::<T>(&who);
+		proposed::<T>(&who, &account("guardian", 0, 0));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(Patients::<T>::contains_key(&who));
+		assert!(!GuardianshipProposals::<T>::contains_key(&who));
+	}
+
+	/// An expired proposal for the patient is replaced: its deposit released, a new one held.
+	#[benchmark]
+	fn register_patient_with_guardian() {
+		let s = bare::<T>();
+		let ward: T::AccountId = account("ward", 0, 0);
+		proposed::<T>(&ward, &account("guardian", 1, 0));
+		let expired = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::GuardianshipProposalPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(expired);
+		let guardian: T::AccountId = account("guardian", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.doc.clone()), ward.clone(), guardian.clone(), s.org);
+		let p = GuardianshipProposals::<T>::get(&ward).expect("proposed");
+		assert_eq!((p.guardian, p.proposed_by), (guardian, s.doc));
 	}
 
 	#[benchmark]
-	fn register_patient_with_guardian() {
-		let s = setup::<T>();
+	fn accept_guardianship() {
 		let ward: T::AccountId = account("ward", 0, 0);
 		let guardian: T::AccountId = account("guardian", 0, 0);
+		proposed::<T>(&ward, &guardian);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.doc), ward.clone(), guardian, s.org);
-		assert!(CareOrganisations::<T>::contains_key(&ward, s.org));
+		_(RawOrigin::Signed(guardian.clone()), ward.clone());
+		assert_eq!(Patients::<T>::get(&ward).expect("registered").guardian, Some(guardian));
+	}
+
+	#[benchmark]
+	fn withdraw_guardianship_proposal() {
+		let ward: T::AccountId = account("ward", 0, 0);
+		let guardian: T::AccountId = account("guardian", 0, 0);
+		proposed::<T>(&ward, &guardian);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guardian), ward.clone());
+		assert!(!GuardianshipProposals::<T>::contains_key(&ward));
 	}
 
 	#[benchmark]
 	fn set_guardian() {
 		let patient: T::AccountId = account("patient", 0, 0);
-		PatientRecords::<T>::do_register(patient.clone(), None, None).expect("new patient");
+		PatientRecords::<T>::do_register(
+			patient.clone(),
+			None,
+			None,
+			patient.clone(),
+			Zero::zero(),
+		)
+		.expect("new patient");
 		let guardian: T::AccountId = account("guardian", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient.clone()), Some(guardian.clone()));
@@ -114,81 +210,107 @@ mod benchmarks {
 		assert!(!CareOrganisations::<T>::contains_key(&s.patient, s.org));
 	}
 
+	/// An amendment of a colleague's record: the doctor is not its author, so its membership
+	/// of the record's organisation is checked too.
 	#[benchmark]
 	fn anchor_record() {
 		let s = setup::<T>();
-		let old = anchored::<T>(&s);
+		let old = anchored_by::<T>(&s, account("colleague", 0, 0));
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(s.doc),
+			RawOrigin::Signed(s.doc.clone()),
 			s.patient.clone(),
 			s.org,
-			RecordCategory::DiagnosticReport,
+			RecordCategory::Encounter,
 			H256::repeat_byte(2),
-			locator::<T>(),
+			s.org,
 			4096,
 			Some(old),
 		);
 		assert_eq!(Patients::<T>::get(&s.patient).unwrap().record_count, 2);
+		assert!(Records::<T>::get(old).unwrap().superseded_by.is_some());
 	}
 
 	#[benchmark]
 	fn anchor_self_reported_record() {
-		let s = setup::<T>();
-		let old = anchored::<T>(&s);
+		let s = bare::<T>();
+		let old = PatientRecords::<T>::do_anchor(
+			s.patient.clone(),
+			s.patient.clone(),
+			None,
+			RecordCategory::Observation,
+			H256::repeat_byte(1),
+			Some(s.org),
+			1024,
+			None,
+			Zero::zero(),
+		)
+		.expect("self-reported");
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(s.patient.clone()),
 			s.patient.clone(),
 			RecordCategory::Observation,
 			H256::repeat_byte(2),
-			locator::<T>(),
+			s.org,
 			4096,
 			Some(old),
 		);
 		assert!(Records::<T>::get(NextRecordId::<T>::get() - 1).unwrap().self_reported);
 	}
 
+	/// Neither the caller nor the reader is the patient or the author: both are practitioners
+	/// of the most organisations allowed whose access is found by the costliest check. The
+	/// record holds one share less than allowed, so the new one is counted in.
 	#[benchmark]
 	fn attach_key_share() {
-		let s = setup::<T>();
-		// Written by a colleague, so the doctor is not its author and needs the full access
-		// check; the caller is the patient.
+		let s = bare::<T>();
 		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
-		let share = alloc::vec![7u8; T::MaxKeyShareLength::get() as usize];
+		let purpose = T::Access::benchmark_allow_costliest(&s.doc, s.org, &s.patient);
+		let (reader, reader_org) = practitioner::<T>("reader");
+		let reader_purpose = T::Access::benchmark_allow_costliest(&reader, reader_org, &s.patient);
+		assert_eq!(purpose, reader_purpose);
+		KeyShareCount::<T>::insert(id, T::MaxKeySharesPerRecord::get() - 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.patient.clone()), id, s.doc.clone(), PurposeOfUse::Treatment, share);
-		assert!(KeyShares::<T>::contains_key(id, &s.doc));
+		_(RawOrigin::Signed(s.doc.clone()), id, reader.clone(), purpose, share::<T>());
+		assert!(KeyShares::<T>::contains_key(id, &reader));
 	}
 
+	/// The record's author, still an active member of its organisation, removes another
+	/// reader's share, whose deposit goes back to the account that attached it.
 	#[benchmark]
 	fn remove_key_share() {
-		let s = setup::<T>();
-		let id = anchored::<T>(&s);
-		// The reader: a practitioner of as many organisations as allowed who has lost access,
-		// with everything an access check reads in place, so every purpose costs the most.
+		let s = bare::<T>();
+		let id = anchored_by::<T>(&s, s.doc.clone());
 		let reader: T::AccountId = account("reader", 0, 0);
-		T::Directory::benchmark_busiest_practitioner(
-			&account("reader-admin", 0, 0),
+		let attacher: T::AccountId = account("attacher", 0, 0);
+		fund::<T>(&attacher);
+		let deposit = T::KeyShareDeposit::get();
+		T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit).expect("funded");
+		KeyShares::<T>::insert(
+			id,
 			&reader,
-			PractitionerRole::Doctor,
-			OrganisationKind::CountyHospital,
+			KeyShare {
+				wrapped_key: BoundedVec::truncate_from(share::<T>()),
+				attached_by: attacher.clone(),
+				deposit,
+			},
 		);
-		T::Access::benchmark_refuse(&reader, &s.patient);
-		KeyShares::<T>::insert(id, &reader, KeyShareOf::<T>::truncate_from(alloc::vec![7u8; 80]));
-		let stranger: T::AccountId = account("stranger", 0, 0);
-		// A stranger removes a share whose reader has no access: every purpose is checked.
+		KeyShareCount::<T>::insert(id, 2);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(stranger), id, reader.clone());
+		_(RawOrigin::Signed(s.doc.clone()), id, reader.clone());
 		assert!(!KeyShares::<T>::contains_key(id, &reader));
+		assert_eq!(KeyShareCount::<T>::get(id), 1);
 	}
 
+	/// The reader's access is found by the costliest check.
 	#[benchmark]
 	fn log_access() {
-		let s = setup::<T>();
-		let id = anchored::<T>(&s);
+		let s = bare::<T>();
+		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
+		let purpose = T::Access::benchmark_allow_costliest(&s.doc, s.org, &s.patient);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(s.doc), id, PurposeOfUse::Treatment);
+		_(RawOrigin::Signed(s.doc.clone()), id, purpose);
 		assert_eq!(Patients::<T>::get(&s.patient).unwrap().access_count, 1);
 	}
 

@@ -1,28 +1,70 @@
 //! # Patient records pallet
 //!
 //! Every patient's medical history from every clinic, in time order, as anchors to encrypted
-//! data kept off chain: the blake2-256 hash of the ciphertext, a bounded locator (URI or content
-//! id), its size, its FHIR category, who wrote it for which organisation, and when. No personal
-//! health data is ever stored on chain.
+//! data kept off chain: the blake2-256 hash of the ciphertext (its address in a county records
+//! vault), which care organisation runs that vault, its size, its FHIR category, who wrote it
+//! for which organisation, and when. No health data and no free-form text is stored on chain;
+//! `docs/privacy.md` lists exactly which metadata is public, and why.
 //!
 //! Records are encrypted off chain with a per-record data key; the key, wrapped for each
 //! reader's X25519 key (published in the registry), is attached here as a *key share*.
 //!
 //! ## Roles
-//! - **A patient** is an account. It registers itself, or a verified practitioner registers it
-//!   with a **guardian** who acts for it; the patient may later take sole control or change the
-//!   guardian, and the authority may change the guardian too. A patient (or guardian) chooses
-//!   its care organisations, anchors self-reported data, and attaches or removes key shares.
-//! - **A practitioner**, active in an active organisation, anchors records for patients it may
-//!   write for, as [`Config::Access`] decides (the consent pallet in the runtime; until a
-//!   patient grants anything, the patient's care organisations).
+//! - **A patient** is an account. It registers itself with
+//!   [`register_patient`](Pallet::register_patient); or an active practitioner of a care
+//!   organisation *proposes* it with a **guardian** who acts for it
+//!   ([`register_patient_with_guardian`](Pallet::register_patient_with_guardian)), and the
+//!   patient is registered only when that guardian signs
+//!   [`accept_guardianship`](Pallet::accept_guardianship). The practitioner may not name
+//!   itself, and a pending proposal never blocks the account's own `register_patient`. The
+//!   patient may later take sole control or change the guardian, and the authority may change
+//!   the guardian too. A patient (or guardian) chooses its care organisations, anchors
+//!   self-reported data, and attaches or removes key shares.
+//! - **A practitioner**, active in an active care organisation, anchors records for patients
+//!   it may write for, as [`Config::Access`] decides (the consent pallet in the runtime).
 //! - **A reader** [`Config::Access`] allows logs each access; every access is an event and is
 //!   counted per patient, so the patient sees who looked at what and why.
 //! - **The authority** ([`Config::AuthorityOrigin`]) may change a patient's guardian.
 //!
+//! ## Amendments
+//! A record is never edited: an amendment is a new record naming the one it supersedes. It
+//! must keep the old record's category. A clinical record may be amended only by its author or
+//! by an active member of its organisation; self-reported data (by the patient or guardian)
+//! may amend only self-reported data.
+//!
+//! ## Key shares
+//! At most [`Config::MaxKeySharesPerRecord`] per record. An existing share may be replaced
+//! only by its reader, the patient, the guardian or whoever attached it, and the patient's or
+//! guardian's own share only by the patient or guardian. A share may be removed by its reader,
+//! the patient, the guardian, or the record's author while still an active member of the
+//! record's organisation.
+//!
+//! ## Guardians and consent
+//! Changing the guardian does not touch consent grants: grants the old guardian made for the
+//! patient stay in force until they expire or are revoked. The consent pallet lists each
+//! grant's `granted_by` (runtime API `grants_of`), so the patient or new guardian should review
+//! and revoke them after a change.
+//!
+//! ## Deposits
+//! Every entry a user creates holds a deposit ([`HoldReason`]) from whoever signed for it:
+//! - a **patient**: [`Config::PatientDeposit`], from the patient when self-registering, and
+//!   from the registering practitioner when a practitioner registers a patient with a guardian
+//!   (held while the proposal is pending, released if it is withdrawn, expires unaccepted and
+//!   is replaced, or the patient registers itself), so that a patient's first step costs the
+//!   patient nothing;
+//! - a **record**: [`Config::RecordDeposit`], from its author: the practitioner for a clinical
+//!   record, the patient (or guardian) who signed a self-reported one;
+//! - a **key share**: [`Config::KeyShareDeposit`], from whoever attached it, released to them
+//!   when the share is removed or replaced.
+//!
+//! Patients and records are never removed, so their deposits stay held; they are stored with
+//! the entry so that a future erasure can release them.
+//!
 //! ## Calls
 //! [`register_patient`](Pallet::register_patient),
 //! [`register_patient_with_guardian`](Pallet::register_patient_with_guardian),
+//! [`accept_guardianship`](Pallet::accept_guardianship),
+//! [`withdraw_guardianship_proposal`](Pallet::withdraw_guardianship_proposal),
 //! [`set_guardian`](Pallet::set_guardian), [`force_set_guardian`](Pallet::force_set_guardian),
 //! [`add_care_organisation`](Pallet::add_care_organisation),
 //! [`remove_care_organisation`](Pallet::remove_care_organisation),
@@ -35,6 +77,10 @@
 //! [`runtime_api::PatientRecordsApi`] pages through a patient's records in time order
 //! (`records_of(patient, from, count)`) and looks records up by id. Every call and every query
 //! costs O(1) in the number of records: the per-patient index is a map from position to id.
+//!
+//! ## Migrations
+//! [`migrations::v2::MigrateV1ToV2`]: storage version 1 → 2 (vaults instead of locators,
+//! deposits, key-share attachers and per-record counts).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -45,6 +91,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -60,28 +107,47 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, MutateHold},
+			UnixTime,
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use ruralmed_primitives::{
 		AccessBasis, ContentHash, OrganisationId, PractitionerDirectory, PurposeOfUse,
 		RecordAccess, RecordCategory, RecordId,
 	};
 
-	/// A patient as stored.
-	pub type PatientOf<T> = Patient<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// The balance type of [`Config::Currency`].
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-	/// A record anchor as stored.
-	pub type RecordAnchorOf<T> = RecordAnchor<
+	/// A patient as stored.
+	pub type PatientOf<T> =
+		Patient<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+	/// A pending guardianship proposal as stored.
+	pub type GuardianshipProposalOf<T> = GuardianshipProposal<
 		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
 		BlockNumberFor<T>,
-		<T as Config>::MaxLocatorLength,
 	>;
 
-	/// A wrapped data key as stored.
-	pub type KeyShareOf<T> = BoundedVec<u8, <T as Config>::MaxKeyShareLength>;
+	/// A record anchor as stored.
+	pub type RecordAnchorOf<T> =
+		RecordAnchor<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+	/// A wrapped data key as stored, with who attached it and its deposit.
+	pub type KeyShareOf<T> = KeyShare<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		<T as Config>::MaxKeyShareLength,
+	>;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -89,6 +155,12 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// Holds the deposits of patients, records and key shares.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
 		/// Who is who: the registry.
 		type Directory: PractitionerDirectory<Self::AccountId>;
 
@@ -102,13 +174,30 @@ pub mod pallet {
 		/// Wall-clock time for record timestamps.
 		type Time: UnixTime;
 
-		/// Longest locator (URI or content id), in bytes.
+		/// Held for each registered patient: from the patient when self-registering, from the
+		/// registering practitioner otherwise.
 		#[pallet::constant]
-		type MaxLocatorLength: Get<u32>;
+		type PatientDeposit: Get<BalanceOf<Self>>;
+
+		/// Held from the author of each record.
+		#[pallet::constant]
+		type RecordDeposit: Get<BalanceOf<Self>>;
+
+		/// Held from whoever attaches a key share, until it is removed or replaced.
+		#[pallet::constant]
+		type KeyShareDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks a guardian has to accept a practitioner's proposal.
+		#[pallet::constant]
+		type GuardianshipProposalPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Longest wrapped data key, in bytes.
 		#[pallet::constant]
 		type MaxKeyShareLength: Get<u32>;
+
+		/// Most key shares one record can have.
+		#[pallet::constant]
+		type MaxKeySharesPerRecord: Get<u32>;
 
 		/// Most care organisations one patient can have.
 		#[pallet::constant]
@@ -122,10 +211,30 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a registered (or proposed) patient.
+		#[codec(index = 0)]
+		PatientDeposit,
+		/// The deposit of a record anchor.
+		#[codec(index = 1)]
+		RecordDeposit,
+		/// The deposit of a key share.
+		#[codec(index = 2)]
+		KeyShareDeposit,
+	}
+
 	/// Registered patients.
 	#[pallet::storage]
 	pub type Patients<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, PatientOf<T>, OptionQuery>;
+
+	/// Practitioners' proposals to register a patient with a guardian, by patient, until the
+	/// guardian accepts, the proposal is withdrawn, or the patient registers itself.
+	#[pallet::storage]
+	pub type GuardianshipProposals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, GuardianshipProposalOf<T>, OptionQuery>;
 
 	/// The id the next record will get.
 	#[pallet::storage]
@@ -161,7 +270,7 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Data keys wrapped for readers: (record, reader) → wrapped key.
+	/// Data keys wrapped for readers: (record, reader) → wrapped key, attacher and deposit.
 	#[pallet::storage]
 	pub type KeyShares<T: Config> = StorageDoubleMap<
 		_,
@@ -173,11 +282,15 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The number of key shares of each record, at most `MaxKeySharesPerRecord`.
+	#[pallet::storage]
+	pub type KeyShareCount<T> = StorageMap<_, Twox64Concat, RecordId, u32, ValueQuery>;
+
 	/// Patients and care organisations to register at genesis (the demo presets).
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// `(patient, guardian, care organisations)`.
+		/// `(patient, guardian, care organisations)`; registered without deposits.
 		pub patients:
 			alloc::vec::Vec<(T::AccountId, Option<T::AccountId>, alloc::vec::Vec<OrganisationId>)>,
 	}
@@ -197,10 +310,31 @@ pub mod pallet {
 		PatientRegistered {
 			/// The patient.
 			patient: T::AccountId,
-			/// The guardian, if a practitioner registered the patient with one.
+			/// The guardian, if registered with one (who accepted).
 			guardian: Option<T::AccountId>,
 			/// The organisation that registered the patient, if not self-registered.
 			registered_by: Option<OrganisationId>,
+		},
+		/// A practitioner proposed to register a patient with a guardian, who must accept.
+		GuardianshipProposed {
+			/// The patient to be.
+			patient: T::AccountId,
+			/// The proposed guardian.
+			guardian: T::AccountId,
+			/// The organisation the practitioner acted for.
+			org: OrganisationId,
+			/// The practitioner.
+			proposed_by: T::AccountId,
+			/// The first block in which it can no longer be accepted.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A guardianship proposal was dropped without registering the patient: withdrawn,
+		/// declined, expired and replaced, or made moot by the patient registering itself.
+		GuardianshipProposalDropped {
+			/// The patient it was for.
+			patient: T::AccountId,
+			/// The guardian it named.
+			guardian: T::AccountId,
 		},
 		/// A patient's guardian changed (to `None`: the patient took sole control).
 		GuardianChanged {
@@ -301,8 +435,8 @@ pub mod pallet {
 		NoWriteAccess,
 		/// The caller may not read this record for this purpose.
 		NoReadAccess,
-		/// The locator is empty or longer than `MaxLocatorLength`.
-		InvalidLocator,
+		/// The vault is not an active care organisation.
+		InvalidVault,
 		/// A record cannot be empty.
 		EmptyRecord,
 		/// No record has this id.
@@ -319,23 +453,48 @@ pub mod pallet {
 		NotPermitted,
 		/// The reader has no key share for this record.
 		NoKeyShare,
-		/// The reader still has access, and only the patient, guardian, author or reader
-		/// may remove the share while it does.
-		AccessStillValid,
 		/// A counter would overflow.
 		Overflow,
+		/// An amendment must keep the category of the record it amends.
+		AmendmentChangesCategory,
+		/// The caller may not amend this record: a clinical record only by its author or an
+		/// active member of its organisation; self-reported data only self-reported data.
+		MayNotAmend,
+		/// The reader has a key share already, and only the reader, the patient, the guardian
+		/// or whoever attached it may replace it (the patient's and guardian's own shares only
+		/// they).
+		MayNotReplaceKeyShare,
+		/// The record has `MaxKeySharesPerRecord` key shares already.
+		TooManyKeyShares,
+		/// A practitioner may not propose itself as the guardian.
+		GuardianIsRegistrar,
+		/// A guardianship proposal for this patient is pending and has not expired.
+		ProposalPending,
+		/// No guardianship proposal for this patient is pending.
+		NoProposal,
+		/// The caller is not the guardian the proposal names.
+		NotProposedGuardian,
+		/// The proposal has expired.
+		ProposalExpired,
+		/// Only the proposer or the proposed guardian may withdraw a proposal before it
+		/// expires.
+		ProposalNotExpired,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxLocatorLength::get() >= 46, "a locator must fit a CIDv0 (46 bytes)");
 			assert!(
 				T::MaxKeyShareLength::get() >= 72,
 				"a key share must fit a wrapped 32-byte key"
 			);
+			assert!(T::MaxKeySharesPerRecord::get() >= 3, "patient, guardian and author shares");
 			assert!(T::MaxCareOrganisations::get() > 0, "patients need a care organisation");
 			assert!(T::MaxPageSize::get() > 0, "pages must hold a record");
+			assert!(
+				T::GuardianshipProposalPeriod::get() > 0u32.into(),
+				"guardians need time to accept"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -346,29 +505,38 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Register the caller as a patient, managing their own records.
+		/// Register the caller as a patient, managing their own records. Drops any pending
+		/// guardianship proposal for the caller (releasing its proposer's deposit).
 		///
-		/// - Origin: the patient, signed.
+		/// - Origin: the patient, signed. Holds [`Config::PatientDeposit`] from it.
 		///
-		/// Emits [`Event::PatientRegistered`].
+		/// Emits [`Event::PatientRegistered`], and [`Event::GuardianshipProposalDropped`] if a
+		/// proposal was pending.
 		///
-		/// Errors: [`Error::AlreadyRegistered`].
+		/// Errors: [`Error::AlreadyRegistered`]; the deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_patient())]
 		pub fn register_patient(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_register(who, None, None)
+			Self::do_self_register(who)
 		}
 
-		/// Register a patient who cannot manage keys (the elderly, a child) with a guardian
-		/// who acts for them. `org` becomes the patient's first care organisation.
+		/// Propose to register a patient who cannot manage keys (the elderly, a child) with a
+		/// guardian who acts for them. Nothing is registered until the guardian accepts with
+		/// [`Pallet::accept_guardianship`] within [`Config::GuardianshipProposalPeriod`];
+		/// `org` then becomes the patient's first care organisation. An expired proposal for
+		/// the same patient is replaced.
 		///
-		/// - Origin: an active practitioner of the active care organisation `org`.
+		/// - Origin: an active practitioner of the active care organisation `org`, who is not
+		///   `guardian`. Holds [`Config::PatientDeposit`] from it (the patient pays nothing).
 		///
-		/// Emits [`Event::PatientRegistered`] and [`Event::CareOrganisationAdded`].
+		/// Emits [`Event::GuardianshipProposed`] (and [`Event::GuardianshipProposalDropped`]
+		/// for a replaced expired proposal).
 		///
 		/// Errors: [`Error::NotActivePractitioner`], [`Error::InvalidCareOrganisation`],
-		/// [`Error::AlreadyRegistered`], [`Error::GuardianIsPatient`].
+		/// [`Error::AlreadyRegistered`], [`Error::GuardianIsPatient`],
+		/// [`Error::GuardianIsRegistrar`], [`Error::ProposalPending`]; the deposit cannot be
+		/// held.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_patient_with_guardian())]
 		pub fn register_patient_with_guardian(
@@ -378,12 +546,11 @@ pub mod pallet {
 			org: OrganisationId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(T::Directory::is_active_member(&who, org), Error::<T>::NotActivePractitioner);
-			ensure!(patient != guardian, Error::<T>::GuardianIsPatient);
-			Self::do_register(patient, Some(guardian), Some(org))
+			Self::do_propose_guardianship(who, patient, guardian, org)
 		}
 
-		/// Change one's own guardian; `None` takes sole control.
+		/// Change one's own guardian; `None` takes sole control. Consent grants the old
+		/// guardian made stay in force: review them (`grants_of`) and revoke as needed.
 		///
 		/// - Origin: the patient, signed.
 		///
@@ -401,7 +568,9 @@ pub mod pallet {
 			Self::do_set_guardian(who, guardian, false)
 		}
 
-		/// Change a patient's guardian, e.g. when a guardian dies or abuses the role.
+		/// Change a patient's guardian, e.g. when a guardian dies or abuses the role. Consent
+		/// grants the old guardian made stay in force: the authority or the new guardian should
+		/// review and revoke them.
 		///
 		/// - Origin: [`Config::AuthorityOrigin`].
 		///
@@ -420,9 +589,13 @@ pub mod pallet {
 			Self::do_set_guardian(patient, guardian, true)
 		}
 
-		/// Make an organisation one of the patient's care organisations. Until the patient
-		/// grants consent through the consent pallet, care organisations' active practitioners
-		/// may read and write the patient's records for treatment.
+		/// Make an organisation one of the patient's care organisations: a public note of
+		/// who treats the patient. Whether it gives that organisation any access depends on
+		/// [`Config::Access`]: in the RuralMed runtime (the consent pallet) it gives **none**,
+		/// only consent grants, referrals and break-glass do; only where [`CareTeamAccess`] is
+		/// the access policy may its active practitioners read and write for treatment. So
+		/// removing a care organisation revokes nothing in the runtime: revoke grants in the
+		/// consent pallet.
 		///
 		/// - Origin: the patient or their guardian, signed.
 		///
@@ -443,7 +616,8 @@ pub mod pallet {
 			Self::do_add_care_organisation(&patient, org)
 		}
 
-		/// Stop an organisation being one of the patient's care organisations.
+		/// Stop an organisation being one of the patient's care organisations. (In the
+		/// runtime this revokes no access: see [`Pallet::add_care_organisation`].)
 		///
 		/// - Origin: the patient or their guardian, signed.
 		///
@@ -464,18 +638,25 @@ pub mod pallet {
 		}
 
 		/// Anchor a record written by a practitioner for `org`: the hash of its ciphertext,
-		/// where the ciphertext is, its size and category, and optionally the record it amends
-		/// (which is then marked superseded).
+		/// the care organisation whose vault keeps it (under that hash), its size and
+		/// category, and optionally the record it amends (which is then marked superseded).
 		///
-		/// - Origin: an active practitioner of the active organisation `org`, whom
-		///   [`Config::Access`] allows to write for the patient.
+		/// An amendment must keep the amended record's category, and the amended record must
+		/// be a clinical record whose author is the caller or whose organisation the caller
+		/// is an active member of.
+		///
+		/// - Origin: an active practitioner of the active care organisation `org`, whom
+		///   [`Config::Access`] allows to write `category` for the patient. Holds
+		///   [`Config::RecordDeposit`] from it.
 		///
 		/// Emits [`Event::RecordAnchored`].
 		///
-		/// Errors: [`Error::NotActivePractitioner`], [`Error::UnknownPatient`],
-		/// [`Error::NoWriteAccess`], [`Error::InvalidLocator`], [`Error::EmptyRecord`],
-		/// [`Error::UnknownRecord`], [`Error::AmendsOtherPatientsRecord`],
-		/// [`Error::AlreadySuperseded`], [`Error::Overflow`].
+		/// Errors: [`Error::NotActivePractitioner`], [`Error::InvalidCareOrganisation`],
+		/// [`Error::UnknownPatient`], [`Error::NoWriteAccess`], [`Error::InvalidVault`],
+		/// [`Error::EmptyRecord`], [`Error::UnknownRecord`],
+		/// [`Error::AmendsOtherPatientsRecord`], [`Error::AlreadySuperseded`],
+		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::Overflow`];
+		/// the deposit cannot be held.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::anchor_record())]
 		pub fn anchor_record(
@@ -484,38 +665,48 @@ pub mod pallet {
 			org: OrganisationId,
 			category: RecordCategory,
 			content_hash: ContentHash,
-			locator: alloc::vec::Vec<u8>,
+			vault: OrganisationId,
 			size_bytes: u64,
 			amends: Option<RecordId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(T::Directory::is_active_member(&who, org), Error::<T>::NotActivePractitioner);
+			// Only organisations that treat patients author clinical records.
+			ensure!(
+				T::Directory::organisation(org).is_some_and(|o| o.kind.provides_care()),
+				Error::<T>::InvalidCareOrganisation
+			);
 			ensure!(Patients::<T>::contains_key(&patient), Error::<T>::UnknownPatient);
 			let basis = T::Access::write_basis(&who, org, &patient, category)
 				.ok_or(Error::<T>::NoWriteAccess)?;
+			Self::ensure_vault(vault)?;
 			Self::do_anchor(
 				who,
 				patient,
 				Some((org, basis)),
 				category,
 				content_hash,
-				locator,
+				Some(vault),
 				size_bytes,
 				amends,
+				T::RecordDeposit::get(),
 			)
 			.map(|_| ())
 		}
 
-		/// Anchor self-reported data (e.g. home blood-pressure readings), marked as such.
+		/// Anchor self-reported data (e.g. home blood-pressure readings), marked as such. It
+		/// may amend only self-reported data of the same category.
 		///
-		/// - Origin: the patient or their guardian, signed.
+		/// - Origin: the patient or their guardian, signed. Holds [`Config::RecordDeposit`]
+		///   from the caller.
 		///
 		/// Emits [`Event::RecordAnchored`].
 		///
 		/// Errors: [`Error::UnknownPatient`], [`Error::NotPatientOrGuardian`],
-		/// [`Error::InvalidLocator`], [`Error::EmptyRecord`], [`Error::UnknownRecord`],
+		/// [`Error::InvalidVault`], [`Error::EmptyRecord`], [`Error::UnknownRecord`],
 		/// [`Error::AmendsOtherPatientsRecord`], [`Error::AlreadySuperseded`],
-		/// [`Error::Overflow`].
+		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::Overflow`];
+		/// the deposit cannot be held.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::anchor_self_reported_record())]
 		pub fn anchor_self_reported_record(
@@ -523,28 +714,45 @@ pub mod pallet {
 			patient: T::AccountId,
 			category: RecordCategory,
 			content_hash: ContentHash,
-			locator: alloc::vec::Vec<u8>,
+			vault: OrganisationId,
 			size_bytes: u64,
 			amends: Option<RecordId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_patient_or_guardian(&who, &patient)?;
-			Self::do_anchor(who, patient, None, category, content_hash, locator, size_bytes, amends)
-				.map(|_| ())
+			Self::ensure_vault(vault)?;
+			Self::do_anchor(
+				who,
+				patient,
+				None,
+				category,
+				content_hash,
+				Some(vault),
+				size_bytes,
+				amends,
+				T::RecordDeposit::get(),
+			)
+			.map(|_| ())
 		}
 
-		/// Attach a record's data key wrapped for `reader`'s X25519 key (replacing any earlier
-		/// share for that reader).
+		/// Attach a record's data key wrapped for `reader`'s X25519 key, or replace the
+		/// reader's share. At most [`Config::MaxKeySharesPerRecord`] shares per record.
 		///
 		/// - Origin: the patient, their guardian, the record's author, or a reader
-		///   [`Config::Access`] allows to read the record for `purpose`.
+		///   [`Config::Access`] allows to read the record for `purpose`. To replace an
+		///   existing share the caller must also be the reader, the patient, the guardian or
+		///   whoever attached it; the patient's and guardian's own shares only they replace.
+		///   Holds [`Config::KeyShareDeposit`] from the caller (a replaced share's deposit goes
+		///   back to its attacher).
 		/// - `reader` must be the patient, the guardian, the author, or allowed to read the
 		///   record for `purpose`.
 		///
 		/// Emits [`Event::KeyShareAttached`].
 		///
 		/// Errors: [`Error::UnknownRecord`], [`Error::InvalidKeyShare`],
-		/// [`Error::NotPermitted`], [`Error::ReaderNotPermitted`].
+		/// [`Error::NotPermitted`], [`Error::ReaderNotPermitted`],
+		/// [`Error::MayNotReplaceKeyShare`], [`Error::TooManyKeyShares`]; the deposit cannot be
+		/// held.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::attach_key_share())]
 		pub fn attach_key_share(
@@ -558,16 +766,16 @@ pub mod pallet {
 			Self::do_attach_key_share(who, record, reader, purpose, wrapped_key)
 		}
 
-		/// Remove a reader's key share, e.g. when its access has ended. While the reader still
-		/// has access for any purpose, only the patient, guardian, author or reader may remove
-		/// it; after, anyone may.
+		/// Remove a reader's key share, e.g. when its access has ended, releasing its deposit
+		/// to whoever attached it.
 		///
-		/// - Origin: signed.
+		/// - Origin: the reader (its own share), the patient, their guardian, or the record's
+		///   author while an active member of the record's organisation. A suspended or
+		///   revoked author, or anyone else, may remove only its own share.
 		///
 		/// Emits [`Event::KeyShareRemoved`].
 		///
-		/// Errors: [`Error::UnknownRecord`], [`Error::NoKeyShare`],
-		/// [`Error::AccessStillValid`].
+		/// Errors: [`Error::UnknownRecord`], [`Error::NoKeyShare`], [`Error::NotPermitted`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::remove_key_share())]
 		pub fn remove_key_share(
@@ -597,6 +805,41 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_log_access(who, record, purpose)
+		}
+
+		/// Accept a practitioner's proposal to be `patient`'s guardian: registers the patient
+		/// with the caller as guardian and the proposal's organisation as first care
+		/// organisation. The proposer's deposit stays held as the patient deposit.
+		///
+		/// - Origin: the guardian the pending, unexpired proposal names, signed.
+		///
+		/// Emits [`Event::PatientRegistered`] and [`Event::CareOrganisationAdded`].
+		///
+		/// Errors: [`Error::NoProposal`], [`Error::NotProposedGuardian`],
+		/// [`Error::ProposalExpired`], [`Error::InvalidCareOrganisation`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::accept_guardianship())]
+		pub fn accept_guardianship(origin: OriginFor<T>, patient: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_guardianship(who, patient)
+		}
+
+		/// Drop a pending guardianship proposal and release its deposit to the proposer.
+		///
+		/// - Origin: the proposer or the proposed guardian (declining), at any time; anyone
+		///   once it has expired.
+		///
+		/// Emits [`Event::GuardianshipProposalDropped`].
+		///
+		/// Errors: [`Error::NoProposal`], [`Error::ProposalNotExpired`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::withdraw_guardianship_proposal())]
+		pub fn withdraw_guardianship_proposal(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_guardianship_proposal(who, patient)
 		}
 	}
 }

@@ -2,10 +2,12 @@
 
 use alloc::vec::Vec;
 use codec::Codec;
-use ruralmed_primitives::RecordId;
+use ruralmed_primitives::{OrganisationId, RecordCategory, RecordId};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the patient records for clients such as polkadot.js.
+	///
+	/// Version 2: `may_write`.
 	pub trait PatientRecordsApi<AccountId, Patient, Record>
 	where
 		AccountId: Codec,
@@ -21,5 +23,16 @@ sp_api::decl_runtime_apis! {
 
 		/// The patient's registration: guardian, record and access counts.
 		fn patient(patient: AccountId) -> Option<Patient>;
+
+		/// Whether `who` may anchor a record of `category` for `patient` now: acting for
+		/// `organisation` as a practitioner with a write basis, or (`None`) as the patient or
+		/// guardian self-reporting. A records vault asks this before accepting ciphertext.
+		#[api_version(2)]
+		fn may_write(
+			who: AccountId,
+			patient: AccountId,
+			organisation: Option<OrganisationId>,
+			category: RecordCategory,
+		) -> bool;
 	}
 }

@@ -4,9 +4,16 @@ use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok};
 use ruralmed_primitives::{AccessBasis, PurposeOfUse, RecordCategory};
 use sp_core::H256;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, TokenError};
 
-const LOCATOR: &[u8] = b"ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+/// What this pallet holds from `who` for `reason`.
+fn held(reason: HoldReason, who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&RuntimeHoldReason::PatientRecords(reason), &who)
+}
+
+/// The records vault the clinic keeps ciphertexts in: the county hospital's.
+const VAULT: u32 = HOSPITAL;
 
 fn hash(n: u8) -> H256 {
 	H256::repeat_byte(n)
@@ -20,7 +27,7 @@ fn anchor(amends: Option<u64>) -> u64 {
 		CLINIC,
 		RecordCategory::Encounter,
 		hash(7),
-		LOCATOR.to_vec(),
+		VAULT,
 		2048,
 		amends
 	));
@@ -46,13 +53,30 @@ mod patients {
 	}
 
 	#[test]
-	fn practitioner_registers_patient_with_guardian() {
+	fn practitioner_proposes_and_guardian_accepts() {
 		test(|| {
 			assert_ok!(PatientRecords::register_patient_with_guardian(
 				RuntimeOrigin::signed(VILLAGE_DOC),
 				STRANGER,
 				GUARDIAN,
 				CLINIC
+			));
+			System::assert_last_event(
+				Event::GuardianshipProposed {
+					patient: STRANGER,
+					guardian: GUARDIAN,
+					org: CLINIC,
+					proposed_by: VILLAGE_DOC,
+					expires_at: 11,
+				}
+				.into(),
+			);
+			// Nobody is registered, and nobody is a guardian, until the guardian signs.
+			assert!(!Patients::<Test>::contains_key(STRANGER));
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 50);
+			assert_ok!(PatientRecords::accept_guardianship(
+				RuntimeOrigin::signed(GUARDIAN),
+				STRANGER
 			));
 			System::assert_has_event(
 				Event::PatientRegistered {
@@ -65,7 +89,12 @@ mod patients {
 			System::assert_last_event(
 				Event::CareOrganisationAdded { patient: STRANGER, org: CLINIC }.into(),
 			);
-			assert_eq!(Patients::<Test>::get(STRANGER).unwrap().guardian, Some(GUARDIAN));
+			let p = Patients::<Test>::get(STRANGER).unwrap();
+			assert_eq!((p.guardian, p.depositor, p.deposit), (Some(GUARDIAN), VILLAGE_DOC, 50));
+			// The registering practitioner paid the deposit, not the patient.
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 50);
+			assert_eq!(held(HoldReason::PatientDeposit, STRANGER), 0);
+			assert!(!GuardianshipProposals::<Test>::contains_key(STRANGER));
 		});
 	}
 
@@ -107,6 +136,15 @@ mod patients {
 					CLINIC
 				),
 				Error::<Test>::AlreadyRegistered
+			);
+			assert_noop!(
+				PatientRecords::register_patient_with_guardian(
+					RuntimeOrigin::signed(MAKER_STAFF),
+					STRANGER,
+					GUARDIAN,
+					MAKER
+				),
+				Error::<Test>::InvalidCareOrganisation
 			);
 		});
 	}
@@ -299,7 +337,7 @@ mod records {
 					CLINIC,
 					RecordCategory::Encounter,
 					hash(8),
-					LOCATOR.to_vec(),
+					VAULT,
 					1,
 					Some(amends),
 				)
@@ -311,7 +349,7 @@ mod records {
 				WARD,
 				RecordCategory::Observation,
 				hash(1),
-				LOCATOR.to_vec(),
+				VAULT,
 				10,
 				None
 			));
@@ -323,52 +361,42 @@ mod records {
 	#[test]
 	fn anchoring_checks_author_patient_and_input() {
 		test(|| {
-			let call = |who, patient, org, locator: Vec<u8>, size| {
+			let call = |who, patient, org, vault: u32, size| {
 				PatientRecords::anchor_record(
 					RuntimeOrigin::signed(who),
 					patient,
 					org,
 					RecordCategory::Condition,
 					hash(3),
-					locator,
+					vault,
 					size,
 					None,
 				)
 			};
 			assert_noop!(
-				call(NURSE_UNVERIFIED, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
+				call(NURSE_UNVERIFIED, PATIENT, CLINIC, VAULT, 1),
 				Error::<Test>::NotActivePractitioner
 			);
 			assert_noop!(
-				call(DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
+				call(DOC, PATIENT, CLINIC, VAULT, 1),
 				Error::<Test>::NotActivePractitioner
 			);
 			assert_noop!(
-				call(VILLAGE_DOC, STRANGER, CLINIC, LOCATOR.to_vec(), 1),
+				call(VILLAGE_DOC, STRANGER, CLINIC, VAULT, 1),
 				Error::<Test>::UnknownPatient
 			);
 			// The hospital is not one of PATIENT's care organisations.
+			assert_noop!(call(DOC, PATIENT, HOSPITAL, VAULT, 1), Error::<Test>::NoWriteAccess);
+			// M13: the vault must be an active care organisation: no free-form locator.
+			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, MAKER, 1), Error::<Test>::InvalidVault);
 			assert_noop!(
-				call(DOC, PATIENT, HOSPITAL, LOCATOR.to_vec(), 1),
-				Error::<Test>::NoWriteAccess
+				call(VILLAGE_DOC, PATIENT, CLINIC, PENDING, 1),
+				Error::<Test>::InvalidVault
 			);
-			assert_noop!(
-				call(VILLAGE_DOC, PATIENT, CLINIC, vec![], 1),
-				Error::<Test>::InvalidLocator
-			);
-			assert_noop!(
-				call(VILLAGE_DOC, PATIENT, CLINIC, vec![b'x'; 97], 1),
-				Error::<Test>::InvalidLocator
-			);
-			assert_noop!(
-				call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 0),
-				Error::<Test>::EmptyRecord
-			);
+			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, 99, 1), Error::<Test>::InvalidVault);
+			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, VAULT, 0), Error::<Test>::EmptyRecord);
 			NextRecordId::<Test>::put(u64::MAX);
-			assert_noop!(
-				call(VILLAGE_DOC, PATIENT, CLINIC, LOCATOR.to_vec(), 1),
-				Error::<Test>::Overflow
-			);
+			assert_noop!(call(VILLAGE_DOC, PATIENT, CLINIC, VAULT, 1), Error::<Test>::Overflow);
 			NextRecordId::<Test>::put(0);
 		});
 	}
@@ -385,7 +413,7 @@ mod records {
 					CLINIC,
 					RecordCategory::Encounter,
 					hash(7),
-					LOCATOR.to_vec(),
+					VAULT,
 					1,
 					None
 				),
@@ -403,7 +431,7 @@ mod records {
 					WARD,
 					RecordCategory::Observation,
 					hash(1),
-					LOCATOR.to_vec(),
+					VAULT,
 					10,
 					None
 				),
@@ -414,7 +442,7 @@ mod records {
 				PATIENT,
 				RecordCategory::Observation,
 				hash(1),
-				LOCATOR.to_vec(),
+				VAULT,
 				10,
 				None
 			));
@@ -558,12 +586,12 @@ mod key_shares {
 				HOSPITAL
 			));
 			assert_ok!(attach(PATIENT, DOC, id));
-			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().to_vec(), vec![9; 80]);
+			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().wrapped_key.to_vec(), vec![9; 80]);
 		});
 	}
 
 	#[test]
-	fn shares_are_removed_when_access_ends() {
+	fn shares_are_removed_by_reader_patient_side_or_active_author() {
 		test(|| {
 			let id = anchor(None);
 			assert_ok!(PatientRecords::add_care_organisation(
@@ -572,10 +600,7 @@ mod key_shares {
 				HOSPITAL
 			));
 			assert_ok!(attach(PATIENT, DOC, id));
-			assert_noop!(
-				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, DOC),
-				Error::<Test>::AccessStillValid
-			);
+			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 5);
 			assert_noop!(
 				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, PATIENT),
 				Error::<Test>::NoKeyShare
@@ -584,16 +609,453 @@ mod key_shares {
 				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), 42, PATIENT),
 				Error::<Test>::UnknownRecord
 			);
+			// L6: even once the reader has no access (perhaps only for now), a stranger may
+			// not remove its share.
 			assert_ok!(PatientRecords::remove_care_organisation(
 				RuntimeOrigin::signed(PATIENT),
 				PATIENT,
 				HOSPITAL
 			));
-			assert_ok!(PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, DOC));
+			assert_noop!(
+				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, DOC),
+				Error::<Test>::NotPermitted
+			);
+			// The active author may; the deposit goes back to whoever attached the share.
+			assert_ok!(PatientRecords::remove_key_share(
+				RuntimeOrigin::signed(VILLAGE_DOC),
+				id,
+				DOC
+			));
 			System::assert_last_event(
-				Event::KeyShareRemoved { record: id, reader: DOC, by: STRANGER }.into(),
+				Event::KeyShareRemoved { record: id, reader: DOC, by: VILLAGE_DOC }.into(),
 			);
 			assert!(KeyShares::<Test>::get(id, DOC).is_none());
+			assert_eq!(KeyShareCount::<Test>::get(id), 0);
+			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 0);
+		});
+	}
+
+	/// M9 (review scenario): a practitioner with access overwrites the patient's, the
+	/// author's and another reader's shares with junk.
+	#[test]
+	fn m9_third_party_cannot_overwrite_shares() {
+		test(|| {
+			let id = anchor(None);
+			assert_ok!(attach(PATIENT, PATIENT, id));
+			assert_ok!(attach(PATIENT, VILLAGE_DOC, id));
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
+			let junk = |by: u64, reader: u64| {
+				PatientRecords::attach_key_share(
+					RuntimeOrigin::signed(by),
+					id,
+					reader,
+					PurposeOfUse::Treatment,
+					vec![0; 80],
+				)
+			};
+			// DOC may read (care team), but replaces nobody else's share.
+			assert_noop!(junk(DOC, PATIENT), Error::<Test>::MayNotReplaceKeyShare);
+			assert_noop!(junk(DOC, VILLAGE_DOC), Error::<Test>::MayNotReplaceKeyShare);
+			// The author, even a suspended one, never replaces the patient's own share.
+			assert_noop!(junk(VILLAGE_DOC, PATIENT), Error::<Test>::MayNotReplaceKeyShare);
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), VILLAGE_DOC));
+			assert_noop!(junk(VILLAGE_DOC, PATIENT), Error::<Test>::MayNotReplaceKeyShare);
+			assert_eq!(
+				KeyShares::<Test>::get(id, PATIENT).unwrap().wrapped_key.to_vec(),
+				vec![9; 80]
+			);
+		});
+	}
+
+	#[test]
+	fn shares_are_replaced_by_reader_patient_side_or_attacher() {
+		test(|| {
+			let id = anchor(None);
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
+			// The author attaches DOC's share, then replaces it: its own deposit, once.
+			assert_ok!(attach(VILLAGE_DOC, DOC, id));
+			assert_ok!(attach(VILLAGE_DOC, DOC, id));
+			assert_eq!(held(HoldReason::KeyShareDeposit, VILLAGE_DOC), 5);
+			// The reader replaces its own share: the author's deposit goes back.
+			assert_ok!(attach(DOC, DOC, id));
+			assert_eq!(
+				(
+					held(HoldReason::KeyShareDeposit, VILLAGE_DOC),
+					held(HoldReason::KeyShareDeposit, DOC)
+				),
+				(0, 5)
+			);
+			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().attached_by, DOC);
+			// The patient replaces anyone's.
+			assert_ok!(attach(PATIENT, DOC, id));
+			assert_eq!(
+				(
+					held(HoldReason::KeyShareDeposit, DOC),
+					held(HoldReason::KeyShareDeposit, PATIENT)
+				),
+				(0, 5)
+			);
+			assert_eq!(KeyShareCount::<Test>::get(id), 1);
+		});
+	}
+
+	#[test]
+	fn shares_per_record_are_capped() {
+		test(|| {
+			let id = anchor(None);
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
+			assert_ok!(PatientRecords::set_guardian(
+				RuntimeOrigin::signed(PATIENT),
+				Some(GUARDIAN)
+			));
+			for reader in [PATIENT, VILLAGE_DOC, DOC] {
+				assert_ok!(attach(PATIENT, reader, id));
+			}
+			assert_eq!(KeyShareCount::<Test>::get(id), 3);
+			assert_noop!(attach(PATIENT, GUARDIAN, id), Error::<Test>::TooManyKeyShares);
+			// Replacing is not adding.
+			assert_ok!(attach(PATIENT, DOC, id));
+			assert_ok!(PatientRecords::remove_key_share(RuntimeOrigin::signed(DOC), id, DOC));
+			assert_ok!(attach(PATIENT, GUARDIAN, id));
+			assert_eq!(KeyShareCount::<Test>::get(id), 3);
+		});
+	}
+
+	/// L6: a suspended author may remove only its own share.
+	#[test]
+	fn suspended_author_removes_only_its_own_share() {
+		test(|| {
+			let id = anchor(None);
+			assert_ok!(attach(PATIENT, PATIENT, id));
+			assert_ok!(attach(PATIENT, VILLAGE_DOC, id));
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), VILLAGE_DOC));
+			assert_noop!(
+				PatientRecords::remove_key_share(RuntimeOrigin::signed(VILLAGE_DOC), id, PATIENT),
+				Error::<Test>::NotPermitted
+			);
+			assert_ok!(PatientRecords::remove_key_share(
+				RuntimeOrigin::signed(VILLAGE_DOC),
+				id,
+				VILLAGE_DOC
+			));
+			assert!(KeyShares::<Test>::contains_key(id, PATIENT));
+		});
+	}
+}
+
+mod amendments {
+	use super::*;
+
+	fn amend(by: u64, org: u32, category: RecordCategory, old: u64) -> sp_runtime::DispatchResult {
+		PatientRecords::anchor_record(
+			RuntimeOrigin::signed(by),
+			PATIENT,
+			org,
+			category,
+			hash(9),
+			VAULT,
+			10,
+			Some(old),
+		)
+	}
+
+	fn self_report(by: u64, patient: u64, amends: Option<u64>) -> sp_runtime::DispatchResult {
+		PatientRecords::anchor_self_reported_record(
+			RuntimeOrigin::signed(by),
+			patient,
+			RecordCategory::Observation,
+			hash(1),
+			VAULT,
+			10,
+			amends,
+		)
+	}
+
+	fn allergy() -> u64 {
+		assert_ok!(PatientRecords::anchor_record(
+			RuntimeOrigin::signed(VILLAGE_DOC),
+			PATIENT,
+			CLINIC,
+			RecordCategory::Allergy,
+			hash(5),
+			VAULT,
+			10,
+			None
+		));
+		NextRecordId::<Test>::get() - 1
+	}
+
+	/// M8 scenario A: a writer at another organisation supersedes Dr. Z's Allergy record
+	/// with an Observation, or with an Allergy of its own.
+	#[test]
+	fn m8_other_organisation_cannot_supersede() {
+		test(|| {
+			let old = allergy();
+			assert_ok!(PatientRecords::add_care_organisation(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				HOSPITAL
+			));
+			assert_noop!(
+				amend(DOC, HOSPITAL, RecordCategory::Observation, old),
+				Error::<Test>::AmendmentChangesCategory
+			);
+			assert_noop!(
+				amend(DOC, HOSPITAL, RecordCategory::Allergy, old),
+				Error::<Test>::MayNotAmend
+			);
+			// The author can still amend it, keeping the category.
+			assert_noop!(
+				amend(VILLAGE_DOC, CLINIC, RecordCategory::Observation, old),
+				Error::<Test>::AmendmentChangesCategory
+			);
+			assert_ok!(amend(VILLAGE_DOC, CLINIC, RecordCategory::Allergy, old));
+			assert!(Records::<Test>::get(old).unwrap().superseded_by.is_some());
+		});
+	}
+
+	#[test]
+	fn colleague_of_the_same_organisation_may_amend() {
+		test(|| {
+			let old = allergy();
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), NURSE_UNVERIFIED));
+			assert_ok!(amend(NURSE_UNVERIFIED, CLINIC, RecordCategory::Allergy, old));
+			assert_eq!(Records::<Test>::get(old).unwrap().superseded_by, Some(old + 1));
+		});
+	}
+
+	/// M8 scenario B: the patient or guardian supersedes a clinician's record with
+	/// self-reported data; a clinician supersedes self-reported data.
+	#[test]
+	fn m8_self_reports_and_clinical_records_do_not_supersede_each_other() {
+		test(|| {
+			let clinical = {
+				assert_ok!(PatientRecords::anchor_record(
+					RuntimeOrigin::signed(VILLAGE_DOC),
+					PATIENT,
+					CLINIC,
+					RecordCategory::Observation,
+					hash(5),
+					VAULT,
+					10,
+					None
+				));
+				NextRecordId::<Test>::get() - 1
+			};
+			assert_noop!(self_report(PATIENT, PATIENT, Some(clinical)), Error::<Test>::MayNotAmend);
+			assert_ok!(self_report(PATIENT, PATIENT, None));
+			let own = NextRecordId::<Test>::get() - 1;
+			assert_noop!(
+				amend(VILLAGE_DOC, CLINIC, RecordCategory::Observation, own),
+				Error::<Test>::MayNotAmend
+			);
+			assert_ok!(self_report(PATIENT, PATIENT, Some(own)));
+			// The guardian likewise, for the ward.
+			assert_ok!(self_report(GUARDIAN, WARD, None));
+			let wards = NextRecordId::<Test>::get() - 1;
+			assert_ok!(self_report(GUARDIAN, WARD, Some(wards)));
+		});
+	}
+}
+
+mod guardianship {
+	use super::*;
+
+	fn propose(by: u64, patient: u64, guardian: u64) -> sp_runtime::DispatchResult {
+		PatientRecords::register_patient_with_guardian(
+			RuntimeOrigin::signed(by),
+			patient,
+			guardian,
+			CLINIC,
+		)
+	}
+
+	/// M10 (review scenario): Dr. M names himself guardian of an unregistered account.
+	#[test]
+	fn m10_practitioner_cannot_make_itself_guardian() {
+		test(|| {
+			assert_noop!(
+				propose(VILLAGE_DOC, STRANGER, VILLAGE_DOC),
+				Error::<Test>::GuardianIsRegistrar
+			);
+		});
+	}
+
+	/// M10: a practitioner front-runs the account's own registration with a guardian of its
+	/// choosing. It is only a proposal: the account registers itself anyway, and the
+	/// practitioner's accomplice can no longer accept.
+	#[test]
+	fn m10_front_running_proposal_does_not_block_self_registration() {
+		test(|| {
+			assert_ok!(propose(VILLAGE_DOC, STRANGER, GUARDIAN));
+			assert_ok!(PatientRecords::register_patient(RuntimeOrigin::signed(STRANGER)));
+			System::assert_has_event(
+				Event::GuardianshipProposalDropped { patient: STRANGER, guardian: GUARDIAN }.into(),
+			);
+			let p = Patients::<Test>::get(STRANGER).unwrap();
+			assert_eq!((p.guardian, p.depositor, p.deposit), (None, STRANGER, 50));
+			assert_eq!(
+				(
+					held(HoldReason::PatientDeposit, STRANGER),
+					held(HoldReason::PatientDeposit, VILLAGE_DOC)
+				),
+				(50, 0)
+			);
+			assert_noop!(
+				PatientRecords::accept_guardianship(RuntimeOrigin::signed(GUARDIAN), STRANGER),
+				Error::<Test>::NoProposal
+			);
+		});
+	}
+
+	#[test]
+	fn only_the_named_guardian_accepts_in_time() {
+		test(|| {
+			assert_ok!(propose(VILLAGE_DOC, STRANGER, GUARDIAN));
+			assert_noop!(
+				PatientRecords::accept_guardianship(RuntimeOrigin::signed(VILLAGE_DOC), STRANGER),
+				Error::<Test>::NotProposedGuardian
+			);
+			assert_noop!(propose(DOC, STRANGER, GUARDIAN), Error::<Test>::NotActivePractitioner);
+			assert_noop!(propose(VILLAGE_DOC, STRANGER, PATIENT), Error::<Test>::ProposalPending);
+			System::set_block_number(11);
+			assert_noop!(
+				PatientRecords::accept_guardianship(RuntimeOrigin::signed(GUARDIAN), STRANGER),
+				Error::<Test>::ProposalExpired
+			);
+			// An expired proposal is replaced, its deposit released and a new one held.
+			assert_ok!(propose(VILLAGE_DOC, STRANGER, PATIENT));
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 50);
+			assert_eq!(GuardianshipProposals::<Test>::get(STRANGER).unwrap().guardian, PATIENT);
+			assert_ok!(PatientRecords::accept_guardianship(
+				RuntimeOrigin::signed(PATIENT),
+				STRANGER
+			));
+			assert_eq!(Patients::<Test>::get(STRANGER).unwrap().guardian, Some(PATIENT));
+		});
+	}
+
+	#[test]
+	fn proposals_are_withdrawn_or_declined() {
+		test(|| {
+			assert_noop!(
+				PatientRecords::withdraw_guardianship_proposal(
+					RuntimeOrigin::signed(GUARDIAN),
+					STRANGER
+				),
+				Error::<Test>::NoProposal
+			);
+			assert_ok!(propose(VILLAGE_DOC, STRANGER, GUARDIAN));
+			assert_noop!(
+				PatientRecords::withdraw_guardianship_proposal(
+					RuntimeOrigin::signed(DOC),
+					STRANGER
+				),
+				Error::<Test>::ProposalNotExpired
+			);
+			// The guardian declines.
+			assert_ok!(PatientRecords::withdraw_guardianship_proposal(
+				RuntimeOrigin::signed(GUARDIAN),
+				STRANGER
+			));
+			System::assert_last_event(
+				Event::GuardianshipProposalDropped { patient: STRANGER, guardian: GUARDIAN }.into(),
+			);
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 0);
+			// Anyone clears an expired one.
+			assert_ok!(propose(VILLAGE_DOC, STRANGER, GUARDIAN));
+			System::set_block_number(11);
+			assert_ok!(PatientRecords::withdraw_guardianship_proposal(
+				RuntimeOrigin::signed(DOC),
+				STRANGER
+			));
+			assert!(!GuardianshipProposals::<Test>::contains_key(STRANGER));
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 0);
+		});
+	}
+}
+
+mod deposits {
+	use super::*;
+
+	#[test]
+	fn patients_records_and_shares_hold_deposits_from_who_signed() {
+		test(|| {
+			assert_ok!(PatientRecords::register_patient(RuntimeOrigin::signed(STRANGER)));
+			assert_eq!(held(HoldReason::PatientDeposit, STRANGER), 50);
+			let id = anchor(None);
+			assert_eq!(held(HoldReason::RecordDeposit, VILLAGE_DOC), 20);
+			assert_eq!(Records::<Test>::get(id).unwrap().deposit, 20);
+			assert_ok!(PatientRecords::anchor_self_reported_record(
+				RuntimeOrigin::signed(GUARDIAN),
+				WARD,
+				RecordCategory::Observation,
+				hash(1),
+				VAULT,
+				10,
+				None
+			));
+			assert_eq!(held(HoldReason::RecordDeposit, GUARDIAN), 20);
+		});
+	}
+
+	#[test]
+	fn no_funds_no_entry() {
+		test(|| {
+			assert_noop!(
+				PatientRecords::register_patient(RuntimeOrigin::signed(BROKE)),
+				TokenError::FundsUnavailable
+			);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), NURSE_UNVERIFIED));
+			let _ = <Balances as frame_support::traits::fungible::Mutate<u64>>::set_balance(
+				&NURSE_UNVERIFIED,
+				1,
+			);
+			assert_noop!(
+				PatientRecords::anchor_record(
+					RuntimeOrigin::signed(NURSE_UNVERIFIED),
+					PATIENT,
+					CLINIC,
+					RecordCategory::Encounter,
+					hash(7),
+					VAULT,
+					10,
+					None
+				),
+				TokenError::FundsUnavailable
+			);
+		});
+	}
+
+	/// L8: a manufacturer is no care organisation and writes no clinical records.
+	#[test]
+	fn l8_only_care_organisations_anchor_records() {
+		test(|| {
+			assert_noop!(
+				PatientRecords::anchor_record(
+					RuntimeOrigin::signed(MAKER_STAFF),
+					PATIENT,
+					MAKER,
+					RecordCategory::MedicationDispense,
+					hash(7),
+					VAULT,
+					10,
+					None
+				),
+				Error::<Test>::InvalidCareOrganisation
+			);
 		});
 	}
 }
@@ -602,4 +1064,42 @@ mod key_shares {
 fn integrity_test_passes() {
 	use frame_support::traits::Hooks;
 	<PatientRecords as Hooks<u64>>::integrity_test();
+}
+
+/// What a records vault asks before it accepts ciphertext (`may_write`, behind the runtime
+/// API) answers as the anchoring calls would.
+#[test]
+fn may_write_answers_as_the_anchoring_calls_do() {
+	test(|| {
+		let enc = RecordCategory::Encounter;
+		// The active practitioner of the patient's care organisation, acting for it.
+		assert!(PatientRecords::may_write(&VILLAGE_DOC, &PATIENT, Some(CLINIC), enc));
+		// Not for another organisation, nor for one that is not the patient's.
+		assert!(!PatientRecords::may_write(&VILLAGE_DOC, &PATIENT, Some(HOSPITAL), enc));
+		assert!(!PatientRecords::may_write(&DOC, &PATIENT, Some(HOSPITAL), enc));
+		assert_noop!(
+			PatientRecords::anchor_record(
+				RuntimeOrigin::signed(DOC),
+				PATIENT,
+				HOSPITAL,
+				enc,
+				hash(7),
+				VAULT,
+				10,
+				None
+			),
+			Error::<Test>::NoWriteAccess
+		);
+		// Not an unverified practitioner, nor a manufacturer's staff.
+		assert!(!PatientRecords::may_write(&NURSE_UNVERIFIED, &PATIENT, Some(CLINIC), enc));
+		assert!(!PatientRecords::may_write(&MAKER_STAFF, &PATIENT, Some(MAKER), enc));
+		// Self-reported data: the patient, a ward's guardian, nobody else.
+		assert!(PatientRecords::may_write(&PATIENT, &PATIENT, None, enc));
+		assert!(PatientRecords::may_write(&GUARDIAN, &WARD, None, enc));
+		assert!(!PatientRecords::may_write(&STRANGER, &PATIENT, None, enc));
+		assert!(!PatientRecords::may_write(&WARD, &PATIENT, None, enc));
+		// Nobody writes for an account that is no patient.
+		assert!(!PatientRecords::may_write(&STRANGER, &STRANGER, None, enc));
+		assert!(!PatientRecords::may_write(&VILLAGE_DOC, &STRANGER, Some(CLINIC), enc));
+	});
 }

@@ -9,7 +9,7 @@ use sp_core::Get;
 
 /// A registered patient.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Patient<AccountId, BlockNumber> {
+pub struct Patient<AccountId, Balance, BlockNumber> {
 	/// Who manages the patient's records on their behalf (for the elderly, children, anyone
 	/// who cannot manage keys), if anyone.
 	pub guardian: Option<AccountId>,
@@ -21,25 +21,53 @@ pub struct Patient<AccountId, BlockNumber> {
 	pub access_count: u64,
 	/// The number of care organisations.
 	pub care_organisations: u32,
+	/// The account the patient deposit is held from: the patient when self-registered, the
+	/// registering practitioner otherwise.
+	pub depositor: AccountId,
+	/// The patient deposit held from `depositor` (zero for genesis and migrated patients).
+	pub deposit: Balance,
+}
+
+/// A practitioner's proposal to register a patient with a guardian, waiting for the guardian
+/// to accept it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct GuardianshipProposal<AccountId, Balance, BlockNumber> {
+	/// The proposed guardian, who must accept.
+	pub guardian: AccountId,
+	/// The care organisation the practitioner acted for; it becomes the patient's first.
+	pub org: OrganisationId,
+	/// The practitioner who proposed it; the patient deposit is held from them.
+	pub proposed_by: AccountId,
+	/// The patient deposit held from `proposed_by`; it stays held for the patient on
+	/// acceptance and is released otherwise.
+	pub deposit: Balance,
+	/// The first block in which it can no longer be accepted.
+	pub expires_at: BlockNumber,
 }
 
 /// An anchor of one encrypted record kept off chain. Never edited or deleted: an amendment is
 /// a new anchor that names the one it supersedes, and the old one records `superseded_by`.
+///
+/// The ciphertext is kept in a records vault under its blake2-256 hash (`content_hash`), so
+/// the anchor only names the vault's organisation: no free-form locator (which could carry a
+/// name or a diagnosis in a URI) is stored.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-#[scale_info(skip_type_params(MaxLocator))]
-pub struct RecordAnchor<AccountId, BlockNumber, MaxLocator: Get<u32>> {
+pub struct RecordAnchor<AccountId, Balance, BlockNumber> {
 	/// Whose record it is.
 	pub patient: AccountId,
 	/// Who anchored it: a practitioner, or the patient (or guardian) for self-reported data.
+	/// The record deposit is held from it.
 	pub author: AccountId,
 	/// The organisation the author acted for; `None` for self-reported data.
 	pub organisation: Option<OrganisationId>,
 	/// The FHIR resource type.
 	pub category: RecordCategory,
-	/// blake2-256 of the ciphertext, so anyone holding the data can prove it unaltered.
+	/// blake2-256 of the ciphertext, so anyone holding the data can prove it unaltered; also
+	/// its address in the vault.
 	pub content_hash: ContentHash,
-	/// Where the ciphertext is kept: a URI or a content id.
-	pub locator: BoundedVec<u8, MaxLocator>,
+	/// The care organisation running the records vault that keeps the ciphertext. `None` only
+	/// for records migrated from storage version 1 whose vault could not be inferred.
+	pub vault: Option<OrganisationId>,
 	/// Size of the ciphertext in bytes.
 	pub size_bytes: u64,
 	/// When it was anchored, in milliseconds since the Unix epoch.
@@ -54,4 +82,19 @@ pub struct RecordAnchor<AccountId, BlockNumber, MaxLocator: Get<u32>> {
 	pub self_reported: bool,
 	/// Its position in the patient's time-ordered index.
 	pub index: u64,
+	/// The record deposit held from `author` (zero for migrated records).
+	pub deposit: Balance,
+}
+
+/// A record's data key wrapped for one reader.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[scale_info(skip_type_params(MaxKey))]
+pub struct KeyShare<AccountId, Balance, MaxKey: Get<u32>> {
+	/// The data key wrapped for the reader's X25519 key.
+	pub wrapped_key: BoundedVec<u8, MaxKey>,
+	/// Who attached it (the reader itself for shares migrated from storage version 1); the
+	/// key-share deposit is held from it.
+	pub attached_by: AccountId,
+	/// The key-share deposit held from `attached_by`.
+	pub deposit: Balance,
 }

@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn attach_key_share() -> Weight;
 	fn remove_key_share() -> Weight;
 	fn log_access() -> Weight;
+	fn accept_guardianship() -> Weight;
+	fn withdraw_guardianship_proposal() -> Weight;
 }
 
 /// Weights for `pallet_patient_records`, costing storage with the runtime's `DbWeight`.
@@ -237,6 +239,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
+	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:1)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::CareOrganisations` (r:1 w:1)
+	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn accept_guardianship() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1210`
+		//  Estimated: `3710`
+		// Minimum execution time: 80_000_000 picoseconds.
+		Weight::from_parts(90_000_000, 3710)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
+	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	fn withdraw_guardianship_proposal() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `400`
+		//  Estimated: `3582`
+		// Minimum execution time: 40_000_000 picoseconds.
+		Weight::from_parts(45_000_000, 3582)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
@@ -290,5 +322,15 @@ impl WeightInfo for () {
 		Weight::from_parts(215_803_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn accept_guardianship() -> Weight {
+		Weight::from_parts(90_000_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn withdraw_guardianship_proposal() -> Weight {
+		Weight::from_parts(45_000_000, 3582)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

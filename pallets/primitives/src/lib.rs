@@ -263,6 +263,9 @@ pub struct PractitionerStanding {
 	pub role: PractitionerRole,
 	/// Whether the licence is verified and not suspended or revoked.
 	pub active: bool,
+	/// Whether the authority suspended or revoked the licence. A barred practitioner may not
+	/// act for any organisation, not even one it administers.
+	pub barred: bool,
 }
 
 /// What an organisation is, as the registry knows it now.
@@ -300,10 +303,15 @@ pub trait PractitionerDirectory<AccountId: PartialEq> {
 			&& Self::organisation(org).is_some_and(|o| o.status == OrganisationStatus::Active)
 	}
 
-	/// Whether `who` administers `org` and `org` is active.
+	/// Whether `who` administers `org`, `org` is active, and `who` is not a practitioner whose
+	/// licence is suspended or revoked: admin powers follow the licence, so a suspension takes
+	/// effect for admins too. An unverified licence does not bar, since any organisation's
+	/// admin can register any account as an unverified practitioner, and that must not strip
+	/// the account of another organisation's admin role.
 	fn is_active_admin(who: &AccountId, org: OrganisationId) -> bool {
 		Self::organisation(org)
 			.is_some_and(|o| o.status == OrganisationStatus::Active && &o.admin == who)
+			&& !Self::practitioner(who).is_some_and(|p| p.barred)
 	}
 
 	/// Suspends a practitioner everywhere at once (used by governance after a disputed
@@ -416,6 +424,21 @@ pub trait RecordAccess<AccountId> {
 	/// none of it counts. For benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_refuse(reader: &AccountId, patient: &AccountId);
+
+	/// Sets up the costliest state in which `reader` (a practitioner, active member of `org`)
+	/// may read `patient`'s records, and returns the purpose it may read them for: the
+	/// access check that finds its basis last, after reading everything else it can. Unlike
+	/// [`Self::benchmark_allow`] it may be called for several readers of one patient. For
+	/// benchmarks; by default [`Self::benchmark_allow`] for treatment.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_allow_costliest(
+		reader: &AccountId,
+		org: OrganisationId,
+		patient: &AccountId,
+	) -> PurposeOfUse {
+		Self::benchmark_allow(reader, org, patient);
+		PurposeOfUse::Treatment
+	}
 }
 
 #[cfg(test)]

@@ -10,12 +10,22 @@
 //!   until it is closed or rejected, and may publish and rotate an encryption key.
 //! - **The authority** ([`Config::AuthorityOrigin`]: the health council, Root in tests)
 //!   verifies, suspends, reinstates, rejects and closes organisations, and verifies, suspends
-//!   and revokes practitioners' licences. A suspension takes effect everywhere at once, because
-//!   every other pallet asks this one through
-//!   [`PractitionerDirectory`](ruralmed_primitives::PractitionerDirectory).
+//!   and revokes practitioners' licences, and releases a licence bound to the wrong account. A
+//!   suspension takes effect everywhere at once, because every other pallet asks this one
+//!   through [`PractitionerDirectory`](ruralmed_primitives::PractitionerDirectory).
 //! - **An organisation's admin** adds and removes its practitioners and may hand the admin
-//!   role to another account.
+//!   role to another account. An admin who is a practitioner with a suspended or revoked
+//!   licence keeps only the power to hand the role on, here and in every other pallet, and
+//!   the role cannot be handed to such a practitioner.
 //! - **A practitioner** may leave an organisation.
+//!
+//! ## Licences
+//! An organisation's admin registers a practitioner with the blake2-256 hash of the licence
+//! number. The hash is bound to the account ([`LicenceOwners`]) only when the authority
+//! verifies the licence: licence numbers are guessable, so an unverified registration must not
+//! keep the licence's real holder out. Once bound, a licence stays bound, revoked too, unless
+//! the authority releases it ([`release_licence`](Pallet::release_licence)), which revokes the
+//! account that held it.
 //!
 //! ## Calls
 //! Organisations: [`apply_for_organisation`](Pallet::apply_for_organisation),
@@ -28,17 +38,21 @@
 //! [`remove_practitioner`](Pallet::remove_practitioner),
 //! [`verify_licence`](Pallet::verify_licence),
 //! [`suspend_practitioner`](Pallet::suspend_practitioner),
-//! [`revoke_licence`](Pallet::revoke_licence).
-//! Keys: [`publish_encryption_key`](Pallet::publish_encryption_key).
+//! [`revoke_licence`](Pallet::revoke_licence),
+//! [`release_licence`](Pallet::release_licence).
+//! Keys: [`publish_encryption_key`](Pallet::publish_encryption_key); an account keeps its last
+//! [`Config::MaxRetiredKeys`] replaced keys, by version ([`Pallet::encryption_key`]).
 //!
 //! ## Lifecycles
 //! Organisation: `Pending` → (`verify`) `Active` ⇄ (`suspend` / `verify`) `Suspended`;
 //! `Pending` → (`reject`) removed; anything but `Closed` → (`close`) `Closed`.
-//! Licence: `Unverified` → (`verify_licence`) `Active` ⇄ (`suspend` / `verify_licence`)
-//! `Suspended`; anything → (`revoke_licence`) `Revoked`, for good.
+//! Licence: `Unverified` → (`verify_licence`, which binds the licence hash) `Active` ⇄
+//! (`suspend` / `verify_licence`) `Suspended`; anything → (`revoke_licence`) `Revoked`, for
+//! good; the holder of a bound hash → (`release_licence`, which unbinds it) `Revoked`.
 //!
 //! Every call is O(1): affiliations are a bounded list per practitioner, and nothing iterates
-//! over growing storage.
+//! over growing storage. The registry holds at most [`Config::MaxOrganisations`] organisations,
+//! so that a migration over them fits in a block (checked by `integrity_test`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -89,8 +103,9 @@ pub mod pallet {
 	pub type PractitionerOf<T> = Practitioner<<T as Config>::MaxAffiliations>;
 
 	/// The in-code storage version. 2: organisations record when they were verified
-	/// ([`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// ([`migrations::v2`]). 3: the organisations are counted ([`OrganisationCount`],
+	/// [`migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -121,6 +136,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAffiliations: Get<u32>;
 
+		/// Most organisations the registry holds, closed ones included (rejecting an
+		/// application frees its place). Bounds every migration over the organisations:
+		/// `integrity_test` checks that migrating this many fits in half a block
+		/// ([`migrations::organisations_fit_in_block`]).
+		#[pallet::constant]
+		type MaxOrganisations: Get<u32>;
+
+		/// How many replaced encryption keys an account keeps; publishing a key beyond that
+		/// drops the oldest, so each account stores a bounded number of keys.
+		#[pallet::constant]
+		type MaxRetiredKeys: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -142,12 +169,20 @@ pub mod pallet {
 	pub type Organisations<T: Config> =
 		StorageMap<_, Twox64Concat, OrganisationId, OrganisationOf<T>, OptionQuery>;
 
+	/// How many organisations [`Organisations`] holds; at most [`Config::MaxOrganisations`]
+	/// from storage version 3 on.
+	#[pallet::storage]
+	pub type OrganisationCount<T> = StorageValue<_, u32, ValueQuery>;
+
 	/// Practitioners by account.
 	#[pallet::storage]
 	pub type Practitioners<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, PractitionerOf<T>, OptionQuery>;
 
-	/// Licence hash → practitioner, so one licence cannot be registered to two accounts.
+	/// Licence hash → the practitioner it is bound to, so one licence cannot be verified for two
+	/// accounts. A licence is bound when the authority first verifies it (entries written
+	/// before storage version 3 may also point at unverified practitioners), and stays bound
+	/// until the authority releases it.
 	#[pallet::storage]
 	pub type LicenceOwners<T: Config> =
 		StorageMap<_, Identity, ContentHash, T::AccountId, OptionQuery>;
@@ -157,7 +192,8 @@ pub mod pallet {
 	pub type EncryptionKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, CurrentKey<BlockNumberFor<T>>, OptionQuery>;
 
-	/// Replaced encryption keys, by account and version.
+	/// Replaced encryption keys, by account and version: the last [`Config::MaxRetiredKeys`]
+	/// versions before the current one.
 	#[pallet::storage]
 	pub type RetiredKeys<T: Config> = StorageDoubleMap<
 		_,
@@ -276,6 +312,14 @@ pub mod pallet {
 			/// The practitioner.
 			practitioner: T::AccountId,
 		},
+		/// The authority released a licence hash from the account it was bound to, and revoked
+		/// that account's licence; the hash may be verified for another account.
+		LicenceReleased {
+			/// The licence hash.
+			licence_hash: ContentHash,
+			/// The account it was bound to, now revoked.
+			practitioner: T::AccountId,
+		},
 		/// An account published a new encryption key; the previous one, if any, is retired.
 		EncryptionKeyPublished {
 			/// The account.
@@ -329,6 +373,13 @@ pub mod pallet {
 		InvalidKey,
 		/// Organisation ids are exhausted.
 		Overflow,
+		/// The registry holds `MaxOrganisations` organisations already.
+		TooManyOrganisations,
+		/// No account holds this licence hash.
+		UnknownLicence,
+		/// The account is a practitioner whose licence is suspended or revoked: it may not
+		/// receive an organisation's admin role, nor use one (but may hand it on).
+		BarredPractitioner,
 	}
 
 	#[pallet::hooks]
@@ -336,6 +387,16 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxNameLength::get() > 0, "MaxNameLength must allow a name");
 			assert!(T::MaxAffiliations::get() > 0, "MaxAffiliations must allow one organisation");
+			assert!(T::MaxOrganisations::get() > 0, "MaxOrganisations must allow an organisation");
+			assert!(T::MaxRetiredKeys::get() > 0, "MaxRetiredKeys must keep the previous key");
+			assert!(
+				migrations::organisations_fit_in_block(
+					&T::DbWeight::get(),
+					T::BlockWeights::get().max_block,
+					T::MaxOrganisations::get().into(),
+				),
+				"migrating MaxOrganisations organisations does not fit in half a block"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -354,8 +415,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::OrganisationApplied`].
 		///
-		/// Errors: [`Error::InvalidName`], [`Error::InvalidRegion`], [`Error::Overflow`], or a
-		/// balance error if the deposit cannot be held.
+		/// Errors: [`Error::InvalidName`], [`Error::InvalidRegion`], [`Error::Overflow`],
+		/// [`Error::TooManyOrganisations`], or a balance error if the deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply_for_organisation())]
 		pub fn apply_for_organisation(
@@ -413,7 +474,8 @@ pub mod pallet {
 			Self::do_close_organisation(org)
 		}
 
-		/// Reject a pending application: remove it and release its deposit.
+		/// Reject a pending application: remove it and release its deposit. Its place counts
+		/// no more against [`Config::MaxOrganisations`].
 		///
 		/// - Origin: [`Config::AuthorityOrigin`].
 		///
@@ -428,14 +490,17 @@ pub mod pallet {
 			Self::do_reject_application(org)
 		}
 
-		/// Hand the admin role of an organisation to another account.
+		/// Hand the admin role of an organisation to another account, which must not be a
+		/// practitioner with a suspended or revoked licence.
 		///
-		/// - Origin: signed by the organisation's current admin.
+		/// - Origin: signed by the organisation's current admin (even one whose own licence is
+		///   suspended or revoked: handing the role on is how the organisation recovers).
 		///
 		/// Emits [`Event::AdminTransferred`].
 		///
 		/// Errors: [`Error::UnknownOrganisation`], [`Error::NotOrganisationAdmin`],
-		/// [`Error::AlreadyAdmin`], [`Error::InvalidOrganisationStatus`] (it is closed).
+		/// [`Error::AlreadyAdmin`], [`Error::InvalidOrganisationStatus`] (it is closed),
+		/// [`Error::BarredPractitioner`] (the new admin's licence is suspended or revoked).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::transfer_admin())]
 		pub fn transfer_admin(
@@ -450,18 +515,21 @@ pub mod pallet {
 		/// Add a practitioner to an organisation.
 		///
 		/// A new practitioner is registered with `role` and `licence_hash` (blake2-256 of the
-		/// licence number) and starts `Unverified` until the authority verifies the licence.
-		/// A practitioner already registered gains an affiliation; `role` and `licence_hash`
-		/// must then match the registered ones.
+		/// licence number) and starts `Unverified` until the authority verifies the licence; the
+		/// hash is bound to the account only then. A practitioner already registered gains an
+		/// affiliation; `role` and `licence_hash` must then match the registered ones.
 		///
-		/// - Origin: signed by the admin of `org`, which must be active.
+		/// - Origin: signed by the admin of `org`, which must be active; an admin whose own
+		///   licence is suspended or revoked may not.
 		///
 		/// Emits [`Event::PractitionerAdded`].
 		///
 		/// Errors: [`Error::UnknownOrganisation`], [`Error::NotOrganisationAdmin`],
-		/// [`Error::OrganisationNotActive`], [`Error::AlreadyAffiliated`],
-		/// [`Error::TooManyAffiliations`], [`Error::RoleMismatch`], [`Error::LicenceMismatch`],
-		/// [`Error::LicenceAlreadyRegistered`], [`Error::LicenceRevoked`].
+		/// [`Error::BarredPractitioner`], [`Error::OrganisationNotActive`],
+		/// [`Error::AlreadyAffiliated`], [`Error::TooManyAffiliations`],
+		/// [`Error::RoleMismatch`], [`Error::LicenceMismatch`],
+		/// [`Error::LicenceAlreadyRegistered`] (the hash is bound to another account),
+		/// [`Error::LicenceRevoked`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::add_practitioner())]
 		pub fn add_practitioner(
@@ -478,12 +546,14 @@ pub mod pallet {
 		/// End a practitioner's affiliation with an organisation. From then on the
 		/// practitioner cannot act for it, and grants to the organisation stop covering them.
 		///
-		/// - Origin: signed by the organisation's admin or by the practitioner.
+		/// - Origin: signed by the practitioner, or by the organisation's admin unless the
+		///   admin's own licence is suspended or revoked.
 		///
 		/// Emits [`Event::PractitionerRemoved`].
 		///
 		/// Errors: [`Error::UnknownOrganisation`], [`Error::UnknownPractitioner`],
-		/// [`Error::NotAdminOrPractitioner`], [`Error::NotAffiliated`].
+		/// [`Error::NotAdminOrPractitioner`], [`Error::BarredPractitioner`],
+		/// [`Error::NotAffiliated`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::remove_practitioner())]
 		pub fn remove_practitioner(
@@ -495,14 +565,16 @@ pub mod pallet {
 			Self::do_remove_practitioner(&who, org, practitioner)
 		}
 
-		/// Verify a practitioner's licence, or reinstate a suspended practitioner.
+		/// Verify a practitioner's licence, or reinstate a suspended practitioner. The licence
+		/// hash is bound to the practitioner from then on.
 		///
 		/// - Origin: [`Config::AuthorityOrigin`].
 		///
 		/// Emits [`Event::LicenceVerified`].
 		///
 		/// Errors: [`Error::UnknownPractitioner`], [`Error::InvalidLicenceStatus`] (active or
-		/// revoked).
+		/// revoked), [`Error::LicenceAlreadyRegistered`] (the hash is bound to another account;
+		/// [`release_licence`](Pallet::release_licence) frees it).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::verify_licence())]
 		pub fn verify_licence(origin: OriginFor<T>, practitioner: T::AccountId) -> DispatchResult {
@@ -528,7 +600,8 @@ pub mod pallet {
 			Self::do_suspend_practitioner(practitioner)
 		}
 
-		/// Revoke a practitioner's licence for good.
+		/// Revoke a practitioner's licence for good. The licence hash stays bound to the
+		/// practitioner, so the licence cannot be registered again under another account.
 		///
 		/// - Origin: [`Config::AuthorityOrigin`].
 		///
@@ -543,8 +616,10 @@ pub mod pallet {
 			Self::do_revoke_licence(practitioner)
 		}
 
-		/// Publish, or rotate, the caller's X25519 public key for off-chain encryption. The
-		/// previous key is kept in [`RetiredKeys`] with the block it was replaced in.
+		/// Publish, or rotate, the caller's X25519 public key for off-chain encryption. Each key
+		/// has a version (0, then +1 per rotation). The previous key is kept in [`RetiredKeys`]
+		/// under its version, with the block it was replaced in; of the retired keys only the
+		/// last [`Config::MaxRetiredKeys`] are kept, the oldest is dropped.
 		///
 		/// - Origin: any signed account (patients, practitioners, organisations).
 		///
@@ -559,6 +634,22 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_publish_key(who, key)
+		}
+
+		/// Release a licence hash from the account it is bound to, for a licence registered
+		/// under the wrong account (squatted, or verified by mistake): that account's licence
+		/// is revoked, and the hash may then be verified for the licence's real holder.
+		///
+		/// - Origin: [`Config::AuthorityOrigin`].
+		///
+		/// Emits [`Event::LicenceReleased`].
+		///
+		/// Errors: [`Error::UnknownLicence`] (no account holds the hash).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::release_licence())]
+		pub fn release_licence(origin: OriginFor<T>, licence_hash: ContentHash) -> DispatchResult {
+			T::AuthorityOrigin::ensure_origin(origin)?;
+			Self::do_release_licence(licence_hash)
 		}
 	}
 }

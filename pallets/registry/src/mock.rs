@@ -55,8 +55,14 @@ impl pallet_registry::Config for Test {
 	type OrganisationDeposit = OrganisationDeposit;
 	type MaxNameLength = ConstU32<32>;
 	type MaxAffiliations = ConstU32<3>;
+	type MaxOrganisations = ConstU32<MAX_ORGANISATIONS>;
+	type MaxRetiredKeys = ConstU32<MAX_RETIRED_KEYS>;
 	type WeightInfo = ();
 }
+
+/// Small limits, so that tests reach them.
+pub const MAX_ORGANISATIONS: u32 = 8;
+pub const MAX_RETIRED_KEYS: u32 = 3;
 
 /// Accounts: 1 and 2 are organisation admins, 10.. practitioners, 99 is broke.
 pub const ADMIN: u64 = 1;

@@ -183,6 +183,34 @@ mod organisations {
 		});
 	}
 
+	/// Review L12: organisations were unbounded, so no migration over them could be shown to
+	/// fit in a block.
+	#[test]
+	fn organisations_are_capped() {
+		test(|| {
+			for _ in 0..MAX_ORGANISATIONS {
+				apply(ADMIN);
+			}
+			assert_eq!(OrganisationCount::<Test>::get(), MAX_ORGANISATIONS);
+			let apply_again = || {
+				Registry::apply_for_organisation(
+					RuntimeOrigin::signed(ADMIN2),
+					Pharmacy,
+					b"P".to_vec(),
+					REGION,
+				)
+			};
+			assert_noop!(apply_again(), Error::<Test>::TooManyOrganisations);
+			// A closed organisation keeps its place; a rejected application frees it.
+			assert_ok!(Registry::close_organisation(RuntimeOrigin::root(), 0));
+			assert_noop!(apply_again(), Error::<Test>::TooManyOrganisations);
+			assert_ok!(Registry::reject_application(RuntimeOrigin::root(), 1));
+			assert_eq!(OrganisationCount::<Test>::get(), MAX_ORGANISATIONS - 1);
+			assert_ok!(apply_again());
+			assert_eq!(OrganisationCount::<Test>::get(), MAX_ORGANISATIONS);
+		});
+	}
+
 	#[test]
 	fn reject_removes_pending_application_and_releases_deposit() {
 		test(|| {
@@ -294,6 +322,8 @@ mod practitioners {
 				),
 				Error::<Test>::AlreadyAffiliated
 			);
+			// Once verified, the licence is bound to DOC.
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
 			assert_noop!(
 				Registry::add_practitioner(
 					RuntimeOrigin::signed(ADMIN),
@@ -458,6 +488,215 @@ mod practitioners {
 	}
 }
 
+/// Review M5: licence hashes are guessable, and binding one at registration let any
+/// organisation's admin squat real practitioners' licences on puppet accounts, for good.
+mod licence_squatting {
+	use super::*;
+
+	const PUPPET: u64 = 20;
+	const PUPPET2: u64 = 21;
+
+	fn add(admin: u64, org: u32, who: u64, hash: u8) -> sp_runtime::DispatchResult {
+		Registry::add_practitioner(RuntimeOrigin::signed(admin), org, who, Doctor, licence(hash))
+	}
+
+	#[test]
+	fn a_squatted_licence_hash_does_not_keep_the_real_practitioner_out() {
+		test(|| {
+			// The admin of another active organisation registers the doctor's licence hash to a
+			// puppet before the doctor's organisation does.
+			let squatter = active_org(ADMIN2);
+			assert_ok!(add(ADMIN2, squatter, PUPPET, 1));
+			assert!(LicenceOwners::<Test>::get(licence(1)).is_none());
+			// The real doctor is registered and verified all the same.
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_eq!(LicenceOwners::<Test>::get(licence(1)), Some(DOC));
+			assert!(Registry::is_active_member(&DOC, org));
+			// The puppet can never be verified with that licence, nor another account registered.
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::root(), PUPPET),
+				Error::<Test>::LicenceAlreadyRegistered
+			);
+			assert_noop!(
+				add(ADMIN2, squatter, PUPPET2, 1),
+				Error::<Test>::LicenceAlreadyRegistered
+			);
+			assert!(!Registry::is_active_member(&PUPPET, squatter));
+		});
+	}
+
+	#[test]
+	fn a_revoked_licence_stays_bound() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(add(ADMIN, org, PUPPET, 1));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_ok!(Registry::revoke_licence(RuntimeOrigin::root(), DOC));
+			// Revocation is for good: the licence cannot come back under another account.
+			assert_eq!(LicenceOwners::<Test>::get(licence(1)), Some(DOC));
+			assert_noop!(add(ADMIN, org, PUPPET2, 1), Error::<Test>::LicenceAlreadyRegistered);
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::root(), PUPPET),
+				Error::<Test>::LicenceAlreadyRegistered
+			);
+		});
+	}
+
+	#[test]
+	fn the_authority_releases_a_licence_bound_to_the_wrong_account() {
+		test(|| {
+			let squatter = active_org(ADMIN2);
+			assert_ok!(add(ADMIN2, squatter, PUPPET, 1));
+			// Bound as storage version 2 bound every registration.
+			LicenceOwners::<Test>::insert(licence(1), PUPPET);
+			let org = active_org(ADMIN);
+			assert_noop!(add(ADMIN, org, DOC, 1), Error::<Test>::LicenceAlreadyRegistered);
+			assert_noop!(
+				Registry::release_licence(RuntimeOrigin::signed(ADMIN), licence(1)),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Registry::release_licence(RuntimeOrigin::root(), licence(2)),
+				Error::<Test>::UnknownLicence
+			);
+			assert_ok!(Registry::release_licence(RuntimeOrigin::root(), licence(1)));
+			System::assert_last_event(
+				Event::LicenceReleased { licence_hash: licence(1), practitioner: PUPPET }.into(),
+			);
+			assert!(LicenceOwners::<Test>::get(licence(1)).is_none());
+			assert_eq!(Practitioners::<Test>::get(PUPPET).unwrap().status, LicenceStatus::Revoked);
+			// The real doctor gets the licence; the puppet cannot be reinstated.
+			add_doc(org);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_eq!(LicenceOwners::<Test>::get(licence(1)), Some(DOC));
+			assert_noop!(
+				Registry::verify_licence(RuntimeOrigin::root(), PUPPET),
+				Error::<Test>::InvalidLicenceStatus
+			);
+		});
+	}
+
+	#[test]
+	fn releasing_a_licence_verified_by_mistake_revokes_its_holder() {
+		test(|| {
+			let squatter = active_org(ADMIN2);
+			assert_ok!(add(ADMIN2, squatter, PUPPET, 1));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), PUPPET));
+			assert!(Registry::is_active_member(&PUPPET, squatter));
+			assert_ok!(Registry::release_licence(RuntimeOrigin::root(), licence(1)));
+			assert!(!Registry::is_active_member(&PUPPET, squatter));
+			assert_noop!(
+				Registry::release_licence(RuntimeOrigin::root(), licence(1)),
+				Error::<Test>::UnknownLicence
+			);
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+		});
+	}
+}
+
+/// Review L5: admin powers did not depend on the admin's licence.
+mod admin_standing {
+	use super::*;
+
+	#[test]
+	fn a_suspended_or_revoked_admin_loses_admin_powers() {
+		test(|| {
+			let org = active_org(ADMIN);
+			// The admin is also a practitioner of its organisation.
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(ADMIN),
+				org,
+				ADMIN,
+				Doctor,
+				licence(5)
+			));
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), ADMIN));
+			add_doc(org);
+			assert!(Registry::is_active_admin(&ADMIN, org));
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), ADMIN));
+			// Every pallet asks `is_active_admin` before an admin acts for the organisation.
+			assert!(!Registry::is_active_admin(&ADMIN, org));
+			assert_noop!(
+				Registry::add_practitioner(
+					RuntimeOrigin::signed(ADMIN),
+					org,
+					NURSE,
+					Nurse,
+					licence(2)
+				),
+				Error::<Test>::BarredPractitioner
+			);
+			assert_noop!(
+				Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), org, DOC),
+				Error::<Test>::BarredPractitioner
+			);
+			// Reinstated, the admin acts again.
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), ADMIN));
+			assert!(Registry::is_active_admin(&ADMIN, org));
+			assert_ok!(Registry::revoke_licence(RuntimeOrigin::root(), ADMIN));
+			assert!(!Registry::is_active_admin(&ADMIN, org));
+			// A barred practitioner may still leave, and a barred admin hand the role on, which
+			// is how its organisation recovers.
+			assert_ok!(Registry::remove_practitioner(RuntimeOrigin::signed(ADMIN), org, ADMIN));
+			assert_ok!(Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, ADMIN2));
+			assert!(Registry::is_active_admin(&ADMIN2, org));
+		});
+	}
+
+	#[test]
+	fn the_admin_role_cannot_be_handed_to_a_barred_practitioner() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), DOC));
+			assert_ok!(Registry::suspend_practitioner(RuntimeOrigin::root(), DOC));
+			assert_noop!(
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, DOC),
+				Error::<Test>::BarredPractitioner
+			);
+			assert_ok!(Registry::revoke_licence(RuntimeOrigin::root(), DOC));
+			assert_noop!(
+				Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, DOC),
+				Error::<Test>::BarredPractitioner
+			);
+			// An unverified practitioner may receive it.
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(ADMIN),
+				org,
+				NURSE,
+				Nurse,
+				licence(2)
+			));
+			assert_ok!(Registry::transfer_admin(RuntimeOrigin::signed(ADMIN), org, NURSE));
+			assert!(Registry::is_active_admin(&NURSE, org));
+		});
+	}
+
+	/// Any admin can register any account as an unverified practitioner; that must not strip
+	/// the account of the admin role of its own organisation.
+	#[test]
+	fn an_unverified_registration_does_not_bar_an_admin() {
+		test(|| {
+			let org = active_org(ADMIN);
+			let other = active_org(ADMIN2);
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(ADMIN2),
+				other,
+				ADMIN,
+				Nurse,
+				licence(9)
+			));
+			assert!(Registry::is_active_admin(&ADMIN, org));
+			add_doc(org);
+		});
+	}
+}
+
 mod keys {
 	use super::*;
 
@@ -478,6 +717,29 @@ mod keys {
 			assert_eq!((current.key, current.version, current.published_at), ([2; 32], 1, 5));
 			let old = RetiredKeys::<Test>::get(DOC, 0).unwrap();
 			assert_eq!((old.key, old.published_at, old.replaced_at), ([1; 32], 1, 5));
+		});
+	}
+
+	/// Review M11: every rotation kept one more retired key, without bound and without a
+	/// deposit. An account now keeps the last `MaxRetiredKeys`, findable by version.
+	#[test]
+	fn retired_keys_are_bounded_per_account() {
+		test(|| {
+			for i in 1..=10u8 {
+				assert_ok!(Registry::publish_encryption_key(RuntimeOrigin::signed(DOC), [i; 32]));
+			}
+			assert_eq!(EncryptionKeys::<Test>::get(DOC).unwrap().version, 9);
+			assert_eq!(RetiredKeys::<Test>::iter_prefix(DOC).count() as u32, MAX_RETIRED_KEYS);
+			for version in 0..=9u32 {
+				let kept = version + MAX_RETIRED_KEYS >= 9;
+				assert_eq!(
+					Registry::encryption_key(&DOC, version),
+					kept.then_some([version as u8 + 1; 32]),
+					"version {version}"
+				);
+			}
+			assert_eq!(Registry::encryption_key(&DOC, 10), None);
+			assert_eq!(Registry::encryption_key(&NURSE, 0), None);
 		});
 	}
 

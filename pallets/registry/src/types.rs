@@ -62,6 +62,14 @@ pub enum LicenceStatus {
 	Revoked,
 }
 
+impl LicenceStatus {
+	/// Whether the authority suspended or revoked the licence: the practitioner may then not
+	/// act for any organisation, as admin either.
+	pub fn is_barred(&self) -> bool {
+		matches!(self, Self::Suspended | Self::Revoked)
+	}
+}
+
 /// A practitioner.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 #[scale_info(skip_type_params(MaxAffiliations))]

@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn suspend_practitioner() -> Weight;
 	fn revoke_licence() -> Weight;
 	fn publish_encryption_key() -> Weight;
+	fn release_licence() -> Weight;
 }
 
 /// Weights for `pallet_registry`, costing storage with the runtime's `DbWeight`.
@@ -209,6 +210,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Registry::LicenceOwners` (r:1 w:1)
+	/// Proof: `Registry::LicenceOwners` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:1 w:1)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	fn release_licence() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `440`
+		//  Estimated: `3580`
+		// Minimum execution time: 27_000_000 picoseconds.
+		Weight::from_parts(45_000_000, 3580)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
@@ -271,6 +285,11 @@ impl WeightInfo for () {
 	fn publish_encryption_key() -> Weight {
 		Weight::from_parts(43_642_000, 3553)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn release_licence() -> Weight {
+		Weight::from_parts(45_000_000, 3580)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

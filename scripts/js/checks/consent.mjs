@@ -1,12 +1,25 @@
 // Consent through polkadot.js: a grant with referral rights, a teleconsultation referral from
 // the village doctor to the county doctor, a revocation that cuts both off in the same block,
 // and a break-glass access that the patient disputes and the authority clears.
-import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
+import { u8aConcat } from '@polkadot/util';
 import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../lib.mjs';
 
 const COUNTY_HOSPITAL = 0; // Bob is a doctor there
 const HEKOU_CLINIC = 1; // Charlie is its village doctor
 const SHANZHUANG_CLINIC = 2; // DaveStash is its village doctor
+
+// `pallet_consent::EmergencyReason`, in SCALE order. It is never on chain (so not in the
+// metadata): clients encode it themselves, one byte, the variant's index.
+const EMERGENCY_REASONS = ['PatientUnresponsive', 'LifeThreatening', 'GuardianUnreachable', 'MassCasualty', 'Other'];
+
+/// `pallet_consent::emergency_commitment(reason, blake2_256(justification))`: what a break-glass
+/// access stores instead of its reason and justification.
+export function emergencyCommitment(reason, justification) {
+  const index = EMERGENCY_REASONS.indexOf(reason);
+  assert(index >= 0, `unknown reason ${reason}`);
+  return blake2AsHex(u8aConcat(new Uint8Array([index]), blake2AsU8a(justification)));
+}
 
 export async function run({ api, keyring }) {
   const alice = keyring.addFromUri('//Alice');
@@ -22,7 +35,7 @@ export async function run({ api, keyring }) {
     { Practitioner: charlie.address }, ['Treatment'], 'AllRecords', now, now + 1000, true, true), patient);
   const grantId = findEvent(granted.events, 'consent', 'ConsentGranted').data.grant.toNumber();
   const anchored = await send(api, api.tx.patientRecords.anchorRecord(patient.address, HEKOU_CLINIC,
-    'Condition', blake2AsHex(randomAsU8a(64)), 'ipfs://bafy-consent', 64, null), charlie);
+    'Condition', blake2AsHex(randomAsU8a(64)), HEKOU_CLINIC, 64, null), charlie);
   const recordId = findEvent(anchored.events, 'patientRecords', 'RecordAnchored').data.record.toNumber();
   const decision = await api.call.consentApi.readAccess(charlie.address, recordId, 'Treatment');
   assert(decision.isSome && decision.unwrap().isGrant, `readAccess says ${decision}`);
@@ -33,11 +46,14 @@ export async function run({ api, keyring }) {
   const referred = await send(api, api.tx.consent.refer(grantId, HEKOU_CLINIC, bob.address,
     COUNTY_HOSPITAL, { Categories: ['Condition', 'Document'] }, now + 300, true), charlie);
   const referralId = findEvent(referred.events, 'consent', 'ReferralCreated').data.referral.toNumber();
-  const seen = await api.call.consentApi.referralsOf(patient.address);
+  // Paged: referrals to at most 10 specialists, from the first.
+  const seen = await api.call.consentApi.referralsOf(patient.address, null, 10);
   assert(seen.length === 1 && seen[0][0].toNumber() === referralId, 'the patient does not see the referral');
+  const after = await api.call.consentApi.referralsOf(patient.address, seen[0][1].specialist, 10);
+  assert(after.length === 0, 'the page after the last specialist is not empty');
   await send(api, api.tx.patientRecords.logAccess(recordId, 'Referral'), bob);
   await send(api, api.tx.patientRecords.anchorRecord(patient.address, COUNTY_HOSPITAL, 'Document',
-    blake2AsHex(randomAsU8a(64)), 'ipfs://bafy-report', 64, null), bob);
+    blake2AsHex(randomAsU8a(64)), COUNTY_HOSPITAL, 64, null), bob);
   await expectFailure(api, api.tx.patientRecords.logAccess(recordId, 'Treatment'), bob,
     'patientRecords.NoReadAccess');
   console.log(`  referral ${referralId}: Bob reads for the referral, files a report, nothing more`);
@@ -51,13 +67,20 @@ export async function run({ api, keyring }) {
     'patientRecords.NoReadAccess');
   console.log('  revocation cut off the grantee and the referral in the same block');
 
-  // Break-glass by a practitioner without consent; the patient disputes it.
+  // Break-glass by a practitioner without consent; the patient disputes it. The reason and
+  // the justification stay off chain: only the commitment to both is sent.
+  const commitment = emergencyCommitment('PatientUnresponsive', 'written justification');
   const opened = await send(api, api.tx.consent.openEmergencyAccess(patient.address,
-    SHANZHUANG_CLINIC, 'PatientUnresponsive', blake2AsHex('written justification'), 100), daveStash);
-  const emergencyId = findEvent(opened.events, 'consent', 'EmergencyAccessOpened').data.emergency.toNumber();
+    SHANZHUANG_CLINIC, commitment, 100), daveStash);
+  const openedEvent = findEvent(opened.events, 'consent', 'EmergencyAccessOpened');
+  const emergencyId = openedEvent.data.emergency.toNumber();
+  assert(openedEvent.data.reason === undefined && openedEvent.data.justification.toHex() === commitment,
+    `the event shows more than the commitment: ${openedEvent.data}`);
   await send(api, api.tx.patientRecords.logAccess(recordId, 'Emergency'), daveStash);
   const history = await api.call.consentApi.emergenciesOf(patient.address, 0, 10);
   assert(history.length === 1 && history[0][1].status.isOpen, 'the patient does not see the open access');
+  assert(history[0][1].justification.toHex() === commitment && history[0][1].reason === undefined,
+    `the stored access shows more than the commitment: ${history[0][1]}`);
   const disputed = await send(api, api.tx.consent.reviewEmergencyAccess(emergencyId, false), patient);
   assert(findEvent(disputed.events, 'consent', 'EmergencyAccessEscalated').data.disputed.isTrue,
     'dispute not recorded');

@@ -1,15 +1,22 @@
 // Drug provenance through polkadot.js: the demo manufacturer commissions a serialised lot of
-// the demo amoxicillin, ships it to the distributor, who ships it to the pharmacy; the
-// pharmacist dispenses a pack to a consenting patient, linked to the patient's
-// medication-dispense record; the counterfeit check tells a genuine pack, a dispensed serial
-// and unknown packs apart; a recall blocks dispensing and reaches the patient's record.
-import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
+// the demo amoxicillin (its GTIN under the maker's GS1 company prefix; a GTIN outside it is
+// refused), ships it to the distributor, who ships it to the pharmacy; the pharmacist
+// dispenses a pack to a consenting patient, storing only a salted commitment (no patient, no
+// record id on chain); the counterfeit check tells a genuine pack, a dispensed serial and
+// unknown packs apart; a holder flags only its own stock; a recall blocks dispensing and
+// reaches the pharmacy, which recognises its patient's commitment; holders are paged; a
+// broken cold chain is not cleared by the maker and verifies ColdChainBreached until the
+// authority clears it; the authority cancels a shipment in transit.
+import { blake2AsHex, randomAsU8a, decodeAddress } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, hex } from '../lib.mjs';
 
 const PHARMACY = 3; // Dave is its pharmacist
 const MAKER = 4; // //One administers it
 const DISTRIBUTOR = 5; // //Two administers it
 const AMOXICILLIN = '06901234567892'; // registered at genesis by the maker
+const MR_VACCINE = '06901234567106'; // registered at genesis by the maker, 2–8 °C
+const MAKER_PREFIX = '690123456'; // the maker's GS1 company prefix, assigned at genesis
 
 const gtin = hex(AMOXICILLIN);
 
@@ -48,13 +55,22 @@ export async function run({ api, keyring }) {
   await send(api, api.tx.consent.grantConsent(patient.address, { Practitioner: dave.address },
     ['Treatment'], 'AllRecords', now, now + 1000, true, false), patient);
   const anchored = await send(api, api.tx.patientRecords.anchorRecord(patient.address, PHARMACY,
-    'MedicationDispense', blake2AsHex(randomAsU8a(64)), 'ipfs://bafy-dispense', 64, null), dave);
+    'MedicationDispense', blake2AsHex(randomAsU8a(64)), PHARMACY, 64, null), dave);
   const recordId = findEvent(anchored.events, 'patientRecords', 'RecordAnchored').data.record.toNumber();
+  // Only the pharmacy and the patient keep the salt: the chain gets an opaque commitment.
+  const salt = randomAsU8a(32);
+  const recordLe = new Uint8Array(8);
+  new DataView(recordLe.buffer).setBigUint64(0, BigInt(recordId), true);
+  const commitment = blake2AsHex(u8aConcat(decodeAddress(patient.address), recordLe, salt), 256);
   const dispensed = await send(api, api.tx.drugProvenance.dispense(lot, PHARMACY, 1, [packs[0]],
-    [patient.address, recordId]), dave);
+    commitment), dave);
   const event = findEvent(dispensed.events, 'drugProvenance', 'Dispensed');
-  assert(event.data.record.unwrap().toNumber() === recordId, 'the dispense is not linked to the record');
-  console.log(`  Dave dispensed pack P1 to the patient, linked to record ${recordId}`);
+  const eventJson = JSON.stringify(event.data.toJSON());
+  const fields = event.meta.fields.map((f) => f.name.unwrap().toString());
+  assert(!fields.includes('record'), `the Dispensed event names a record: ${fields}`);
+  assert(!eventJson.includes(u8aToHex(decodeAddress(patient.address)).slice(2)),
+    'the Dispensed event names the patient');
+  console.log(`  Dave dispensed pack P1 to the patient; the chain holds only the commitment ${commitment.slice(0, 10)}…`);
 
   // The counterfeit check.
   const verify = (number, serial) =>
@@ -84,9 +100,84 @@ export async function run({ api, keyring }) {
     'drugProvenance.LotRecalled');
   const reach = await api.call.drugProvenanceApi.recallReach(lot, 0, 10);
   assert(reach.length === 1, `recall reach ${reach.length}`);
-  const [patientId, record] = reach[0][1].record.unwrap();
-  assert(patientId.toString() === patient.address && record.toNumber() === recordId,
-    'the recall does not reach the patient record');
+  const reached = reach[0][1];
+  assert(reached.org.toNumber() === PHARMACY, `recall reaches org ${reached.org}`);
+  assert(reached.commitment.unwrap().toHex() === commitment, 'the pharmacy does not find its commitment');
+  assert(!JSON.stringify(reached.toJSON()).includes(u8aToHex(decodeAddress(patient.address)).slice(2)),
+    'the recall reach names the patient');
+  const stored = await api.query.drugProvenance.dispensations(reach[0][0]);
+  assert(!('record' in stored.unwrap().toJSON()), 'a dispensation still stores a record link');
   assert((await verify(lotNumber, 'P2')).verdict.isRecalled, 'P2 not shown recalled');
-  console.log('  recall: dispensing refused, the dispensation and its record found, P2 shows recalled');
+  console.log('  recall: dispensing refused, the pharmacy and its commitment found (no patient), P2 shows recalled');
+
+  // GTINs belong to the GS1 company prefix holder: the maker cannot register a GTIN outside
+  // its prefix (GS1's example GTIN, prefix 4006381).
+  let owner = await api.query.drugProvenance.prefixOwners(hex(MAKER_PREFIX));
+  if (owner.isNone) {
+    // A chain upgraded from a release without prefixes: the authority assigns it now.
+    await send(api, api.tx.sudo.sudo(api.tx.drugProvenance.assignCompanyPrefix(MAKER, hex(MAKER_PREFIX))), alice);
+    owner = await api.query.drugProvenance.prefixOwners(hex(MAKER_PREFIX));
+  }
+  assert(owner.isSome && owner.unwrap().toNumber() === MAKER, `prefix ${MAKER_PREFIX} owner ${owner}`);
+  await expectFailure(api, api.tx.drugProvenance.registerProduct(MAKER, hex('04006381333931'),
+    hex('Squatted'), 'Tablet', hex('1 mg'), 'Ambient'), maker, 'drugProvenance.GtinNotInCompanyPrefix');
+  console.log(`  GTINs: prefix ${MAKER_PREFIX} is the maker's; a GTIN outside it is refused`);
+
+  // Holders, paged.
+  const unser = `JS-U-${Date.now()}`;
+  const made = await send(api, api.tx.drugProvenance.commissionLot(
+    gtin, hex(unser), today - 10, today + 700, 30, false), maker);
+  const plain = findEvent(made.events, 'drugProvenance', 'LotCommissioned').data.lot.toNumber();
+  const shipPlain = async (from, to, n, sender, receiver) => {
+    const shipped = await send(api, api.tx.drugProvenance.ship(plain, from, to, n, []), sender);
+    const shipment = findEvent(shipped.events, 'drugProvenance', 'Shipped').data.shipment.toNumber();
+    await send(api, api.tx.drugProvenance.receiveShipment(shipment, n, []), receiver);
+  };
+  await shipPlain(MAKER, DISTRIBUTOR, 20, maker, distributor);
+  await shipPlain(DISTRIBUTOR, PHARMACY, 5, distributor, dave);
+  const all = (await api.call.drugProvenanceApi.holdersOf(plain, null, 10)).map(([o, q]) => [o.toNumber(), q.toNumber()]);
+  assert(all.length === 3, `holders ${JSON.stringify(all)}`);
+  const first = await api.call.drugProvenanceApi.holdersOf(plain, null, 2);
+  const rest = await api.call.drugProvenanceApi.holdersOf(plain, first[1][0], 2);
+  const paged = [...first, ...rest].map(([o, q]) => [o.toNumber(), q.toNumber()]);
+  assert(JSON.stringify(paged) === JSON.stringify(all), `paged holders ${JSON.stringify(paged)} vs ${JSON.stringify(all)}`);
+  console.log(`  holders paged: ${JSON.stringify(all)}`);
+
+  // A holder other than the maker flags only its own stock: the distributor still ships.
+  const flagged = await send(api, api.tx.drugProvenance.flagSuspect(plain, null, PHARMACY, 'PackagingDamaged'), dave);
+  assert(findEvent(flagged.events, 'drugProvenance', 'FlaggedSuspect').data.lotWide.isFalse, 'a holder flagged the whole lot');
+  await expectFailure(api, api.tx.drugProvenance.dispense(plain, PHARMACY, 1, [], null), dave,
+    'drugProvenance.HoldingQuarantined');
+  await shipPlain(DISTRIBUTOR, PHARMACY, 1, distributor, dave);
+  await send(api, api.tx.drugProvenance.clearHoldingSuspicion(plain, PHARMACY), maker);
+  await send(api, api.tx.drugProvenance.dispense(plain, PHARMACY, 1, [], null), dave);
+  console.log('  a pharmacy flagged its own stock only; the maker cleared it');
+
+  // The authority (sudo on the dev chain) cancels a shipment in transit: the packs are back.
+  const inTransit = await send(api, api.tx.drugProvenance.ship(plain, DISTRIBUTOR, PHARMACY, 2, []), distributor);
+  const stuck = findEvent(inTransit.events, 'drugProvenance', 'Shipped').data.shipment.toNumber();
+  await expectFailure(api, api.tx.drugProvenance.cancelShipment(stuck), distributor,
+    'drugProvenance.ShipmentNotStuck');
+  const cancelled = await send(api, api.tx.sudo.sudo(api.tx.drugProvenance.cancelShipment(stuck)), alice);
+  const cancel = findEvent(cancelled.events, 'drugProvenance', 'ShipmentCancelled').data;
+  assert(cancel.byAuthority.isTrue && cancel.quantity.toNumber() === 2, `cancel ${cancel}`);
+  console.log(`  shipment ${stuck}: the sender may not cancel yet; the authority cancelled it`);
+
+  // A broken cold chain: the maker cannot clear it; it verifies ColdChainBreached until the
+  // authority does.
+  const mrNumber = `JS-MR-${Date.now()}`;
+  const mr = await send(api, api.tx.drugProvenance.commissionLot(
+    hex(MR_VACCINE), hex(mrNumber), today - 10, today + 300, 10, false), maker);
+  const mrLot = findEvent(mr.events, 'drugProvenance', 'LotCommissioned').data.lot.toNumber();
+  const excursion = await send(api, api.tx.drugProvenance.recordExcursion(mrLot, MAKER, 60, 140, 240), maker);
+  assert(findEvent(excursion.events, 'drugProvenance', 'ExcursionRecorded').data.breached.isTrue, 'no breach');
+  await expectFailure(api, api.tx.drugProvenance.clearSuspect(mrLot, null), maker,
+    'drugProvenance.ColdChainBreached');
+  const vaccine = () => api.call.drugProvenanceApi.verify(hex(MR_VACCINE), hex(mrNumber), null);
+  assert((await vaccine()).verdict.isColdChainBreached, `breached lot: ${(await vaccine()).verdict}`);
+  const cleared = await send(api, api.tx.sudo.sudo(api.tx.drugProvenance.clearSuspect(mrLot, null)), alice);
+  findEvent(cleared.events, 'drugProvenance', 'SuspicionCleared');
+  const after = await vaccine();
+  assert(after.verdict.isGenuine && after.coldChainBreached.isTrue, `cleared lot: ${after.verdict}`);
+  console.log('  cold chain: the maker may not clear a breach; ColdChainBreached until the authority cleared it');
 }

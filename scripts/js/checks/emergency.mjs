@@ -1,6 +1,7 @@
 // Emergency supplies through polkadot.js: the authority declares a flood emergency over the two
-// townships of the demo county; the Hekou and Shanzhuang clinics file needs; a donor pledges
-// masks (some targeted to Shanzhuang) and a newly verified warehouse confirms their arrival;
+// townships of the demo county; the Hekou and Shanzhuang clinics file needs, and the authority
+// grants Hekou's the Critical tier it asked for; a donor pledges masks (some targeted to
+// Shanzhuang), naming a newly verified warehouse, which confirms their arrival;
 // the round is allocated once its window closes; the warehouse dispatches, the clinics confirm
 // (one with a shortfall); the donor traces the donation to the clinics, the dashboard adds up,
 // and two refusals: a need outside the affected regions, and a double confirmation.
@@ -53,7 +54,14 @@ export async function run({ api, keyring }) {
     const filed = await send(api, api.tx.emergencySupply.fileNeed(emergency, MASK, org,
       requested, stock, 250, priority, 'CaseSurge'), who);
     const e = findEvent(filed.events, 'emergencySupply', 'NeedFiled').data;
-    needs.push({ org, round: e.round.toNumber(), unmet: requested - stock });
+    // Only the authority grants Critical: the filer gets Urgent until then.
+    assert(e.priority.isUrgent, `need filed as ${e.priority}, expected Urgent until reviewed`);
+    needs.push({ org, round: e.round.toNumber(), unmet: requested - stock, priority });
+  }
+  for (const n of needs.filter((x) => x.priority === 'Critical')) {
+    const set = await send(api, authority(api, api.tx.emergencySupply.setNeedPriority(emergency, MASK,
+      n.round, n.org, 'Critical')), alice);
+    findEvent(set.events, 'emergencySupply', 'NeedPrioritySet');
   }
   // Refusal: the county hospital lies outside the affected townships.
   await expectFailure(api, api.tx.emergencySupply.fileNeed(emergency, MASK, COUNTY_HOSPITAL,
@@ -63,13 +71,15 @@ export async function run({ api, keyring }) {
   // Donations: 70 masks to anywhere, 10 to Shanzhuang; the warehouse confirms both arrived.
   const donations = [];
   for (const [quantity, target] of [[70, 'Anywhere'], [10, { Organisation: SHANZHUANG_CLINIC }]]) {
-    const pledged = await send(api, api.tx.emergencySupply.pledge(emergency, MASK, quantity, target, null), donor);
+    const pledged = await send(api, api.tx.emergencySupply.pledge(emergency, MASK, quantity, target,
+      warehouse, null), donor);
     const id = findEvent(pledged.events, 'emergencySupply', 'Pledged').data.donation.toNumber();
     await send(api, api.tx.emergencySupply.confirmReceipt(id, warehouse, quantity), keeper);
     donations.push(id);
   }
 
-  // Allocate every round a need went into, once its window has closed.
+  // Allocate every round a need went into, once its window has closed (rounds run in order;
+  // each must be allocated before the next one closes).
   const allocations = [];
   for (const round of [...new Set(needs.map((n) => n.round))].sort((a, b) => a - b)) {
     await waitForBlock(api, startsAt + (round + 1) * ROUND_LENGTH);

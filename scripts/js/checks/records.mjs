@@ -1,11 +1,15 @@
-// Patient records through polkadot.js: a patient registers and grants the Hekou village doctor
-// treatment access, the doctor anchors a record, the patient shares the record's key with the
-// doctor, the doctor logs an access, a doctor without consent is refused, and the patient's
-// record list reads back through the runtime API.
+// Patient records through polkadot.js: a patient registers (holding the patient deposit) and
+// grants the Hekou village doctor treatment access, the doctor anchors a record kept in the
+// county hospital's records vault, the patient shares the record's key with the doctor, the
+// doctor logs an access, a doctor without consent is refused, and the patient's record list
+// reads back through the runtime API. Then the two-step guardian registration: the doctor
+// proposes a ward with a guardian, nothing is registered until the guardian accepts, and the
+// doctor pays the ward's deposit.
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../lib.mjs';
 
+const COUNTY_HOSPITAL = 0; // demo county: runs the county records vault
 const HEKOU_CLINIC = 1; // demo county: Charlie is its village doctor
 
 export async function run({ api, keyring }) {
@@ -15,27 +19,36 @@ export async function run({ api, keyring }) {
   const patient = await freshAccount(api, keyring, 'RecordsPatient', alice);
 
   await send(api, api.tx.patientRecords.registerPatient(), patient);
+  const registered = (await api.query.patientRecords.patients(patient.address)).unwrap();
+  assert(registered.depositor.toString() === patient.address, 'a self-registered patient pays its deposit');
+  assert(registered.deposit.eq(api.consts.patientRecords.patientDeposit), 'patient deposit not recorded');
   const now = await bestNumber(api);
   await send(api, api.tx.consent.grantConsent(patient.address, { Practitioner: charlie.address },
     ['Treatment'], 'AllRecords', now, now + 500, true, false), patient);
   console.log(`  patient ${patient.address} registered and granted Charlie treatment access`);
 
-  // The ciphertext stays off chain; only its hash and locator are anchored.
+  // The ciphertext stays off chain, in the county vault under its hash; only the hash, and
+  // which vault, are anchored.
   const ciphertext = randomAsU8a(2048);
   const contentHash = blake2AsHex(ciphertext, 256);
-  const locator = `ipfs://bafy-check-${Date.now()}`;
   const { events } = await send(api, api.tx.patientRecords.anchorRecord(
-    patient.address, HEKOU_CLINIC, 'Encounter', contentHash, locator, ciphertext.length, null), charlie);
+    patient.address, HEKOU_CLINIC, 'Encounter', contentHash, COUNTY_HOSPITAL, ciphertext.length, null), charlie);
   const anchored = findEvent(events, 'patientRecords', 'RecordAnchored');
   const recordId = anchored.data.record.toNumber();
   assert(anchored.data.basis.toString().includes('grant'), `write basis ${anchored.data.basis}`);
   console.log(`  Charlie anchored record ${recordId}`);
+  // A manufacturer cannot be a vault.
+  await expectFailure(api, api.tx.patientRecords.anchorRecord(
+    patient.address, HEKOU_CLINIC, 'Encounter', contentHash, 4, ciphertext.length, null), charlie,
+  'patientRecords.InvalidVault');
 
   const wrappedKey = randomAsU8a(80);
   await send(api,
     api.tx.patientRecords.attachKeyShare(recordId, charlie.address, 'Treatment', u8aToHex(wrappedKey)), patient);
   const share = await api.query.patientRecords.keyShares(recordId, charlie.address);
-  assert(share.isSome && share.unwrap().length === 80, 'key share not stored');
+  assert(share.isSome && share.unwrap().wrappedKey.length === 80, 'key share not stored');
+  assert(share.unwrap().attachedBy.toString() === patient.address, 'attacher not stored');
+  assert((await api.query.patientRecords.keyShareCount(recordId)).toNumber() === 1, 'share not counted');
 
   const logged = await send(api, api.tx.patientRecords.logAccess(recordId, 'Treatment'), charlie);
   const accessed = findEvent(logged.events, 'patientRecords', 'RecordAccessed');
@@ -50,8 +63,22 @@ export async function run({ api, keyring }) {
   assert(id.toNumber() === recordId, 'records_of returned another record');
   assert(record.contentHash.toHex() === contentHash, 'content hash differs');
   assert(record.author.toString() === charlie.address, 'author differs');
-  assert(new TextDecoder().decode(record.locator.toU8a(true)) === locator, 'locator differs');
+  assert(record.vault.isSome && record.vault.unwrap().toNumber() === COUNTY_HOSPITAL, 'vault differs');
   const info = await api.call.patientRecordsApi.patient(patient.address);
   assert(info.isSome && info.unwrap().accessCount.toNumber() === 1, 'access not counted');
   console.log('  records_of and patient() read the record and the access count back');
+
+  // A guardian is never made without signing: the practitioner only proposes.
+  const ward = keyring.addFromUri(`//RecordsWard/${Date.now()}/${Math.random()}`);
+  const guardian = await freshAccount(api, keyring, 'RecordsGuardian', alice);
+  const proposed = await send(api,
+    api.tx.patientRecords.registerPatientWithGuardian(ward.address, guardian.address, HEKOU_CLINIC), charlie);
+  findEvent(proposed.events, 'patientRecords', 'GuardianshipProposed');
+  assert((await api.query.patientRecords.patients(ward.address)).isNone, 'registered before the guardian accepted');
+  const accepted = await send(api, api.tx.patientRecords.acceptGuardianship(ward.address), guardian);
+  findEvent(accepted.events, 'patientRecords', 'PatientRegistered');
+  const wardInfo = (await api.query.patientRecords.patients(ward.address)).unwrap();
+  assert(wardInfo.guardian.unwrap().toString() === guardian.address, 'guardian not set');
+  assert(wardInfo.depositor.toString() === charlie.address, 'the registering doctor pays the ward deposit');
+  console.log('  Charlie proposed a ward, the guardian accepted, Charlie paid the deposit');
 }

@@ -39,13 +39,12 @@ impl<T: Config> Pallet<T> {
 		// Row 3: referrals to the reader.
 		if purpose == PurposeOfUse::Referral {
 			for id in ReferralsTo::<T>::get(patient, reader) {
-				if let Some(r) = Referrals::<T>::get(id) {
-					if Self::referral_honoured(&r, now)
-						&& r.scope.covers(record.id, record.category)
-						&& T::Directory::is_active_member(reader, r.specialist_org)
-					{
-						return Some(AccessBasis::Referral(id));
-					}
+				let Some(r) = Referrals::<T>::get(id) else { continue };
+				if !r.scope.covers(record.id, record.category) {
+					continue;
+				}
+				if Self::referral_in_force(&r, now).is_some() {
+					return Some(AccessBasis::Referral(id));
 				}
 			}
 		}
@@ -82,10 +81,19 @@ impl<T: Config> Pallet<T> {
 		}
 		if category == RecordCategory::Document {
 			for id in ReferralsTo::<T>::get(patient, author) {
-				if let Some(r) = Referrals::<T>::get(id) {
-					if r.may_report && r.specialist_org == org && Self::referral_honoured(&r, now) {
-						return Some(AccessBasis::Referral(id));
-					}
+				let Some(r) = Referrals::<T>::get(id) else { continue };
+				if !r.may_report || r.specialist_org != org {
+					continue;
+				}
+				// The report is written on the grant's authority: it must allow writing new
+				// documents now, whatever the referral said when it was made.
+				let reportable = Self::referral_in_force(&r, now).is_some_and(|g| {
+					g.can_write
+						&& g.purposes.contains(&PurposeOfUse::Treatment)
+						&& g.scope.covers_new(RecordCategory::Document)
+				});
+				if reportable {
+					return Some(AccessBasis::Referral(id));
 				}
 			}
 		}
@@ -129,13 +137,68 @@ impl<T: Config> Pallet<T> {
 		None
 	}
 
-	/// A referral is honoured in its period while its grant exists and is in its own.
-	pub(crate) fn referral_honoured(r: &ReferralOf<T>, now: BlockNumberFor<T>) -> bool {
-		in_period(&r.starts_at, &r.expires_at, &now)
-			&& Self::grant(r.grant).is_some_and(|g| in_period(&g.starts_at, &g.expires_at, &now))
+	/// A referral is honoured in its period while its grant exists and is in its own; returns
+	/// that grant. (Kept on record, not pruned, while this holds.)
+	pub(crate) fn honoured_grant(r: &ReferralOf<T>, now: BlockNumberFor<T>) -> Option<GrantOf<T>> {
+		if !in_period(&r.starts_at, &r.expires_at, &now) {
+			return None;
+		}
+		Self::grant(r.grant).filter(|g| in_period(&g.starts_at, &g.expires_at, &now))
 	}
 
-	/// The practitioner's break-glass on the patient, if it still grants access.
+	/// A referral is honoured in its period while its grant exists and is in its own.
+	pub(crate) fn referral_honoured(r: &ReferralOf<T>, now: BlockNumberFor<T>) -> bool {
+		Self::honoured_grant(r, now).is_some()
+	}
+
+	/// The grant a referral gives access on now, if it does: the referral is honoured, the
+	/// specialist is an active member of the specialist organisation, and the referrer still
+	/// stands where the referral was made, an active practitioner of `referrer_org` covered by
+	/// the grant. A referral lends the referrer's access, so it lapses with it (and revives if
+	/// a suspension is lifted). Reads at most: the grant (2), the specialist and the
+	/// specialist organisation, the referrer and the referrer's organisation.
+	pub(crate) fn referral_in_force(
+		r: &ReferralOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Option<GrantOf<T>> {
+		let grant = Self::honoured_grant(r, now)?;
+		if !T::Directory::is_active_member(&r.specialist, r.specialist_org) {
+			return None;
+		}
+		let referrer = T::Directory::practitioner(&r.referrer)?;
+		if !referrer.active || !T::Directory::is_active_member(&r.referrer, r.referrer_org) {
+			return None;
+		}
+		let covered = match &grant.grantee {
+			Grantee::Practitioner(who) => *who == r.referrer,
+			Grantee::Organisation { org, roles } => {
+				*org == r.referrer_org && (roles.is_empty() || roles.contains(&referrer.role))
+			}
+		};
+		covered.then_some(grant)
+	}
+
+	/// Whether `who` (an active practitioner) holds a treatment grant over all of `patient`'s
+	/// records now, directly or through an organisation.
+	pub(crate) fn has_full_treatment_grant(
+		who: &T::AccountId,
+		patient: &T::AccountId,
+		now: BlockNumberFor<T>,
+	) -> bool {
+		let Some(standing) = T::Directory::practitioner(who).filter(|p| p.active) else {
+			return false;
+		};
+		Self::covering_grant(who, standing.role, patient, None, |g| {
+			in_period(&g.starts_at, &g.expires_at, &now)
+				&& g.purposes.contains(&PurposeOfUse::Treatment)
+				&& g.scope == Scope::AllRecords
+		})
+		.is_some()
+	}
+
+	/// The practitioner's break-glass on the patient, if it still grants access: open or
+	/// accepted, not expired, and the practitioner still an active member of the (active)
+	/// organisation it was opened for.
 	pub(crate) fn live_emergency(
 		who: &T::AccountId,
 		patient: &T::AccountId,
@@ -145,7 +208,7 @@ impl<T: Config> Pallet<T> {
 		let e = EmergencyAccesses::<T>::get(id)?;
 		let live = matches!(e.status, EmergencyStatus::Open | EmergencyStatus::Accepted)
 			&& now < e.expires_at
-			&& T::Directory::practitioner(who).is_some_and(|p| p.active);
+			&& T::Directory::is_active_member(who, e.org);
 		live.then_some(id)
 	}
 }
@@ -189,5 +252,14 @@ impl<T: Config> RecordAccess<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_refuse(reader: &T::AccountId, patient: &T::AccountId) {
 		crate::benchmarking::refuse_at_greatest_cost::<T>(reader, patient);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_allow_costliest(
+		reader: &T::AccountId,
+		org: OrganisationId,
+		patient: &T::AccountId,
+	) -> PurposeOfUse {
+		crate::benchmarking::allow_through_last_referral::<T>(reader, org, patient)
 	}
 }

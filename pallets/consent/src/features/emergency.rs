@@ -3,9 +3,7 @@
 use crate::*;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use ruralmed_primitives::{
-	ContentHash, OrganisationId, PatientDirectory, PractitionerDirectory, PurposeOfUse, RecordRef,
-};
+use ruralmed_primitives::{ContentHash, OrganisationId, PatientDirectory, PractitionerDirectory};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -13,7 +11,6 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		patient: T::AccountId,
 		org: OrganisationId,
-		reason: EmergencyReason,
 		justification: ContentHash,
 		duration: BlockNumberFor<T>,
 	) -> Result<EmergencyId, DispatchError> {
@@ -28,29 +25,25 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidPeriod
 		);
 		let now = frame_system::Pallet::<T>::block_number();
-		// Break-glass is for practitioners without consent: one with treatment access to every
-		// record uses that instead.
-		let any_record = RecordRef {
-			id: ruralmed_primitives::RecordId::MAX,
-			category: ruralmed_primitives::RecordCategory::Encounter,
-		};
-		ensure!(
-			Self::read_decision(&who, &patient, &any_record, PurposeOfUse::Treatment, now)
-				.is_none(),
-			Error::<T>::AlreadyHasAccess
-		);
+		// Break-glass is for practitioners without consent to everything: one whose treatment
+		// grant covers all records uses that instead. A narrower grant (say, Encounters only)
+		// does not show the allergies or conditions an emergency may need.
+		ensure!(!Self::has_full_treatment_grant(&who, &patient, now), Error::<T>::AlreadyHasAccess);
 		ensure!(
 			Self::live_emergency(&who, &patient, now).is_none(),
 			Error::<T>::EmergencyAccessStillOpen
 		);
+		// A dispute stands until the authority rules on it: the practitioner may not override
+		// the patient's objection by breaking the glass again meanwhile.
+		ensure!(
+			UnresolvedDisputes::<T>::get(&patient, &who) == 0,
+			Error::<T>::EmergencyAccessDisputed
+		);
+		// Sliding window: forget openings a whole window old, then count the rest.
+		let window = T::EmergencyRateWindow::get();
 		let mut usage = EmergencyUsageOf::<T>::get(&who);
-		if now.saturating_sub(usage.window_start) >= T::EmergencyRateWindow::get()
-			|| usage.opened == 0
-		{
-			usage = EmergencyUsage { window_start: now, opened: 0 };
-		}
-		ensure!(usage.opened < T::MaxEmergenciesPerWindow::get(), Error::<T>::RateLimited);
-		usage.opened += 1;
+		usage.retain(|opened| now.saturating_sub(*opened) < window);
+		usage.try_push(now).map_err(|_| Error::<T>::RateLimited)?;
 
 		let id = NextEmergencyId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -64,7 +57,6 @@ impl<T: Config> Pallet<T> {
 				patient: patient.clone(),
 				practitioner: who.clone(),
 				org,
-				reason,
 				justification,
 				opened_at: now,
 				expires_at,
@@ -83,7 +75,6 @@ impl<T: Config> Pallet<T> {
 			patient,
 			practitioner: who,
 			org,
-			reason,
 			justification,
 			expires_at,
 			review_by,
@@ -104,6 +95,10 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::EmergencyAccessAccepted { emergency: id });
 		} else {
 			e.disputed = true;
+			UnresolvedDisputes::<T>::try_mutate(&e.patient, &e.practitioner, |n| {
+				*n = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
 			Self::escalate(id, e);
 		}
 		Ok(())
@@ -140,6 +135,11 @@ impl<T: Config> Pallet<T> {
 			e.status = EmergencyStatus::Sanctioned;
 		} else {
 			e.status = EmergencyStatus::Cleared;
+		}
+		if e.disputed {
+			UnresolvedDisputes::<T>::mutate_exists(&e.patient, &e.practitioner, |n| {
+				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
 		}
 		EmergencyAccesses::<T>::insert(id, e);
 		Escalated::<T>::remove(id);

@@ -4,7 +4,9 @@ use super::access::in_period;
 use crate::*;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use ruralmed_primitives::{OrganisationId, PatientDirectory, PractitionerDirectory, PurposeOfUse};
+use ruralmed_primitives::{
+	OrganisationId, PatientDirectory, PractitionerDirectory, PurposeOfUse, RecordCategory,
+};
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -23,6 +25,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			grant.allow_referral && grant.purposes.contains(&PurposeOfUse::Treatment),
 			Error::<T>::ReferralNotAllowed
+		);
+		// A referral passes on no more than the grant gives: a report needs the right to
+		// write new documents.
+		ensure!(
+			!may_report || (grant.can_write && grant.scope.covers_new(RecordCategory::Document)),
+			Error::<T>::ReportNotAllowed
 		);
 		let standing =
 			T::Directory::practitioner(&referrer).ok_or(Error::<T>::NotCoveredByGrant)?;
@@ -46,6 +54,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(org == referrer_org, Error::<T>::NotCoveredByGrant);
 		}
 		ensure!(specialist_org != referrer_org, Error::<T>::SameOrganisation);
+		ensure!(
+			T::Directory::organisation(specialist_org).is_some_and(|o| o.kind.provides_care()),
+			Error::<T>::NotCareOrganisation
+		);
 		ensure!(
 			T::Directory::is_active_member(&specialist, specialist_org),
 			Error::<T>::SpecialistNotActive
@@ -130,10 +142,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Every referral of `patient` still on record, for the runtime API.
-	pub fn referrals_of(patient: &T::AccountId) -> alloc::vec::Vec<(ReferralId, ReferralOf<T>)> {
-		ReferralsTo::<T>::iter_prefix_values(patient)
-			.flat_map(|ids| ids.into_inner())
+	/// The referrals of `patient` still on record, for the runtime API, one page at a time:
+	/// those to at most `count` specialists (and at most [`MAX_REFERRAL_PAGE`]), in storage
+	/// order, starting after specialist `after` (from the first with `None`). The next page
+	/// starts after the last referral's specialist; a page with fewer specialists than asked
+	/// is the last. Reads `O(count)` entries, however many specialists the patient has.
+	pub fn referrals_of(
+		patient: &T::AccountId,
+		after: Option<T::AccountId>,
+		count: u32,
+	) -> alloc::vec::Vec<(ReferralId, ReferralOf<T>)> {
+		let take = count.min(MAX_REFERRAL_PAGE) as usize;
+		let lists = match after {
+			Some(specialist) => ReferralsTo::<T>::iter_prefix_from(
+				patient,
+				ReferralsTo::<T>::hashed_key_for(patient, specialist),
+			),
+			None => ReferralsTo::<T>::iter_prefix(patient),
+		};
+		lists
+			.take(take)
+			.flat_map(|(_, ids)| ids.into_inner())
 			.filter_map(|id| Referrals::<T>::get(id).map(|r| (id, r)))
 			.collect()
 	}

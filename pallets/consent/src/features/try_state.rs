@@ -13,7 +13,13 @@ impl<T: Config> Pallet<T> {
 	/// - every referral is indexed under its patient and specialist, and every index entry
 	///   names a referral of that patient and specialist;
 	/// - every emergency id is below `NextEmergencyId`, the patient's list names it, escalated
-	///   entries are exactly the accesses in status `Escalated`.
+	///   entries are exactly the accesses in status `Escalated`;
+	/// - `LatestEmergency[(p, w)]` names an access of patient `p` by practitioner `w` (the
+	///   access decision relies on it without re-checking);
+	/// - `UnresolvedDisputes[(p, w)]` counts exactly the escalated, disputed accesses of `p` by
+	///   `w`, and no zero is stored;
+	/// - each practitioner's break-glass openings are in order, not in the future, and not
+	///   empty.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -69,7 +75,11 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let next_emergency = NextEmergencyId::<T>::get();
+		let mut disputes = BTreeMap::<(T::AccountId, T::AccountId), u32>::new();
 		for (id, e) in EmergencyAccesses::<T>::iter() {
+			if e.status == EmergencyStatus::Escalated && e.disputed {
+				*disputes.entry((e.patient.clone(), e.practitioner.clone())).or_default() += 1;
+			}
 			ensure!(id < next_emergency, "emergency id not below NextEmergencyId");
 			ensure!(
 				(e.status == EmergencyStatus::Escalated) == Escalated::<T>::contains_key(id),
@@ -87,6 +97,26 @@ impl<T: Config> Pallet<T> {
 				let e = EmergencyAccesses::<T>::get(id).ok_or("list names a missing emergency")?;
 				ensure!(e.patient == patient, "emergency listed under another patient");
 			}
+		}
+		for (patient, practitioner, id) in LatestEmergency::<T>::iter() {
+			let e = EmergencyAccesses::<T>::get(id).ok_or("latest emergency is missing")?;
+			ensure!(
+				e.patient == patient && e.practitioner == practitioner,
+				"latest emergency of another patient or practitioner"
+			);
+		}
+		for (patient, practitioner, count) in UnresolvedDisputes::<T>::iter() {
+			ensure!(
+				disputes.remove(&(patient, practitioner)) == Some(count),
+				"unresolved disputes differ from the escalated, disputed accesses"
+			);
+		}
+		ensure!(disputes.is_empty(), "a disputed access is not counted as unresolved");
+		let now = frame_system::Pallet::<T>::block_number();
+		for (_, openings) in EmergencyUsageOf::<T>::iter() {
+			ensure!(!openings.is_empty(), "empty break-glass usage stored");
+			ensure!(openings.windows(2).all(|w| w[0] <= w[1]), "break-glass openings out of order");
+			ensure!(openings.iter().all(|t| *t <= now), "break-glass opening in the future");
 		}
 		Ok(())
 	}

@@ -49,7 +49,8 @@ impl<T: Config> Pallet<T> {
 		u32::try_from(T::UnixTime::now().as_secs() / DAY_SECONDS).unwrap_or(Day::MAX)
 	}
 
-	/// Fails unless the lot may move down the chain or be dispensed: active and not expired.
+	/// Fails unless the lot may move down the chain or be dispensed: active, its cold chain
+	/// intact or cleared by the authority, and not expired.
 	pub(crate) fn ensure_sellable(lot: &LotOf<T>) -> DispatchResult {
 		match lot.status {
 			LotStatus::Active => {}
@@ -57,6 +58,9 @@ impl<T: Config> Pallet<T> {
 			LotStatus::Recalled { .. } => return Err(Error::<T>::LotRecalled.into()),
 			LotStatus::Illegitimate => return Err(Error::<T>::LotIllegitimate.into()),
 		}
+		// Lots a maker cleared itself before this rule (active but breached) stay blocked
+		// until the authority clears them.
+		ensure!(lot.cold_chain != ColdChain::Breached, Error::<T>::ColdChainBreached);
 		ensure!(lot.expires_on > Self::today(), Error::<T>::StockExpired);
 		Ok(())
 	}
@@ -87,8 +91,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that `from` can give up `quantity` packs of `lot` (for a serialised lot exactly
-	/// the packs `serials`, held by `from` and, if `only_active`, not suspect). Changes
-	/// nothing. Returns the number of packs.
+	/// the packs `serials`, held by `from` and, if `only_active`, not suspect; if
+	/// `only_active`, `from`'s holding must not be flagged either). Changes nothing. Returns
+	/// the number of packs.
 	pub(crate) fn check_take(
 		id: LotId,
 		lot: &LotOf<T>,
@@ -98,6 +103,10 @@ impl<T: Config> Pallet<T> {
 		only_active: bool,
 	) -> Result<u32, DispatchError> {
 		ensure!(quantity > 0, Error::<T>::InvalidQuantity);
+		ensure!(
+			!only_active || !SuspectHoldings::<T>::contains_key(id, from),
+			Error::<T>::HoldingQuarantined
+		);
 		if lot.serialised {
 			ensure!(serials.len() as u32 == quantity, Error::<T>::SerialsRequired);
 			let mut seen = BTreeSet::new();
@@ -135,12 +144,16 @@ impl<T: Config> Pallet<T> {
 		Self::remove_holding(id, from, quantity);
 	}
 
-	/// Lowers `org`'s holding of `lot`, removing the entry at zero.
+	/// Lowers `org`'s holding of `lot`, removing the entry (and any suspicion of it) at zero.
 	pub(crate) fn remove_holding(id: LotId, org: OrganisationId, quantity: u32) {
-		Holdings::<T>::mutate_exists(id, org, |held| {
-			let left = held.unwrap_or(0).saturating_sub(quantity);
-			*held = if left == 0 { None } else { Some(left) };
-		});
+		let left = Holdings::<T>::get(id, org).saturating_sub(quantity);
+		if left == 0 {
+			Holdings::<T>::remove(id, org);
+			// The suspect stock is gone (returned or destroyed): nothing is left to quarantine.
+			SuspectHoldings::<T>::remove(id, org);
+		} else {
+			Holdings::<T>::insert(id, org, left);
+		}
 	}
 
 	/// Raises `org`'s holding of `lot`.

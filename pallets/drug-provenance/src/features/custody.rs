@@ -2,9 +2,14 @@
 
 use crate::*;
 use alloc::collections::btree_set::BTreeSet;
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{EnsureOrigin, Get},
+};
+use frame_system::pallet_prelude::OriginFor;
 use ruralmed_primitives::{OrganisationId, OrganisationStatus, PractitionerDirectory};
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::Saturating, DispatchError};
 
 impl<T: Config> Pallet<T> {
 	/// Ships packs of `id` from `from` to `to`, or with `to = None` returns them to the lot's
@@ -28,11 +33,7 @@ impl<T: Config> Pallet<T> {
 		let transfer = kind == ShipmentKind::Transfer;
 		if transfer {
 			Self::ensure_sellable(&lot)?;
-			ensure!(
-				T::Directory::organisation(to)
-					.is_some_and(|o| o.status == OrganisationStatus::Active),
-				Error::<T>::RecipientNotVerified
-			);
+			ensure!(Self::is_active_org(to), Error::<T>::RecipientNotVerified);
 		}
 		let quantity = Self::check_take(id, &lot, from, quantity, &serials, transfer)?;
 		let shipment = NextShipmentId::<T>::get();
@@ -136,6 +137,79 @@ impl<T: Config> Pallet<T> {
 			missing: missing_count,
 		});
 		Ok(packs)
+	}
+
+	/// Whether `org` is an active organisation.
+	pub(crate) fn is_active_org(org: OrganisationId) -> bool {
+		T::Directory::organisation(org).is_some_and(|o| o.status == OrganisationStatus::Active)
+	}
+
+	/// Cancels a shipment in transit: by the authority at any time; by its sender once it is
+	/// past [`Config::ShipmentTimeout`] and its receiver no longer acts (so cannot receive it).
+	/// The packs go back to the sender. Returns the number of serialised packs moved (for the
+	/// weight).
+	pub(crate) fn do_cancel_shipment(
+		origin: OriginFor<T>,
+		shipment_id: ShipmentId,
+	) -> Result<u32, DispatchError> {
+		let mut shipment = Shipments::<T>::get(shipment_id).ok_or(Error::<T>::UnknownShipment)?;
+		ensure!(shipment.status == ShipmentStatus::InTransit, Error::<T>::ShipmentNotInTransit);
+		let by_authority = match T::AuthorityOrigin::try_origin(origin) {
+			Ok(_) => true,
+			Err(origin) => {
+				let who = frame_system::ensure_signed(origin)?;
+				ensure!(Self::acts_for(&who, shipment.from), Error::<T>::NotSender);
+				// An active receiver can still confirm: the sender may not take back what may
+				// have arrived.
+				ensure!(
+					Self::is_stuck(&shipment) && !Self::is_active_org(shipment.to),
+					Error::<T>::ShipmentNotStuck
+				);
+				false
+			}
+		};
+		let id = shipment.lot;
+		let from = shipment.from;
+		let quantity = shipment.quantity;
+		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
+		lot.in_transit = lot.in_transit.saturating_sub(quantity);
+		Self::record_event(
+			id,
+			&mut lot,
+			BusinessStep::VoidShipping,
+			Disposition::Active,
+			from,
+			quantity,
+			EventDetail::ShipmentCancelled { shipment: shipment_id },
+		)?;
+		Self::add_holding(id, from, quantity)?;
+		for serial in shipment.serials.iter() {
+			Packs::<T>::mutate(id, serial, |pack| {
+				if let Some(pack) = pack {
+					pack.custody = Custody::Held(from);
+				}
+			});
+		}
+		let packs = shipment.serials.len() as u32;
+		let to = shipment.to;
+		shipment.status = ShipmentStatus::Cancelled { at: Self::now() };
+		Shipments::<T>::insert(shipment_id, shipment);
+		Lots::<T>::insert(id, lot);
+		Self::deposit_event(Event::ShipmentCancelled {
+			shipment: shipment_id,
+			lot: id,
+			from,
+			to,
+			quantity,
+			by_authority,
+		});
+		Ok(packs)
+	}
+
+	/// Whether `shipment` has been in transit for at least [`Config::ShipmentTimeout`].
+	pub(crate) fn is_stuck(shipment: &ShipmentOf<T>) -> bool {
+		shipment.status == ShipmentStatus::InTransit
+			&& Self::now() >= shipment.shipped_at.saturating_add(T::ShipmentTimeout::get())
 	}
 
 	/// Destroys packs held by `org`, whatever their state.

@@ -2,10 +2,8 @@
 
 use crate::*;
 use frame_support::ensure;
-use ruralmed_primitives::{
-	OrganisationId, OrganisationKind, PatientDirectory, PractitionerDirectory, RecordCategory,
-	RecordId,
-};
+use ruralmed_primitives::{OrganisationId, OrganisationKind, PractitionerDirectory};
+use sp_core::H256;
 use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
@@ -20,14 +18,16 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// Dispenses packs from `org`'s stock.
+	/// Dispenses packs from `org`'s stock. The patient is not named: at most the dispenser's
+	/// opaque `commitment` is stored, which the chain cannot check and nobody without the
+	/// salt can link to a patient, so there is no patient record link to forge either.
 	pub(crate) fn do_dispense(
 		who: &T::AccountId,
 		id: LotId,
 		org: OrganisationId,
 		quantity: u32,
 		serials: SerialList,
-		record: Option<(T::AccountId, RecordId)>,
+		commitment: Option<H256>,
 	) -> Result<DispensationId, DispatchError> {
 		Self::ensure_acts_for(who, org)?;
 		ensure!(
@@ -36,13 +36,6 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
 		Self::ensure_sellable(&lot)?;
-		if let Some((patient, record)) = &record {
-			ensure!(
-				T::Patients::record_category(patient, *record)
-					== Some(RecordCategory::MedicationDispense),
-				Error::<T>::InvalidRecordLink
-			);
-		}
 		let quantity = Self::check_take(id, &lot, org, quantity, &serials, true)?;
 		let dispensation = NextDispensationId::<T>::get();
 		let next = dispensation.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -59,21 +52,14 @@ impl<T: Config> Pallet<T> {
 			EventDetail::Dispensation(dispensation),
 		)?;
 		Self::take(id, org, quantity, &serials, Custody::Dispensed(dispensation));
-		let record_id = record.as_ref().map(|(_, r)| *r);
 		NextDispensationId::<T>::put(next);
 		LotDispensations::<T>::insert(id, position, dispensation);
 		Dispensations::<T>::insert(
 			dispensation,
-			Dispensation { lot: id, org, quantity, serials, record, at: Self::now() },
+			Dispensation { lot: id, org, quantity, serials, commitment, at: Self::now() },
 		);
 		Lots::<T>::insert(id, lot);
-		Self::deposit_event(Event::Dispensed {
-			dispensation,
-			lot: id,
-			org,
-			quantity,
-			record: record_id,
-		});
+		Self::deposit_event(Event::Dispensed { dispensation, lot: id, org, quantity });
 		Ok(dispensation)
 	}
 }

@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 			quantity,
 			serialised,
 			status: LotStatus::Active,
-			cold_chain_breached: false,
+			cold_chain: ColdChain::Intact,
 			commissioned: 0,
 			in_transit: 0,
 			dispensed: 0,
@@ -84,6 +84,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<LotId, DispatchError> {
 		let product = Products::<T>::get(gtin).ok_or(Error::<T>::UnknownProduct)?;
 		ensure!(Self::acts_for(who, product.manufacturer), Error::<T>::NotManufacturer);
+		ensure!(!RetiredProducts::<T>::contains_key(gtin), Error::<T>::ProductRetired);
 		let id = Self::insert_lot(
 			gtin,
 			number.clone(),

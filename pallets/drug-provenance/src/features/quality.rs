@@ -1,7 +1,11 @@
 //! Quality: cold-chain excursions, suspect products, illegitimate products and recalls.
 
 use crate::*;
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{EnsureOrigin, Get},
+};
 use frame_system::pallet_prelude::OriginFor;
 use ruralmed_primitives::OrganisationId;
 
@@ -42,7 +46,8 @@ impl<T: Config> Pallet<T> {
 			EventDetail::Excursion { min_decicelsius, max_decicelsius, minutes, breached },
 		)?;
 		if breached {
-			lot.cold_chain_breached = true;
+			// Breached again even if the authority cleared an earlier breach.
+			lot.cold_chain = ColdChain::Breached;
 			if lot.status == LotStatus::Active {
 				lot.status =
 					LotStatus::Quarantined { by: org, reason: SuspectReason::TemperatureExcursion };
@@ -84,15 +89,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A holder flags a lot, or one of its packs, as suspect.
+	/// Flags a lot, a pack or a holding as suspect. Lot-wide only by the maker or the
+	/// authority; another holder quarantines only its own stock (or one of its packs), so one
+	/// pack in hand cannot stop a whole lot for every holder.
 	pub(crate) fn do_flag_suspect(
-		who: &T::AccountId,
+		origin: OriginFor<T>,
 		id: LotId,
 		serial: Option<Serial>,
 		org: OrganisationId,
 		reason: SuspectReason,
 	) -> DispatchResult {
-		Self::ensure_acts_for(who, org)?;
+		let by_authority = match T::AuthorityOrigin::try_origin(origin) {
+			Ok(_) => true,
+			Err(origin) => {
+				let who = frame_system::ensure_signed(origin)?;
+				Self::ensure_acts_for(&who, org)?;
+				false
+			}
+		};
 		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
 		match lot.status {
 			LotStatus::Active => {}
@@ -100,21 +114,30 @@ impl<T: Config> Pallet<T> {
 			LotStatus::Recalled { .. } => return Err(Error::<T>::LotRecalled.into()),
 			LotStatus::Illegitimate => return Err(Error::<T>::LotIllegitimate.into()),
 		}
-		let quantity = match &serial {
+		let lot_wide = serial.is_none() && (by_authority || org == lot.manufacturer);
+		let (quantity, detail) = match &serial {
+			None if lot_wide => {
+				lot.status = LotStatus::Quarantined { by: org, reason };
+				(lot.commissioned, EventDetail::Suspect { reason, serial: None })
+			}
 			None => {
 				let held = Holdings::<T>::get(id, org);
 				ensure!(held > 0, Error::<T>::NotHolder);
-				lot.status = LotStatus::Quarantined { by: org, reason };
-				held
+				ensure!(!SuspectHoldings::<T>::contains_key(id, org), Error::<T>::AlreadySuspect);
+				SuspectHoldings::<T>::insert(id, org, reason);
+				(held, EventDetail::HoldingSuspect { reason })
 			}
 			Some(serial) => {
 				ensure!(lot.serialised, Error::<T>::NotSerialised);
 				let mut pack = Packs::<T>::get(id, serial).ok_or(Error::<T>::UnknownPack)?;
-				ensure!(pack.custody == Custody::Held(org), Error::<T>::PackNotHeld);
+				ensure!(
+					by_authority || pack.custody == Custody::Held(org),
+					Error::<T>::PackNotHeld
+				);
 				ensure!(pack.status == PackStatus::Active, Error::<T>::AlreadySuspect);
 				pack.status = PackStatus::Suspect { by: org, reason };
 				Packs::<T>::insert(id, serial, pack);
-				1
+				(1, EventDetail::Suspect { reason, serial: Some(serial.clone()) })
 			}
 		};
 		Self::record_event(
@@ -124,15 +147,40 @@ impl<T: Config> Pallet<T> {
 			Disposition::NonSellable,
 			org,
 			quantity,
-			EventDetail::Suspect { reason, serial: serial.clone() },
+			detail,
 		)?;
 		Lots::<T>::insert(id, lot);
-		Self::deposit_event(Event::FlaggedSuspect { lot: id, serial, org, reason });
+		Self::deposit_event(Event::FlaggedSuspect { lot: id, serial, org, reason, lot_wide });
+		Ok(())
+	}
+
+	/// The maker or the authority clears a holder's suspicion of its own stock.
+	pub(crate) fn do_clear_holding(
+		origin: OriginFor<T>,
+		id: LotId,
+		org: OrganisationId,
+	) -> DispatchResult {
+		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
+		Self::ensure_maker_or_authority(origin, lot.manufacturer)?;
+		ensure!(SuspectHoldings::<T>::take(id, org).is_some(), Error::<T>::NotSuspect);
+		Self::record_event(
+			id,
+			&mut lot,
+			BusinessStep::Inspecting,
+			Disposition::Active,
+			org,
+			Holdings::<T>::get(id, org),
+			EventDetail::HoldingCleared,
+		)?;
+		Lots::<T>::insert(id, lot);
+		Self::deposit_event(Event::HoldingCleared { lot: id, org });
 		Ok(())
 	}
 
 	/// The manufacturer or the authority clears a suspicion (`illegitimate = false`) or
-	/// confirms the lot or pack illegitimate.
+	/// confirms the lot or pack illegitimate. A broken cold chain is cleared by the authority
+	/// only: the maker has an interest in its own stock, and a vaccine that got warm looks no
+	/// different.
 	pub(crate) fn do_settle_suspicion(
 		origin: OriginFor<T>,
 		id: LotId,
@@ -140,14 +188,35 @@ impl<T: Config> Pallet<T> {
 		illegitimate: bool,
 	) -> DispatchResult {
 		let mut lot = Lots::<T>::get(id).ok_or(Error::<T>::UnknownLot)?;
-		Self::ensure_maker_or_authority(origin, lot.manufacturer)?;
+		let by_authority = Self::ensure_maker_or_authority(origin, lot.manufacturer)?;
 		let quantity = match &serial {
 			None => {
-				ensure!(
-					matches!(lot.status, LotStatus::Quarantined { .. }),
-					Error::<T>::NotSuspect
-				);
-				lot.status = if illegitimate { LotStatus::Illegitimate } else { LotStatus::Active };
+				let quarantined = matches!(lot.status, LotStatus::Quarantined { .. });
+				let breached = lot.cold_chain == ColdChain::Breached;
+				if illegitimate {
+					ensure!(quarantined, Error::<T>::NotSuspect);
+					lot.status = LotStatus::Illegitimate;
+				} else {
+					// The authority may also lift a breach left on an active lot (one its maker
+					// cleared before this rule).
+					ensure!(
+						quarantined
+							|| (by_authority && breached && lot.status == LotStatus::Active),
+						Error::<T>::NotSuspect
+					);
+					let excursion = matches!(
+						lot.status,
+						LotStatus::Quarantined { reason: SuspectReason::TemperatureExcursion, .. }
+					);
+					ensure!(
+						by_authority || !(breached || excursion),
+						Error::<T>::ColdChainBreached
+					);
+					lot.status = LotStatus::Active;
+					if breached {
+						lot.cold_chain = ColdChain::ClearedByAuthority;
+					}
+				}
 				lot.commissioned
 			}
 			Some(serial) => {

@@ -4,7 +4,8 @@ use crate::*;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that, for every lot:
-	/// - its product exists and is its manufacturer's, and `LotIds` points back to it;
+	/// - its product exists (its maker may differ after the authority reassigned the product),
+	///   and `LotIds` points back to it;
 	/// - manufacture is before expiry and at most the declared quantity is commissioned;
 	/// - quantities are conserved:
 	///   `commissioned = held + in_transit + dispensed + destroyed + lost`, where `held` sums
@@ -12,9 +13,17 @@ impl<T: Config> Pallet<T> {
 	/// - a serialised lot has exactly `commissioned` packs, and each holder holds exactly the
 	///   packs in its custody; packs in transit, dispensed, destroyed and lost match the
 	///   counters;
+	/// - each pack `InTransit(s)` is listed in shipment `s`, of this lot, still in transit, and
+	///   each pack `Dispensed(d)` in dispensation `d` of this lot; conversely every serial of a
+	///   shipment in transit is in transit with it, and every serial of a dispensation is
+	///   dispensed by it (`do_receive` and `do_cancel_shipment` rewrite the custody of exactly
+	///   the shipment's serials);
+	/// - every suspect holding is a non-zero holding of an existing lot;
 	/// - its custody path has exactly `events` entries and `dispensations` index entries;
 	///
-	/// It also checks that ids are below their `Next*` counters.
+	/// It also checks that ids are below their `Next*` counters, that `CompanyPrefixes` and
+	/// `PrefixOwners` mirror each other with well-formed prefixes, and that retired products
+	/// exist.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -27,8 +36,19 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < next_shipment, "shipment id not below NextShipmentId");
 			ensure!(Lots::<T>::contains_key(shipment.lot), "shipment of an unknown lot");
 			ensure!(shipment.quantity > 0, "empty shipment");
+			ensure!(
+				(shipment.serials.len() as u32 == shipment.quantity) || shipment.serials.is_empty(),
+				"shipment serials differ from its quantity"
+			);
 			if shipment.status == ShipmentStatus::InTransit {
 				*in_transit.entry(shipment.lot).or_default() += shipment.quantity;
+				for serial in shipment.serials.iter() {
+					ensure!(
+						Packs::<T>::get(shipment.lot, serial).map(|p| p.custody)
+							== Some(Custody::InTransit(id)),
+						"a serial of a shipment in transit is not in transit with it"
+					);
+				}
 			}
 		}
 		let next_lot = NextLotId::<T>::get();
@@ -36,8 +56,7 @@ impl<T: Config> Pallet<T> {
 		for (id, lot) in Lots::<T>::iter() {
 			lots += 1;
 			ensure!(id < next_lot, "lot id not below NextLotId");
-			let product = Products::<T>::get(lot.gtin).ok_or("lot of an unknown product")?;
-			ensure!(product.manufacturer == lot.manufacturer, "lot's maker is not the product's");
+			ensure!(Products::<T>::contains_key(lot.gtin), "lot of an unknown product");
 			ensure!(
 				LotIds::<T>::get(lot.gtin, &lot.number) == Some(id),
 				"LotIds does not point back"
@@ -69,12 +88,30 @@ impl<T: Config> Pallet<T> {
 				let mut packs_held = BTreeMap::<OrganisationId, u32>::new();
 				let (mut packs, mut moving, mut dispensed, mut destroyed, mut lost) =
 					(0u32, 0u32, 0u32, 0u32, 0u32);
-				for (_, pack) in Packs::<T>::iter_prefix(id) {
+				for (serial, pack) in Packs::<T>::iter_prefix(id) {
 					packs += 1;
 					match pack.custody {
 						Custody::Held(org) => *packs_held.entry(org).or_default() += 1,
-						Custody::InTransit(_) => moving += 1,
-						Custody::Dispensed(_) => dispensed += 1,
+						Custody::InTransit(s) => {
+							moving += 1;
+							let shipment =
+								Shipments::<T>::get(s).ok_or("pack in an unknown shipment")?;
+							ensure!(
+								shipment.lot == id
+									&& shipment.status == ShipmentStatus::InTransit
+									&& shipment.serials.contains(&serial),
+								"pack in transit with a shipment that does not carry it"
+							);
+						}
+						Custody::Dispensed(d) => {
+							dispensed += 1;
+							let dispensation = Dispensations::<T>::get(d)
+								.ok_or("pack in an unknown dispensation")?;
+							ensure!(
+								dispensation.lot == id && dispensation.serials.contains(&serial),
+								"pack dispensed by a dispensation that does not list it"
+							);
+						}
 						Custody::Destroyed => destroyed += 1,
 						Custody::Lost => lost += 1,
 					}
@@ -106,6 +143,33 @@ impl<T: Config> Pallet<T> {
 		for (id, d) in Dispensations::<T>::iter() {
 			ensure!(id < next_dispensation, "dispensation id not below NextDispensationId");
 			ensure!(Lots::<T>::contains_key(d.lot), "dispensation of an unknown lot");
+			for serial in d.serials.iter() {
+				ensure!(
+					Packs::<T>::get(d.lot, serial).map(|p| p.custody)
+						== Some(Custody::Dispensed(id)),
+					"a serial of a dispensation is not dispensed by it"
+				);
+			}
+		}
+		for (lot, org, _) in SuspectHoldings::<T>::iter() {
+			ensure!(Lots::<T>::contains_key(lot), "suspect holding of an unknown lot");
+			ensure!(Holdings::<T>::get(lot, org) > 0, "suspect holding with no stock");
+		}
+		let mut owned = 0usize;
+		for (org, prefixes) in CompanyPrefixes::<T>::iter() {
+			ensure!(!prefixes.is_empty(), "empty company prefix list stored");
+			for prefix in prefixes.iter() {
+				ensure!(is_company_prefix(prefix), "malformed company prefix");
+				ensure!(
+					PrefixOwners::<T>::get(prefix) == Some(org),
+					"PrefixOwners does not point back"
+				);
+				owned += 1;
+			}
+		}
+		ensure!(PrefixOwners::<T>::iter().count() == owned, "stale PrefixOwners entries");
+		for (gtin, _) in RetiredProducts::<T>::iter() {
+			ensure!(Products::<T>::contains_key(gtin), "retired product unknown");
 		}
 		let mut product_lots = BTreeMap::<Gtin, u32>::new();
 		for (gtin, _, _) in LotIds::<T>::iter() {

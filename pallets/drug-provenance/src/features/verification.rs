@@ -1,5 +1,5 @@
 //! Verification and the other reads behind the runtime API: the counterfeit check, a lot's
-//! custody path, its holders and the patients a recall must reach.
+//! custody path, its holders and the dispensations a recall must reach.
 
 use crate::*;
 use alloc::vec::Vec;
@@ -44,12 +44,13 @@ impl<T: Config> Pallet<T> {
 		answer.recalled = matches!(lot.status, LotStatus::Recalled { .. });
 		answer.suspect = matches!(lot.status, LotStatus::Quarantined { .. });
 		answer.illegitimate = lot.status == LotStatus::Illegitimate;
-		answer.cold_chain_breached = lot.cold_chain_breached;
+		answer.cold_chain_breached = lot.cold_chain.ever_breached();
 		answer.dispensed = lot.dispensed;
 		answer.path_length = lot.events;
 		let first = lot.events.saturating_sub(VERIFICATION_PATH_LEN);
 		answer.path = Self::custody_path(id, first, VERIFICATION_PATH_LEN);
 		let mut decommissioned = false;
+		let mut stuck = false;
 		if lot.serialised {
 			// A serialised pack is only known by its serial.
 			let pack =
@@ -64,15 +65,22 @@ impl<T: Config> Pallet<T> {
 			answer.illegitimate |= pack.status == PackStatus::Illegitimate;
 			decommissioned =
 				matches!(pack.custody, Custody::Dispensed(_) | Custody::Destroyed | Custody::Lost);
+			if let Custody::InTransit(shipment) = pack.custody {
+				stuck = Shipments::<T>::get(shipment).is_some_and(|s| Self::is_stuck(&s));
+			}
 		}
 		answer.verdict = if answer.illegitimate {
 			Verdict::Illegitimate
 		} else if answer.recalled {
 			Verdict::Recalled
+		} else if lot.cold_chain == ColdChain::Breached {
+			Verdict::ColdChainBreached
 		} else if answer.suspect {
 			Verdict::Suspect
 		} else if decommissioned {
 			Verdict::AlreadyDecommissioned
+		} else if stuck {
+			Verdict::StuckInTransit
 		} else if answer.expired {
 			Verdict::Expired
 		} else {
@@ -93,13 +101,30 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Organisations holding stock of lot `id` and how much, at most [`MAX_PAGE`] of them.
-	pub fn holders_of(id: LotId) -> Vec<(OrganisationId, u32)> {
-		Holdings::<T>::iter_prefix(id).take(MAX_PAGE as usize).collect()
+	/// Organisations holding stock of lot `id` and how much: at most `count` (and at most
+	/// [`MAX_PAGE`]) of them, in storage order, starting after the holder `after` (`None` for
+	/// the first page). The next page starts after the last holder returned; a page shorter
+	/// than asked is the last. Each page reads only its own entries.
+	pub fn holders_of(
+		id: LotId,
+		after: Option<OrganisationId>,
+		count: u32,
+	) -> Vec<(OrganisationId, u32)> {
+		let count = count.min(MAX_PAGE) as usize;
+		match after {
+			None => Holdings::<T>::iter_prefix(id).take(count).collect(),
+			Some(org) => {
+				Holdings::<T>::iter_prefix_from(id, Holdings::<T>::hashed_key_for(id, org))
+					.take(count)
+					.collect()
+			}
+		}
 	}
 
 	/// The dispensations of lot `id` from position `from`, at most `count` (and at most
-	/// [`MAX_PAGE`]): whom a recall must reach.
+	/// [`MAX_PAGE`]): the dispensing organisations a recall must reach, with their opaque
+	/// commitments. No patient is named; each organisation matches the commitments against the
+	/// salts it keeps and notifies its patients off chain.
 	pub fn recall_reach(
 		id: LotId,
 		from: u32,

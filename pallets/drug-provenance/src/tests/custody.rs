@@ -345,3 +345,170 @@ fn expired_stock_does_not_move() {
 		);
 	});
 }
+
+/// L4: before, a shipment to a receiver suspended after shipping could never complete, and
+/// its packs verified `Genuine` forever. Now, past the timeout, they verify `StuckInTransit`,
+/// and the sender takes them back (or the authority does, at any time).
+#[test]
+fn l4_a_stuck_shipment_is_cancelled_and_its_packs_stop_verifying_genuine() {
+	test(|| {
+		let lot = serialised_lot();
+		let shipment = NextShipmentId::<Test>::get();
+		assert_ok!(DrugProvenance::ship(
+			RuntimeOrigin::signed(MAKER_ADMIN),
+			lot,
+			MAKER,
+			PHARMACY,
+			2,
+			serials(&["S1", "S2"])
+		));
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), PHARMACY));
+		let verdict = || {
+			DrugProvenance::verify(Gtin(VACCINE), b"MR-2026-07".to_vec(), Some(b"S1".to_vec()))
+				.verdict
+		};
+		let cancel =
+			|who: u64| DrugProvenance::cancel_shipment(RuntimeOrigin::signed(who), shipment);
+		assert_eq!(verdict(), Verdict::Genuine);
+		// Not before the timeout, not by anyone but the sender.
+		System::set_block_number(1 + SHIPMENT_TIMEOUT - 1);
+		assert_noop!(cancel(MAKER_ADMIN), Error::<Test>::ShipmentNotStuck);
+		System::set_block_number(1 + SHIPMENT_TIMEOUT);
+		assert_eq!(verdict(), Verdict::StuckInTransit);
+		assert_noop!(cancel(DISTRIBUTOR_ADMIN), Error::<Test>::NotSender);
+		assert_noop!(
+			DrugProvenance::cancel_shipment(RuntimeOrigin::signed(MAKER_ADMIN), 99),
+			Error::<Test>::UnknownShipment
+		);
+		assert_ok!(cancel(MAKER_ADMIN));
+		System::assert_last_event(
+			Event::ShipmentCancelled {
+				shipment,
+				lot,
+				from: MAKER,
+				to: PHARMACY,
+				quantity: 2,
+				by_authority: false,
+			}
+			.into(),
+		);
+		assert_eq!(Packs::<Test>::get(lot, serial("S1")).unwrap().custody, Custody::Held(MAKER));
+		assert_eq!(Holdings::<Test>::get(lot, MAKER), 5);
+		assert_eq!(Lots::<Test>::get(lot).unwrap().in_transit, 0);
+		assert_eq!(verdict(), Verdict::Genuine);
+		assert_eq!(
+			Shipments::<Test>::get(shipment).unwrap().status,
+			ShipmentStatus::Cancelled { at: 1 + SHIPMENT_TIMEOUT }
+		);
+		assert_noop!(cancel(MAKER_ADMIN), Error::<Test>::ShipmentNotInTransit);
+		// The receiver suspended cannot receive it either (it was never receivable).
+		assert_noop!(
+			DrugProvenance::receive_shipment(
+				RuntimeOrigin::signed(PHARMACIST),
+				shipment,
+				2,
+				no_serials()
+			),
+			Error::<Test>::ShipmentNotInTransit
+		);
+	});
+}
+
+/// L4: a return to a maker suspended after it was sent, and the authority's cancel of a
+/// shipment whose receiver still acts.
+#[test]
+fn l4_stuck_returns_and_the_authoritys_cancel() {
+	test(|| {
+		let lot = stocked_pharmacy();
+		let back = NextShipmentId::<Test>::get();
+		assert_ok!(DrugProvenance::return_to_manufacturer(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			5,
+			no_serials()
+		));
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), MAKER));
+		System::set_block_number(1 + SHIPMENT_TIMEOUT);
+		assert_ok!(DrugProvenance::cancel_shipment(RuntimeOrigin::signed(PHARMACIST), back));
+		assert_eq!(Holdings::<Test>::get(lot, PHARMACY), 25);
+		// An active receiver can still receive: past the timeout the sender may not cancel,
+		// the authority may.
+		let to_clinic = NextShipmentId::<Test>::get();
+		assert_ok!(DrugProvenance::ship(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			CLINIC,
+			3,
+			no_serials()
+		));
+		System::set_block_number(1 + 3 * SHIPMENT_TIMEOUT);
+		assert_noop!(
+			DrugProvenance::cancel_shipment(RuntimeOrigin::signed(PHARMACIST), to_clinic),
+			Error::<Test>::ShipmentNotStuck
+		);
+		assert_ok!(DrugProvenance::cancel_shipment(RuntimeOrigin::root(), to_clinic));
+		System::assert_last_event(
+			Event::ShipmentCancelled {
+				shipment: to_clinic,
+				lot,
+				from: PHARMACY,
+				to: CLINIC,
+				quantity: 3,
+				by_authority: true,
+			}
+			.into(),
+		);
+		assert_eq!(Holdings::<Test>::get(lot, PHARMACY), 25);
+		assert_eq!(
+			DrugProvenance::custody_path(lot, 0, 100).last().map(|e| e.step),
+			Some(BusinessStep::VoidShipping)
+		);
+	});
+}
+
+/// L11: `try_state` catches a pack whose custody and its shipment or dispensation disagree,
+/// which `do_receive` relies on when it rewrites the custody of the shipment's serials.
+#[test]
+fn l11_try_state_checks_the_pack_to_shipment_and_dispensation_links() {
+	test(|| {
+		let lot = serialised_lot();
+		assert_ok!(DrugProvenance::ship(
+			RuntimeOrigin::signed(MAKER_ADMIN),
+			lot,
+			MAKER,
+			PHARMACY,
+			2,
+			serials(&["S1", "S2"])
+		));
+		assert_ok!(DrugProvenance::do_try_state());
+		// S2 claims to be in the shipment, S1 says it is in another one: both counted in
+		// transit, so the counters still add up.
+		let mut pack = Packs::<Test>::get(lot, serial("S1")).unwrap();
+		pack.custody = Custody::InTransit(7);
+		Packs::<Test>::insert(lot, serial("S1"), pack);
+		assert!(DrugProvenance::do_try_state().is_err());
+		pack.custody = Custody::InTransit(0);
+		Packs::<Test>::insert(lot, serial("S1"), pack);
+		assert_ok!(DrugProvenance::do_try_state());
+		// A dispensation listing a pack that is not dispensed by it.
+		assert_ok!(DrugProvenance::receive_shipment(
+			RuntimeOrigin::signed(PHARMACIST),
+			0,
+			2,
+			no_serials()
+		));
+		assert_ok!(DrugProvenance::dispense(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			1,
+			serials(&["S1"]),
+			None
+		));
+		Dispensations::<Test>::mutate(0, |d| d.as_mut().unwrap().serials = serials(&["S2"]));
+		assert!(DrugProvenance::do_try_state().is_err());
+		Dispensations::<Test>::mutate(0, |d| d.as_mut().unwrap().serials = serials(&["S1"]));
+	});
+}

@@ -41,7 +41,7 @@ fn a_long_excursion_breaks_the_cold_chain_and_quarantines_the_lot() {
 			Event::ExcursionRecorded { lot, org: PHARMACY, breached: true }.into(),
 		);
 		let stored = Lots::<Test>::get(lot).unwrap();
-		assert!(stored.cold_chain_breached);
+		assert_eq!(stored.cold_chain, ColdChain::Breached);
 		assert_eq!(
 			stored.status,
 			LotStatus::Quarantined { by: PHARMACY, reason: SuspectReason::TemperatureExcursion }
@@ -57,11 +57,106 @@ fn a_long_excursion_breaks_the_cold_chain_and_quarantines_the_lot() {
 			),
 			Error::<Test>::LotQuarantined
 		);
-		// The maker's stability data says the lot is fine: cleared, the breach stays on record.
-		assert_ok!(DrugProvenance::clear_suspect(RuntimeOrigin::signed(MAKER_ADMIN), lot, None));
+		assert_eq!(verify_vaccine("MR-1"), Verdict::ColdChainBreached);
+		// The authority, on the maker's stability data, clears it: the breach stays on record.
+		assert_ok!(DrugProvenance::clear_suspect(RuntimeOrigin::root(), lot, None));
 		let stored = Lots::<Test>::get(lot).unwrap();
 		assert_eq!(stored.status, LotStatus::Active);
-		assert!(stored.cold_chain_breached);
+		assert_eq!(stored.cold_chain, ColdChain::ClearedByAuthority);
+		assert_eq!(verify_vaccine("MR-1"), Verdict::Genuine);
+		assert_ok!(DrugProvenance::dispense(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			1,
+			no_serials(),
+			None
+		));
+		// A new breach blocks it again.
+		assert_ok!(DrugProvenance::record_excursion(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			60,
+			140,
+			240
+		));
+		assert_eq!(Lots::<Test>::get(lot).unwrap().cold_chain, ColdChain::Breached);
+		assert_eq!(verify_vaccine("MR-1"), Verdict::ColdChainBreached);
+	});
+}
+
+fn verify_vaccine(number: &str) -> Verdict {
+	DrugProvenance::verify(Gtin(VACCINE), number.as_bytes().to_vec(), None).verdict
+}
+
+/// M14: before, the maker cleared the cold-chain quarantine itself, and the lot was then
+/// dispensed and verified `Genuine` with `cold_chain_breached: true`.
+#[test]
+fn m14_the_maker_cannot_clear_a_broken_cold_chain() {
+	test(|| {
+		let lot = vaccine_at_pharmacy();
+		assert_ok!(DrugProvenance::record_excursion(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			60,
+			140,
+			180
+		));
+		assert_noop!(
+			DrugProvenance::clear_suspect(RuntimeOrigin::signed(MAKER_ADMIN), lot, None),
+			Error::<Test>::ColdChainBreached
+		);
+		assert_eq!(verify_vaccine("MR-1"), Verdict::ColdChainBreached);
+		// A lot the maker cleared itself before this rule (active, cold chain breached) is
+		// neither shipped nor dispensed, and does not verify genuine.
+		Lots::<Test>::mutate(lot, |l| l.as_mut().unwrap().status = LotStatus::Active);
+		assert_noop!(
+			DrugProvenance::dispense(
+				RuntimeOrigin::signed(PHARMACIST),
+				lot,
+				PHARMACY,
+				1,
+				no_serials(),
+				None
+			),
+			Error::<Test>::ColdChainBreached
+		);
+		assert_noop!(
+			DrugProvenance::ship(
+				RuntimeOrigin::signed(PHARMACIST),
+				lot,
+				PHARMACY,
+				CLINIC,
+				1,
+				no_serials()
+			),
+			Error::<Test>::ColdChainBreached
+		);
+		assert_eq!(verify_vaccine("MR-1"), Verdict::ColdChainBreached);
+		// Only the authority lifts it.
+		assert_noop!(
+			DrugProvenance::clear_suspect(RuntimeOrigin::signed(MAKER_ADMIN), lot, None),
+			Error::<Test>::NotSuspect
+		);
+		assert_ok!(DrugProvenance::clear_suspect(RuntimeOrigin::root(), lot, None));
+		assert_eq!(Lots::<Test>::get(lot).unwrap().cold_chain, ColdChain::ClearedByAuthority);
+		assert_eq!(verify_vaccine("MR-1"), Verdict::Genuine);
+		// The maker still may condemn a breached lot it quarantined itself.
+		assert_ok!(DrugProvenance::record_excursion(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			60,
+			140,
+			180
+		));
+		assert_ok!(DrugProvenance::confirm_illegitimate(
+			RuntimeOrigin::signed(MAKER_ADMIN),
+			lot,
+			None
+		));
 	});
 }
 
@@ -181,19 +276,21 @@ fn recall_by_maker_or_authority() {
 fn a_suspect_lot_is_quarantined_until_settled() {
 	test(|| {
 		let lot = stocked_pharmacy();
+		// The maker quarantines the whole lot.
 		assert_ok!(DrugProvenance::flag_suspect(
-			RuntimeOrigin::signed(PHARMACIST),
+			RuntimeOrigin::signed(MAKER_ADMIN),
 			lot,
 			None,
-			PHARMACY,
+			MAKER,
 			SuspectReason::LabelMismatch
 		));
 		System::assert_last_event(
 			Event::FlaggedSuspect {
 				lot,
 				serial: None,
-				org: PHARMACY,
+				org: MAKER,
 				reason: SuspectReason::LabelMismatch,
+				lot_wide: true,
 			}
 			.into(),
 		);
@@ -315,5 +412,123 @@ fn suspect_packs() {
 			Event::SuspicionCleared { lot, serial: Some(serial("S1")) }.into(),
 		);
 		assert_eq!(Packs::<Test>::get(lot, serial("S1")).unwrap().status, PackStatus::Active);
+	});
+}
+
+/// L3: before, the pharmacy, holding a few packs, quarantined the whole lot for every holder,
+/// and could flag it again after each clearance. Now it quarantines only its own stock; the
+/// distributor and the maker keep shipping.
+#[test]
+fn l3_a_holder_quarantines_only_its_own_stock() {
+	test(|| {
+		let lot = stocked_pharmacy();
+		let flag = |who: u64, org: u32| {
+			DrugProvenance::flag_suspect(
+				RuntimeOrigin::signed(who),
+				lot,
+				None,
+				org,
+				SuspectReason::PackagingDamaged,
+			)
+		};
+		assert_ok!(flag(PHARMACIST, PHARMACY));
+		System::assert_last_event(
+			Event::FlaggedSuspect {
+				lot,
+				serial: None,
+				org: PHARMACY,
+				reason: SuspectReason::PackagingDamaged,
+				lot_wide: false,
+			}
+			.into(),
+		);
+		assert_eq!(Lots::<Test>::get(lot).unwrap().status, LotStatus::Active);
+		assert_eq!(
+			SuspectHoldings::<Test>::get(lot, PHARMACY),
+			Some(SuspectReason::PackagingDamaged)
+		);
+		// Everyone else's stock moves on.
+		ship_and_receive(lot, (DISTRIBUTOR, DISTRIBUTOR_ADMIN), (CLINIC, VDOC), 5, no_serials());
+		assert_eq!(
+			DrugProvenance::verify(Gtin(AMOXICILLIN), b"AMX-001".to_vec(), None).verdict,
+			Verdict::Genuine
+		);
+		// The flagged stock does not: no shipping, no dispensing, no second flag.
+		assert_noop!(
+			DrugProvenance::ship(
+				RuntimeOrigin::signed(PHARMACIST),
+				lot,
+				PHARMACY,
+				CLINIC,
+				1,
+				no_serials()
+			),
+			Error::<Test>::HoldingQuarantined
+		);
+		assert_noop!(
+			DrugProvenance::dispense(
+				RuntimeOrigin::signed(PHARMACIST),
+				lot,
+				PHARMACY,
+				1,
+				no_serials(),
+				None
+			),
+			Error::<Test>::HoldingQuarantined
+		);
+		assert_noop!(flag(PHARMACIST, PHARMACY), Error::<Test>::AlreadySuspect);
+		// Only the maker or the authority clears it.
+		assert_noop!(
+			DrugProvenance::clear_holding_suspicion(
+				RuntimeOrigin::signed(PHARMACIST),
+				lot,
+				PHARMACY
+			),
+			Error::<Test>::NotManufacturer
+		);
+		assert_noop!(
+			DrugProvenance::clear_holding_suspicion(RuntimeOrigin::root(), lot, CLINIC),
+			Error::<Test>::NotSuspect
+		);
+		assert_noop!(
+			DrugProvenance::clear_holding_suspicion(RuntimeOrigin::root(), 99, PHARMACY),
+			Error::<Test>::UnknownLot
+		);
+		assert_ok!(DrugProvenance::clear_holding_suspicion(
+			RuntimeOrigin::signed(MAKER_ADMIN),
+			lot,
+			PHARMACY
+		));
+		System::assert_last_event(Event::HoldingCleared { lot, org: PHARMACY }.into());
+		assert_ok!(DrugProvenance::dispense(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			1,
+			no_serials(),
+			None
+		));
+		// A flagged holding can still go back to the maker; the flag goes with the stock.
+		assert_ok!(flag(PHARMACIST, PHARMACY));
+		assert_ok!(DrugProvenance::return_to_manufacturer(
+			RuntimeOrigin::signed(PHARMACIST),
+			lot,
+			PHARMACY,
+			24,
+			no_serials()
+		));
+		assert!(!SuspectHoldings::<Test>::contains_key(lot, PHARMACY));
+		// The authority may quarantine the whole lot, naming the reporting holder.
+		assert_ok!(DrugProvenance::flag_suspect(
+			RuntimeOrigin::root(),
+			lot,
+			None,
+			CLINIC,
+			SuspectReason::AdverseEvent
+		));
+		assert_eq!(
+			Lots::<Test>::get(lot).unwrap().status,
+			LotStatus::Quarantined { by: CLINIC, reason: SuspectReason::AdverseEvent }
+		);
 	});
 }

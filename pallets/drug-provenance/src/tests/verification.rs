@@ -88,6 +88,38 @@ fn long_paths_are_paged() {
 		assert_eq!(answer.path.len(), VERIFICATION_PATH_LEN as usize);
 		assert_eq!(answer.path.last(), DrugProvenance::custody_path(lot, 44, 1).first());
 		assert_eq!(DrugProvenance::custody_path(lot, 40, 100).len(), 5);
-		assert_eq!(DrugProvenance::holders_of(lot).len(), 3);
+		assert_eq!(DrugProvenance::holders_of(lot, None, 100).len(), 3);
+	});
+}
+
+/// I3: before, `holders_of` returned the first 100 holders and no way to the rest. Now it
+/// pages: each page starts after the last holder of the one before.
+#[test]
+fn i3_holders_are_paged() {
+	test(|| {
+		let lot = stocked_pharmacy();
+		ship_and_receive(lot, (PHARMACY, PHARMACIST), (CLINIC, VDOC), 1, no_serials());
+		let all = DrugProvenance::holders_of(lot, None, 100);
+		assert_eq!(all.len(), 4);
+		let mut paged = Vec::new();
+		let mut after = None;
+		loop {
+			let page = DrugProvenance::holders_of(lot, after, 1);
+			if page.is_empty() {
+				break;
+			}
+			after = page.last().map(|(org, _)| *org);
+			paged.extend(page);
+		}
+		assert_eq!(paged, all);
+		assert_eq!(DrugProvenance::holders_of(lot, Some(all[1].0), 100), all[2..].to_vec());
+		// A page holds at most 100.
+		for org in 10..250 {
+			Holdings::<Test>::insert(lot, org, 1);
+		}
+		assert_eq!(DrugProvenance::holders_of(lot, None, u32::MAX).len(), 100);
+		for org in 10..250 {
+			Holdings::<Test>::remove(lot, org);
+		}
 	});
 }

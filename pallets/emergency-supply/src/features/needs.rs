@@ -1,7 +1,8 @@
-//! Needs: a clinic's or hospital's need of an item in the current round.
+//! Needs: a clinic's or hospital's need of an item in the current round, capped by the people
+//! it serves, and its tier, of which only the authority grants `Critical`.
 
 use crate::*;
-use frame_support::ensure;
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use ruralmed_primitives::OrganisationId;
 use sp_runtime::DispatchError;
 
@@ -22,7 +23,20 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_acts_for(&who, org)?;
 		let (region, location) = Self::care_provider_region(&e, org)?;
 		ensure!(requested > 0, Error::<T>::ZeroQuantity);
+		// A need is bounded by the people it serves, so no clinic can claim a whole pool by
+		// naming a huge figure.
+		ensure!(
+			people_served <= T::MaxPeopleServed::get()
+				&& u128::from(requested)
+					<= u128::from(people_served)
+						.saturating_mul(u128::from(T::MaxUnitsPerPerson::get())),
+			Error::<T>::NeedTooLarge
+		);
 		ensure!(stock_on_hand < requested, Error::<T>::NothingNeeded);
+		let requested_priority = priority;
+		// Only the authority grants `Critical` (`set_need_priority`).
+		let priority =
+			if priority == Priority::Critical { Priority::Urgent } else { requested_priority };
 		let now = frame_system::Pallet::<T>::block_number();
 		let round = Self::round_at(&e, now).ok_or(Error::<T>::Overflow)?;
 		RoundNeeds::<T>::try_mutate((emergency, item, round), |needs| {
@@ -31,6 +45,7 @@ impl<T: Config> Pallet<T> {
 				need.stock_on_hand = stock_on_hand;
 				need.people_served = people_served;
 				need.priority = priority;
+				need.requested_priority = requested_priority;
 				need.reason = reason;
 				need.filed_by = who;
 				need.location = location;
@@ -58,6 +73,7 @@ impl<T: Config> Pallet<T> {
 					stock_on_hand,
 					people_served,
 					priority,
+					requested_priority,
 					reason,
 					filed_by: who,
 					allocated: 0,
@@ -75,6 +91,34 @@ impl<T: Config> Pallet<T> {
 				priority,
 			});
 			Ok(id)
+		})
+	}
+
+	pub(crate) fn do_set_need_priority(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+		org: OrganisationId,
+		priority: Priority,
+	) -> DispatchResult {
+		let e = Emergencies::<T>::get(emergency).ok_or(Error::<T>::UnknownEmergency)?;
+		ensure!((item as usize) < e.items.len(), Error::<T>::ItemNotCovered);
+		ensure!(
+			round >= NextRoundToAllocate::<T>::get(emergency, item)
+				&& !AllocatedRounds::<T>::contains_key((emergency, item, round)),
+			Error::<T>::RoundAlreadyAllocated
+		);
+		RoundNeeds::<T>::try_mutate((emergency, item, round), |needs| {
+			let need = needs.iter_mut().find(|n| n.org == org).ok_or(Error::<T>::UnknownNeed)?;
+			need.priority = priority;
+			Self::deposit_event(Event::NeedPrioritySet {
+				need: need.id,
+				emergency,
+				item,
+				round,
+				priority,
+			});
+			Ok(())
 		})
 	}
 }

@@ -104,8 +104,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Dispatches of the emergency not confirmed within [`Config::DeliveryDeadline`] blocks,
-	/// at most `count` (capped at [`Config::MaxPageSize`]), after allocation `start_after`
-	/// in storage order if given (pass the last id of the previous page).
+	/// oldest dispatch first, at most `count` (capped at [`Config::MaxPageSize`]), after
+	/// allocation `start_after` if given (pass the last id of the previous page; an id that was
+	/// never dispatched in this emergency gives an empty page).
+	///
+	/// Reads only the entries it returns (and one more): [`DispatchOrder`] runs oldest first,
+	/// so the scan stops at the first dispatch that is not overdue.
 	pub fn overdue_dispatches(
 		emergency: EmergencyId,
 		start_after: Option<AllocationId>,
@@ -114,19 +118,31 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let deadline = T::DeliveryDeadline::get();
 		let count = count.min(T::MaxPageSize::get()) as usize;
-		let in_transit = match start_after {
-			Some(id) => InTransit::<T>::iter_prefix_from(
-				emergency,
-				InTransit::<T>::hashed_key_for(emergency, id),
-			),
-			None => InTransit::<T>::iter_prefix(emergency),
+		let keys = match start_after {
+			Some(id) => {
+				let dispatched_at = Allocations::<T>::get(id)
+					.filter(|a| a.emergency == emergency)
+					.and_then(|a| match a.status {
+						AllocationStatus::Dispatched { at } => Some(at),
+						AllocationStatus::Delivered { dispatched_at, .. } => Some(dispatched_at),
+						AllocationStatus::Pending => None,
+					});
+				let Some(at) = dispatched_at else { return Vec::new() };
+				DispatchOrder::<T>::iter_key_prefix_from(
+					emergency,
+					DispatchOrder::<T>::hashed_key_for(emergency, Self::dispatch_key_of(at, id)),
+				)
+			}
+			None => DispatchOrder::<T>::iter_key_prefix(emergency),
 		};
-		in_transit
-			.filter_map(|(id, dispatched_at)| {
+		keys.map(|key| dispatch_key_allocation(&key))
+			.map_while(|id| {
+				let dispatched_at = InTransit::<T>::get(emergency, id)?;
 				let overdue_since = dispatched_at.saturating_add(deadline);
-				if now < overdue_since {
-					return None;
-				}
+				(now >= overdue_since).then_some((id, dispatched_at, overdue_since))
+			})
+			.take(count)
+			.filter_map(|(id, dispatched_at, overdue_since)| {
 				let a = Allocations::<T>::get(id)?;
 				Some(OverdueDispatch {
 					allocation: id,
@@ -137,7 +153,6 @@ impl<T: Config> Pallet<T> {
 					overdue_since,
 				})
 			})
-			.take(count)
 			.collect()
 	}
 

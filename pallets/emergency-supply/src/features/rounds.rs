@@ -35,12 +35,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of allocating `needs` needs into `allocations` records: the benchmarked
-	/// weight, plus two reads per need for region pools. The benchmark's organisations all lie
-	/// in one village (the directory's benchmark helper fixes their region), so it reads three
-	/// region pools in all, where needs in distinct villages read up to three each.
+	/// weight, plus three reads and three writes per need for region pools. The round touches
+	/// `n` organisation pools, up to `3n` region pools (a village, township and county prefix
+	/// per need) and the general pool, and writes or removes every one of them, empty or not.
+	/// The benchmark's organisations all lie in one village (the directory's benchmark helper
+	/// fixes their region), so it measures only three region pools: the up to `3n − 3` others
+	/// are added here, read and written.
 	pub fn allocate_weight(needs: u32, allocations: u32) -> frame_support::weights::Weight {
+		let extra = u64::from(needs).saturating_mul(3);
 		T::WeightInfo::allocate(needs, allocations)
-			.saturating_add(T::DbWeight::get().reads(u64::from(needs).saturating_mul(2)))
+			.saturating_add(T::DbWeight::get().reads_writes(extra, extra))
 	}
 
 	/// Allocates one round of one item; returns the number of needs and of allocations
@@ -56,10 +60,17 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let closes_at = Self::round_closes_at(&e, round).ok_or(Error::<T>::Overflow)?;
 		ensure!(now >= closes_at, Error::<T>::RoundNotClosed);
+		// Strictly in order: nothing at or before an allocated round.
 		ensure!(
-			!AllocatedRounds::<T>::contains_key((emergency, item, round)),
+			round >= NextRoundToAllocate::<T>::get(emergency, item)
+				&& !AllocatedRounds::<T>::contains_key((emergency, item, round)),
 			Error::<T>::RoundAlreadyAllocated
 		);
+		// Only the latest closed round: once the next round closed, this one's needs are
+		// stale (the clinics filed again, or their need passed) and are never counted.
+		let next_closes_at =
+			Self::round_closes_at(&e, round.saturating_add(1)).ok_or(Error::<T>::Overflow)?;
+		ensure!(now < next_closes_at, Error::<T>::RoundExpired);
 		let mut needs = RoundNeeds::<T>::get((emergency, item, round));
 		ensure!(!needs.is_empty(), Error::<T>::NoNeeds);
 
@@ -94,7 +105,7 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.map(|n| Claim { id: n.id, priority: n.priority, unmet: n.net_need() })
 			.collect();
-		let outcome = allocation::allocate(&claims, &inputs);
+		let outcome = allocation::allocate(&claims, &inputs, T::MaxNeedShare::get());
 
 		let mut created: u32 = 0;
 		let mut total: Quantity = 0;
@@ -133,6 +144,8 @@ impl<T: Config> Pallet<T> {
 		let needs_count = needs.len() as u32;
 		RoundNeeds::<T>::insert((emergency, item, round), needs);
 		AllocatedRounds::<T>::insert((emergency, item, round), now);
+		// Rounds before this one that were never allocated are skipped for good.
+		NextRoundToAllocate::<T>::insert(emergency, item, round.saturating_add(1));
 		let totals = ItemTotals::<T>::get(emergency, item);
 		Self::deposit_event(Event::RoundAllocated {
 			emergency,

@@ -18,6 +18,11 @@ impl<T: Config> Pallet<T> {
 	/// are exactly the dispatched allocations, every need got at most its net need, every pool
 	/// queue holds received donations of its emergency, item and target, ids are below their
 	/// counters, and no emergency holds more pledges than allowed.
+	///
+	/// Pledges: each emergency's `pledges` is its number of donations; each donor's count of
+	/// pledges awaiting receipt matches the donations, and is within its bound; deposits are
+	/// held only for pledges awaiting receipt, and each donor holds at least their sum. Rounds:
+	/// every allocated round lies before its item's [`NextRoundToAllocate`].
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -53,6 +58,53 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let next_allocation = NextAllocationId::<T>::get();
+		{
+			use frame_support::traits::fungible::InspectHold;
+			use sp_runtime::traits::{Saturating, Zero};
+			let mut per_emergency = BTreeMap::<EmergencyId, u32>::new();
+			let mut open = BTreeMap::<(EmergencyId, T::AccountId), u32>::new();
+			let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+			for (id, d) in Donations::<T>::iter() {
+				*per_emergency.entry(d.emergency).or_default() += 1;
+				if d.receipt.is_none() {
+					*open.entry((d.emergency, d.donor.clone())).or_default() += 1;
+				}
+				if let Some(deposit) = PledgeDeposits::<T>::get(id) {
+					ensure!(d.receipt.is_none(), "deposit held for a received pledge");
+					let h = held.entry(d.donor.clone()).or_insert_with(Zero::zero);
+					*h = (*h).saturating_add(deposit);
+				}
+			}
+			for (id, e) in Emergencies::<T>::iter() {
+				ensure!(
+					per_emergency.get(&id).copied().unwrap_or(0) == e.pledges,
+					"pledge count differs from the emergency's donations"
+				);
+			}
+			for (emergency, donor, n) in DonorPledges::<T>::iter() {
+				ensure!(n > 0, "zero donor pledge count stored");
+				ensure!(
+					open.get(&(emergency, donor)) == Some(&n),
+					"donor pledge count differs from the pledges awaiting receipt"
+				);
+			}
+			ensure!(DonorPledges::<T>::iter().count() == open.len(), "donor pledge count missing");
+			for id in PledgeDeposits::<T>::iter_keys() {
+				ensure!(Donations::<T>::contains_key(id), "deposit of no donation");
+			}
+			for (who, sum) in held {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::PledgeDeposit.into(), &who) >= sum,
+					"donor holds less than their pledges' deposits"
+				);
+			}
+			for ((emergency, item, round), _) in AllocatedRounds::<T>::iter() {
+				ensure!(
+					round < NextRoundToAllocate::<T>::get(emergency, item),
+					"allocated round not before NextRoundToAllocate"
+				);
+			}
+		}
 		for (id, d) in Donations::<T>::iter() {
 			ensure!(id < NextDonationId::<T>::get(), "donation id not below NextDonationId");
 			ensure!(Emergencies::<T>::contains_key(d.emergency), "donation to no emergency");
@@ -115,6 +167,16 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(InTransit::<T>::iter().count() == in_transit_count, "stale InTransit entries");
+		for (emergency, id, at) in InTransit::<T>::iter() {
+			ensure!(
+				DispatchOrder::<T>::contains_key(emergency, Self::dispatch_key_of(at, id)),
+				"dispatch missing from DispatchOrder"
+			);
+		}
+		ensure!(
+			DispatchOrder::<T>::iter().count() == in_transit_count,
+			"stale DispatchOrder entries"
+		);
 		for (org, count) in RecipientAllocationCount::<T>::iter() {
 			ensure!(per_recipient.get(&org) == Some(&count), "recipient count differs");
 			for i in 0..count {

@@ -7,9 +7,10 @@ use ruralmed_primitives::{
 	RecordRef,
 };
 
-/// Care-team access: an active practitioner of an active organisation that is one of the
-/// patient's care organisations may read the patient's records for treatment, and write new
-/// ones. Nobody else may, for any purpose.
+/// Care-team access, for runtimes without a consent pallet (and tests): an active practitioner
+/// of an active organisation that is one of the patient's care organisations may read the
+/// patient's records for treatment, and write new ones. Nobody else may, for any purpose. (The
+/// RuralMed runtime uses the consent pallet instead, where care organisations give no access.)
 ///
 /// Cost: at most `MaxCareOrganisations` directory look-ups for a read, one for a write.
 pub struct CareTeamAccess<T>(PhantomData<T>);
@@ -49,6 +50,34 @@ impl<T: Config> RecordAccess<T::AccountId> for CareTeamAccess<T> {
 			Pallet::<T>::do_add_care_organisation(patient, org)
 				.expect("benchmark organisation is a care organisation");
 		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_allow_costliest(
+		_reader: &T::AccountId,
+		org: OrganisationId,
+		patient: &T::AccountId,
+	) -> PurposeOfUse {
+		// As `benchmark_allow`, but a filler gives way if the list is full, so that several
+		// readers of one patient can be set up.
+		Self::fill_care_organisations(patient, 1);
+		if !CareOrganisations::<T>::contains_key(patient, org) {
+			use frame_support::traits::Get;
+			let full = Patients::<T>::get(patient)
+				.is_some_and(|p| p.care_organisations >= T::MaxCareOrganisations::get());
+			if full {
+				let floor = OrganisationId::MAX - T::MaxCareOrganisations::get();
+				if let Some(filler) =
+					CareOrganisations::<T>::iter_key_prefix(patient).find(|o| *o > floor)
+				{
+					Pallet::<T>::do_remove_care_organisation(patient, filler)
+						.expect("a filler is there");
+				}
+			}
+			Pallet::<T>::do_add_care_organisation(patient, org)
+				.expect("benchmark organisation is a care organisation");
+		}
+		PurposeOfUse::Treatment
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

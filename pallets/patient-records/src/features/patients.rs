@@ -1,14 +1,21 @@
 //! Patients, guardians and care organisations.
 
 use crate::*;
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use ruralmed_primitives::{OrganisationId, OrganisationStatus, PractitionerDirectory};
+use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
+	/// Stores a new patient. The deposit, if any, must already be held from `depositor`.
 	pub(crate) fn do_register(
 		patient: T::AccountId,
 		guardian: Option<T::AccountId>,
 		registered_by: Option<OrganisationId>,
+		depositor: T::AccountId,
+		deposit: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!Patients::<T>::contains_key(&patient), Error::<T>::AlreadyRegistered);
 		if let Some(org) = registered_by {
@@ -22,6 +29,8 @@ impl<T: Config> Pallet<T> {
 				record_count: 0,
 				access_count: 0,
 				care_organisations: 0,
+				depositor,
+				deposit,
 			},
 		);
 		Self::deposit_event(Event::PatientRegistered {
@@ -31,6 +40,123 @@ impl<T: Config> Pallet<T> {
 		});
 		if let Some(org) = registered_by {
 			Self::do_add_care_organisation(&patient, org)?;
+		}
+		Ok(())
+	}
+
+	/// The patient registers itself and pays its deposit; a pending proposal for it is
+	/// dropped, so no practitioner can block or pre-empt this.
+	pub(crate) fn do_self_register(who: T::AccountId) -> DispatchResult {
+		ensure!(!Patients::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+		Self::drop_proposal(&who)?;
+		let deposit = T::PatientDeposit::get();
+		Self::hold(HoldReason::PatientDeposit, &who, deposit)?;
+		Self::do_register(who.clone(), None, None, who, deposit)
+	}
+
+	pub(crate) fn do_propose_guardianship(
+		who: T::AccountId,
+		patient: T::AccountId,
+		guardian: T::AccountId,
+		org: OrganisationId,
+	) -> DispatchResult {
+		ensure!(T::Directory::is_active_member(&who, org), Error::<T>::NotActivePractitioner);
+		Self::ensure_care_organisation(org)?;
+		ensure!(patient != guardian, Error::<T>::GuardianIsPatient);
+		// Nobody becomes a guardian on their own say-so: the guardian must be someone else,
+		// and must accept.
+		ensure!(guardian != who, Error::<T>::GuardianIsRegistrar);
+		ensure!(!Patients::<T>::contains_key(&patient), Error::<T>::AlreadyRegistered);
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(p) = GuardianshipProposals::<T>::get(&patient) {
+			ensure!(now >= p.expires_at, Error::<T>::ProposalPending);
+			Self::drop_proposal(&patient)?;
+		}
+		let deposit = T::PatientDeposit::get();
+		Self::hold(HoldReason::PatientDeposit, &who, deposit)?;
+		let expires_at = now.saturating_add(T::GuardianshipProposalPeriod::get());
+		GuardianshipProposals::<T>::insert(
+			&patient,
+			GuardianshipProposal {
+				guardian: guardian.clone(),
+				org,
+				proposed_by: who.clone(),
+				deposit,
+				expires_at,
+			},
+		);
+		Self::deposit_event(Event::GuardianshipProposed {
+			patient,
+			guardian,
+			org,
+			proposed_by: who,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_guardianship(
+		who: T::AccountId,
+		patient: T::AccountId,
+	) -> DispatchResult {
+		let p = GuardianshipProposals::<T>::get(&patient).ok_or(Error::<T>::NoProposal)?;
+		ensure!(p.guardian == who, Error::<T>::NotProposedGuardian);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() < p.expires_at,
+			Error::<T>::ProposalExpired
+		);
+		GuardianshipProposals::<T>::remove(&patient);
+		// The proposer's deposit stays held, now for the patient.
+		Self::do_register(patient, Some(who), Some(p.org), p.proposed_by, p.deposit)
+	}
+
+	pub(crate) fn do_withdraw_guardianship_proposal(
+		who: T::AccountId,
+		patient: T::AccountId,
+	) -> DispatchResult {
+		let p = GuardianshipProposals::<T>::get(&patient).ok_or(Error::<T>::NoProposal)?;
+		ensure!(
+			who == p.proposed_by
+				|| who == p.guardian
+				|| frame_system::Pallet::<T>::block_number() >= p.expires_at,
+			Error::<T>::ProposalNotExpired
+		);
+		Self::drop_proposal(&patient)
+	}
+
+	/// Removes the patient's pending proposal, if any, releasing its deposit.
+	fn drop_proposal(patient: &T::AccountId) -> DispatchResult {
+		if let Some(p) = GuardianshipProposals::<T>::take(patient) {
+			Self::release(HoldReason::PatientDeposit, &p.proposed_by, p.deposit)?;
+			Self::deposit_event(Event::GuardianshipProposalDropped {
+				patient: patient.clone(),
+				guardian: p.guardian,
+			});
+		}
+		Ok(())
+	}
+
+	/// Holds `amount` from `who`; nothing for a zero deposit (genesis, tests, benchmarks'
+	/// helpers for other pallets).
+	pub(crate) fn hold(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::hold(&reason.into(), who, amount)?;
+		}
+		Ok(())
+	}
+
+	/// Releases up to `amount` held from `who`.
+	pub(crate) fn release(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::release(&reason.into(), who, amount, Precision::BestEffort)?;
 		}
 		Ok(())
 	}
@@ -142,7 +268,8 @@ impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_patient(patient: &T::AccountId) {
 		if !Patients::<T>::contains_key(patient) {
-			Self::do_register(patient.clone(), None, None).expect("a new patient registers");
+			Self::do_register(patient.clone(), None, None, patient.clone(), Zero::zero())
+				.expect("a new patient registers");
 		}
 	}
 
@@ -159,9 +286,10 @@ impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T
 			None,
 			category,
 			ruralmed_primitives::ContentHash::repeat_byte(7),
-			alloc::vec![b'r'; 8],
+			None,
 			1,
 			None,
+			Zero::zero(),
 		)
 		.expect("a registered patient may anchor a record")
 	}

@@ -3,26 +3,26 @@
 use crate::*;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use ruralmed_primitives::{
-	AccessBasis, ContentHash, OrganisationId, PurposeOfUse, RecordAccess, RecordCategory, RecordId,
-	RecordRef,
+	AccessBasis, ContentHash, OrganisationId, OrganisationStatus, PractitionerDirectory,
+	PurposeOfUse, RecordAccess, RecordCategory, RecordId, RecordRef,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Stores a new anchor at the end of the patient's index and marks the amended record
-	/// superseded. `org_basis` is `None` for self-reported data.
+	/// Stores a new anchor at the end of the patient's index, holds its deposit from the
+	/// author, and marks the amended record superseded. `org_basis` is `None` for
+	/// self-reported data. The vault is checked by the calls ([`Self::ensure_vault`]).
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_anchor(
 		author: T::AccountId,
 		patient: T::AccountId,
 		org_basis: Option<(OrganisationId, AccessBasis)>,
 		category: RecordCategory,
 		content_hash: ContentHash,
-		locator: alloc::vec::Vec<u8>,
+		vault: Option<OrganisationId>,
 		size_bytes: u64,
 		amends: Option<RecordId>,
+		deposit: BalanceOf<T>,
 	) -> Result<RecordId, DispatchError> {
-		ensure!(!locator.is_empty(), Error::<T>::InvalidLocator);
-		let locator: BoundedVec<u8, T::MaxLocatorLength> =
-			locator.try_into().map_err(|_| Error::<T>::InvalidLocator)?;
 		ensure!(size_bytes > 0, Error::<T>::EmptyRecord);
 		let mut info = Patients::<T>::get(&patient).ok_or(Error::<T>::UnknownPatient)?;
 		let id = NextRecordId::<T>::get();
@@ -34,9 +34,15 @@ impl<T: Config> Pallet<T> {
 			let mut old_record = Records::<T>::get(old).ok_or(Error::<T>::UnknownRecord)?;
 			ensure!(old_record.patient == patient, Error::<T>::AmendsOtherPatientsRecord);
 			ensure!(old_record.superseded_by.is_none(), Error::<T>::AlreadySuperseded);
+			ensure!(old_record.category == category, Error::<T>::AmendmentChangesCategory);
+			ensure!(
+				Self::may_amend(&author, org_basis.is_none(), &old_record),
+				Error::<T>::MayNotAmend
+			);
 			old_record.superseded_by = Some(id);
 			Records::<T>::insert(old, old_record);
 		}
+		Self::hold(HoldReason::RecordDeposit, &author, deposit)?;
 
 		let (organisation, basis) = match org_basis {
 			Some((org, basis)) => (Some(org), Some(basis)),
@@ -50,7 +56,7 @@ impl<T: Config> Pallet<T> {
 				organisation,
 				category,
 				content_hash,
-				locator,
+				vault,
 				size_bytes,
 				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
 				block: frame_system::Pallet::<T>::block_number(),
@@ -58,6 +64,7 @@ impl<T: Config> Pallet<T> {
 				superseded_by: None,
 				self_reported: organisation.is_none(),
 				index,
+				deposit,
 			},
 		);
 		PatientRecordIndex::<T>::insert(&patient, index, id);
@@ -101,6 +108,31 @@ impl<T: Config> Pallet<T> {
 			purpose,
 			basis,
 		});
+		Ok(())
+	}
+
+	/// Who may supersede `old`: self-reported data only self-reported data (the caller is
+	/// then the patient or guardian already); a clinical record only its author or an active
+	/// member of its organisation, so a writer of one category, a break-glass writer or
+	/// another clinic cannot hide a colleague's record.
+	fn may_amend(author: &T::AccountId, self_reported: bool, old: &RecordAnchorOf<T>) -> bool {
+		if self_reported {
+			return old.self_reported;
+		}
+		match old.organisation {
+			Some(org) => &old.author == author || T::Directory::is_active_member(author, org),
+			None => false,
+		}
+	}
+
+	/// A vault is kept by an active care organisation.
+	pub(crate) fn ensure_vault(vault: OrganisationId) -> DispatchResult {
+		ensure!(
+			T::Directory::organisation(vault).is_some_and(|o| {
+				o.status == OrganisationStatus::Active && o.kind.provides_care()
+			}),
+			Error::<T>::InvalidVault
+		);
 		Ok(())
 	}
 

@@ -12,7 +12,10 @@ impl<T: Config> Pallet<T> {
 	///   at most one later record;
 	/// - each patient's `care_organisations` counts its care-organisation entries and is
 	///   within `MaxCareOrganisations`;
-	/// - every key share belongs to an existing record.
+	/// - every key share belongs to an existing record, and `KeyShareCount` counts each
+	///   record's shares (no zero entries);
+	/// - no guardianship proposal is for a registered patient, or names the patient as
+	///   guardian.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::ensure;
@@ -54,8 +57,22 @@ impl<T: Config> Pallet<T> {
 			ensure!(cares == p.care_organisations, "care_organisations count is wrong");
 			ensure!(cares <= T::MaxCareOrganisations::get(), "too many care organisations");
 		}
+		let mut counts = alloc::collections::BTreeMap::<ruralmed_primitives::RecordId, u32>::new();
 		for (record, _, _) in KeyShares::<T>::iter() {
 			ensure!(Records::<T>::contains_key(record), "key share of a missing record");
+			*counts.entry(record).or_default() += 1;
+		}
+		ensure!(
+			KeyShareCount::<T>::iter().count() == counts.len(),
+			"KeyShareCount has entries for records without shares"
+		);
+		for (record, n) in counts {
+			ensure!(KeyShareCount::<T>::get(record) == n, "KeyShareCount is wrong");
+		}
+		for (patient, p) in GuardianshipProposals::<T>::iter() {
+			ensure!(!Patients::<T>::contains_key(&patient), "proposal for a registered patient");
+			ensure!(p.guardian != patient, "proposal names the patient as guardian");
+			ensure!(p.guardian != p.proposed_by, "proposal names its proposer as guardian");
 		}
 		Ok(())
 	}

@@ -11,6 +11,7 @@ impl<T: Config> PractitionerDirectory<T::AccountId> for Pallet<T> {
 		Practitioners::<T>::get(who).map(|p| PractitionerStanding {
 			role: p.role,
 			active: p.status == LicenceStatus::Active,
+			barred: p.status.is_barred(),
 		})
 	}
 

@@ -13,6 +13,9 @@ impl<T: Config> Pallet<T> {
 			let name: BoundedVec<u8, T::MaxNameLength> =
 				name.clone().try_into().map_err(|_| "genesis organisation name too long")?;
 			let org = NextOrganisationId::<T>::get();
+			let count = OrganisationCount::<T>::get();
+			ensure!(count < T::MaxOrganisations::get(), "more genesis organisations than allowed");
+			OrganisationCount::<T>::put(count + 1);
 			Organisations::<T>::insert(
 				org,
 				Organisation {
@@ -47,7 +50,10 @@ impl<T: Config> Pallet<T> {
 					Ok::<_, &'static str>(())
 				})?;
 			}
-			LicenceOwners::<T>::insert(licence_hash, who);
+			// As on chain, a licence is bound to its holder once verified.
+			if *verified {
+				LicenceOwners::<T>::insert(licence_hash, who);
+			}
 			Practitioners::<T>::insert(
 				who,
 				Practitioner {

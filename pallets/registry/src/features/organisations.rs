@@ -19,6 +19,8 @@ impl<T: Config> Pallet<T> {
 		let name: BoundedVec<u8, T::MaxNameLength> =
 			name.try_into().map_err(|_| Error::<T>::InvalidName)?;
 		ensure!(region.is_valid(), Error::<T>::InvalidRegion);
+		let count = OrganisationCount::<T>::get();
+		ensure!(count < T::MaxOrganisations::get(), Error::<T>::TooManyOrganisations);
 		let org = NextOrganisationId::<T>::get();
 		let next = org.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::OrganisationDeposit::get();
@@ -39,6 +41,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextOrganisationId::<T>::put(next);
+		OrganisationCount::<T>::put(count.saturating_add(1));
 		Self::deposit_event(Event::OrganisationApplied { org, admin: who, kind, region });
 		Ok(org)
 	}
@@ -91,6 +94,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::release_deposit(&o.depositor, o.deposit)?;
 		Organisations::<T>::remove(org);
+		OrganisationCount::<T>::mutate(|c| *c = c.saturating_sub(1));
 		Self::deposit_event(Event::ApplicationRejected { org });
 		Ok(())
 	}
@@ -105,6 +109,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(o.admin == who, Error::<T>::NotOrganisationAdmin);
 			ensure!(o.admin != new_admin, Error::<T>::AlreadyAdmin);
 			ensure!(o.status != OrganisationStatus::Closed, Error::<T>::InvalidOrganisationStatus);
+			// Admin powers follow the licence (review L5): a suspended or revoked practitioner
+			// cannot be handed them. The current admin may hand them on whatever its own
+			// standing, which is how an organisation with a barred admin recovers.
+			ensure!(!Self::is_barred(&new_admin), Error::<T>::BarredPractitioner);
 			o.admin = new_admin.clone();
 			Ok::<_, DispatchError>(())
 		})?;

@@ -14,6 +14,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut o = Organisations::<T>::get(org).ok_or(Error::<T>::UnknownOrganisation)?;
 		ensure!(&o.admin == admin, Error::<T>::NotOrganisationAdmin);
+		ensure!(!Self::is_barred(admin), Error::<T>::BarredPractitioner);
 		ensure!(o.status == OrganisationStatus::Active, Error::<T>::OrganisationNotActive);
 
 		let mut p = match Practitioners::<T>::get(&practitioner) {
@@ -25,11 +26,12 @@ impl<T: Config> Pallet<T> {
 				p
 			}
 			None => {
+				// Only a licence the authority verified is bound (see `do_verify_licence`), so a
+				// registration with a guessed hash blocks no one.
 				ensure!(
 					!LicenceOwners::<T>::contains_key(licence_hash),
 					Error::<T>::LicenceAlreadyRegistered
 				);
-				LicenceOwners::<T>::insert(licence_hash, &practitioner);
 				Practitioner {
 					role,
 					licence_hash,
@@ -55,6 +57,9 @@ impl<T: Config> Pallet<T> {
 		let mut p =
 			Practitioners::<T>::get(&practitioner).ok_or(Error::<T>::UnknownPractitioner)?;
 		ensure!(&o.admin == who || who == &practitioner, Error::<T>::NotAdminOrPractitioner);
+		if who != &practitioner {
+			ensure!(!Self::is_barred(who), Error::<T>::BarredPractitioner);
+		}
 		let at = p.affiliations.iter().position(|a| *a == org).ok_or(Error::<T>::NotAffiliated)?;
 		p.affiliations.swap_remove(at);
 		o.practitioner_count = o.practitioner_count.saturating_sub(1);
@@ -64,14 +69,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Activates the licence and binds its hash to the practitioner, unless the hash is bound
+	/// to another account. Binding here, not at registration, is what stops an admin from
+	/// squatting guessable licence hashes on puppet accounts (review M5): only a licence the
+	/// authority has checked keeps others out.
 	pub(crate) fn do_verify_licence(practitioner: T::AccountId) -> DispatchResult {
-		Self::set_licence_status(
-			&practitioner,
-			|s| matches!(s, LicenceStatus::Unverified | LicenceStatus::Suspended),
-			LicenceStatus::Active,
-		)?;
+		Practitioners::<T>::try_mutate(&practitioner, |p| {
+			let p = p.as_mut().ok_or(Error::<T>::UnknownPractitioner)?;
+			ensure!(
+				matches!(p.status, LicenceStatus::Unverified | LicenceStatus::Suspended),
+				Error::<T>::InvalidLicenceStatus
+			);
+			match LicenceOwners::<T>::get(p.licence_hash) {
+				Some(owner) => ensure!(owner == practitioner, Error::<T>::LicenceAlreadyRegistered),
+				None => LicenceOwners::<T>::insert(p.licence_hash, &practitioner),
+			}
+			p.status = LicenceStatus::Active;
+			Ok::<_, DispatchError>(())
+		})?;
 		Self::deposit_event(Event::LicenceVerified { practitioner });
 		Ok(())
+	}
+
+	/// Unbinds `licence_hash` and revokes the account it was bound to.
+	pub(crate) fn do_release_licence(licence_hash: ContentHash) -> DispatchResult {
+		let practitioner =
+			LicenceOwners::<T>::take(licence_hash).ok_or(Error::<T>::UnknownLicence)?;
+		// Revoked rather than left as it was: an active practitioner must hold its licence, or
+		// two accounts could be active with one licence.
+		Practitioners::<T>::mutate(&practitioner, |p| {
+			if let Some(p) = p {
+				p.status = LicenceStatus::Revoked;
+			}
+		});
+		Self::deposit_event(Event::LicenceReleased { licence_hash, practitioner });
+		Ok(())
+	}
+
+	/// Whether `who` is a practitioner whose licence is suspended or revoked.
+	pub(crate) fn is_barred(who: &T::AccountId) -> bool {
+		Practitioners::<T>::get(who).is_some_and(|p| p.status.is_barred())
 	}
 
 	pub(crate) fn do_suspend_practitioner(practitioner: T::AccountId) -> DispatchResult {

@@ -1,0 +1,121 @@
+// Typed errors. Callers branch on `kind` (envelope) or `pallet`/`name` (chain), never on
+// message text, so messages can be reworded for people without breaking code.
+
+import type { Registry } from '@polkadot/types/types';
+
+/** Why an envelope, a key share or a payload was refused. */
+export type EnvelopeErrorKind =
+  /** The header is short, has the wrong magic, a reserved value, or a chunk size out of range. */
+  | 'BadHeader'
+  /** The envelope or share names a version or content type this library does not know. */
+  | 'UnsupportedVersion'
+  /** The ciphertext ends before its final chunk: chunks were cut off the end. */
+  | 'Truncated'
+  /** Bytes follow the final chunk. */
+  | 'TrailingData'
+  /** A chunk failed authentication: a flipped bit, reordered or removed chunks, or the wrong key. */
+  | 'ChunkAuthFailed'
+  /** A structurally impossible ciphertext, e.g. an empty final chunk after a full one. */
+  | 'Malformed'
+  /** A key share has the wrong length or an unknown version byte. */
+  | 'ShareMalformed'
+  /** A key share did not open: wrapped for another reader, record or key. */
+  | 'ShareUnwrapFailed'
+  /** A key share is wrapped to another key version than the key offered. */
+  | 'KeyVersionMismatch'
+  /** The ciphertext's blake2-256 is not the content hash anchored on chain. */
+  | 'HashMismatch'
+  /** The payload is not a FHIR R4 resource this library accepts. */
+  | 'InvalidFhir'
+  /** The payload's resource type, or the header's category, is not the expected category. */
+  | 'CategoryMismatch'
+  /** A data key, public key, secret or SURI is unusable. */
+  | 'InvalidKey';
+
+export class EnvelopeError extends Error {
+  override readonly name = 'EnvelopeError';
+  constructor(
+    readonly kind: EnvelopeErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Plain-language messages for the errors people meet most, keyed `Pallet.Error`. Anything not
+ * here falls back to the error's own doc comment from the runtime metadata, which is English
+ * too but written for developers.
+ */
+const PLAIN: Readonly<Record<string, string>> = {
+  'PatientRecords.UnknownPatient': 'This account is not registered as a patient.',
+  'PatientRecords.NotPatientOrGuardian': 'Only the patient or their guardian can do this.',
+  'PatientRecords.NotActivePractitioner':
+    'You are not an active practitioner of this organisation (or the organisation is not active).',
+  'PatientRecords.NoWriteAccess':
+    'You may not add records for this patient: they have not given your organisation access to write.',
+  'PatientRecords.NoReadAccess': 'You may not read this record for this purpose.',
+  'PatientRecords.InvalidLocator': 'The storage location of the record is empty or too long.',
+  'PatientRecords.EmptyRecord': 'A record cannot be empty.',
+  'PatientRecords.UnknownRecord': 'There is no record with this id.',
+  'PatientRecords.AlreadySuperseded':
+    'This record has already been amended; amend its latest version instead.',
+  'PatientRecords.AmendsOtherPatientsRecord': "The record being amended belongs to another patient.",
+  'PatientRecords.InvalidKeyShare': 'The wrapped key is empty or too long for the chain.',
+  'PatientRecords.ReaderNotPermitted':
+    'This person may not read the record for this purpose, so the key cannot be shared with them.',
+  'PatientRecords.NotPermitted': 'You may not share the key of this record.',
+  'PatientRecords.NoKeyShare': 'This person has no key for this record.',
+  'PatientRecords.AccessStillValid':
+    'This person still has access, so only the patient, guardian, author or the person can remove their key.',
+  'Registry.SameKey': 'This encryption key is already the current one.',
+  'Registry.InvalidKey': 'This is not a usable encryption key.',
+};
+
+/** A chain call failed, or the chain holds something the client cannot use. */
+export class ChainError extends Error {
+  override readonly name = 'ChainError';
+  constructor(
+    /** The pallet, in metadata spelling (`PatientRecords`); `undefined` for non-module errors. */
+    readonly pallet: string | undefined,
+    /** The error variant (`NoWriteAccess`), or a client-side reason (`NoEncryptionKey`). */
+    readonly error: string,
+    message: string,
+    /** The runtime's doc comment of the error, if any. */
+    readonly docs: string = '',
+  ) {
+    super(message);
+  }
+
+  /** `Pallet.Error`, the stable identifier tests and callers compare. */
+  get code(): string {
+    return this.pallet === undefined ? this.error : `${this.pallet}.${this.error}`;
+  }
+
+  /**
+   * Decodes a `DispatchError` into `Pallet.Error` with a plain English message. Module errors
+   * are looked up in the metadata (`registry.findMetaError`); other kinds (BadOrigin, Token,
+   * Arithmetic…) keep their variant name.
+   */
+  static fromDispatchError(registry: Registry, dispatchError: DispatchErrorLike): ChainError {
+    if (dispatchError.isModule) {
+      const meta = registry.findMetaError(dispatchError.asModule);
+      const docs = meta.docs.join(' ').trim();
+      const key = `${meta.section.charAt(0).toUpperCase()}${meta.section.slice(1)}.${meta.name}`;
+      const pallet = key.slice(0, key.indexOf('.'));
+      return new ChainError(pallet, meta.name, PLAIN[key] ?? (docs || meta.name), docs);
+    }
+    const kind = dispatchError.type;
+    const detail = kind === 'BadOrigin' ? 'This account may not make this call.' : `The call failed: ${dispatchError.toString()}.`;
+    return new ChainError(undefined, kind, detail);
+  }
+}
+
+/** The part of polkadot.js's `DispatchError` this module reads. */
+export interface DispatchErrorLike {
+  readonly isModule: boolean;
+  readonly asModule: Parameters<Registry['findMetaError']>[0];
+  readonly type: string;
+  toString(): string;
+}

@@ -1,0 +1,9 @@
+// @ruralmed/client: encrypted FHIR records for the RuralMed chain. See docs/encryption.md.
+
+export * from './errors.js';
+export * from './fhir.js';
+export * from './envelope.js';
+export * from './keys.js';
+export * from './shares.js';
+export * from './record.js';
+export * from './chain.js';

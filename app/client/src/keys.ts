@@ -1,0 +1,98 @@
+// Encryption keys derived from the account's own sr25519 secret (docs/encryption.md §5), so a
+// person who can sign can always decrypt: there is no second secret to back up or lose, and
+// every past key version can be re-derived from the same SURI or mnemonic.
+
+import { x25519 } from '@noble/curves/ed25519.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { DEV_PHRASE } from '@polkadot/keyring';
+import { hexToU8a, isHex } from '@polkadot/util';
+import {
+  cryptoWaitReady,
+  keyExtractSuri,
+  keyFromPath,
+  mnemonicToMiniSecret,
+  mnemonicValidate,
+  sr25519PairFromSeed,
+} from '@polkadot/util-crypto';
+
+import { ascii, concatBytes, u32be } from './bytes.js';
+import { EnvelopeError } from './errors.js';
+
+export const X25519_SALT = ascii('ruralmed/x25519');
+export const X25519_INFO_PREFIX = ascii('key-version:');
+
+/** An X25519 key pair and the registry version it is (or will be) published as. */
+export interface X25519KeyPair {
+  readonly version: number;
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+}
+
+/** The account's sr25519 key pair as polkadot.js derives it from a SURI. */
+export interface Sr25519Secret {
+  /** The account id (sr25519 public key), 32 bytes. */
+  readonly publicKey: Uint8Array;
+  /** schnorrkel's 64-byte "ed25519 form": key scalar × 8 (LE) ‖ nonce. */
+  readonly secretKey: Uint8Array;
+}
+
+/**
+ * Resolves a SURI (`<mnemonic or 0x seed>[//hard/soft][///password]`, or `//Alice`-style dev
+ * URIs on the dev phrase) to the sr25519 key pair exactly as `Keyring.addFromUri` does for
+ * sr25519 accounts, so the X25519 key belongs to the same account the keyring signs for.
+ */
+export async function sr25519FromSuri(suri: string): Promise<Sr25519Secret> {
+  await cryptoWaitReady();
+  const { phrase, path, password } = keyExtractSuri(suri.startsWith('//') ? `${DEV_PHRASE}${suri}` : suri);
+  let seed: Uint8Array;
+  if (isHex(phrase, 256)) {
+    seed = hexToU8a(phrase);
+  } else if (mnemonicValidate(phrase)) {
+    seed = mnemonicToMiniSecret(phrase, password);
+  } else {
+    throw new EnvelopeError('InvalidKey', 'the SURI is neither a valid mnemonic nor a 32-byte hex seed');
+  }
+  const pair = keyFromPath(sr25519PairFromSeed(seed), path, 'sr25519');
+  return { publicKey: pair.publicKey, secretKey: pair.secretKey };
+}
+
+/**
+ * X25519 secret = HKDF-SHA256(ikm = 64-byte sr25519 secret, salt = "ruralmed/x25519",
+ * info = "key-version:" ‖ u32 BE version, 32 bytes). One-way: the X25519 key reveals nothing
+ * of the signing key, and versions are independent of one another.
+ */
+export function x25519FromSr25519(sr25519SecretKey: Uint8Array, version: number): X25519KeyPair {
+  if (sr25519SecretKey.length !== 64) throw new EnvelopeError('InvalidKey', 'an sr25519 secret key is 64 bytes');
+  const secretKey = hkdf(sha256, sr25519SecretKey, X25519_SALT, concatBytes(X25519_INFO_PREFIX, u32be(version)), 32);
+  return { version, secretKey, publicKey: x25519.getPublicKey(secretKey) };
+}
+
+/** An account's encryption keys, every version re-derivable on demand. */
+export class EncryptionKeyring {
+  readonly #secret: Uint8Array;
+  readonly #cache = new Map<number, X25519KeyPair>();
+
+  private constructor(
+    /** The account id (sr25519 public key). */
+    readonly account: Uint8Array,
+    secret: Uint8Array,
+  ) {
+    this.#secret = secret;
+  }
+
+  static async fromSuri(suri: string): Promise<EncryptionKeyring> {
+    const { publicKey, secretKey } = await sr25519FromSuri(suri);
+    return new EncryptionKeyring(publicKey, secretKey);
+  }
+
+  /** The key pair of `version` (0 is the first key the registry records, +1 per rotation). */
+  keyAt(version: number): X25519KeyPair {
+    let pair = this.#cache.get(version);
+    if (pair === undefined) {
+      pair = x25519FromSr25519(this.#secret, version);
+      this.#cache.set(version, pair);
+    }
+    return pair;
+  }
+}

@@ -1,0 +1,450 @@
+//! The HTTP API.
+//!
+//! | route | does |
+//! | --- | --- |
+//! | `GET /health` | node reachable and ready, finalized number, store reachable (unsigned) |
+//! | `POST /v1/blobs` | keep a ciphertext for a patient, if the chain lets the caller write for them |
+//! | `POST /v1/blobs/{hash}/anchored` | `{"record": id}`: keep the blob for good once that record anchors it |
+//! | `POST /v1/blobs/{hash}/read` | `{"extrinsic": "0x…"}`: the reader's signed `log_access`; the ciphertext once it is finalized |
+//!
+//! Every `/v1` request is signed ([`crate::auth`]); every refusal is a [`VaultError`].
+
+use crate::blake2_256;
+use crate::{
+	auth::{now_ms, parse_account, Authenticator},
+	chain::Chain,
+	error::VaultError,
+	extrinsic::{check_access_logged, decode_log_access, parse_hex},
+	pending::PendingIndex,
+	store::{hash_hex, parse_hash, BlobStore, Stored},
+};
+use axum::{
+	body::{Body, Bytes},
+	extract::{
+		rejection::{BytesRejection, PathRejection},
+		DefaultBodyLimit, Path, State,
+	},
+	http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri},
+	response::{IntoResponse, Response},
+	routing::{get, post},
+	Json, Router,
+};
+use ruralmed_primitives::{OrganisationId, RecordCategory, RecordId};
+use ruralmed_runtime::AccountId;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sp_core::{crypto::Ss58Codec, H256};
+use std::{sync::Arc, time::Duration};
+use tower_http::trace::TraceLayer;
+
+/// The patient the upload is for (SS58 or `0x` hex).
+pub const PATIENT_HEADER: &str = "x-ruralmed-patient";
+/// The organisation the uploader writes for (decimal id); absent for self-reported data.
+pub const ORGANISATION_HEADER: &str = "x-ruralmed-organisation";
+/// The record category, as the chain names it (`Encounter`, `Observation`, …).
+pub const CATEGORY_HEADER: &str = "x-ruralmed-category";
+/// Optional: the blake2-256 the client computed for the body.
+pub const CONTENT_HASH_HEADER: &str = "x-ruralmed-content-hash";
+
+/// What every handler shares.
+pub struct Vault {
+	/// Signed-request checks.
+	pub auth: Authenticator,
+	/// The node.
+	pub chain: Chain,
+	/// The blobs.
+	pub store: BlobStore,
+	/// Uploads not yet anchored.
+	pub pending: PendingIndex,
+	/// Largest body accepted.
+	pub max_body_bytes: usize,
+	/// How long a read waits for finality.
+	pub finality_timeout: Duration,
+}
+
+/// The vault's routes.
+pub fn router(vault: Arc<Vault>) -> Router {
+	let limit = vault.max_body_bytes;
+	Router::new()
+		.route("/health", get(health))
+		.route("/v1/blobs", post(upload))
+		.route("/v1/blobs/{hash}/anchored", post(anchored))
+		.route("/v1/blobs/{hash}/read", post(read))
+		.fallback(unknown_route)
+		.layer(DefaultBodyLimit::max(limit))
+		.layer(TraceLayer::new_for_http())
+		.with_state(vault)
+}
+
+async fn unknown_route() -> VaultError {
+	VaultError::UnknownRoute
+}
+
+/// The body, or 413 when it is over the limit.
+fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes, VaultError> {
+	body.map_err(|rejection| {
+		if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+			VaultError::PayloadTooLarge { limit }
+		} else {
+			VaultError::BadRequest(rejection.body_text())
+		}
+	})
+}
+
+/// The request's verified account.
+fn authenticate(
+	vault: &Vault,
+	method: &Method,
+	uri: &Uri,
+	headers: &HeaderMap,
+	body_hash: &[u8; 32],
+) -> Result<AccountId, VaultError> {
+	let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_else(|| uri.path());
+	vault.auth.verify(method.as_str(), path, headers, body_hash, now_ms())
+}
+
+fn text_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<Option<&'a str>, VaultError> {
+	headers
+		.get(name)
+		.map(|v| {
+			v.to_str().map_err(|_| VaultError::BadRequest(format!("{name}: not visible ASCII")))
+		})
+		.transpose()
+}
+
+fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, VaultError> {
+	text_header(headers, name)?
+		.ok_or_else(|| VaultError::BadRequest(format!("missing header {name}")))
+}
+
+fn parse_category(text: &str) -> Result<RecordCategory, VaultError> {
+	serde_json::from_value(Value::String(text.trim().to_string())).map_err(|_| {
+		VaultError::BadRequest(format!(
+			"{CATEGORY_HEADER}: {text:?} is no record category (Encounter, Observation, Condition, \
+			 DiagnosticReport, MedicationRequest, MedicationDispense, Immunization, Allergy, \
+			 Procedure, Document)"
+		))
+	})
+}
+
+fn path_hash(path: Result<Path<String>, PathRejection>) -> Result<H256, VaultError> {
+	let Path(text) = path.map_err(|r| VaultError::BadRequest(r.body_text()))?;
+	parse_hash(&text)
+}
+
+/// The node's part of the health answer: ready (reachable, not syncing, enough peers) and
+/// its finalized block.
+async fn node_status(vault: &Vault) -> Result<Value, VaultError> {
+	let health = vault.chain.ensure_ready().await?;
+	let (hash, number) = vault.chain.finalized().await?;
+	Ok(json!({
+		"ready": true, "peers": health.peers, "syncing": health.is_syncing,
+		"finalized": number, "finalized_hash": format!("{hash:?}"),
+	}))
+}
+
+async fn health(State(vault): State<Arc<Vault>>) -> Response {
+	let node = node_status(&vault).await;
+	let store = vault.store.reachable().await;
+	let ok = node.is_ok() && store.is_ok();
+	let node = node
+		.unwrap_or_else(|e| json!({ "ready": false, "error": e.code(), "message": e.to_string() }));
+	let store = match store {
+		Ok(()) => json!({ "reachable": true, "store": vault.store.describe() }),
+		Err(e) => {
+			json!({ "reachable": false, "store": vault.store.describe(), "message": e.to_string() })
+		}
+	};
+	let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+	let body =
+		json!({ "status": if ok { "ok" } else { "unavailable" }, "node": node, "store": store });
+	(status, Json(body)).into_response()
+}
+
+async fn upload(
+	State(vault): State<Arc<Vault>>,
+	method: Method,
+	uri: Uri,
+	headers: HeaderMap,
+	body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Value>), VaultError> {
+	let body = body_bytes(body, vault.max_body_bytes)?;
+	let hash = H256(blake2_256(&body));
+	let account = authenticate(&vault, &method, &uri, &headers, hash.as_fixed_bytes())?;
+
+	let patient = parse_account(required_header(&headers, PATIENT_HEADER)?)
+		.map_err(|e| VaultError::BadRequest(format!("{PATIENT_HEADER}: {e}")))?;
+	let organisation: Option<OrganisationId> = text_header(&headers, ORGANISATION_HEADER)?
+		.map(|text| {
+			text.trim().parse().map_err(|_| {
+				VaultError::BadRequest(format!(
+					"{ORGANISATION_HEADER}: expected an organisation id"
+				))
+			})
+		})
+		.transpose()?;
+	let category = parse_category(required_header(&headers, CATEGORY_HEADER)?)?;
+	if body.is_empty() {
+		return Err(VaultError::BadRequest("the body is empty: a record cannot be empty".into()));
+	}
+	if let Some(claimed) = text_header(&headers, CONTENT_HASH_HEADER)? {
+		let claimed = parse_hash(claimed)?;
+		if claimed != hash {
+			return Err(VaultError::HashMismatch {
+				claimed: format!("{claimed:?}"),
+				computed: format!("{hash:?}"),
+			});
+		}
+	}
+
+	vault.chain.ensure_ready().await?;
+	if !vault.chain.may_write(&account, &patient, organisation, category).await? {
+		let acting = match organisation {
+			Some(org) => format!("for organisation {org}"),
+			None => "as the patient or guardian".to_string(),
+		};
+		return Err(VaultError::NotPermitted(format!(
+			"{} may not write {category:?} records of patient {} {acting}",
+			account.to_ss58check(),
+			patient.to_ss58check()
+		)));
+	}
+
+	let size = body.len();
+	// A blob kept already (pending or anchored) is never written again, and never put back in
+	// the pending index: that could let the sweeper delete an anchored blob. A new one is
+	// indexed before it is written, so a crash in between leaves nothing the sweeper misses.
+	let stored = if vault.store.exists(&hash).await? {
+		Stored::Existing
+	} else {
+		vault.pending.add(&hash, now_ms()).await?;
+		vault.store.put_hashed(hash, body).await?
+	};
+	tracing::info!(
+		hash = %hash_hex(&hash), size, account = %account.to_ss58check(),
+		patient = %patient.to_ss58check(), ?organisation, ?category, ?stored, "blob uploaded"
+	);
+	let stored = match stored {
+		Stored::New => "new",
+		Stored::Existing => "existing",
+	};
+	Ok((
+		StatusCode::CREATED,
+		Json(json!({ "hash": format!("{hash:?}"), "size": size, "stored": stored })),
+	))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnchoredRequest {
+	record: RecordId,
+}
+
+/// Checks at the finalized block that `record` anchors `hash`.
+async fn ensure_anchors(vault: &Vault, record: RecordId, hash: &H256) -> Result<(), VaultError> {
+	let anchor = vault.chain.record(record).await?.ok_or(VaultError::UnknownRecord(record))?;
+	if anchor.content_hash != *hash {
+		return Err(VaultError::RecordMismatch {
+			record,
+			anchored: format!("{:?}", anchor.content_hash),
+			blob: format!("{hash:?}"),
+		});
+	}
+	Ok(())
+}
+
+async fn anchored(
+	State(vault): State<Arc<Vault>>,
+	path: Result<Path<String>, PathRejection>,
+	method: Method,
+	uri: Uri,
+	headers: HeaderMap,
+	body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, VaultError> {
+	let body = body_bytes(body, vault.max_body_bytes)?;
+	let account = authenticate(&vault, &method, &uri, &headers, &blake2_256(&body))?;
+	let hash = path_hash(path)?;
+	let request: AnchoredRequest = serde_json::from_slice(&body)
+		.map_err(|e| VaultError::BadRequest(format!("expected {{\"record\": <id>}}: {e}")))?;
+	vault.chain.ensure_ready().await?;
+	if !vault.store.exists(&hash).await? {
+		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
+	}
+	ensure_anchors(&vault, request.record, &hash).await?;
+	let was_pending = vault.pending.mark_anchored(&hash).await?;
+	// The sweeper may have deleted it between the first look and the mark.
+	if !vault.store.exists(&hash).await? {
+		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
+	}
+	tracing::info!(
+		hash = %hash_hex(&hash), record = request.record, account = %account.to_ss58check(),
+		was_pending, "blob anchored"
+	);
+	Ok(Json(json!({
+		"hash": format!("{hash:?}"), "record": request.record, "status": "anchored",
+		"was_pending": was_pending,
+	})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadRequest {
+	extrinsic: String,
+}
+
+async fn read(
+	State(vault): State<Arc<Vault>>,
+	path: Result<Path<String>, PathRejection>,
+	method: Method,
+	uri: Uri,
+	headers: HeaderMap,
+	body: Result<Bytes, BytesRejection>,
+) -> Result<Response, VaultError> {
+	let body = body_bytes(body, vault.max_body_bytes)?;
+	let account = authenticate(&vault, &method, &uri, &headers, &blake2_256(&body))?;
+	let hash = path_hash(path)?;
+	let request: ReadRequest = serde_json::from_slice(&body)
+		.map_err(|e| VaultError::BadRequest(format!("expected {{\"extrinsic\": \"0x…\"}}: {e}")))?;
+	let extrinsic = parse_hex(&request.extrinsic)?;
+	let access = decode_log_access(&extrinsic)?;
+	if access.signer != account {
+		return Err(VaultError::SignerMismatch {
+			extrinsic: access.signer.to_ss58check(),
+			request: account.to_ss58check(),
+		});
+	}
+	vault.chain.ensure_ready().await?;
+	if !vault.store.exists(&hash).await? {
+		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
+	}
+	ensure_anchors(&vault, access.record, &hash).await?;
+	// The chain anchors this blob: it is kept for good whether or not `/anchored` was called.
+	// Look again once it is safe from the sweeper, so no access is logged for nothing.
+	vault.pending.mark_anchored(&hash).await?;
+	if !vault.store.exists(&hash).await? {
+		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
+	}
+
+	let inclusion =
+		vault.chain.submit_and_wait_finalized(&extrinsic, vault.finality_timeout).await?;
+	if let Err(e) = check_access_logged(&inclusion.events, access.record, &account) {
+		tracing::warn!(
+			hash = %hash_hex(&hash), record = access.record, reader = %account.to_ss58check(),
+			block = inclusion.block_number, index = inclusion.index, "the chain refused the access"
+		);
+		return Err(e);
+	}
+	let bytes = vault.store.get(&hash).await?;
+	tracing::info!(
+		hash = %hash_hex(&hash), record = access.record, reader = %account.to_ss58check(),
+		purpose = ?access.purpose, block = inclusion.block_number, index = inclusion.index,
+		size = bytes.len(), "ciphertext released after a finalized access log"
+	);
+	let block = HeaderValue::from_str(&format!("{:?}", inclusion.block_hash))
+		.map_err(|e| VaultError::Internal(e.to_string()))?;
+	let headers = [
+		(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream")),
+		(HeaderName::from_static("x-ruralmed-record"), HeaderValue::from(access.record)),
+		(HeaderName::from_static("x-ruralmed-access-block"), block),
+	];
+	Ok((StatusCode::OK, headers, Body::from(bytes)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::auth::tests::signed_headers;
+	use sp_keyring::Sr25519Keyring;
+
+	/// A vault on a free port whose node is a closed port, and its data directory.
+	async fn vault_without_node(max_body_bytes: usize) -> (String, tempfile::TempDir) {
+		let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+		let node = format!("http://{}", closed.local_addr().expect("addr"));
+		drop(closed);
+		let data = tempfile::tempdir().expect("temp dir");
+		let vault = Arc::new(Vault {
+			auth: Authenticator::new(Duration::from_secs(120)),
+			chain: Chain::new(&node, Duration::from_secs(2), 0).expect("client"),
+			store: BlobStore::local(data.path()).expect("store"),
+			pending: PendingIndex::open(&data.path().join("pending")).expect("index"),
+			max_body_bytes,
+			finality_timeout: Duration::from_secs(1),
+		});
+		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+		let url = format!("http://{}", listener.local_addr().expect("addr"));
+		tokio::spawn(async move { axum::serve(listener, router(vault)).await });
+		(url, data)
+	}
+
+	async fn post(url: &str, path: &str, body: Vec<u8>, headers: HeaderMap) -> (u16, Value) {
+		let res = reqwest::Client::new()
+			.post(format!("{url}{path}"))
+			.headers(headers)
+			.body(body)
+			.send()
+			.await
+			.expect("the vault answers");
+		let status = res.status().as_u16();
+		(status, res.json().await.expect("a JSON body"))
+	}
+
+	fn upload_headers(who: Sr25519Keyring, body: &[u8]) -> HeaderMap {
+		let mut headers = signed_headers(who, "POST", "/v1/blobs", body, now_ms());
+		let eve = Sr25519Keyring::Eve.to_account_id().to_ss58check();
+		headers.insert(PATIENT_HEADER, HeaderValue::from_str(&eve).expect("ASCII"));
+		headers.insert(ORGANISATION_HEADER, HeaderValue::from_static("1"));
+		headers.insert(CATEGORY_HEADER, HeaderValue::from_static("Encounter"));
+		headers
+	}
+
+	#[tokio::test]
+	async fn refusals_answer_with_their_code_and_store_nothing() {
+		let (url, data) = vault_without_node(1024).await;
+		let blobs = data.path().join("blobs");
+		let count = || std::fs::read_dir(&blobs).map(|d| d.count()).unwrap_or(0);
+
+		let health = reqwest::get(format!("{url}/health")).await.expect("answer");
+		assert_eq!(health.status().as_u16(), 503);
+		let health: Value = health.json().await.expect("JSON");
+		assert_eq!(health["node"]["error"], "node_unavailable");
+		assert_eq!(health["store"]["reachable"], true);
+
+		let body = b"ciphertext".to_vec();
+		let (status, answer) = post(&url, "/v1/blobs", body.clone(), HeaderMap::new()).await;
+		assert_eq!((status, answer["error"].as_str()), (401, Some("unauthenticated")));
+
+		let big = vec![7u8; 1025];
+		let (status, answer) =
+			post(&url, "/v1/blobs", big.clone(), upload_headers(Sr25519Keyring::Charlie, &big))
+				.await;
+		assert_eq!((status, answer["error"].as_str()), (413, Some("payload_too_large")));
+
+		let mut headers = upload_headers(Sr25519Keyring::Charlie, &body);
+		let wrong = format!("{:?}", H256(blake2_256(b"other")));
+		headers.insert(CONTENT_HASH_HEADER, HeaderValue::from_str(&wrong).expect("ASCII"));
+		let (status, answer) = post(&url, "/v1/blobs", body.clone(), headers).await;
+		assert_eq!((status, answer["error"].as_str()), (422, Some("hash_mismatch")));
+
+		let mut headers = upload_headers(Sr25519Keyring::Charlie, &body);
+		headers.insert(CATEGORY_HEADER, HeaderValue::from_static("Gossip"));
+		let (status, answer) = post(&url, "/v1/blobs", body.clone(), headers).await;
+		assert_eq!((status, answer["error"].as_str()), (400, Some("bad_request")));
+
+		let (status, answer) =
+			post(&url, "/v1/blobs", body.clone(), upload_headers(Sr25519Keyring::Charlie, &body))
+				.await;
+		assert_eq!((status, answer["error"].as_str()), (503, Some("node_unavailable")));
+
+		let hash = format!("{:?}", H256(blake2_256(&body)));
+		let path = format!("/v1/blobs/{hash}/read");
+		let read = br#"{"extrinsic":"0x1234"}"#.to_vec();
+		let headers = signed_headers(Sr25519Keyring::Eve, "POST", &path, &read, now_ms());
+		let (status, answer) = post(&url, &path, read, headers).await;
+		assert_eq!((status, answer["error"].as_str()), (400, Some("bad_extrinsic")));
+
+		let (status, answer) = post(&url, "/v1/nowhere", Vec::new(), HeaderMap::new()).await;
+		assert_eq!((status, answer["error"].as_str()), (404, Some("unknown_route")));
+
+		assert_eq!(count(), 0, "no refused upload is stored");
+	}
+}
