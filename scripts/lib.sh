@@ -52,11 +52,15 @@ ensure_client() {
 
 VAULT_BIN="$CARGO_TARGET_DIR/release/ruralmed-vault"
 
-# Builds the release node (and with it the runtime's WASM) and the records vault, in one cargo
-# run so that both link the same native runtime (the vault decodes the chain with it).
+# Builds the release node (and with it the runtime's WASM), then the records vault, which links
+# the same runtime natively (it decodes the chain with it). Two cargo runs, not one: built
+# together, the vault's dependencies would change the features of crates the node shares with
+# it and rebuild most of the node.
 build_node() {
-	log "building the node and the records vault (release) into $CARGO_TARGET_DIR"
-	(cd "$ROOT" && cargo build --locked --release -p ruralmed-node -p ruralmed-vault "$@")
+	log "building the node (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --locked --release -p ruralmed-node "$@")
+	log "building the records vault (release)"
+	(cd "$ROOT" && cargo build --locked --release -p ruralmed-vault)
 }
 
 # Prints a free TCP port.

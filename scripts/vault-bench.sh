@@ -8,7 +8,6 @@
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
 source "$(dirname "$0")/lib.sh"
 
-VAULT_BIN="$CARGO_TARGET_DIR/release/ruralmed-vault"
 [ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: run scripts/test.sh or build it first"
 [ -x "$VAULT_BIN" ] || die "no vault at $VAULT_BIN: cargo build --release -p ruralmed-vault"
 ensure_js

@@ -3,7 +3,7 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-11-24, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
@@ -20,9 +20,9 @@
 // --wasm-execution
 // compiled
 // --steps
-// 50
-// --repeat
 // 20
+// --repeat
+// 5
 // --heap-pages
 // 4096
 // --template
@@ -56,7 +56,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
-	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
@@ -68,22 +68,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1723`
+		//  Measured:  `1795`
 		//  Estimated: `5143`
-		// Minimum execution time: 131_526_000 picoseconds.
-		Weight::from_parts(179_074_000, 5143)
+		// Minimum execution time: 102_982_000 picoseconds.
+		Weight::from_parts(176_502_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Consent::GrantLocations` (r:1 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
-	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:1 w:1)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
@@ -91,13 +91,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1946`
+		//  Measured:  `1996`
 		//  Estimated: `5143`
-		// Minimum execution time: 111_127_000 picoseconds.
-		Weight::from_parts(126_316_000, 5143)
+		// Minimum execution time: 86_498_000 picoseconds.
+		Weight::from_parts(137_063_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -108,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:4)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 4]`.
@@ -116,17 +116,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `682 + n * (395 ±0)`
 		//  Estimated: `5143`
-		// Minimum execution time: 95_439_000 picoseconds.
-		Weight::from_parts(63_713_517, 5143)
-			// Standard Error: 560_550
-			.saturating_add(Weight::from_parts(85_325_291, 0).saturating_mul(n.into()))
+		// Minimum execution time: 71_536_000 picoseconds.
+		Weight::from_parts(53_992_117, 5143)
+			// Standard Error: 468_432
+			.saturating_add(Weight::from_parts(47_009_529, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
-	/// Storage: `Consent::GrantLocations` (r:1 w:0)
+	/// Storage: `Consent::GrantLocations` (r:5 w:0)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Grants` (r:2 w:0)
+	/// Storage: `Consent::Grants` (r:6 w:0)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:2 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
@@ -140,25 +140,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn refer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3829`
-		//  Estimated: `12470`
-		// Minimum execution time: 146_683_000 picoseconds.
-		Weight::from_parts(247_051_000, 12470)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `5528`
+		//  Estimated: `25908`
+		// Minimum execution time: 159_857_000 picoseconds.
+		Weight::from_parts(249_430_000, 25908)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Consent::Referrals` (r:1 w:1)
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
-	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::ReferralsTo` (r:1 w:1)
 	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn revoke_referral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `715`
+		//  Measured:  `765`
 		//  Estimated: `3860`
-		// Minimum execution time: 44_914_000 picoseconds.
-		Weight::from_parts(76_653_000, 3860)
+		// Minimum execution time: 33_910_000 picoseconds.
+		Weight::from_parts(57_976_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `468`
 		//  Estimated: `3860`
-		// Minimum execution time: 36_378_000 picoseconds.
-		Weight::from_parts(52_338_000, 3860)
+		// Minimum execution time: 28_722_000 picoseconds.
+		Weight::from_parts(59_698_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -180,127 +180,133 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::Organisations` (r:8 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
-	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:9 w:0)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::LatestEmergency` (r:1 w:1)
 	/// Proof: `Consent::LatestEmergency` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::UnresolvedDisputes` (r:1 w:0)
+	/// Proof: `Consent::UnresolvedDisputes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::EmergencyUsageOf` (r:1 w:1)
-	/// Proof: `Consent::EmergencyUsageOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::EmergencyUsageOf` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::NextEmergencyId` (r:1 w:1)
 	/// Proof: `Consent::NextEmergencyId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::PatientEmergencyCount` (r:1 w:1)
 	/// Proof: `Consent::PatientEmergencyCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::PatientEmergencies` (r:0 w:1)
 	/// Proof: `Consent::PatientEmergencies` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::EmergencyAccesses` (r:0 w:1)
-	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2822`
+		//  Measured:  `6589`
 		//  Estimated: `38367`
-		// Minimum execution time: 199_372_000 picoseconds.
-		Weight::from_parts(280_694_000, 38367)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 196_952_000 picoseconds.
+		Weight::from_parts(322_147_000, 38367)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
-	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
-	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::UnresolvedDisputes` (r:1 w:1)
+	/// Proof: `Consent::UnresolvedDisputes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Escalated` (r:0 w:1)
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn review_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `623`
-		//  Estimated: `3596`
-		// Minimum execution time: 36_439_000 picoseconds.
-		Weight::from_parts(46_727_000, 3596)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `672`
+		//  Estimated: `3618`
+		// Minimum execution time: 30_906_000 picoseconds.
+		Weight::from_parts(59_799_000, 3618)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
-	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Escalated` (r:0 w:1)
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn escalate_unreviewed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `376`
-		//  Estimated: `3596`
-		// Minimum execution time: 28_313_000 picoseconds.
-		Weight::from_parts(45_535_000, 3596)
+		//  Measured:  `375`
+		//  Estimated: `3595`
+		// Minimum execution time: 20_290_000 picoseconds.
+		Weight::from_parts(42_033_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
-	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:1)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::UnresolvedDisputes` (r:1 w:1)
+	/// Proof: `Consent::UnresolvedDisputes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Escalated` (r:0 w:1)
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resolve_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `826`
-		//  Estimated: `3596`
-		// Minimum execution time: 45_254_000 picoseconds.
-		Weight::from_parts(51_937_000, 3596)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `968`
+		//  Estimated: `3595`
+		// Minimum execution time: 38_948_000 picoseconds.
+		Weight::from_parts(68_943_000, 3595)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(179_074_000, 5143)
+		Weight::from_parts(176_502_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(126_316_000, 5143)
+		Weight::from_parts(137_063_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(63_713_517, 5143)
-			.saturating_add(Weight::from_parts(85_325_291, 0).saturating_mul(n.into()))
+		Weight::from_parts(53_992_117, 5143)
+			.saturating_add(Weight::from_parts(47_009_529, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(247_051_000, 12470)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		Weight::from_parts(249_430_000, 25908)
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(76_653_000, 3860)
+		Weight::from_parts(57_976_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(52_338_000, 3860)
+		Weight::from_parts(59_698_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(280_694_000, 38367)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(322_147_000, 38367)
+			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(46_727_000, 3596)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(59_799_000, 3618)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(45_535_000, 3596)
+		Weight::from_parts(42_033_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(51_937_000, 3596)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(68_943_000, 3595)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -3,7 +3,7 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-11-24, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
@@ -20,7 +20,7 @@
 // --wasm-execution
 // compiled
 // --steps
-// 10
+// 20
 // --repeat
 // 5
 // --heap-pages
@@ -46,14 +46,14 @@ pub trait WeightInfo {
 	fn file_need() -> Weight;
 	fn pledge() -> Weight;
 	fn confirm_receipt() -> Weight;
-	fn allocate(n: u32, a: u32, ) -> Weight;
-	fn dispatch() -> Weight;
-	fn confirm_delivery() -> Weight;
 	fn cancel_pledge() -> Weight;
 	fn void_pledge() -> Weight;
 	fn set_pledge_warehouse() -> Weight;
 	fn set_need_priority() -> Weight;
 	fn redirect_allocation() -> Weight;
+	fn allocate(n: u32, a: u32, ) -> Weight;
+	fn dispatch() -> Weight;
+	fn confirm_delivery() -> Weight;
 	fn resolve_dispatch() -> Weight;
 }
 
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `1489`
-		// Minimum execution time: 32_070_000 picoseconds.
-		Weight::from_parts(38_872_000, 1489)
+		// Minimum execution time: 21_742_000 picoseconds.
+		Weight::from_parts(33_069_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 32_891_000 picoseconds.
-		Weight::from_parts(48_130_000, 4746)
+		// Minimum execution time: 22_483_000 picoseconds.
+		Weight::from_parts(33_239_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -90,57 +90,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 31_969_000 picoseconds.
-		Weight::from_parts(54_963_000, 4746)
+		// Minimum execution time: 21_912_000 picoseconds.
+		Weight::from_parts(23_966_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
 	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
-	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5542), added: 8017, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::NextNeedId` (r:1 w:1)
 	/// Proof: `EmergencySupply::NextNeedId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn file_need() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7682`
-		//  Estimated: `9007`
-		// Minimum execution time: 76_693_000 picoseconds.
-		Weight::from_parts(80_982_000, 9007)
+		//  Measured:  `7772`
+		//  Estimated: `9071`
+		// Minimum execution time: 57_846_000 picoseconds.
+		Weight::from_parts(63_033_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
 	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:2 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:3 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
+	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::NextDonationId` (r:1 w:1)
 	/// Proof: `EmergencySupply::NextDonationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
 	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
 	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::Donations` (r:0 w:1)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::PledgeDeposits` (r:0 w:1)
+	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2483`
-		//  Estimated: `6420`
-		// Minimum execution time: 86_352_000 picoseconds.
-		Weight::from_parts(92_283_000, 6420)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `3051`
+		//  Estimated: `9150`
+		// Minimum execution time: 130_463_000 picoseconds.
+		Weight::from_parts(140_017_000, 9150)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
@@ -149,27 +157,122 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
 	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
+	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
+	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_receipt() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10679`
+		//  Measured:  `10943`
 		//  Estimated: `11708`
-		// Minimum execution time: 92_252_000 picoseconds.
-		Weight::from_parts(103_364_000, 11708)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 117_564_000 picoseconds.
+		Weight::from_parts(124_254_000, 11708)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
+	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
+	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn cancel_pledge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1982`
+		//  Estimated: `4746`
+		// Minimum execution time: 95_762_000 picoseconds.
+		Weight::from_parts(101_640_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Pools` (r:1 w:1)
+	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	fn void_pledge() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `10033`
+		//  Estimated: `11708`
+		// Minimum execution time: 73_680_000 picoseconds.
+		Weight::from_parts(78_056_000, 11708)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	fn set_pledge_warehouse() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `863`
+		//  Estimated: `3710`
+		// Minimum execution time: 22_754_000 picoseconds.
+		Weight::from_parts(25_758_000, 3710)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
 	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:0)
+	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
+	fn set_need_priority() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7072`
+		//  Estimated: `9071`
+		// Minimum execution time: 40_901_000 picoseconds.
+		Weight::from_parts(43_875_000, 9071)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	fn redirect_allocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1355`
+		//  Estimated: `6430`
+		// Minimum execution time: 37_456_000 picoseconds.
+		Weight::from_parts(43_004_000, 6430)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:1)
 	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
-	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5542), added: 8017, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::Pools` (r:68 w:68)
 	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::NextAllocationId` (r:1 w:1)
 	/// Proof: `EmergencySupply::NextAllocationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::Donations` (r:512 w:512)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::RecipientAllocationCount` (r:64 w:64)
 	/// Proof: `EmergencySupply::RecipientAllocationCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
@@ -186,25 +289,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 512]`.
 	fn allocate(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1746 + a * (67 ±0) + n * (86 ±0)`
-		//  Estimated: `43862 + a * (2591 ±0) + n * (10718 ±0)`
-		// Minimum execution time: 971_254_000 picoseconds.
-		Weight::from_parts(1_328_164_369, 43862)
-			// Standard Error: 1_617_039
-			.saturating_add(Weight::from_parts(42_468_552, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(76_u64))
+		//  Measured:  `1745 + a * (67 ±0) + n * (87 ±0)`
+		//  Estimated: `43862 + a * (2596 ±15) + n * (10718 ±0)`
+		// Minimum execution time: 906_523_000 picoseconds.
+		Weight::from_parts(871_793_985, 43862)
+			// Standard Error: 1_353_999
+			.saturating_add(Weight::from_parts(37_415_816, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(77_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(78_u64))
+			.saturating_add(T::DbWeight::get().writes(79_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
 	}
 	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
@@ -213,19 +316,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
 	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DispatchOrder` (r:0 w:1)
+	/// Proof: `EmergencySupply::DispatchOrder` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn dispatch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1515`
-		//  Estimated: `3705`
-		// Minimum execution time: 74_820_000 picoseconds.
-		Weight::from_parts(85_179_000, 3705)
+		//  Measured:  `1575`
+		//  Estimated: `3710`
+		// Minimum execution time: 59_298_000 picoseconds.
+		Weight::from_parts(69_723_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
@@ -234,101 +339,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
 	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DispatchOrder` (r:0 w:1)
+	/// Proof: `EmergencySupply::DispatchOrder` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn confirm_delivery() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1482`
-		//  Estimated: `3705`
-		// Minimum execution time: 73_007_000 picoseconds.
-		Weight::from_parts(80_430_000, 3705)
+		//  Measured:  `1542`
+		//  Estimated: `3710`
+		// Minimum execution time: 59_288_000 picoseconds.
+		Weight::from_parts(66_278_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
-	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
-	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
-	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
-	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
-	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	fn cancel_pledge() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1620`
-		//  Estimated: `4746`
-		// Minimum execution time: 80_000_000 picoseconds.
-		Weight::from_parts(95_000_000, 4746)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-	}
-	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::Pools` (r:1 w:1)
-	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::ItemTotals` (r:2 w:2)
-	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::RegionTotals` (r:2 w:2)
-	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::Emergencies` (r:1 w:1)
-	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
-	fn void_pledge() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `9870`
-		//  Estimated: `11708`
-		// Minimum execution time: 130_000_000 picoseconds.
-		Weight::from_parts(150_000_000, 11708)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-	}
-	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
-	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
-	fn set_pledge_warehouse() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `700`
-		//  Estimated: `3705`
-		// Minimum execution time: 30_000_000 picoseconds.
-		Weight::from_parts(40_000_000, 3705)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
-	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:0)
-	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
-	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
-	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
-	fn set_need_priority() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `7700`
-		//  Estimated: `9071`
-		// Minimum execution time: 60_000_000 picoseconds.
-		Weight::from_parts(70_000_000, 9071)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
-	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
-	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:2 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
-	fn redirect_allocation() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1200`
-		//  Estimated: `6420`
-		// Minimum execution time: 40_000_000 picoseconds.
-		Weight::from_parts(50_000_000, 6420)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -339,98 +359,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `EmergencySupply::InTransit` (r:0 w:1)
 	/// Proof: `EmergencySupply::InTransit` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::DispatchOrder` (r:0 w:1)
-	/// Proof: `EmergencySupply::DispatchOrder` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `EmergencySupply::DispatchOrder` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn resolve_dispatch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1482`
-		//  Estimated: `3705`
-		// Minimum execution time: 60_000_000 picoseconds.
-		Weight::from_parts(70_000_000, 3705)
+		//  Measured:  `693`
+		//  Estimated: `3549`
+		// Minimum execution time: 38_477_000 picoseconds.
+		Weight::from_parts(42_042_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
+/// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn declare_emergency() -> Weight {
-		Weight::from_parts(38_872_000, 1489)
+		Weight::from_parts(33_069_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn extend_emergency() -> Weight {
-		Weight::from_parts(48_130_000, 4746)
+		Weight::from_parts(33_239_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_emergency() -> Weight {
-		Weight::from_parts(54_963_000, 4746)
+		Weight::from_parts(23_966_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_need() -> Weight {
-		Weight::from_parts(80_982_000, 9007)
+		Weight::from_parts(63_033_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pledge() -> Weight {
-		Weight::from_parts(92_283_000, 6420)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(140_017_000, 9150)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn confirm_receipt() -> Weight {
-		Weight::from_parts(103_364_000, 11708)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
-	fn allocate(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(1_328_164_369, 43862)
-			.saturating_add(Weight::from_parts(42_468_552, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(76_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(78_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
-	}
-	fn dispatch() -> Weight {
-		Weight::from_parts(85_179_000, 3705)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	fn confirm_delivery() -> Weight {
-		Weight::from_parts(80_430_000, 3705)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(124_254_000, 11708)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_pledge() -> Weight {
-		Weight::from_parts(95_000_000, 4746)
+		Weight::from_parts(101_640_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn void_pledge() -> Weight {
-		Weight::from_parts(150_000_000, 11708)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(78_056_000, 11708)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_pledge_warehouse() -> Weight {
-		Weight::from_parts(40_000_000, 3705)
+		Weight::from_parts(25_758_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_need_priority() -> Weight {
-		Weight::from_parts(70_000_000, 9071)
+		Weight::from_parts(43_875_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redirect_allocation() -> Weight {
-		Weight::from_parts(50_000_000, 6420)
+		Weight::from_parts(43_004_000, 6430)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn allocate(n: u32, a: u32, ) -> Weight {
+		Weight::from_parts(871_793_985, 43862)
+			.saturating_add(Weight::from_parts(37_415_816, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(77_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(79_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	fn dispatch() -> Weight {
+		Weight::from_parts(69_723_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn confirm_delivery() -> Weight {
+		Weight::from_parts(66_278_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
 	fn resolve_dispatch() -> Weight {
-		Weight::from_parts(70_000_000, 3705)
+		Weight::from_parts(42_042_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

@@ -2,7 +2,7 @@
 // the village doctor to the county doctor, a revocation that cuts both off in the same block,
 // and a break-glass access that the patient disputes and the authority clears.
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
-import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../lib.mjs';
+import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../../lib.mjs';
 
 const COUNTY_HOSPITAL = 0; // Bob is a doctor there
 const HEKOU_CLINIC = 1; // Charlie is its village doctor

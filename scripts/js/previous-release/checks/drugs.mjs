@@ -4,7 +4,7 @@
 // medication-dispense record; the counterfeit check tells a genuine pack, a dispensed serial
 // and unknown packs apart; a recall blocks dispensing and reaches the patient's record.
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
-import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, hex } from '../lib.mjs';
+import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, hex } from '../../lib.mjs';
 
 const PHARMACY = 3; // Dave is its pharmacist
 const MAKER = 4; // //One administers it

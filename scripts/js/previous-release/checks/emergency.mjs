@@ -4,7 +4,7 @@
 // the round is allocated once its window closes; the warehouse dispatches, the clinics confirm
 // (one with a shortfall); the donor traces the donation to the clinics, the dashboard adds up,
 // and two refusals: a need outside the affected regions, and a double confirmation.
-import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, waitForBlock } from '../lib.mjs';
+import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, waitForBlock } from '../../lib.mjs';
 
 const COUNTY_HOSPITAL = 0; // at county level (1001, 0, 0): outside the emergency's townships
 const HEKOU_CLINIC = 1; // (1001, 1, 1); Charlie is its village doctor

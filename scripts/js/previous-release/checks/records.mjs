@@ -4,7 +4,7 @@
 // record list reads back through the runtime API.
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
-import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../lib.mjs';
+import { assert, send, expectFailure, findEvent, freshAccount, bestNumber } from '../../lib.mjs';
 
 const HEKOU_CLINIC = 1; // demo county: Charlie is its village doctor
 
