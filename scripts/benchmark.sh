@@ -39,4 +39,9 @@ for pallet in "${selected[@]}"; do
 		--template "$ROOT/scripts/weight-template.hbs" \
 		--output "$ROOT/pallets/$dir/src/weights.rs"
 done
-log "weights written; rebuild the runtime to use them"
+# The runtime WASM the benchmark node built has the benchmark host functions. The WASM builder
+# keeps an existing compressed blob when it sees nothing to regenerate, so the next normal node
+# build could embed this one (the node then refuses to start): remove it so that build makes it
+# anew.
+rm -f "$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/"*.wasm
+log "weights written; rebuild the node (scripts/run-dev.sh or scripts/test.sh) to use them"
