@@ -5,7 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # One target dir outside the work tree, so builds survive between checkouts and CI reuses them.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ruralmed/target}"
-NODE_BIN="$CARGO_TARGET_DIR/release/ruralmed-node"
+# RURALMED_NODE_BIN runs the scripts against another build of the node.
+NODE_BIN="${RURALMED_NODE_BIN:-$CARGO_TARGET_DIR/release/ruralmed-node}"
 
 log() { printf '\033[1m[ruralmed]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[ruralmed] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -47,6 +48,47 @@ ensure_client() {
 	if [ ! -d "$ROOT/app/client/node_modules/@polkadot/api" ]; then
 		log "installing the client library's packages (npm ci in app/client)"
 		(cd "$ROOT/app/client" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+# Compiles the client library (app/client/dist), once per test run: scripts/test.sh builds it
+# before its side-by-side stages and sets RURALMED_CLIENT_BUILT=1, so that no stage rewrites
+# files another stage is loading.
+build_client() {
+	ensure_client
+	[ "${RURALMED_CLIENT_BUILT:-}" = 1 ] && return 0
+	(cd "$ROOT/app/client" && npm run --silent build)
+}
+
+# Installs the web app's packages (app/web) from its committed lockfile.
+ensure_web() {
+	ensure_client
+	if [ ! -x "$ROOT/app/web/node_modules/.bin/vite" ]; then
+		log "installing the web app's packages (npm ci in app/web)"
+		(cd "$ROOT/app/web" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+# Builds the web app (app/web/dist) on the client library it imports; once per test run, as
+# build_client.
+build_web() {
+	ensure_web
+	[ "${RURALMED_WEB_BUILT:-}" = 1 ] && return 0
+	build_client
+	(cd "$ROOT/app/web" && npm run --silent build >/dev/null)
+}
+
+# Installs Debian's chromium for the browser checks, and CJK fonts so that the Chinese screens
+# render as text (screenshots included). No browser is ever downloaded by a test tool.
+ensure_chromium() {
+	local missing=()
+	command -v chromium >/dev/null || missing+=(chromium)
+	[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages for the browser checks: ${missing[*]}"
+		local sudo=""
+		[ "$(id -u)" = 0 ] || sudo="sudo"
+		$sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 	fi
 }
 

@@ -43,8 +43,8 @@ log "running the polkadot.js checks"
 	|| die "the polkadot.js checks failed"
 
 log "running the client library's tests against the node (app/client: envelope vectors, chain round trip)"
-ensure_client
-(cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" npm test --silent) \
+build_client
+(cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" node --test dist/test/*.test.js) \
 	|| die "the client library's tests failed"
 
 kill -0 "$node_pid" 2>/dev/null || die "the node died during the checks"

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The main job: build the release node and the records vault, and run a single-validator
-# RuralMed dev chain (the demo county) with a vault beside it on the local file system.
+# RuralMed dev chain (the demo county) with a vault beside it on the local file system, and
+# the web app (app/web, built) on localhost: open the printed URL and pick a demo-county role.
 #
 #   scripts/run-dev.sh            keeps chain and vault data in ./.dev-chain between runs
 #   scripts/run-dev.sh --tmp      throw-away chain and vault data
 #   scripts/run-dev.sh --purge    start again from genesis (deletes ./.dev-chain)
 #   RPC_PORT=9955 scripts/run-dev.sh   another RPC port (default 9944)
 #   VAULT_PORT=8788 scripts/run-dev.sh another vault port (default 8787)
+#   APP_PORT=8081 scripts/run-dev.sh   another web app port (default 8080)
 #
-# Any other arguments are passed to ruralmed-node. Ctrl-C stops both.
+# Any other arguments are passed to ruralmed-node. Ctrl-C stops all three.
 source "$(dirname "$0")/lib.sh"
 
 tmp=0 purge=0 extra=()
@@ -22,14 +24,23 @@ done
 
 ensure_toolchain
 build_node
+# The web app, built on the client library (vite preview serves the build and forwards /rpc
+# and the vault API, see app/web/vite.config.ts).
+web="$ROOT/app/web"
+log "building the web app"
+build_web
 
 port="${RPC_PORT:-9944}"
 vault_port="${VAULT_PORT:-8787}"
+app_port="${APP_PORT:-8080}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 	die "port $port is in use (another node?). Stop it or run with RPC_PORT=<port>."
 fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$vault_port") 2>/dev/null; then
 	die "port $vault_port is in use (another vault?). Stop it or run with VAULT_PORT=<port>."
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/$app_port") 2>/dev/null; then
+	die "port $app_port is in use. Stop what uses it or run with APP_PORT=<port>."
 fi
 
 base="$ROOT/.dev-chain"
@@ -45,9 +56,9 @@ else
 	vault_data="$base/vault"
 fi
 
-node_pid="" vault_pid=""
+node_pid="" vault_pid="" app_pid=""
 stop_all() {
-	for pid in $vault_pid $node_pid; do kill "$pid" 2>/dev/null || true; done
+	for pid in $app_pid $vault_pid $node_pid; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	if [ "$tmp" = 1 ]; then rm -rf "$vault_data"; fi
 }
@@ -64,5 +75,10 @@ log "records vault: http://127.0.0.1:$vault_port (local store in $vault_data)"
 	--data-dir "$vault_data" --min-peers 0 &
 vault_pid=$!
 
-# Stop when either stops.
-wait -n "$node_pid" "$vault_pid"
+(cd "$web" && RURALMED_NODE_URL="http://127.0.0.1:$port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
+	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort >/dev/null) &
+app_pid=$!
+log "RuralMed web app: http://127.0.0.1:$app_port/  (pick a demo-county role to sign in)"
+
+# Stop when any of them stops.
+wait -n "$node_pid" "$vault_pid" "$app_pid"

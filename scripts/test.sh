@@ -20,6 +20,44 @@ stage() {
 	timings+=("$(printf '%-28s %5d s' "$name" $(( $(date +%s) - t0 )))")
 	log "stage $name took $(( $(date +%s) - t0 )) s"
 }
+# Runs several stages at once, each into its own log: the live ones spend most of their time
+# waiting for 6-second blocks on their own dev node, so side by side they take about as long as
+# the longest. Arguments: name command [name command ...]. Each stage's time is recorded as if
+# it ran alone; the log of a failed stage is printed whole, the others' last lines.
+parallel_stages() {
+	local dir names=() i=0 failed=0 t0 rc secs
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-stages.XXXXXX")
+	t0=$(date +%s)
+	while [ $# -gt 0 ]; do
+		names+=("$1")
+		log "stage (side by side): $1"
+		(
+			s0=$(date +%s)
+			"$2" >"$dir/$i.log" 2>&1 && rc=0 || rc=$?
+			echo "$rc $(( $(date +%s) - s0 ))" >"$dir/$i.rc"
+		) &
+		i=$((i + 1))
+		shift 2
+	done
+	wait
+	for i in "${!names[@]}"; do
+		read -r rc secs <"$dir/$i.rc" || { rc=1; secs=0; }
+		if [ "$rc" = 0 ]; then
+			printf '\n----- %s: passed in %d s (last 15 lines of its log) -----\n' "${names[$i]}" "$secs" >&2
+			tail -n 15 "$dir/$i.log" >&2
+			timings+=("$(printf '%-28s %5d s  (side by side)' "${names[$i]}" "$secs")")
+		else
+			printf '\n----- %s: FAILED after %d s (its whole log) -----\n' "${names[$i]}" "$secs" >&2
+			cat "$dir/$i.log" >&2
+			timings+=("$(printf '%-28s %5d s  FAILED' "${names[$i]}" "$secs")")
+			failed=1
+		fi
+	done
+	rm -rf "$dir"
+	log "side-by-side stages took $(( $(date +%s) - t0 )) s together"
+	return "$failed"
+}
+
 print_timings() {
 	log "stage times:"
 	local t
@@ -30,11 +68,15 @@ trap print_timings EXIT
 ensure_toolchain
 ensure_js
 ensure_client
+ensure_web
 
-# 0. Formatting, and the client library's linter and type check (seconds).
+# 0. Formatting, and the client library's and the web app's linters and type checks.
 static_checks() {
 	(cd "$ROOT" && cargo fmt --all --check) || return 1
-	(cd "$ROOT/app/client" && npm run --silent lint && npm run --silent typecheck)
+	(cd "$ROOT/app/client" && npm run --silent lint && npm run --silent typecheck) || return 1
+	# The web app is type-checked against the client library's compiled declarations.
+	build_client && export RURALMED_CLIENT_BUILT=1
+	(cd "$ROOT/app/web" && npm run --silent lint && npm run --silent typecheck)
 }
 stage "format, lint, types" static_checks
 
@@ -55,20 +97,35 @@ stage "workspace tests" workspace_tests
 # 3. The node's command line fails cleanly on bad input.
 stage "node CLI checks" "$ROOT/scripts/node-cli-checks.sh"
 
-# 4. A live dev chain: blocks produced and finalized, then the polkadot.js checks.
-stage "live checks" "$ROOT/scripts/live-checks.sh"
+# 4. The live checks, each against its own dev node, side by side:
+#    - the polkadot.js checks and the client library's live tests;
+#    - the records vault: encrypted upload, anchoring, reads only after the reader's own
+#      log_access is finalized, refusals (no consent, revoked, forged, replayed...), erasure;
+#    - the same vault on a three-node Garage cluster (S3), with one Garage node stopped;
+#    - the web app in Debian's Chromium at phone size: patient and doctor flows, screenshots;
+#    - the runtime upgrade from the previous release, through the health council.
+live_stages() {
+	parallel_stages \
+		"live checks" "$ROOT/scripts/live-checks.sh" \
+		"vault checks" "$ROOT/scripts/vault-checks.sh" \
+		"vault on Garage (S3)" "$ROOT/scripts/vault-s3-checks.sh" \
+		"app in Chromium" "$ROOT/scripts/app-checks.sh" \
+		"runtime upgrade" "$ROOT/scripts/upgrade-checks.sh"
+}
+# The web app is built once (the client library already is), before the stages that load them
+# run side by side; the browser and Garage are installed (and cached) if missing.
+prepare_live_stages() {
+	build_web && export RURALMED_WEB_BUILT=1
+	ensure_chromium
+	(source "$ROOT/scripts/garage.sh" && ensure_garage)
+}
+stage "app build, browser, Garage" prepare_live_stages
+stage "live stages (together)" live_stages
 
-# 4b. The records vault against a live node: encrypted upload, anchoring, reads only after the
-#     reader's own log_access is finalized, refusals (no consent, revoked, forged, replayed...).
-stage "vault checks" "$ROOT/scripts/vault-checks.sh"
-
-# 5. The runtime upgrade from the previous release, through the health council.
-stage "runtime upgrade" "$ROOT/scripts/upgrade-checks.sh"
-
-# 6. Four validators under zombienet: peers, blocks, finality, the dApp flows across nodes.
+# 5. Four validators under zombienet: peers, blocks, finality, the dApp flows across nodes.
 stage "zombienet" "$ROOT/scripts/zombienet.sh"
 
-# 7. Faults: validators stopped, restarted and killed; finality halting and resuming.
+# 6. Faults: validators stopped, restarted and killed; finality halting and resuming.
 stage "fault tests" "$ROOT/scripts/fault-tests.sh"
 
 log "all tests passed in $(( $(date +%s) - start )) s"

@@ -1,39 +1,65 @@
 #!/usr/bin/env bash
-# Performance benchmark of the records vault (not a test): starts a throw-away dev node and a
-# vault with a local store in a temp dir, and prints upload and authorised-fetch throughput and
-# latency for 1 KB, 100 KB and 10 MB ciphertexts (scripts/js/checks-vault/vault-bench.mjs).
+# Performance benchmark of the records vault (not a test): starts a throw-away dev node, then for
+# each store a vault beside it, and prints upload and authorised-fetch throughput and latency
+# for 1 KB, 100 KB and 10 MB ciphertexts (scripts/js/checks-vault/vault-bench.mjs).
+#
+#   scripts/vault-bench.sh               # both stores, local first
+#   scripts/vault-bench.sh local         # the local file store in a temp dir
+#   scripts/vault-bench.sh garage        # a three-node Garage cluster on loopback (scripts/garage.sh)
+#
 # A fetch waits for the reader's log_access to be finalized, so its latency is mostly the
-# chain's (6 s blocks, then GRANDPA).
+# chain's (6 s blocks, then GRANDPA); the benchmark also reports the part after finality and a
+# plain read from the store without the vault.
 #
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
 source "$(dirname "$0")/lib.sh"
+source "$ROOT/scripts/garage.sh"
+
+stores=("$@")
+[ ${#stores[@]} -gt 0 ] || stores=(local garage)
+for store in "${stores[@]}"; do
+	case "$store" in
+	local | garage) ;;
+	*) die "unknown store $store: expected local or garage" ;;
+	esac
+done
 
 [ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: run scripts/test.sh or build it first"
 [ -x "$VAULT_BIN" ] || die "no vault at $VAULT_BIN: cargo build --release -p ruralmed-vault"
 ensure_js
+case " ${stores[*]} " in *" garage "*) ensure_garage ;; esac
 
 rpc_port=$(free_port)
 p2p_port=$(free_port)
-vault_port=$(free_port)
 workdir=$(mktemp -d)
 node_pid=""
 vault_pid=""
 
+stop() {
+	local pid=$1
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	fi
+}
+
 cleanup() {
 	local status=$?
-	for pid in "$vault_pid" "$node_pid"; do
-		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-			kill "$pid" 2>/dev/null || true
-			wait "$pid" 2>/dev/null || true
-		fi
-	done
+	stop "$vault_pid"
+	stop "$node_pid"
+	garage_stop_cluster
 	if [ "$status" != 0 ]; then
-		tail -n 40 "$workdir/node.log" "$workdir/vault.log" >&2 || true
+		tail -n 40 "$workdir"/node.log "$workdir"/vault-*.log >&2 || true
+		garage_print_logs
 	fi
 	rm -rf "$workdir"
 	exit "$status"
 }
 trap cleanup EXIT
+
+log "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)," \
+	"$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
+	"temp dir $workdir on $(df -h --output=source,fstype "$workdir" | tail -n 1 | tr -s ' ')"
 
 log "starting a dev node (RPC port $rpc_port)"
 "$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
@@ -42,16 +68,44 @@ node_pid=$!
 python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
 	|| die "the node did not produce and finalize blocks in time"
 
-log "starting the vault (port $vault_port, local store in $workdir/vault)"
-# Warnings only: the benchmark should not measure logging of every request.
-RUST_LOG=warn "$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
-	--data-dir "$workdir/vault" --min-peers 0 >"$workdir/vault.log" 2>&1 &
-vault_pid=$!
-for _ in $(seq 60); do
-	[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$vault_port/health" || true)" = 200 ] && break
-	sleep 0.5
-done
+# Starts a vault with the extra flags given, waits for its health, benchmarks it against
+# blob store $1 (as vault-bench.mjs names it), and stops it.
+bench_vault() {
+	local name=$1 blob_store=$2
+	shift 2
+	local vault_port started=$SECONDS
+	vault_port=$(free_port)
+	log "starting the vault (port $vault_port, $blob_store)"
+	# Warnings only: the benchmark should not measure logging of every request.
+	RUST_LOG=warn "$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
+		--data-dir "$workdir/vault-$name" --min-peers 0 "$@" >"$workdir/vault-$name.log" 2>&1 &
+	vault_pid=$!
+	local got=""
+	for _ in $(seq 60); do
+		got=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$vault_port/health" || true)
+		[ "$got" = 200 ] && break
+		sleep 0.5
+	done
+	[ "$got" = 200 ] || die "the vault's health answered $got, not 200"
+	log "benchmarking the vault on $name"
+	(cd "$ROOT/scripts/js" && node checks-vault/vault-bench.mjs "ws://127.0.0.1:$rpc_port" \
+		"http://127.0.0.1:$vault_port" "$blob_store") || die "the benchmark on $name failed"
+	stop "$vault_pid"
+	vault_pid=""
+	log "the $name benchmark took $((SECONDS - started)) s"
+}
 
-log "benchmarking"
-(cd "$ROOT/scripts/js" && node checks-vault/vault-bench.mjs "ws://127.0.0.1:$rpc_port" \
-	"http://127.0.0.1:$vault_port") || die "the benchmark failed"
+for store in "${stores[@]}"; do
+	case "$store" in
+	local)
+		bench_vault local "local:$workdir/vault-local"
+		;;
+	garage)
+		# Garage logs every S3 request at info level; warnings only, as for the vault.
+		GARAGE_RUST_LOG=garage=warn garage_start_cluster "$workdir"
+		garage_create_bucket ruralmed-bench
+		bench_vault garage "s3:$GARAGE_S3_ENDPOINT/$GARAGE_S3_BUCKET" "${GARAGE_VAULT_ARGS[@]}"
+		garage_stop_cluster
+		;;
+	esac
+done

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end checks of the records vault against a real node: starts a throw-away dev node on
 # free ports, a vault beside it (local store in a temp dir) and a second vault whose node is a
-# closed port, runs scripts/js/checks-vault/vault-e2e.mjs, checks that the vault stops cleanly
-# on SIGTERM, and stops everything. On any failure it prints the node's and the vaults' logs.
+# closed port, runs scripts/js/checks-vault/vault-e2e.mjs and the client library's full-path
+# test (app/client/test/vault.integration.test.ts), checks that the vault stops cleanly on
+# SIGTERM, and stops everything. On any failure it prints the node's and the vaults' logs.
 #
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
 source "$(dirname "$0")/lib.sh"
@@ -85,6 +86,12 @@ log "running the vault end-to-end checks"
 (cd "$ROOT/scripts/js" && node checks-vault/vault-e2e.mjs "ws://127.0.0.1:$rpc_port" \
 	"http://127.0.0.1:$vault_port" "http://127.0.0.1:$down_port" "$workdir/vault" "$max_body") \
 	|| die "the vault end-to-end checks failed"
+
+log "running the client library's vault test against the node and the vault (app/client)"
+build_client
+(cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
+		node --test dist/test/vault.integration.test.js) \
+	|| die "the client library's vault test failed"
 
 log "stopping the vault with SIGTERM"
 kill -TERM "$vault_pid"

@@ -198,12 +198,15 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_patient_records::runtime_api::PatientRecordsApi<
 		Block,
 		AccountId,
 		pallet_patient_records::PatientOf<Runtime>,
 		pallet_patient_records::RecordAnchorOf<Runtime>,
+		pallet_patient_records::AccessEntryOf<Runtime>,
+		pallet_patient_records::ErasureOf<Runtime>,
+		pallet_patient_records::DisputeOf<Runtime>,
 	> for Runtime {
 		fn records_of(
 			patient: AccountId,
@@ -228,6 +231,22 @@ impl_runtime_apis! {
 			category: ruralmed_primitives::RecordCategory,
 		) -> bool {
 			PatientRecords::may_write(&who, &patient, organisation, category)
+		}
+
+		fn access_log_of(
+			patient: AccountId,
+			from: u64,
+			count: u32,
+		) -> Vec<(u64, pallet_patient_records::AccessEntryOf<Runtime>)> {
+			PatientRecords::access_log_of(&patient, from, count)
+		}
+
+		fn erasure(record: u64) -> Option<pallet_patient_records::ErasureOf<Runtime>> {
+			pallet_patient_records::Erasures::<Runtime>::get(record)
+		}
+
+		fn dispute(record: u64) -> Option<pallet_patient_records::DisputeOf<Runtime>> {
+			pallet_patient_records::Disputes::<Runtime>::get(record)
 		}
 	}
 

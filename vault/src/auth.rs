@@ -11,7 +11,9 @@
 //! ruralmed-vault/v1\n<METHOD>\n<PATH with query>\n<hex blake2-256 of the body>\n<timestamp>
 //! ```
 //!
-//! (the body hash in lower-case hex without `0x`). A timestamp further than the validity
+//! (the body hash in lower-case hex without `0x`), or over the same bytes wrapped in
+//! `<Bytes>` … `</Bytes>`: what a polkadot{.js} extension's `signRaw` signs, so a browser
+//! without the account's secret can sign requests too. A timestamp further than the validity
 //! window from the vault's clock, in either direction, is refused, and so is a signature seen
 //! before (kept in memory for as long as its timestamp is valid, which is all a replay needs).
 
@@ -45,6 +47,24 @@ pub fn signing_payload(
 ) -> Vec<u8> {
 	format!("{DOMAIN}\n{method}\n{path_and_query}\n{}\n{timestamp_ms}", hex::encode(body_hash))
 		.into_bytes()
+}
+
+/// The prefix a polkadot{.js} extension's `signRaw` puts before the bytes it signs.
+pub const WRAP_PREFIX: &[u8] = b"<Bytes>";
+/// The suffix it puts after them.
+pub const WRAP_SUFFIX: &[u8] = b"</Bytes>";
+
+/// `<Bytes>` + `message` + `</Bytes>`: what an extension signs when asked to sign `message`.
+pub fn wrap_bytes(message: &[u8]) -> Vec<u8> {
+	[WRAP_PREFIX, message, WRAP_SUFFIX].concat()
+}
+
+/// Whether `signature` is `account`'s over `message`, bare or as an extension wraps it.
+pub fn verify_signature(signature: &[u8; 64], message: &[u8], account: &AccountId32) -> bool {
+	let public = sr25519::Public::from_raw(account.clone().into());
+	let signature = sr25519::Signature::from_raw(*signature);
+	sr25519::Pair::verify(&signature, message, &public)
+		|| sr25519::Pair::verify(&signature, wrap_bytes(message), &public)
 }
 
 /// Parses an account given as SS58 (any network prefix) or `0x` + 64 hex digits.
@@ -114,9 +134,8 @@ impl Authenticator {
 		if skew_ms > self.window_ms {
 			return Err(VaultError::Expired { skew_ms, window_ms: self.window_ms });
 		}
-		let public = sr25519::Public::from_raw(account.clone().into());
 		let message = signing_payload(method, path_and_query, body_hash, timestamp_ms);
-		if !sr25519::Pair::verify(&sr25519::Signature::from_raw(signature), &message, &public) {
+		if !verify_signature(&signature, &message, &account) {
 			return Err(VaultError::BadSignature);
 		}
 		self.remember(signature, timestamp_ms.saturating_add(self.window_ms), now_ms)?;
@@ -274,6 +293,50 @@ pub(crate) mod tests {
 		assert_eq!(verify(&a, &forged, b"x", NOW), Err(VaultError::BadSignature));
 		// None of the refusals was remembered, so the genuine request still passes.
 		assert!(verify(&a, &headers, b"x", NOW).is_ok());
+	}
+
+	#[test]
+	fn the_signed_message_is_the_clients_vector() {
+		// The same vector as app/client/test/vault.test.ts.
+		let path = format!("/v1/blobs/0x{}", "ab".repeat(32));
+		let message = signing_payload("DELETE", &path, &blake2_256(br#"{"record":3}"#), NOW);
+		assert_eq!(
+			String::from_utf8(message).expect("UTF-8"),
+			format!(
+				"ruralmed-vault/v1\nDELETE\n{path}\n\
+				 49c728b6a4dc74827de29e424986e81c2b9810bdc4fb54a3d6d333e222c9627a\n1780000000000"
+			)
+		);
+	}
+
+	#[test]
+	fn a_signature_over_the_extension_wrapped_message_is_accepted() {
+		let a = auth();
+		let payload = signing_payload("DELETE", "/v1/blobs/ab", &blake2_256(b"x"), NOW);
+		let mut headers =
+			signed_headers(Sr25519Keyring::Ferdie, "DELETE", "/v1/blobs/ab", b"x", NOW);
+		let set_signature = |headers: &mut HeaderMap, message: &[u8]| {
+			let signature = Sr25519Keyring::Ferdie.pair().sign(message);
+			let text = format!("0x{}", hex::encode(AsRef::<[u8]>::as_ref(&signature)));
+			headers.insert(SIGNATURE_HEADER, HeaderValue::from_str(&text).expect("ASCII"));
+		};
+		set_signature(&mut headers, &wrap_bytes(&payload));
+		let verify_delete = |headers: &HeaderMap| {
+			a.verify("DELETE", "/v1/blobs/ab", headers, &blake2_256(b"x"), NOW)
+		};
+		assert_eq!(verify_delete(&headers), Ok(Sr25519Keyring::Ferdie.to_account_id()));
+		assert_eq!(verify_delete(&headers), Err(VaultError::Replayed), "replays stay refused");
+		// Only the exact wrapping counts: another wrapper, a half wrapper or a wrapped other
+		// request does not verify.
+		for message in [
+			[b"<Bytes>".as_slice(), &payload].concat(),
+			[&payload[..], b"</Bytes>"].concat(),
+			[b"<bytes>".as_slice(), &payload, b"</bytes>"].concat(),
+			wrap_bytes(&signing_payload("DELETE", "/v1/blobs/cd", &blake2_256(b"x"), NOW)),
+		] {
+			set_signature(&mut headers, &message);
+			assert_eq!(verify_delete(&headers), Err(VaultError::BadSignature));
+		}
 	}
 
 	#[test]

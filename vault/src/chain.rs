@@ -8,7 +8,7 @@
 use crate::blake2_256;
 use crate::error::VaultError;
 use codec::{DecodeAll, Encode};
-use pallet_patient_records::RecordAnchorOf;
+use pallet_patient_records::{ErasureOf, PatientOf, RecordAnchorOf};
 use ruralmed_primitives::{OrganisationId, RecordCategory, RecordId};
 use ruralmed_runtime::{AccountId, Runtime, RuntimeEvent};
 use serde::Deserialize;
@@ -105,6 +105,29 @@ pub fn events_key() -> Vec<u8> {
 /// The storage key of a record anchor.
 pub fn record_key(id: RecordId) -> Vec<u8> {
 	pallet_patient_records::Records::<Runtime>::hashed_key_for(id)
+}
+
+/// The storage key of a registered patient.
+pub fn patient_key(patient: &AccountId) -> Vec<u8> {
+	pallet_patient_records::Patients::<Runtime>::hashed_key_for(patient)
+}
+
+/// The storage key of a record's erasure.
+pub fn erasure_key(id: RecordId) -> Vec<u8> {
+	pallet_patient_records::Erasures::<Runtime>::hashed_key_for(id)
+}
+
+/// Decodes an optional storage value with this build's runtime types.
+fn decode_value<T: codec::Decode>(
+	bytes: Option<Vec<u8>>,
+	what: &str,
+) -> Result<Option<T>, VaultError> {
+	bytes
+		.map(|bytes| {
+			T::decode_all(&mut &bytes[..])
+				.map_err(|e| VaultError::ChainDecode(format!("{what}: {e}")))
+		})
+		.transpose()
 }
 
 impl Chain {
@@ -222,12 +245,49 @@ impl Chain {
 		id: RecordId,
 	) -> Result<Option<RecordAnchorOf<Runtime>>, VaultError> {
 		let (at, _) = self.finalized().await?;
-		match self.storage(&record_key(id), at).await? {
-			Some(bytes) => RecordAnchorOf::<Runtime>::decode_all(&mut &bytes[..])
-				.map(Some)
-				.map_err(|e| VaultError::ChainDecode(format!("record {id}: {e}"))),
-			None => Ok(None),
-		}
+		self.record_at(id, at).await
+	}
+
+	/// A record anchor at block `at`.
+	pub async fn record_at(
+		&self,
+		id: RecordId,
+		at: H256,
+	) -> Result<Option<RecordAnchorOf<Runtime>>, VaultError> {
+		decode_value(self.storage(&record_key(id), at).await?, &format!("record {id}"))
+	}
+
+	/// A registered patient (guardian, record count…) at block `at`.
+	pub async fn patient_at(
+		&self,
+		patient: &AccountId,
+		at: H256,
+	) -> Result<Option<PatientOf<Runtime>>, VaultError> {
+		decode_value(self.storage(&patient_key(patient), at).await?, "patient")
+	}
+
+	/// A record's erasure at block `at`, if it is erased.
+	pub async fn erasure_at(
+		&self,
+		id: RecordId,
+		at: H256,
+	) -> Result<Option<ErasureOf<Runtime>>, VaultError> {
+		decode_value(self.storage(&erasure_key(id), at).await?, &format!("erasure of {id}"))
+	}
+
+	/// A page of the patient's records in time order at block `at`
+	/// (`PatientRecordsApi_records_of`; the runtime caps `count` at its page size).
+	pub async fn records_of_at(
+		&self,
+		patient: &AccountId,
+		from: u64,
+		count: u32,
+		at: H256,
+	) -> Result<Vec<(RecordId, RecordAnchorOf<Runtime>)>, VaultError> {
+		let args = (patient, from, count).encode();
+		let answer = self.state_call("PatientRecordsApi_records_of", &args, at).await?;
+		Vec::<(RecordId, RecordAnchorOf<Runtime>)>::decode_all(&mut &answer[..])
+			.map_err(|e| VaultError::ChainDecode(format!("PatientRecordsApi_records_of: {e}")))
 	}
 
 	/// Whether `who` may write a record of `category` for `patient`, for `organisation` or as

@@ -56,6 +56,42 @@ pub enum VaultError {
 	/// `patientRecords.NoReadAccess`): 403 `access_refused`. The failed extrinsic is on chain.
 	#[error("{0}")]
 	AccessRefused(String),
+	/// The signer is neither the record's patient nor the patient's guardian at the finalized
+	/// block, so may not erase it: 403 `not_patient_or_guardian`.
+	#[error("{signer} is neither the patient nor the guardian of record {record}")]
+	NotPatientOrGuardian {
+		/// The record id.
+		record: u64,
+		/// The request's account.
+		signer: String,
+	},
+	/// The record is not erased on chain at the finalized block, so its blob is kept: 409
+	/// `not_erased`. Erase it on chain first (`patientRecords.eraseRecord`) and wait for
+	/// finality.
+	#[error("record {0} is not erased at the finalized block")]
+	NotErased(u64),
+	/// The blob was uploaded for another patient than the record's: the record points at
+	/// someone else's ciphertext, and erasing it does not erase theirs: 409 `foreign_blob`.
+	#[error("blob {hash} was uploaded for another patient than record {record}'s")]
+	ForeignBlob {
+		/// The record id.
+		record: u64,
+		/// The blob's hash.
+		hash: String,
+	},
+	/// The vault does not know whom the blob was uploaded for (kept by a vault older than the
+	/// erase API), so it cannot tell whose data it is and keeps it: 409 `owner_unknown`.
+	#[error("blob {0} has no recorded patient; it is kept")]
+	OwnerUnknown(String),
+	/// Another record of the same patient anchors the same blob and is not erased: 409
+	/// `still_anchored`.
+	#[error("record {other} still anchors blob {hash} and is not erased")]
+	StillAnchored {
+		/// The record that still needs the blob.
+		other: u64,
+		/// The blob's hash.
+		hash: String,
+	},
 	/// A header, path parameter or JSON body is malformed: 400 `bad_request`.
 	#[error("{0}")]
 	BadRequest(String),
@@ -125,6 +161,9 @@ pub enum VaultError {
 	/// No such route: 404 `unknown_route`.
 	#[error("no such route")]
 	UnknownRoute,
+	/// The route exists, but not for this method: 405 `method_not_allowed`.
+	#[error("this route does not take this method")]
+	MethodNotAllowed,
 	/// A fault of the vault itself: 500 `internal`.
 	#[error("internal error: {0}")]
 	Internal(String),
@@ -138,10 +177,18 @@ impl VaultError {
 			Unauthenticated(_) | MalformedAuth(_) | Expired { .. } | Replayed | BadSignature => {
 				StatusCode::UNAUTHORIZED
 			}
-			NotPermitted(_) | SignerMismatch { .. } | AccessRefused(_) => StatusCode::FORBIDDEN,
+			NotPermitted(_)
+			| SignerMismatch { .. }
+			| AccessRefused(_)
+			| NotPatientOrGuardian { .. } => StatusCode::FORBIDDEN,
 			BadRequest(_) | BadExtrinsic(_) => StatusCode::BAD_REQUEST,
 			UnknownBlob(_) | UnknownRecord(_) | UnknownRoute => StatusCode::NOT_FOUND,
-			RecordMismatch { .. } => StatusCode::CONFLICT,
+			RecordMismatch { .. }
+			| NotErased(_)
+			| ForeignBlob { .. }
+			| OwnerUnknown(_)
+			| StillAnchored { .. } => StatusCode::CONFLICT,
+			MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
 			HashMismatch { .. } | ExtrinsicRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
 			PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
 			InclusionTimeout(_) => StatusCode::GATEWAY_TIMEOUT,
@@ -163,6 +210,11 @@ impl VaultError {
 			NotPermitted(_) => "not_permitted",
 			SignerMismatch { .. } => "signer_mismatch",
 			AccessRefused(_) => "access_refused",
+			NotPatientOrGuardian { .. } => "not_patient_or_guardian",
+			NotErased(_) => "not_erased",
+			ForeignBlob { .. } => "foreign_blob",
+			OwnerUnknown(_) => "owner_unknown",
+			StillAnchored { .. } => "still_anchored",
 			BadRequest(_) => "bad_request",
 			BadExtrinsic(_) => "bad_extrinsic",
 			UnknownBlob(_) => "unknown_blob",
@@ -179,6 +231,7 @@ impl VaultError {
 			Store(_) => "store_unavailable",
 			BlobCorrupt(_) => "blob_corrupt",
 			UnknownRoute => "unknown_route",
+			MethodNotAllowed => "method_not_allowed",
 			Internal(_) => "internal",
 		}
 	}
@@ -226,6 +279,15 @@ mod tests {
 				403,
 				"access_refused",
 			),
+			(
+				VaultError::NotPatientOrGuardian { record: 3, signer: "c".into() },
+				403,
+				"not_patient_or_guardian",
+			),
+			(VaultError::NotErased(3), 409, "not_erased"),
+			(VaultError::ForeignBlob { record: 3, hash: "ab".into() }, 409, "foreign_blob"),
+			(VaultError::OwnerUnknown("ab".into()), 409, "owner_unknown"),
+			(VaultError::StillAnchored { other: 4, hash: "ab".into() }, 409, "still_anchored"),
 			(VaultError::BadRequest("x".into()), 400, "bad_request"),
 			(VaultError::BadExtrinsic("x".into()), 400, "bad_extrinsic"),
 			(VaultError::UnknownBlob("ab".into()), 404, "unknown_blob"),
@@ -250,6 +312,7 @@ mod tests {
 			(VaultError::Store("x".into()), 503, "store_unavailable"),
 			(VaultError::BlobCorrupt("ab".into()), 500, "blob_corrupt"),
 			(VaultError::UnknownRoute, 404, "unknown_route"),
+			(VaultError::MethodNotAllowed, 405, "method_not_allowed"),
 			(VaultError::Internal("x".into()), 500, "internal"),
 		];
 		for (error, status, code) in cases {

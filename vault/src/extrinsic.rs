@@ -229,6 +229,7 @@ pub(crate) mod tests {
 				reader: reader.clone(),
 				purpose: PurposeOfUse::Treatment,
 				basis: None,
+				position: 0,
 			})
 		};
 		assert_eq!(check_access_logged(&[accessed(3, &eve), success.clone()], 3, &eve), Ok(()));

@@ -6,6 +6,7 @@
 //! | `POST /v1/blobs` | keep a ciphertext for a patient, if the chain lets the caller write for them |
 //! | `POST /v1/blobs/{hash}/anchored` | `{"record": id}`: keep the blob for good once that record anchors it |
 //! | `POST /v1/blobs/{hash}/read` | `{"extrinsic": "0x…"}`: the reader's signed `log_access`; the ciphertext once it is finalized |
+//! | `DELETE /v1/blobs/{hash}` | `{"record": id}`: by the patient or guardian, once the record is erased on chain ([`crate::erase`]) |
 //!
 //! Every `/v1` request is signed ([`crate::auth`]); every refusal is a [`VaultError`].
 
@@ -13,6 +14,7 @@ use crate::blake2_256;
 use crate::{
 	auth::{now_ms, parse_account, Authenticator},
 	chain::Chain,
+	erase::{erase_blob, Erased},
 	error::VaultError,
 	extrinsic::{check_access_logged, decode_log_access, parse_hex},
 	pending::PendingIndex,
@@ -26,7 +28,7 @@ use axum::{
 	},
 	http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri},
 	response::{IntoResponse, Response},
-	routing::{get, post},
+	routing::{delete, get, post},
 	Json, Router,
 };
 use ruralmed_primitives::{OrganisationId, RecordCategory, RecordId};
@@ -70,7 +72,9 @@ pub fn router(vault: Arc<Vault>) -> Router {
 		.route("/v1/blobs", post(upload))
 		.route("/v1/blobs/{hash}/anchored", post(anchored))
 		.route("/v1/blobs/{hash}/read", post(read))
+		.route("/v1/blobs/{hash}", delete(erase))
 		.fallback(unknown_route)
+		.method_not_allowed_fallback(method_not_allowed)
 		.layer(DefaultBodyLimit::max(limit))
 		.layer(TraceLayer::new_for_http())
 		.with_state(vault)
@@ -78,6 +82,10 @@ pub fn router(vault: Arc<Vault>) -> Router {
 
 async fn unknown_route() -> VaultError {
 	VaultError::UnknownRoute
+}
+
+async fn method_not_allowed() -> VaultError {
+	VaultError::MethodNotAllowed
 }
 
 /// The body, or 413 when it is over the limit.
@@ -213,11 +221,13 @@ async fn upload(
 	let size = body.len();
 	// A blob kept already (pending or anchored) is never written again, and never put back in
 	// the pending index: that could let the sweeper delete an anchored blob. A new one is
-	// indexed before it is written, so a crash in between leaves nothing the sweeper misses.
+	// indexed and given its owner (the patient, for erasure) before it is written, so a crash
+	// in between leaves nothing the sweeper misses and no blob without an owner.
 	let stored = if vault.store.exists(&hash).await? {
 		Stored::Existing
 	} else {
 		vault.pending.add(&hash, now_ms()).await?;
+		vault.store.set_owner(&hash, &patient).await?;
 		vault.store.put_hashed(hash, body).await?
 	};
 	tracing::info!(
@@ -236,7 +246,7 @@ async fn upload(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AnchoredRequest {
+struct RecordRequest {
 	record: RecordId,
 }
 
@@ -264,25 +274,49 @@ async fn anchored(
 	let body = body_bytes(body, vault.max_body_bytes)?;
 	let account = authenticate(&vault, &method, &uri, &headers, &blake2_256(&body))?;
 	let hash = path_hash(path)?;
-	let request: AnchoredRequest = serde_json::from_slice(&body)
-		.map_err(|e| VaultError::BadRequest(format!("expected {{\"record\": <id>}}: {e}")))?;
+	let record = record_request(&body)?;
 	vault.chain.ensure_ready().await?;
 	if !vault.store.exists(&hash).await? {
 		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
 	}
-	ensure_anchors(&vault, request.record, &hash).await?;
+	ensure_anchors(&vault, record, &hash).await?;
 	let was_pending = vault.pending.mark_anchored(&hash).await?;
 	// The sweeper may have deleted it between the first look and the mark.
 	if !vault.store.exists(&hash).await? {
 		return Err(VaultError::UnknownBlob(format!("{hash:?}")));
 	}
 	tracing::info!(
-		hash = %hash_hex(&hash), record = request.record, account = %account.to_ss58check(),
+		hash = %hash_hex(&hash), record, account = %account.to_ss58check(),
 		was_pending, "blob anchored"
 	);
 	Ok(Json(json!({
-		"hash": format!("{hash:?}"), "record": request.record, "status": "anchored",
+		"hash": format!("{hash:?}"), "record": record, "status": "anchored",
 		"was_pending": was_pending,
+	})))
+}
+
+/// `{"record": id}`, the body of `/anchored` and of an erase.
+fn record_request(body: &[u8]) -> Result<RecordId, VaultError> {
+	serde_json::from_slice::<RecordRequest>(body)
+		.map(|request| request.record)
+		.map_err(|e| VaultError::BadRequest(format!("expected {{\"record\": <id>}}: {e}")))
+}
+
+async fn erase(
+	State(vault): State<Arc<Vault>>,
+	path: Result<Path<String>, PathRejection>,
+	method: Method,
+	uri: Uri,
+	headers: HeaderMap,
+	body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, VaultError> {
+	let body = body_bytes(body, vault.max_body_bytes)?;
+	let account = authenticate(&vault, &method, &uri, &headers, &blake2_256(&body))?;
+	let hash = path_hash(path)?;
+	let record = record_request(&body)?;
+	let erased = erase_blob(&vault, &account, record, hash).await?;
+	Ok(Json(json!({
+		"hash": format!("{hash:?}"), "record": record, "deleted": erased == Erased::Deleted,
 	})))
 }
 
@@ -446,5 +480,59 @@ mod tests {
 		assert_eq!((status, answer["error"].as_str()), (404, Some("unknown_route")));
 
 		assert_eq!(count(), 0, "no refused upload is stored");
+	}
+
+	async fn delete(url: &str, path: &str, body: Vec<u8>, headers: HeaderMap) -> (u16, Value) {
+		let res = reqwest::Client::new()
+			.delete(format!("{url}{path}"))
+			.headers(headers)
+			.body(body)
+			.send()
+			.await
+			.expect("the vault answers");
+		let status = res.status().as_u16();
+		(status, res.json().await.expect("a JSON body"))
+	}
+
+	#[tokio::test]
+	async fn erase_refusals_before_the_chain_is_asked() {
+		let (url, data) = vault_without_node(1024).await;
+		let store = BlobStore::local(data.path()).expect("store");
+		let (hash, _) = store.put(Bytes::from_static(b"kept ciphertext")).await.expect("put");
+		let path = format!("/v1/blobs/{hash:?}");
+		let body = br#"{"record":3}"#.to_vec();
+		let signed = |who: Sr25519Keyring, path: &str, body: &[u8]| {
+			signed_headers(who, "DELETE", path, body, now_ms())
+		};
+
+		let (status, answer) = delete(&url, &path, body.clone(), HeaderMap::new()).await;
+		assert_eq!((status, answer["error"].as_str()), (401, Some("unauthenticated")));
+		// Signed for another path (another blob), or as a POST.
+		let other = format!("/v1/blobs/{:?}", H256::repeat_byte(7));
+		let headers = signed(Sr25519Keyring::Ferdie, &other, &body);
+		let (status, answer) = delete(&url, &path, body.clone(), headers).await;
+		assert_eq!((status, answer["error"].as_str()), (401, Some("bad_signature")));
+		let headers = signed_headers(Sr25519Keyring::Ferdie, "POST", &path, &body, now_ms());
+		let (status, answer) = delete(&url, &path, body.clone(), headers).await;
+		assert_eq!((status, answer["error"].as_str()), (401, Some("bad_signature")));
+		for bad in [&br#"{"record":"3"}"#[..], b"{}", br#"{"record":3,"also":1}"#, b"record=3"] {
+			let headers = signed(Sr25519Keyring::Ferdie, &path, bad);
+			let (status, answer) = delete(&url, &path, bad.to_vec(), headers).await;
+			assert_eq!((status, answer["error"].as_str()), (400, Some("bad_request")), "{bad:?}");
+		}
+		let headers = signed(Sr25519Keyring::Ferdie, "/v1/blobs/nothex", &body);
+		let (status, answer) = delete(&url, "/v1/blobs/nothex", body.clone(), headers).await;
+		assert_eq!((status, answer["error"].as_str()), (400, Some("bad_request")));
+		// A well-formed erase still needs the chain: without a node nothing is deleted.
+		let (status, answer) =
+			delete(&url, &path, body.clone(), signed(Sr25519Keyring::Ferdie, &path, &body)).await;
+		assert_eq!((status, answer["error"].as_str()), (503, Some("node_unavailable")));
+		assert!(store.exists(&hash).await.expect("head"), "a refused erase deleted the blob");
+
+		// The blob route takes only DELETE.
+		let res = reqwest::get(format!("{url}{path}")).await.expect("answer");
+		assert_eq!(res.status().as_u16(), 405);
+		let answer: Value = res.json().await.expect("JSON");
+		assert_eq!(answer["error"], "method_not_allowed");
 	}
 }

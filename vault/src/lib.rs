@@ -9,12 +9,14 @@
 //!
 //! Modules, one concern each: [`config`] (flags and environment), [`error`] (the one error type
 //! and its HTTP answers), [`auth`] (signed requests), [`chain`] (the node's JSON-RPC),
-//! [`extrinsic`] (the reader's `log_access`), [`store`] (blobs, write-once), [`pending`]
-//! (uploads not yet anchored, and the sweeper), [`http`] (routes).
+//! [`extrinsic`] (the reader's `log_access`), [`store`] (blobs, write-once, and whom each was
+//! uploaded for), [`pending`] (uploads not yet anchored, and the sweeper), [`erase`] (deleting
+//! a blob once its record is erased on chain), [`http`] (routes).
 
 pub mod auth;
 pub mod chain;
 pub mod config;
+pub mod erase;
 pub mod error;
 pub mod extrinsic;
 pub mod http;

@@ -7,15 +7,29 @@
 //! directory also refuses to replace a file (`PutMode::Create`). Two racing uploads of the same
 //! bytes write the same bytes, so the race is harmless. Reads check the hash again, so a blob
 //! altered in the store is never served.
+//!
+//! Beside each blob, `owners/<hex hash>` names the patient it was uploaded for (whom the chain
+//! let the uploader write for), written before the blob and only with a new blob. The chain
+//! does not stop two records from anchoring the same hash, so an erase deletes a blob only
+//! through a record of this patient: a record anchoring someone else's ciphertext cannot
+//! have it deleted.
 
 use crate::blake2_256;
-use crate::{config::Config, error::VaultError};
+use crate::{auth::parse_account, config::Config, error::VaultError};
 use bytes::Bytes;
 use object_store::{
-	aws::AmazonS3Builder, local::LocalFileSystem, path::Path, ObjectStore, PutMode, PutOptions,
-	PutPayload,
+	aws::AmazonS3Builder, local::LocalFileSystem, path::Path, BackoffConfig, ClientOptions,
+	ObjectStore, PutMode, PutOptions, PutPayload, RetryConfig,
 };
-use sp_core::H256;
+use sp_core::{crypto::AccountId32, H256};
+
+/// Connecting to the S3 endpoint: a loopback or LAN store answers in milliseconds.
+const S3_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// One whole S3 request, long enough for the largest body (16 MiB) on a slow county link.
+const S3_REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// Retries of a failed S3 request, and the time within which they must start.
+const S3_MAX_RETRIES: usize = 2;
+const S3_RETRY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 use std::sync::Arc;
 
 /// Whether a put stored new bytes.
@@ -56,6 +70,10 @@ fn location(hash: &H256) -> Path {
 	Path::from(format!("blobs/{}", hash_hex(hash)))
 }
 
+fn owner_location(hash: &H256) -> Path {
+	Path::from(format!("owners/{}", hash_hex(hash)))
+}
+
 fn store_error(e: object_store::Error) -> VaultError {
 	VaultError::Store(e.to_string())
 }
@@ -94,7 +112,10 @@ impl BlobStore {
 		})
 	}
 
-	/// Blobs in an S3-compatible bucket, path-style. Plain HTTP is allowed only to a loopback
+	/// Blobs in an S3-compatible bucket, path-style. Requests are bounded (connect 5 s, whole
+	/// request 60 s, two retries within 15 s) so that an unreachable store is reported as one
+	/// (503 `store_unavailable`, `/health` 503) instead of holding requests for minutes with
+	/// the library's default retries. Plain HTTP is allowed only to a loopback
 	/// endpoint (a Garage on the same machine); anything else must be HTTPS.
 	pub fn s3(
 		endpoint: &str,
@@ -113,7 +134,19 @@ impl BlobStore {
 			.with_access_key_id(key_id)
 			.with_secret_access_key(secret)
 			.with_virtual_hosted_style_request(false)
+			// The client options first: setting them replaces every client option, the
+			// HTTP allowance below included.
+			.with_client_options(
+				ClientOptions::new()
+					.with_connect_timeout(S3_CONNECT_TIMEOUT)
+					.with_timeout(S3_REQUEST_TIMEOUT),
+			)
 			.with_allow_http(loopback)
+			.with_retry(RetryConfig {
+				backoff: BackoffConfig::default(),
+				max_retries: S3_MAX_RETRIES,
+				retry_timeout: S3_RETRY_TIMEOUT,
+			})
 			.build()
 			.map_err(|e| e.to_string())?;
 		Ok(Self {
@@ -180,13 +213,42 @@ impl BlobStore {
 		Ok(bytes)
 	}
 
-	/// Deletes a blob (only the sweeper does, for uploads never anchored). Deleting a missing
-	/// blob is not an error.
+	/// Records the patient a new blob is uploaded for; call it before writing the blob, so no
+	/// blob is ever without its owner. Overwrites: only a blob not kept yet gets an owner.
+	pub async fn set_owner(&self, hash: &H256, patient: &AccountId32) -> Result<(), VaultError> {
+		let text = format!("0x{}", hex::encode(AsRef::<[u8]>::as_ref(patient)));
+		self.inner
+			.put(&owner_location(hash), PutPayload::from(text.into_bytes()))
+			.await
+			.map(|_| ())
+			.map_err(store_error)
+	}
+
+	/// The patient a blob was uploaded for; `None` if none was recorded (a blob kept by a vault
+	/// older than the owner records, or none at all).
+	pub async fn owner(&self, hash: &H256) -> Result<Option<AccountId32>, VaultError> {
+		let bytes = match self.inner.get(&owner_location(hash)).await {
+			Ok(found) => found.bytes().await.map_err(store_error)?,
+			Err(object_store::Error::NotFound { .. }) => return Ok(None),
+			Err(e) => return Err(store_error(e)),
+		};
+		let text = std::str::from_utf8(&bytes)
+			.map_err(|_| VaultError::Store(format!("the owner record of {hash:?} is not text")))?;
+		parse_account(text)
+			.map(Some)
+			.map_err(|e| VaultError::Store(format!("the owner record of {hash:?}: {e}")))
+	}
+
+	/// Deletes a blob, then its owner record: the sweeper, for uploads never anchored, and an
+	/// erase. Deleting a missing blob is not an error.
 	pub async fn delete(&self, hash: &H256) -> Result<(), VaultError> {
-		match self.inner.delete(&location(hash)).await {
-			Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
-			Err(e) => Err(store_error(e)),
+		for path in [location(hash), owner_location(hash)] {
+			match self.inner.delete(&path).await {
+				Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+				Err(e) => return Err(store_error(e)),
+			}
 		}
+		Ok(())
 	}
 
 	/// Whether the store answers: a `head` of a name no blob has must say "not found".
@@ -222,6 +284,47 @@ mod tests {
 	}
 
 	#[tokio::test]
+	async fn a_failing_s3_store_is_reported_within_its_retry_bound() {
+		use std::sync::atomic::{AtomicUsize, Ordering};
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		// A real HTTP server on loopback that answers every request 503, which the library
+		// retries: by default up to 10 times over about a minute.
+		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+		let port = listener.local_addr().expect("addr").port();
+		let requests = Arc::new(AtomicUsize::new(0));
+		let counted = requests.clone();
+		tokio::spawn(async move {
+			while let Ok((mut conn, _)) = listener.accept().await {
+				let counted = counted.clone();
+				tokio::spawn(async move {
+					let mut head = Vec::new();
+					let mut buf = [0u8; 1024];
+					while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+						match conn.read(&mut buf).await {
+							Ok(0) | Err(_) => return,
+							Ok(n) => head.extend_from_slice(&buf[..n]),
+						}
+					}
+					counted.fetch_add(1, Ordering::SeqCst);
+					let answer = b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+					let _ = conn.write_all(answer).await;
+				});
+			}
+		});
+		let store = BlobStore::s3(&format!("http://127.0.0.1:{port}"), "b", "garage", "k", "s")
+			.expect("s3 store");
+		let started = std::time::Instant::now();
+		let result = store.exists(&H256::repeat_byte(1)).await;
+		assert!(matches!(result, Err(VaultError::Store(_))), "{result:?}");
+		assert_eq!(
+			requests.load(Ordering::SeqCst),
+			1 + S3_MAX_RETRIES,
+			"one try and the retries: {result:?}"
+		);
+		assert!(started.elapsed() < S3_RETRY_TIMEOUT, "took {:?}", started.elapsed());
+	}
+
+	#[tokio::test]
 	async fn a_wrong_hash_is_refused_and_nothing_is_written() {
 		let dir = tempfile::tempdir().expect("temp dir");
 		let store = BlobStore::local(dir.path()).expect("local store");
@@ -242,6 +345,37 @@ mod tests {
 		let missing = H256::repeat_byte(9);
 		assert!(matches!(store.get(&missing).await, Err(VaultError::UnknownBlob(_))));
 		store.reachable().await.expect("reachable");
+	}
+
+	#[tokio::test]
+	async fn owners_are_kept_beside_their_blobs_and_deleted_with_them() {
+		use sp_keyring::Sr25519Keyring;
+		let dir = tempfile::tempdir().expect("temp dir");
+		let store = BlobStore::local(dir.path()).expect("local store");
+		let bytes = Bytes::from_static(b"ferdie's ciphertext");
+		let hash = H256(blake2_256(&bytes));
+		assert_eq!(store.owner(&hash).await.expect("owner"), None);
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		store.set_owner(&hash, &ferdie).await.expect("set owner");
+		store.put_hashed(hash, bytes).await.expect("put");
+		assert_eq!(store.owner(&hash).await.expect("owner"), Some(ferdie.clone()));
+		let on_disk = dir.path().join("owners").join(hash_hex(&hash));
+		assert_eq!(
+			std::fs::read_to_string(&on_disk).expect("owner file"),
+			format!("0x{}", hex::encode(AsRef::<[u8]>::as_ref(&ferdie)))
+		);
+
+		// A corrupt owner record is a store fault, never read as "no owner".
+		std::fs::write(&on_disk, b"0x1234").expect("write");
+		assert!(matches!(store.owner(&hash).await, Err(VaultError::Store(_))));
+		store.set_owner(&hash, &ferdie).await.expect("set owner");
+
+		store.delete(&hash).await.expect("delete");
+		assert!(!store.exists(&hash).await.expect("head"));
+		assert_eq!(store.owner(&hash).await.expect("owner"), None);
+		assert!(!on_disk.exists());
+		// Deleting again is no error.
+		store.delete(&hash).await.expect("delete again");
 	}
 
 	#[test]

@@ -69,6 +69,10 @@ const PLAIN: Readonly<Record<string, string>> = {
   'PatientRecords.NoKeyShare': 'This person has no key for this record.',
   'PatientRecords.AccessStillValid':
     'This person still has access, so only the patient, guardian, author or the person can remove their key.',
+  'PatientRecords.RecordErased': 'This record has been erased: it can no longer be read, shared, amended or disputed.',
+  'PatientRecords.AlreadyDisputed': 'This record is already disputed; withdraw the dispute to raise another.',
+  'PatientRecords.NotDisputed': 'This record is not disputed.',
+  'PatientRecords.InvalidDisputeNote': "The note must be one of the patient's own self-reported records.",
   'Registry.SameKey': 'This encryption key is already the current one.',
   'Registry.InvalidKey': 'This is not a usable encryption key.',
 };

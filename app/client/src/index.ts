@@ -7,3 +7,5 @@ export * from './keys.js';
 export * from './shares.js';
 export * from './record.js';
 export * from './chain.js';
+export * from './vault.js';
+export * from './records.js';

@@ -5,6 +5,7 @@ use crate as pallet_emergency_supply;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
+	weights::constants::ParityDbWeight,
 };
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
@@ -44,6 +45,9 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	/// Storage costed as in the runtime (the prelude's `()` costs nothing), so that a weight
+	/// term made of reads and writes, such as the region pools of `allocate_weight`, shows.
+	type DbWeight = ParityDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -72,6 +76,9 @@ impl pallet_registry::Config for Test {
 pub const ROUND: u64 = 10;
 pub const DEADLINE: u64 = 20;
 pub const MAX_NEEDS: u32 = 4;
+/// As many affected regions as a round holds needs, so that a full round's needs can lie in as
+/// many counties.
+pub const MAX_REGIONS: u32 = MAX_NEEDS;
 pub const MAX_PLEDGES: u32 = 12;
 pub const MAX_DONOR_PLEDGES: u32 = 6;
 pub const PLEDGE_DEPOSIT: u64 = 5;
@@ -97,7 +104,7 @@ impl pallet_emergency_supply::Config for Test {
 	type MaxPeopleServed = ConstU32<MAX_PEOPLE>;
 	type MaxUnitsPerPerson = ConstU64<UNITS_PER_PERSON>;
 	type MaxNeedShare = MaxNeedShare;
-	type MaxRegions = ConstU32<3>;
+	type MaxRegions = ConstU32<MAX_REGIONS>;
 	type MaxItems = ConstU32<3>;
 	type MaxNeedsPerRound = ConstU32<MAX_NEEDS>;
 	type MaxPledgesPerEmergency = ConstU32<MAX_PLEDGES>;
@@ -118,7 +125,10 @@ impl pallet_emergency_supply::Config for Test {
 /// 8 village clinic far away at (6,1,1), admin 9;
 /// 9 a second warehouse X at (5,0,0), admin 10;
 /// 10 village clinic D at (5,1,3), admin 11;
-/// 11 village clinic E at (5,2,1), admin 12.
+/// 11 village clinic E at (5,2,1), admin 12;
+/// 12, 13, 14 village clinics F, G, H at (5,1,1), clinic A's village, admins 13, 14, 15;
+/// 15 village clinic at (7,1,1), admin 16;
+/// 16 village clinic at (8,1,1), admin 17.
 pub const HOSPITAL: u32 = 0;
 pub const CLINIC_A: u32 = 1;
 pub const CLINIC_B: u32 = 2;
@@ -131,6 +141,11 @@ pub const FAR_CLINIC: u32 = 8;
 pub const WAREHOUSE_X: u32 = 9;
 pub const CLINIC_D: u32 = 10;
 pub const CLINIC_E: u32 = 11;
+pub const CLINIC_F: u32 = 12;
+pub const CLINIC_G: u32 = 13;
+pub const CLINIC_H: u32 = 14;
+pub const COUNTY_7_CLINIC: u32 = 15;
+pub const COUNTY_8_CLINIC: u32 = 16;
 pub const HOSPITAL_ADMIN: u64 = 1;
 pub const A_ADMIN: u64 = 2;
 pub const B_ADMIN: u64 = 3;
@@ -143,6 +158,11 @@ pub const FAR_ADMIN: u64 = 9;
 pub const X_ADMIN: u64 = 10;
 pub const D_ADMIN: u64 = 11;
 pub const E_ADMIN: u64 = 12;
+pub const F_ADMIN: u64 = 13;
+pub const G_ADMIN: u64 = 14;
+pub const H_ADMIN: u64 = 15;
+pub const COUNTY_7_ADMIN: u64 = 16;
+pub const COUNTY_8_ADMIN: u64 = 17;
 pub const VDOC_A: u64 = 20;
 pub const WORKER: u64 = 50;
 pub const DONOR: u64 = 100;
@@ -178,6 +198,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			org(X_ADMIN, Warehouse, RegionCode::new(5, 0, 0), true),
 			org(D_ADMIN, VillageClinic, RegionCode::new(5, 1, 3), true),
 			org(E_ADMIN, VillageClinic, RegionCode::new(5, 2, 1), true),
+			org(F_ADMIN, VillageClinic, RegionCode::new(5, 1, 1), true),
+			org(G_ADMIN, VillageClinic, RegionCode::new(5, 1, 1), true),
+			org(H_ADMIN, VillageClinic, RegionCode::new(5, 1, 1), true),
+			org(COUNTY_7_ADMIN, VillageClinic, RegionCode::new(7, 1, 1), true),
+			org(COUNTY_8_ADMIN, VillageClinic, RegionCode::new(8, 1, 1), true),
 		],
 		practitioners: vec![
 			(VDOC_A, PractitionerRole::VillageDoctor, H256::repeat_byte(1), vec![CLINIC_A], true),

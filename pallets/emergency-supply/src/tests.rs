@@ -1032,6 +1032,102 @@ mod rounds {
 			assert_eq!(allocated_to(CLINIC_A, MASK), 5);
 		});
 	}
+
+	/// Allocates, in fresh externalities, one round of an emergency covering counties 5 to 8
+	/// with an urgent need of 10 masks from each of `clinics` (admin, organisation, county).
+	/// 100 masks lie in the general pool and 5 in each clinic's county pool, so every need
+	/// gets 5 from its county and 5 from the general pool. The set-up is committed first, so
+	/// the overlay then holds only what `allocate` wrote. Returns the round's needs, its
+	/// allocations, the weight the call charged, and how many `Pools` keys it wrote or removed.
+	fn pool_writes_of_a_round(
+		clinics: [(u64, u32, u32); MAX_NEEDS as usize],
+	) -> (u32, u32, frame_support::weights::Weight, u32) {
+		use frame_support::storage::StoragePrefixedMap;
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			let counties = (5..=8).map(|c| RegionCode::new(c, 0, 0)).collect::<Vec<_>>();
+			assert_ok!(EmergencySupply::declare_emergency(
+				RuntimeOrigin::root(),
+				name(),
+				BoundedVec::truncate_from(counties),
+				catalogue(),
+				1,
+				101,
+				ROUND
+			));
+			donate(MASK, 100, DonationTarget::Anywhere);
+			for (admin, org, county) in clinics {
+				donate(MASK, 5, DonationTarget::Region(RegionCode::new(county, 0, 0)));
+				file(admin, org, MASK, 10, 0, Priority::Urgent);
+			}
+			close_round(0);
+		});
+		ext.commit_all().expect("the set-up commits");
+		let (needs, allocations, charged) = ext.execute_with(|| {
+			let info = EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 0)
+				.expect("the closed round allocates");
+			for (_, org, _) in clinics {
+				assert_eq!(allocated_to(org, MASK), 10);
+			}
+			let needs = EmergencySupply::round_needs(0, MASK, 0).len() as u32;
+			let allocations = NextAllocationId::<Test>::get() as u32;
+			(needs, allocations, info.actual_weight.expect("allocate charges its actual weight"))
+		});
+		// Only the pool keys: they are what the region term of `allocate_weight` pays for,
+		// and each of them is read (`Pools::get`) before it is written or removed.
+		let prefix = Pools::<Test>::final_prefix();
+		let pool_keys =
+			ext.overlayed_changes().changes().filter(|(key, _)| key.starts_with(&prefix)).count();
+		ext.execute_with(|| {
+			pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
+			crate::Pallet::<Test>::do_try_state().expect("emergency supply invariants hold");
+		});
+		(needs, allocations, charged, pool_keys as u32)
+	}
+
+	/// L9: the benchmark's needs all lie in one village, so it measures three region pools;
+	/// needs in different counties make a round read and write three region pools each. The
+	/// weight `allocate` charges on top of the benchmark must pay for the difference.
+	#[test]
+	fn l9_allocate_weight_covers_the_pools_of_needs_in_many_counties() {
+		let n = MAX_NEEDS;
+		// Like the benchmark: every clinic in clinic A's village (5,1,1).
+		let (needs_a, allocations_a, charged_a, pools_a) = pool_writes_of_a_round([
+			(A_ADMIN, CLINIC_A, 5),
+			(F_ADMIN, CLINIC_F, 5),
+			(G_ADMIN, CLINIC_G, 5),
+			(H_ADMIN, CLINIC_H, 5),
+		]);
+		// Every clinic in a village of its own county.
+		let (needs_b, allocations_b, charged_b, pools_b) = pool_writes_of_a_round([
+			(A_ADMIN, CLINIC_A, 5),
+			(FAR_ADMIN, FAR_CLINIC, 6),
+			(COUNTY_7_ADMIN, COUNTY_7_CLINIC, 7),
+			(COUNTY_8_ADMIN, COUNTY_8_CLINIC, 8),
+		]);
+		// The same round but for where the needs lie: 5 units from a county pool and 5 from
+		// the general pool per need.
+		assert_eq!((needs_a, needs_b), (n, n));
+		assert_eq!((allocations_a, allocations_b), (2 * n, 2 * n));
+		let a = allocations_b;
+		assert_eq!(charged_a, EmergencySupply::allocate_weight(n, a));
+		assert_eq!(charged_b, EmergencySupply::allocate_weight(n, a));
+		// `n` organisation pools, the region pools and the general pool: one village's three
+		// region pools (the benchmark's `n + 4`), or three per county (the worst case, `4n + 1`).
+		assert_eq!(pools_a, n + 4);
+		assert_eq!(pools_b, 4 * n + 1);
+		let unbenchmarked = pools_b - pools_a;
+		assert!(unbenchmarked > 0 && unbenchmarked <= 3 * n);
+		let on_top = EmergencySupply::allocate_weight(n, a)
+			.saturating_sub(<Test as Config>::WeightInfo::allocate(n, a));
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		assert!(on_top.ref_time() >= db.writes(u64::from(unbenchmarked)).ref_time());
+		assert!(
+			on_top.all_gte(db.reads_writes(u64::from(unbenchmarked), u64::from(unbenchmarked))),
+			"{on_top:?} on top of the benchmark does not pay for reading and writing \
+			 {unbenchmarked} more pools"
+		);
+	}
 }
 
 mod delivery {

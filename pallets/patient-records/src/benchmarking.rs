@@ -312,6 +312,73 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.doc.clone()), id, purpose);
 		assert_eq!(Patients::<T>::get(&s.patient).unwrap().access_count, 1);
+		assert!(AccessLog::<T>::contains_key(&s.patient, 0));
+	}
+
+	/// The patient erases a record with `s` key shares, each attached (and its deposit held)
+	/// by a different account, so every release touches its own balance.
+	#[benchmark]
+	fn erase_record(s: Linear<0, { T::MaxKeySharesPerRecord::get() }>) {
+		let setup = bare::<T>();
+		let id = anchored_by::<T>(&setup, setup.doc.clone());
+		let deposit = T::KeyShareDeposit::get();
+		for i in 0..s {
+			let attacher: T::AccountId = account("attacher", i, 0);
+			fund::<T>(&attacher);
+			T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit)
+				.expect("funded");
+			KeyShares::<T>::insert(
+				id,
+				account::<T::AccountId>("reader", i, 0),
+				KeyShare {
+					wrapped_key: BoundedVec::truncate_from(share::<T>()),
+					attached_by: attacher,
+					deposit,
+				},
+			);
+		}
+		if s > 0 {
+			KeyShareCount::<T>::insert(id, s);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(setup.patient.clone()), id);
+		assert!(Erasures::<T>::contains_key(id));
+		assert_eq!(KeyShares::<T>::iter_prefix(id).count(), 0);
+		assert!(!KeyShareCount::<T>::contains_key(id));
+	}
+
+	/// The patient disputes a record with a note: the note's record is read and checked too.
+	#[benchmark]
+	fn dispute_record() {
+		let s = bare::<T>();
+		let id = anchored_by::<T>(&s, s.doc.clone());
+		let note = PatientRecords::<T>::do_anchor(
+			s.patient.clone(),
+			s.patient.clone(),
+			None,
+			RecordCategory::Document,
+			H256::repeat_byte(2),
+			Some(s.org),
+			1024,
+			None,
+			Zero::zero(),
+		)
+		.expect("self-reported note anchors");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.patient.clone()), id, DisputeReason::IncorrectDetails, Some(note));
+		assert_eq!(Disputes::<T>::get(id).map(|d| d.note), Some(Some(note)));
+	}
+
+	/// The patient withdraws a dispute.
+	#[benchmark]
+	fn withdraw_dispute() {
+		let s = bare::<T>();
+		let id = anchored_by::<T>(&s, s.doc.clone());
+		PatientRecords::<T>::do_dispute_record(s.patient.clone(), id, DisputeReason::Other, None)
+			.expect("the patient disputes its record");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.patient.clone()), id);
+		assert!(!Disputes::<T>::contains_key(id));
 	}
 
 	impl_benchmark_test_suite!(PatientRecords, crate::mock::new_test_ext(), crate::mock::Test);

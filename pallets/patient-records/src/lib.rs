@@ -22,8 +22,12 @@
 //!   self-reported data, and attaches or removes key shares.
 //! - **A practitioner**, active in an active care organisation, anchors records for patients
 //!   it may write for, as [`Config::Access`] decides (the consent pallet in the runtime).
-//! - **A reader** [`Config::Access`] allows logs each access; every access is an event and is
-//!   counted per patient, so the patient sees who looked at what and why.
+//! - **A reader** [`Config::Access`] allows logs each access; every access is an event and an
+//!   entry of the patient's access trail ([`AccessLog`]), so the patient sees who looked at
+//!   what, why and when. A records vault releases ciphertext only after that entry is final.
+//! - **The patient (or guardian)** may also erase a record (its key shares go, its vault
+//!   deletes the ciphertext, the anchor stays as history) and dispute a record (a flag with a
+//!   reason code, answered by the author with an amendment).
 //! - **The authority** ([`Config::AuthorityOrigin`]) may change a patient's guardian.
 //!
 //! ## Amendments
@@ -57,8 +61,10 @@
 //! - a **key share**: [`Config::KeyShareDeposit`], from whoever attached it, released to them
 //!   when the share is removed or replaced.
 //!
-//! Patients and records are never removed, so their deposits stay held; they are stored with
-//! the entry so that a future erasure can release them.
+//! Patients and records are never removed (an erased record keeps its anchor), so their
+//! deposits stay held. Access-trail entries, erasures and disputes take no deposit: there is at
+//! most one erasure and one dispute per record (whose author paid a deposit), and an audit
+//! entry must not be removable by the reader who paid for it; each is paid by its call's fee.
 //!
 //! ## Calls
 //! [`register_patient`](Pallet::register_patient),
@@ -71,7 +77,9 @@
 //! [`anchor_record`](Pallet::anchor_record),
 //! [`anchor_self_reported_record`](Pallet::anchor_self_reported_record),
 //! [`attach_key_share`](Pallet::attach_key_share),
-//! [`remove_key_share`](Pallet::remove_key_share), [`log_access`](Pallet::log_access).
+//! [`remove_key_share`](Pallet::remove_key_share), [`log_access`](Pallet::log_access),
+//! [`erase_record`](Pallet::erase_record), [`dispute_record`](Pallet::dispute_record),
+//! [`withdraw_dispute`](Pallet::withdraw_dispute).
 //!
 //! ## Reading
 //! [`runtime_api::PatientRecordsApi`] pages through a patient's records in time order
@@ -145,6 +153,16 @@ pub mod pallet {
 		BalanceOf<T>,
 		<T as Config>::MaxKeyShareLength,
 	>;
+
+	/// An entry of a patient's access trail as stored.
+	pub type AccessEntryOf<T> =
+		AccessEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A record's erasure as stored.
+	pub type ErasureOf<T> = Erasure<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A patient's dispute of a record as stored.
+	pub type DisputeOf<T> = Dispute<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -286,6 +304,29 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type KeyShareCount<T> = StorageMap<_, Twox64Concat, RecordId, u32, ValueQuery>;
 
+	/// Each patient's access trail: (patient, position) → who read which record, why, on what
+	/// basis, when. The position is the patient's `access_count` before the access, so an
+	/// append is one write and a page is O(page). Accesses logged before this storage existed
+	/// (spec 102) are only in events, so early positions may be empty.
+	#[pallet::storage]
+	pub type AccessLog<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		u64,
+		AccessEntryOf<T>,
+		OptionQuery,
+	>;
+
+	/// Erased records: who erased each and when. At most one per record.
+	#[pallet::storage]
+	pub type Erasures<T: Config> = StorageMap<_, Twox64Concat, RecordId, ErasureOf<T>, OptionQuery>;
+
+	/// Records the patient questions, until the dispute is withdrawn. At most one per record.
+	#[pallet::storage]
+	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, RecordId, DisputeOf<T>, OptionQuery>;
+
 	/// Patients and care organisations to register at genesis (the demo presets).
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -406,6 +447,42 @@ pub mod pallet {
 			purpose: PurposeOfUse,
 			/// On what basis (`None` for the patient or guardian themself).
 			basis: Option<AccessBasis>,
+			/// Its position in the patient's access trail.
+			position: u64,
+		},
+		/// A record was erased: its key shares are gone and its vault may delete the
+		/// ciphertext; the anchor stays as history.
+		RecordErased {
+			/// The record.
+			record: RecordId,
+			/// Whose record it is.
+			patient: T::AccountId,
+			/// The patient or guardian who erased it.
+			by: T::AccountId,
+			/// How many key shares were removed (their deposits released).
+			key_shares_removed: u32,
+		},
+		/// The patient questions a record.
+		RecordDisputed {
+			/// The record.
+			record: RecordId,
+			/// Whose record it is.
+			patient: T::AccountId,
+			/// The patient or guardian who raised it.
+			by: T::AccountId,
+			/// Why.
+			reason: DisputeReason,
+			/// The self-reported record with the patient's own words, if any.
+			note: Option<RecordId>,
+		},
+		/// A dispute was withdrawn.
+		DisputeWithdrawn {
+			/// The record.
+			record: RecordId,
+			/// Whose record it is.
+			patient: T::AccountId,
+			/// The patient or guardian who withdrew it.
+			by: T::AccountId,
 		},
 	}
 
@@ -479,6 +556,14 @@ pub mod pallet {
 		/// Only the proposer or the proposed guardian may withdraw a proposal before it
 		/// expires.
 		ProposalNotExpired,
+		/// The record has been erased: it can no longer be read, shared, amended or disputed.
+		RecordErased,
+		/// The record is disputed already; withdraw the dispute first to raise another.
+		AlreadyDisputed,
+		/// The record is not disputed.
+		NotDisputed,
+		/// A dispute's note must be a self-reported record of the same patient, not erased.
+		InvalidDisputeNote,
 	}
 
 	#[pallet::hooks]
@@ -655,8 +740,8 @@ pub mod pallet {
 		/// [`Error::UnknownPatient`], [`Error::NoWriteAccess`], [`Error::InvalidVault`],
 		/// [`Error::EmptyRecord`], [`Error::UnknownRecord`],
 		/// [`Error::AmendsOtherPatientsRecord`], [`Error::AlreadySuperseded`],
-		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::Overflow`];
-		/// the deposit cannot be held.
+		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::RecordErased`],
+		/// [`Error::Overflow`]; the deposit cannot be held.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::anchor_record())]
 		pub fn anchor_record(
@@ -705,8 +790,8 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownPatient`], [`Error::NotPatientOrGuardian`],
 		/// [`Error::InvalidVault`], [`Error::EmptyRecord`], [`Error::UnknownRecord`],
 		/// [`Error::AmendsOtherPatientsRecord`], [`Error::AlreadySuperseded`],
-		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::Overflow`];
-		/// the deposit cannot be held.
+		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::RecordErased`],
+		/// [`Error::Overflow`]; the deposit cannot be held.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::anchor_self_reported_record())]
 		pub fn anchor_self_reported_record(
@@ -749,8 +834,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::KeyShareAttached`].
 		///
-		/// Errors: [`Error::UnknownRecord`], [`Error::InvalidKeyShare`],
-		/// [`Error::NotPermitted`], [`Error::ReaderNotPermitted`],
+		/// Errors: [`Error::UnknownRecord`], [`Error::RecordErased`],
+		/// [`Error::InvalidKeyShare`], [`Error::NotPermitted`], [`Error::ReaderNotPermitted`],
 		/// [`Error::MayNotReplaceKeyShare`], [`Error::TooManyKeyShares`]; the deposit cannot be
 		/// held.
 		#[pallet::call_index(8)]
@@ -787,15 +872,17 @@ pub mod pallet {
 			Self::do_remove_key_share(who, record, reader)
 		}
 
-		/// Log an access to a record, with its purpose. The access is counted against the
-		/// patient and emitted as an event.
+		/// Log an access to a record, with its purpose: appended to the patient's access trail
+		/// ([`AccessLog`], runtime API `access_log_of`) and emitted as an event. A records
+		/// vault serves ciphertext only after the reader's own `log_access` is finalized.
 		///
 		/// - Origin: the patient, their guardian, or a reader [`Config::Access`] allows to read
 		///   the record for `purpose`.
 		///
 		/// Emits [`Event::RecordAccessed`].
 		///
-		/// Errors: [`Error::UnknownRecord`], [`Error::NoReadAccess`], [`Error::Overflow`].
+		/// Errors: [`Error::UnknownRecord`], [`Error::RecordErased`], [`Error::NoReadAccess`],
+		/// [`Error::Overflow`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::log_access())]
 		pub fn log_access(
@@ -840,6 +927,64 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_guardianship_proposal(who, patient)
+		}
+
+		/// Erase a record: the patient's right to have their data deleted. Removes every key
+		/// share of the record (releasing their deposits to whoever attached them) and marks
+		/// it erased, so its vault deletes the ciphertext when asked and nobody can read,
+		/// share, amend or dispute it again; an open dispute of it is dropped. The anchor (hash, author, time) and the access
+		/// trail stay as history; the record deposit stays held with the anchor.
+		///
+		/// - Origin: the record's patient or their guardian, signed.
+		///
+		/// Emits [`Event::RecordErased`].
+		///
+		/// Errors: [`Error::UnknownRecord`], [`Error::NotPatientOrGuardian`],
+		/// [`Error::RecordErased`] (already erased).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::erase_record(T::MaxKeySharesPerRecord::get()))]
+		pub fn erase_record(origin: OriginFor<T>, record: RecordId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let removed = Self::do_erase_record(who, record)?;
+			Ok(Some(T::WeightInfo::erase_record(removed)).into())
+		}
+
+		/// Question a record: it shows as disputed wherever it is shown, until withdrawn. The
+		/// author answers with an amendment (the dispute stays on the old version). No words
+		/// on chain: `note` may name a self-reported record of the same patient that holds
+		/// the patient's own words, encrypted like any record.
+		///
+		/// - Origin: the record's patient or their guardian, signed.
+		///
+		/// Emits [`Event::RecordDisputed`].
+		///
+		/// Errors: [`Error::UnknownRecord`], [`Error::NotPatientOrGuardian`],
+		/// [`Error::RecordErased`], [`Error::AlreadyDisputed`], [`Error::InvalidDisputeNote`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::dispute_record())]
+		pub fn dispute_record(
+			origin: OriginFor<T>,
+			record: RecordId,
+			reason: DisputeReason,
+			note: Option<RecordId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute_record(who, record, reason, note)
+		}
+
+		/// Withdraw one's dispute of a record, e.g. once an amendment answered it.
+		///
+		/// - Origin: the record's patient or their guardian, signed.
+		///
+		/// Emits [`Event::DisputeWithdrawn`].
+		///
+		/// Errors: [`Error::UnknownRecord`], [`Error::NotPatientOrGuardian`],
+		/// [`Error::NotDisputed`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::withdraw_dispute())]
+		pub fn withdraw_dispute(origin: OriginFor<T>, record: RecordId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_dispute(who, record)
 		}
 	}
 }

@@ -7,12 +7,15 @@ use ruralmed_primitives::{OrganisationId, RecordCategory, RecordId};
 sp_api::decl_runtime_apis! {
 	/// Reads of the patient records for clients such as polkadot.js.
 	///
-	/// Version 2: `may_write`.
-	pub trait PatientRecordsApi<AccountId, Patient, Record>
+	/// Version 2: `may_write`. Version 3: `access_log_of`, `erasure`, `dispute`.
+	pub trait PatientRecordsApi<AccountId, Patient, Record, AccessEntry, Erasure, Dispute>
 	where
 		AccountId: Codec,
 		Patient: Codec,
 		Record: Codec,
+		AccessEntry: Codec,
+		Erasure: Codec,
+		Dispute: Codec,
 	{
 		/// The patient's records in time order, from position `from`, at most `count` of them
 		/// (capped by the runtime's page size), each with its id.
@@ -34,5 +37,19 @@ sp_api::decl_runtime_apis! {
 			organisation: Option<OrganisationId>,
 			category: RecordCategory,
 		) -> bool;
+
+		/// The patient's access trail (who read which record, why, on what basis, when) from
+		/// position `from`, at most `count` entries (capped by the runtime's page size), each
+		/// with its position. Positions from before the trail was stored are skipped.
+		#[api_version(3)]
+		fn access_log_of(patient: AccountId, from: u64, count: u32) -> Vec<(u64, AccessEntry)>;
+
+		/// Whether, by whom and when a record was erased.
+		#[api_version(3)]
+		fn erasure(record: RecordId) -> Option<Erasure>;
+
+		/// The patient's open dispute of a record, if any.
+		#[api_version(3)]
+		fn dispute(record: RecordId) -> Option<Dispute>;
 	}
 }

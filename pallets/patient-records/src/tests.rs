@@ -471,15 +471,46 @@ mod access {
 					reader: VILLAGE_DOC,
 					purpose: PurposeOfUse::Treatment,
 					basis: Some(AccessBasis::CareTeam),
+					position: 0,
 				}
 				.into(),
 			);
+			System::set_block_number(4);
 			assert_ok!(PatientRecords::log_access(
 				RuntimeOrigin::signed(PATIENT),
 				id,
 				PurposeOfUse::Treatment
 			));
 			assert_eq!(Patients::<Test>::get(PATIENT).unwrap().access_count, 2);
+			// Both accesses are on the patient's trail, in order, with basis and block.
+			let trail = PatientRecords::access_log_of(&PATIENT, 0, 10);
+			assert_eq!(
+				trail,
+				vec![
+					(
+						0,
+						AccessEntry {
+							reader: VILLAGE_DOC,
+							record: id,
+							purpose: PurposeOfUse::Treatment,
+							basis: Some(AccessBasis::CareTeam),
+							block: 1,
+							timestamp_ms: 1_700_000_000_000,
+						}
+					),
+					(
+						1,
+						AccessEntry {
+							reader: PATIENT,
+							record: id,
+							purpose: PurposeOfUse::Treatment,
+							basis: None,
+							block: 4,
+							timestamp_ms: 1_700_000_000_000,
+						}
+					),
+				]
+			);
 		});
 	}
 
@@ -530,6 +561,375 @@ mod access {
 				),
 				Error::<Test>::Overflow
 			);
+		});
+	}
+}
+
+mod access_trail {
+	use super::*;
+
+	/// The village doctor logs `n` accesses to one record of PATIENT.
+	fn log(n: u64) -> u64 {
+		let id = anchor(None);
+		for _ in 0..n {
+			assert_ok!(PatientRecords::log_access(
+				RuntimeOrigin::signed(VILLAGE_DOC),
+				id,
+				PurposeOfUse::Treatment
+			));
+		}
+		id
+	}
+
+	#[test]
+	fn pages_are_capped_and_start_where_asked() {
+		test(|| {
+			log(7);
+			// MaxPageSize is 5 in the mock.
+			let first: Vec<u64> =
+				PatientRecords::access_log_of(&PATIENT, 0, 100).iter().map(|e| e.0).collect();
+			assert_eq!(first, vec![0, 1, 2, 3, 4]);
+			let rest: Vec<u64> =
+				PatientRecords::access_log_of(&PATIENT, 5, 5).iter().map(|e| e.0).collect();
+			assert_eq!(rest, vec![5, 6]);
+			assert!(PatientRecords::access_log_of(&PATIENT, 7, 5).is_empty());
+			assert!(PatientRecords::access_log_of(&PATIENT, u64::MAX, 5).is_empty());
+			assert!(PatientRecords::access_log_of(&PATIENT, 0, 0).is_empty());
+			assert!(PatientRecords::access_log_of(&STRANGER, 0, 5).is_empty());
+		});
+	}
+
+	#[test]
+	fn positions_before_the_trail_are_skipped() {
+		test(|| {
+			// Two accesses counted before the trail was stored (a chain upgraded from spec
+			// 101): the page skips them.
+			Patients::<Test>::mutate(PATIENT, |p| p.as_mut().unwrap().access_count = 2);
+			log(1);
+			let page = PatientRecords::access_log_of(&PATIENT, 0, 5);
+			assert_eq!(page.len(), 1);
+			assert_eq!(page[0].0, 2);
+		});
+	}
+
+	#[test]
+	fn a_refused_access_leaves_no_entry() {
+		test(|| {
+			let id = anchor(None);
+			assert_noop!(
+				PatientRecords::log_access(RuntimeOrigin::signed(DOC), id, PurposeOfUse::Treatment),
+				Error::<Test>::NoReadAccess
+			);
+			assert!(PatientRecords::access_log_of(&PATIENT, 0, 5).is_empty());
+		});
+	}
+}
+
+mod erasure {
+	use super::*;
+
+	/// An anchored record with shares for the doctor (attached by the doctor) and the patient.
+	fn shared_record() -> u64 {
+		let id = anchor(None);
+		for reader in [VILLAGE_DOC, PATIENT] {
+			assert_ok!(PatientRecords::attach_key_share(
+				RuntimeOrigin::signed(VILLAGE_DOC),
+				id,
+				reader,
+				PurposeOfUse::Treatment,
+				vec![1; 80]
+			));
+		}
+		id
+	}
+
+	#[test]
+	fn the_patient_erases_a_record() {
+		test(|| {
+			let id = shared_record();
+			let record_deposit = held(HoldReason::RecordDeposit, VILLAGE_DOC);
+			assert_eq!(held(HoldReason::KeyShareDeposit, VILLAGE_DOC), 2 * 5);
+			assert_ok!(PatientRecords::dispute_record(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				DisputeReason::IncorrectDetails,
+				None
+			));
+			System::set_block_number(3);
+			assert_ok!(PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), id));
+			System::assert_last_event(
+				Event::RecordErased {
+					record: id,
+					patient: PATIENT,
+					by: PATIENT,
+					key_shares_removed: 2,
+				}
+				.into(),
+			);
+			assert_eq!(
+				Erasures::<Test>::get(id),
+				Some(Erasure { by: PATIENT, block: 3, timestamp_ms: 1_700_000_000_000 })
+			);
+			// The shares and their deposits are gone, the dispute too; the anchor and its
+			// deposit stay as history.
+			assert_eq!(KeyShares::<Test>::iter_prefix(id).count(), 0);
+			assert!(!KeyShareCount::<Test>::contains_key(id));
+			assert_eq!(held(HoldReason::KeyShareDeposit, VILLAGE_DOC), 0);
+			assert!(!Disputes::<Test>::contains_key(id));
+			assert_eq!(Records::<Test>::get(id).unwrap().content_hash, hash(7));
+			assert_eq!(held(HoldReason::RecordDeposit, VILLAGE_DOC), record_deposit);
+		});
+	}
+
+	#[test]
+	fn the_guardian_erases_a_wards_record() {
+		test(|| {
+			assert_ok!(PatientRecords::anchor_self_reported_record(
+				RuntimeOrigin::signed(GUARDIAN),
+				WARD,
+				RecordCategory::Observation,
+				hash(3),
+				VAULT,
+				10,
+				None
+			));
+			let id = NextRecordId::<Test>::get() - 1;
+			assert_ok!(PatientRecords::erase_record(RuntimeOrigin::signed(GUARDIAN), id));
+			System::assert_last_event(
+				Event::RecordErased {
+					record: id,
+					patient: WARD,
+					by: GUARDIAN,
+					key_shares_removed: 0,
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn only_the_patient_side_erases_and_only_once() {
+		test(|| {
+			let id = shared_record();
+			for who in [VILLAGE_DOC, DOC, GUARDIAN, STRANGER] {
+				assert_noop!(
+					PatientRecords::erase_record(RuntimeOrigin::signed(who), id),
+					Error::<Test>::NotPatientOrGuardian
+				);
+			}
+			assert_noop!(
+				PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), 42),
+				Error::<Test>::UnknownRecord
+			);
+			assert_ok!(PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), id));
+			assert_noop!(
+				PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), id),
+				Error::<Test>::RecordErased
+			);
+		});
+	}
+
+	#[test]
+	fn an_erased_record_is_not_read_shared_amended_or_disputed() {
+		test(|| {
+			let id = shared_record();
+			assert_ok!(PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), id));
+			for reader in [VILLAGE_DOC, PATIENT] {
+				assert_noop!(
+					PatientRecords::log_access(
+						RuntimeOrigin::signed(reader),
+						id,
+						PurposeOfUse::Treatment
+					),
+					Error::<Test>::RecordErased
+				);
+			}
+			assert_noop!(
+				PatientRecords::attach_key_share(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					PATIENT,
+					PurposeOfUse::Treatment,
+					vec![1; 80]
+				),
+				Error::<Test>::RecordErased
+			);
+			assert_noop!(
+				PatientRecords::anchor_record(
+					RuntimeOrigin::signed(VILLAGE_DOC),
+					PATIENT,
+					CLINIC,
+					RecordCategory::Encounter,
+					hash(8),
+					VAULT,
+					2048,
+					Some(id)
+				),
+				Error::<Test>::RecordErased
+			);
+			assert_noop!(
+				PatientRecords::dispute_record(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					DisputeReason::Other,
+					None
+				),
+				Error::<Test>::RecordErased
+			);
+		});
+	}
+}
+
+mod disputes {
+	use super::*;
+
+	/// PATIENT's own words about a record, as a self-reported document.
+	fn note_of(patient: u64, by: u64) -> u64 {
+		assert_ok!(PatientRecords::anchor_self_reported_record(
+			RuntimeOrigin::signed(by),
+			patient,
+			RecordCategory::Document,
+			hash(9),
+			VAULT,
+			300,
+			None
+		));
+		NextRecordId::<Test>::get() - 1
+	}
+
+	#[test]
+	fn the_patient_disputes_and_withdraws() {
+		test(|| {
+			let id = anchor(None);
+			let note = note_of(PATIENT, PATIENT);
+			System::set_block_number(2);
+			assert_ok!(PatientRecords::dispute_record(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				DisputeReason::IncorrectDetails,
+				Some(note)
+			));
+			System::assert_last_event(
+				Event::RecordDisputed {
+					record: id,
+					patient: PATIENT,
+					by: PATIENT,
+					reason: DisputeReason::IncorrectDetails,
+					note: Some(note),
+				}
+				.into(),
+			);
+			assert_eq!(
+				Disputes::<Test>::get(id),
+				Some(Dispute {
+					by: PATIENT,
+					reason: DisputeReason::IncorrectDetails,
+					note: Some(note),
+					block: 2
+				})
+			);
+			// The author answers with an amendment; the dispute stays on the old version.
+			let amended = anchor(Some(id));
+			assert!(Disputes::<Test>::contains_key(id));
+			assert!(!Disputes::<Test>::contains_key(amended));
+			assert_ok!(PatientRecords::withdraw_dispute(RuntimeOrigin::signed(PATIENT), id));
+			System::assert_last_event(
+				Event::DisputeWithdrawn { record: id, patient: PATIENT, by: PATIENT }.into(),
+			);
+			assert!(!Disputes::<Test>::contains_key(id));
+		});
+	}
+
+	#[test]
+	fn refusals_change_nothing() {
+		test(|| {
+			let id = anchor(None);
+			let others_note = note_of(WARD, GUARDIAN);
+			let clinical = anchor(None);
+			for who in [VILLAGE_DOC, GUARDIAN, STRANGER] {
+				assert_noop!(
+					PatientRecords::dispute_record(
+						RuntimeOrigin::signed(who),
+						id,
+						DisputeReason::NotMyRecord,
+						None
+					),
+					Error::<Test>::NotPatientOrGuardian
+				);
+			}
+			assert_noop!(
+				PatientRecords::dispute_record(
+					RuntimeOrigin::signed(PATIENT),
+					42,
+					DisputeReason::NotMyRecord,
+					None
+				),
+				Error::<Test>::UnknownRecord
+			);
+			// A note must be the same patient's own, existing, self-reported words.
+			for note in [others_note, clinical, 42] {
+				assert_noop!(
+					PatientRecords::dispute_record(
+						RuntimeOrigin::signed(PATIENT),
+						id,
+						DisputeReason::Other,
+						Some(note)
+					),
+					Error::<Test>::InvalidDisputeNote
+				);
+			}
+			let erased_note = note_of(PATIENT, PATIENT);
+			assert_ok!(PatientRecords::erase_record(RuntimeOrigin::signed(PATIENT), erased_note));
+			assert_noop!(
+				PatientRecords::dispute_record(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					DisputeReason::Other,
+					Some(erased_note)
+				),
+				Error::<Test>::InvalidDisputeNote
+			);
+			assert_noop!(
+				PatientRecords::withdraw_dispute(RuntimeOrigin::signed(PATIENT), id),
+				Error::<Test>::NotDisputed
+			);
+			assert_ok!(PatientRecords::dispute_record(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				DisputeReason::NeverHappened,
+				None
+			));
+			assert_noop!(
+				PatientRecords::dispute_record(
+					RuntimeOrigin::signed(PATIENT),
+					id,
+					DisputeReason::Other,
+					None
+				),
+				Error::<Test>::AlreadyDisputed
+			);
+			assert_noop!(
+				PatientRecords::withdraw_dispute(RuntimeOrigin::signed(VILLAGE_DOC), id),
+				Error::<Test>::NotPatientOrGuardian
+			);
+			assert_noop!(
+				PatientRecords::withdraw_dispute(RuntimeOrigin::signed(PATIENT), 42),
+				Error::<Test>::UnknownRecord
+			);
+		});
+	}
+
+	#[test]
+	fn the_guardian_disputes_for_the_ward() {
+		test(|| {
+			let id = note_of(WARD, GUARDIAN);
+			assert_ok!(PatientRecords::dispute_record(
+				RuntimeOrigin::signed(GUARDIAN),
+				id,
+				DisputeReason::Incomplete,
+				None
+			));
+			assert_ok!(PatientRecords::withdraw_dispute(RuntimeOrigin::signed(GUARDIAN), id));
 		});
 	}
 }

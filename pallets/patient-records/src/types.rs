@@ -1,9 +1,11 @@
 //! Types stored by the patient records.
 
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::BoundedVec;
-use ruralmed_primitives::{ContentHash, OrganisationId, RecordCategory, RecordId};
+use ruralmed_primitives::{
+	AccessBasis, ContentHash, OrganisationId, PurposeOfUse, RecordCategory, RecordId,
+};
 use scale_info::TypeInfo;
 use sp_core::Get;
 
@@ -97,4 +99,76 @@ pub struct KeyShare<AccountId, Balance, MaxKey: Get<u32>> {
 	pub attached_by: AccountId,
 	/// The key-share deposit held from `attached_by`.
 	pub deposit: Balance,
+}
+
+/// One logged access to a patient's record: an entry of the patient's access trail, at the
+/// position the patient's `access_count` had before it. Kept for good: an audit trail the
+/// reader could shorten would not be one.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct AccessEntry<AccountId, BlockNumber> {
+	/// Who read it.
+	pub reader: AccountId,
+	/// The record.
+	pub record: RecordId,
+	/// Why.
+	pub purpose: PurposeOfUse,
+	/// On what basis; `None` for the patient or guardian themself.
+	pub basis: Option<AccessBasis>,
+	/// The block the access was logged in.
+	pub block: BlockNumber,
+	/// When, in milliseconds since the Unix epoch.
+	pub timestamp_ms: u64,
+}
+
+/// A record's erasure: its ciphertext may be deleted from the vault and its key shares are
+/// gone; the anchor (hash, author, time) stays as history.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Erasure<AccountId, BlockNumber> {
+	/// The patient or guardian who erased it.
+	pub by: AccountId,
+	/// The block it was erased in.
+	pub block: BlockNumber,
+	/// When, in milliseconds since the Unix epoch.
+	pub timestamp_ms: u64,
+}
+
+/// Why a patient questions a record. A code, not words: the patient's own words go in an
+/// encrypted self-reported record that the dispute may name.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum DisputeReason {
+	/// The record is about somebody else.
+	NotMyRecord,
+	/// Details (a diagnosis, a dose, a result) are wrong.
+	IncorrectDetails,
+	/// Something important is missing.
+	Incomplete,
+	/// The visit or treatment never happened.
+	NeverHappened,
+	/// Another reason, explained in the note.
+	Other,
+}
+
+/// A patient's open question about a record, until withdrawn. The author answers with an
+/// amendment; the dispute stays on the old version as history.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Dispute<AccountId, BlockNumber> {
+	/// The patient or guardian who raised it.
+	pub by: AccountId,
+	/// Why.
+	pub reason: DisputeReason,
+	/// A self-reported record of the same patient with the patient's own words, if any.
+	pub note: Option<RecordId>,
+	/// The block it was raised in.
+	pub block: BlockNumber,
 }

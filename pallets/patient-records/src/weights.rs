@@ -52,6 +52,9 @@ pub trait WeightInfo {
 	fn attach_key_share() -> Weight;
 	fn remove_key_share() -> Weight;
 	fn log_access() -> Weight;
+	fn erase_record(s: u32, ) -> Weight;
+	fn dispute_record() -> Weight;
+	fn withdraw_dispute() -> Weight;
 }
 
 /// Weights for `pallet_patient_records`, costing storage with the runtime's `DbWeight`.
@@ -69,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `665`
 		//  Estimated: `6326`
-		// Minimum execution time: 112_166_000 picoseconds.
-		Weight::from_parts(166_056_000, 6326)
+		// Minimum execution time: 115_772_000 picoseconds.
+		Weight::from_parts(130_704_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -90,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1915`
 		//  Estimated: `6326`
-		// Minimum execution time: 136_813_000 picoseconds.
-		Weight::from_parts(188_079_000, 6326)
+		// Minimum execution time: 140_198_000 picoseconds.
+		Weight::from_parts(212_355_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -107,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `3710`
-		// Minimum execution time: 44_396_000 picoseconds.
-		Weight::from_parts(73_338_000, 3710)
+		// Minimum execution time: 44_375_000 picoseconds.
+		Weight::from_parts(78_176_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `507`
 		//  Estimated: `3658`
-		// Minimum execution time: 58_887_000 picoseconds.
-		Weight::from_parts(91_045_000, 3658)
+		// Minimum execution time: 59_648_000 picoseconds.
+		Weight::from_parts(77_114_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -133,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `297`
 		//  Estimated: `3618`
-		// Minimum execution time: 13_320_000 picoseconds.
-		Weight::from_parts(24_256_000, 3618)
+		// Minimum execution time: 13_540_000 picoseconds.
+		Weight::from_parts(15_733_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3710`
-		// Minimum execution time: 35_452_000 picoseconds.
-		Weight::from_parts(58_156_000, 3710)
+		// Minimum execution time: 35_804_000 picoseconds.
+		Weight::from_parts(47_271_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -161,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `421`
 		//  Estimated: `3618`
-		// Minimum execution time: 28_542_000 picoseconds.
-		Weight::from_parts(54_621_000, 3618)
+		// Minimum execution time: 28_261_000 picoseconds.
+		Weight::from_parts(38_127_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -178,6 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Records` (r:1 w:2)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -190,9 +195,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3200`
 		//  Estimated: `9296`
-		// Minimum execution time: 156_902_000 picoseconds.
-		Weight::from_parts(269_730_000, 9296)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 161_228_000 picoseconds.
+		Weight::from_parts(185_755_000, 9296)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
@@ -203,6 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Records` (r:1 w:2)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -215,13 +222,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1421`
 		//  Estimated: `3710`
-		// Minimum execution time: 99_878_000 picoseconds.
-		Weight::from_parts(169_170_000, 3710)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 103_874_000 picoseconds.
+		Weight::from_parts(121_830_000, 3710)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:10 w:0)
@@ -248,9 +257,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `19927`
 		//  Estimated: `108968`
-		// Minimum execution time: 630_695_000 picoseconds.
-		Weight::from_parts(927_504_000, 108968)
-			.saturating_add(T::DbWeight::get().reads(84_u64))
+		// Minimum execution time: 672_176_000 picoseconds.
+		Weight::from_parts(1_072_750_000, 108968)
+			.saturating_add(T::DbWeight::get().reads(85_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
@@ -271,13 +280,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1976`
 		//  Estimated: `3835`
-		// Minimum execution time: 85_667_000 picoseconds.
-		Weight::from_parts(114_350_000, 3835)
+		// Minimum execution time: 90_244_000 picoseconds.
+		Weight::from_parts(148_270_000, 3835)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Practitioners` (r:5 w:0)
@@ -292,13 +303,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:4 w:0)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::AccessLog` (r:0 w:1)
+	/// Proof: `PatientRecords::AccessLog` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn log_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10518`
+		//  Measured:  `10522`
 		//  Estimated: `54979`
-		// Minimum execution time: 305_433_000 picoseconds.
-		Weight::from_parts(387_845_000, 54979)
-			.saturating_add(T::DbWeight::get().reads(41_u64))
+		// Minimum execution time: 333_464_000 picoseconds.
+		Weight::from_parts(536_736_000, 54979)
+			.saturating_add(T::DbWeight::get().reads(43_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `PatientRecords::Records` (r:1 w:0)
+	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:1)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::KeyShares` (r:33 w:32)
+	/// Proof: `PatientRecords::KeyShares` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::KeyShareCount` (r:0 w:1)
+	/// Proof: `PatientRecords::KeyShareCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Disputes` (r:0 w:1)
+	/// Proof: `PatientRecords::Disputes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[0, 32]`.
+	fn erase_record(s: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `799 + s * (522 ±0)`
+		//  Estimated: `3835 + s * (2845 ±0)`
+		// Minimum execution time: 42_613_000 picoseconds.
+		Weight::from_parts(58_773_422, 3835)
+			// Standard Error: 684_355
+			.saturating_add(Weight::from_parts(60_809_950, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2845).saturating_mul(s.into()))
+	}
+	/// Storage: `PatientRecords::Records` (r:2 w:0)
+	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:2 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Disputes` (r:1 w:1)
+	/// Proof: `PatientRecords::Disputes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	fn dispute_record() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `728`
+		//  Estimated: `6312`
+		// Minimum execution time: 33_450_000 picoseconds.
+		Weight::from_parts(61_592_000, 6312)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `PatientRecords::Records` (r:1 w:0)
+	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Disputes` (r:1 w:1)
+	/// Proof: `PatientRecords::Disputes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	fn withdraw_dispute() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `628`
+		//  Estimated: `3651`
+		// Minimum execution time: 24_846_000 picoseconds.
+		Weight::from_parts(48_272_000, 3651)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -306,63 +386,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(166_056_000, 6326)
+		Weight::from_parts(130_704_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(188_079_000, 6326)
+		Weight::from_parts(212_355_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_guardianship() -> Weight {
-		Weight::from_parts(73_338_000, 3710)
+		Weight::from_parts(78_176_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_guardianship_proposal() -> Weight {
-		Weight::from_parts(91_045_000, 3658)
+		Weight::from_parts(77_114_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(24_256_000, 3618)
+		Weight::from_parts(15_733_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(58_156_000, 3710)
+		Weight::from_parts(47_271_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(54_621_000, 3618)
+		Weight::from_parts(38_127_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn anchor_record() -> Weight {
-		Weight::from_parts(269_730_000, 9296)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(185_755_000, 9296)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn anchor_self_reported_record() -> Weight {
-		Weight::from_parts(169_170_000, 3710)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(121_830_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(927_504_000, 108968)
-			.saturating_add(ParityDbWeight::get().reads(84_u64))
+		Weight::from_parts(1_072_750_000, 108968)
+			.saturating_add(ParityDbWeight::get().reads(85_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(114_350_000, 3835)
+		Weight::from_parts(148_270_000, 3835)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(387_845_000, 54979)
-			.saturating_add(ParityDbWeight::get().reads(41_u64))
+		Weight::from_parts(536_736_000, 54979)
+			.saturating_add(ParityDbWeight::get().reads(43_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn erase_record(s: u32, ) -> Weight {
+		Weight::from_parts(58_773_422, 3835)
+			.saturating_add(Weight::from_parts(60_809_950, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2845).saturating_mul(s.into()))
+	}
+	fn dispute_record() -> Weight {
+		Weight::from_parts(61_592_000, 6312)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn withdraw_dispute() -> Weight {
+		Weight::from_parts(48_272_000, 3651)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

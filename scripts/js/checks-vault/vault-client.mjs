@@ -1,5 +1,5 @@
 // A minimal client of the RuralMed records vault: signed requests (sr25519, see vault/src/auth.rs)
-// and the calls the end-to-end checks and the benchmark make.
+// and the calls the end-to-end checks and the benchmark make (upload, anchored, read, erase).
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
@@ -58,6 +58,12 @@ export class Vault {
   anchored(pair, hash, record) {
     const body = stringToU8a(JSON.stringify({ record }));
     return this.signed(pair, 'POST', `/v1/blobs/${hash}/anchored`, body, { 'content-type': 'application/json' });
+  }
+
+  /// Deletes blob `hash` through `record`, erased on chain (the patient or guardian signs).
+  erase(pair, hash, record) {
+    const body = stringToU8a(JSON.stringify({ record }));
+    return this.signed(pair, 'DELETE', `/v1/blobs/${hash}`, body, { 'content-type': 'application/json' });
   }
 
   /// Reads blob `hash` with `extrinsicHex`, the reader's signed log_access.

@@ -1,13 +1,22 @@
 // End-to-end checks of the records vault against a real dev node (run by scripts/vault-checks.sh).
 //
-// usage: node vault-e2e.mjs WS_URL VAULT_URL DOWN_VAULT_URL VAULT_DATA_DIR MAX_BODY_BYTES
+// usage: node vault-e2e.mjs WS_URL VAULT_URL DOWN_VAULT_URL VAULT_DATA_DIR MAX_BODY_BYTES [BLOB_STORE]
+//
+// BLOB_STORE is where the vault keeps blobs, named as blob-store.mjs reads it: `local:<dir>`
+// (the default, `local:VAULT_DATA_DIR`) or `s3:<endpoint>/<bucket>` (scripts/vault-s3-checks.sh,
+// a Garage cluster); the checks look into it to see that refused uploads left nothing. The
+// pending index is always local, under VAULT_DATA_DIR.
 //
 // First, requests the vault must refuse before it asks the chain anything (unsigned, expired,
 // forged, replayed, oversized, mismatched, malformed) and a vault whose node is down. Then the
 // flow: Charlie (village doctor, Hekou clinic, org 1) uploads a ciphertext for Eve and anchors
 // it on chain; Eve reads it back byte for byte through her own signed log_access; readers
 // without consent are refused with 403 and no bytes; Charlie reads through the Hekou grant until
-// Eve revokes it. Every refusal leaves nothing behind.
+// Eve revokes it. Last, erasure: the blob stays through erases that are unsigned, early (the
+// record not erased on chain), by the author, for another hash or an unknown record, through a
+// stranger's own erased record anchoring Eve's hash, or while another record of Eve's anchors
+// it; it goes once all Eve's records anchoring it are erased, and a second erase is a no-op.
+// Every refusal leaves nothing behind.
 //
 // The vault decodes chain data with the runtime it was built from, so the flow needs a node
 // built from the same tree. Against an older node (no PatientRecordsApi_may_write) the checks
@@ -16,13 +25,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { u8aEq } from '@polkadot/util';
 import { assert, connect, freshAccount, sendAndFinalize, findEvent } from '../lib.mjs';
+import { openBlobStore } from './blob-store.mjs';
 import { Vault, anchorArgs, contentHash, randomBytes, signedHeaders, signedLogAccess } from './vault-client.mjs';
 
-const [wsUrl, vaultUrl, downUrl, dataDir, maxBodyArg] = process.argv.slice(2);
+const [wsUrl, vaultUrl, downUrl, dataDir, maxBodyArg, storeArg] = process.argv.slice(2);
 if (!dataDir) {
-  console.error('usage: node vault-e2e.mjs WS_URL VAULT_URL DOWN_VAULT_URL VAULT_DATA_DIR MAX_BODY_BYTES');
+  console.error('usage: node vault-e2e.mjs WS_URL VAULT_URL DOWN_VAULT_URL VAULT_DATA_DIR MAX_BODY_BYTES [BLOB_STORE]');
   process.exit(2);
 }
+const store = openBlobStore(storeArg ?? `local:${dataDir}`);
 const maxBody = Number(maxBodyArg ?? 65536);
 const HEKOU_CLINIC = 1;
 const COUNTY_HOSPITAL = 0;
@@ -45,9 +56,9 @@ function expect(res, status, code, what) {
   console.log(`  ok ${what}: ${got}`);
 }
 
-const blobFile = (hash) => join(dataDir, 'blobs', hash.replace(/^0x/, ''));
 const pendingFile = (hash) => join(dataDir, 'pending', hash.replace(/^0x/, ''));
-const notStored = (bytes, what) => assert(!existsSync(blobFile(contentHash(bytes))), `${what} was stored`);
+const notStored = async (bytes, what) => assert(!(await store.exists(contentHash(bytes))),
+  `${what} was stored in ${store.describe()}`);
 
 const { api, keyring } = await connect(wsUrl);
 try {
@@ -59,7 +70,10 @@ try {
   const forHekou = { patient: eve.address, org: HEKOU_CLINIC };
 
   console.log('refused before the chain is asked');
-  expect(await vault.health(), 200, null, 'health of a vault beside a live node');
+  const health = await vault.health();
+  expect(health, 200, null, 'health of a vault beside a live node');
+  assert(health.json.store.reachable === true && health.json.store.store.startsWith(store.describe().split(' ')[0]),
+    `the vault reports store ${JSON.stringify(health.json.store)}, the checks look into ${store.describe()}`);
   const healthDown = await down.health();
   expect(healthDown, 503, null, 'health of a vault whose node is down');
   assert(healthDown.json.node.error === 'node_unavailable' && healthDown.json.store.reachable === true,
@@ -82,15 +96,15 @@ try {
   expect(await vault.raw('POST', '/v1/blobs', small, replayHeaders), 400, 'bad_request', 'an unknown category');
   expect(await vault.raw('POST', '/v1/blobs', small, replayHeaders), 401, 'request_replayed',
     'the same signed request replayed');
-  notStored(small, 'a refused upload');
+  await notStored(small, 'a refused upload');
   const oversized = randomBytes(maxBody + 1);
   expect(await vault.upload(charlie, oversized, forHekou), 413, 'payload_too_large',
     `a body of ${maxBody + 1} bytes`);
-  notStored(oversized, 'an oversized upload');
+  await notStored(oversized, 'an oversized upload');
   const other = randomBytes(128);
   expect(await vault.upload(charlie, other, { ...forHekou, contentHash: contentHash(randomBytes(128)) }), 422,
     'hash_mismatch', 'a wrong x-ruralmed-content-hash');
-  notStored(other, 'a mismatched upload');
+  await notStored(other, 'a mismatched upload');
   expect(await vault.anchored(charlie, 'nothex', 0), 400, 'bad_request', 'a malformed hash');
   const someHash = contentHash(small);
   expect(await vault.read(eve, someHash, '0x1234'), 400, 'bad_extrinsic', 'a read with bad SCALE');
@@ -117,7 +131,8 @@ try {
   } else {
     expect(up, 201, null, 'Charlie uploads a ciphertext for Eve');
     assert(up.json.hash === hash && up.json.stored === 'new', `upload answer ${JSON.stringify(up.json)}`);
-    assert(existsSync(blobFile(hash)) && existsSync(pendingFile(hash)), 'the blob is stored and pending');
+    assert(await store.exists(hash), `the blob is not in ${store.describe()}`);
+    assert(existsSync(pendingFile(hash)), 'the blob is not pending');
     const again = await vault.upload(charlie, ciphertext, forHekou);
     expect(again, 201, null, 'the same upload again (write-once)');
     assert(again.json.stored === 'existing', `a second upload: ${JSON.stringify(again.json)}`);
@@ -127,7 +142,7 @@ try {
       'Dave uploads for Eve without a write basis');
     expect(await vault.upload(stranger, daveBlob, { patient: eve.address }), 403, 'not_permitted',
       'a stranger uploads as if self-reporting for Eve');
-    notStored(daveBlob, 'a refused upload');
+    await notStored(daveBlob, 'a refused upload');
     expect(await vault.upload(eve, randomBytes(300), { patient: eve.address, category: 'Observation' }), 201,
       null, 'Eve uploads self-reported data');
 
@@ -195,6 +210,56 @@ try {
     const once = await signedLogAccess(api, eve, record);
     expect(await vault.read(eve, hash, once), 200, null, 'a read');
     expect(await vault.read(eve, hash, once), 422, 'extrinsic_rejected', 'the same log_access again');
+
+    // Erasure: the blob stays until its record is erased on chain (finalized), and then goes
+    // only for the record's patient or guardian, and only if it is the patient's own blob.
+    console.log('erasure');
+    const stillKept = async (what) => assert(await store.exists(hash), `${what} deleted the blob`);
+    const erasePath = `/v1/blobs/${hash}`;
+    const eraseBody = new TextEncoder().encode(JSON.stringify({ record }));
+    expect(await vault.raw('DELETE', erasePath, eraseBody, { 'content-type': 'application/json' }), 401,
+      'unauthenticated', 'an unsigned erase');
+    expect(await vault.erase(eve, hash, record), 409, 'not_erased', 'Eve erases the blob before the record');
+    expect(await vault.erase(charlie, hash, record), 403, 'not_patient_or_guardian', 'Charlie (the author) erases it');
+    expect(await vault.erase(eve, secondUp.json.hash, record), 409, 'record_mismatch',
+      'Eve erases another blob through her record');
+    expect(await vault.erase(eve, hash, 999_999), 404, 'unknown_record', 'an erase through an unknown record');
+    await stillKept('a refused erase');
+
+    // A stranger anchors Eve's hash in a record of their own and erases that: Eve's blob stays.
+    await sendAndFinalize(api, api.tx.patientRecords.registerPatient(), stranger);
+    const selfReport = (patient, who) => sendAndFinalize(api, api.tx.patientRecords.anchorSelfReportedRecord(
+      patient.address, 'Observation', hash, COUNTY_HOSPITAL, ciphertext.length, null), who);
+    const strangers = findEvent((await selfReport(stranger, stranger)).events, 'patientRecords', 'RecordAnchored')
+      .data.record.toNumber();
+    await sendAndFinalize(api, api.tx.patientRecords.eraseRecord(strangers), stranger);
+    expect(await vault.erase(stranger, hash, strangers), 409, 'foreign_blob',
+      `a stranger erases Eve's blob through their own erased record ${strangers}`);
+    await stillKept("the stranger's erase");
+
+    // Eve anchors the same ciphertext twice; erasing one record leaves the blob to the other.
+    const twin = findEvent((await selfReport(eve, eve)).events, 'patientRecords', 'RecordAnchored').data.record.toNumber();
+    await sendAndFinalize(api, api.tx.patientRecords.eraseRecord(record), eve);
+    console.log(`  Eve erased record ${record} on chain (finalized); record ${twin} anchors the same blob`);
+    expect(await vault.erase(charlie, hash, record), 403, 'not_patient_or_guardian', 'Charlie erases it after the erasure');
+    const blocked = await vault.erase(eve, hash, record);
+    expect(blocked, 409, 'still_anchored', 'Eve erases it while another record of hers anchors it');
+    assert(blocked.json.message.includes(`record ${twin} `), `still_anchored names another record: ${blocked.json.message}`);
+    await stillKept('an erase refused for the twin');
+    const twinRead = await vault.read(eve, hash, await signedLogAccess(api, eve, twin));
+    expect(twinRead, 200, null, 'after every refusal the blob still reads');
+    assert(u8aEq(twinRead.bytes, ciphertext), 'the blob changed');
+
+    await sendAndFinalize(api, api.tx.patientRecords.eraseRecord(twin), eve);
+    const erased = await vault.erase(eve, hash, record);
+    expect(erased, 200, null, 'Eve erases the blob once both records are erased');
+    assert(erased.json.deleted === true, `erase answer ${JSON.stringify(erased.json)}`);
+    assert(!(await store.exists(hash)), `the blob is still in ${store.describe()}`);
+    const erasedAgain = await vault.erase(eve, hash, twin);
+    expect(erasedAgain, 200, null, 'the same erase again (idempotent)');
+    assert(erasedAgain.json.deleted === false, `a second erase: ${JSON.stringify(erasedAgain.json)}`);
+    expect(await vault.read(eve, hash, await signedLogAccess(api, eve, twin)), 404, 'unknown_blob',
+      'Eve reads the erased blob');
 
     console.log(`vault end-to-end: ${passed} checks passed`);
   }

@@ -68,6 +68,42 @@ export async function run({ api, keyring }) {
   assert(info.isSome && info.unwrap().accessCount.toNumber() === 1, 'access not counted');
   console.log('  records_of and patient() read the record and the access count back');
 
+  // The access trail, paged by the runtime API: Charlie's read, with its basis and block.
+  const trail = await api.call.patientRecordsApi.accessLogOf(patient.address, 0, 10);
+  assert(trail.length === 1, `access_log_of returned ${trail.length} entries`);
+  const [position, entry] = trail[0];
+  assert(position.toNumber() === 0 && entry.reader.toString() === charlie.address, 'trail entry differs');
+  assert(entry.record.toNumber() === recordId && entry.purpose.toString() === 'Treatment', 'trail record/purpose');
+  assert(entry.basis.isSome && entry.basis.unwrap().isGrant, `trail basis ${entry.basis}`);
+  assert(accessed.data.position.toNumber() === 0, 'RecordAccessed has no trail position');
+  console.log('  access_log_of lists Charlie\'s read with its grant');
+
+  // The patient questions the record: only the patient side may, once; then withdraws it.
+  await expectFailure(api, api.tx.patientRecords.disputeRecord(recordId, 'IncorrectDetails', null), charlie,
+    'patientRecords.NotPatientOrGuardian');
+  await send(api, api.tx.patientRecords.disputeRecord(recordId, 'IncorrectDetails', null), patient);
+  const dispute = await api.call.patientRecordsApi.dispute(recordId);
+  assert(dispute.isSome && dispute.unwrap().reason.toString() === 'IncorrectDetails', 'dispute not stored');
+  await expectFailure(api, api.tx.patientRecords.disputeRecord(recordId, 'Other', null), patient,
+    'patientRecords.AlreadyDisputed');
+  console.log('  the patient disputed the record; the doctor could not, nor twice');
+
+  // Erasure: the key shares and the dispute go, the anchor stays, nobody reads it again.
+  await expectFailure(api, api.tx.patientRecords.eraseRecord(recordId), charlie,
+    'patientRecords.NotPatientOrGuardian');
+  const erased = await send(api, api.tx.patientRecords.eraseRecord(recordId), patient);
+  const erasedEvent = findEvent(erased.events, 'patientRecords', 'RecordErased');
+  assert(erasedEvent.data.keySharesRemoved.toNumber() === 1, 'erasure removed no key share');
+  assert((await api.query.patientRecords.keyShares(recordId, charlie.address)).isNone, 'key share survived');
+  assert((await api.call.patientRecordsApi.erasure(recordId)).isSome, 'erasure not readable');
+  assert((await api.call.patientRecordsApi.dispute(recordId)).isNone, 'dispute survived the erasure');
+  assert((await api.call.patientRecordsApi.record(recordId)).isSome, 'the anchor must stay');
+  for (const reader of [charlie, patient]) {
+    await expectFailure(api, api.tx.patientRecords.logAccess(recordId, 'Treatment'), reader,
+      'patientRecords.RecordErased');
+  }
+  console.log('  the patient erased the record: shares gone, anchor kept, reads refused');
+
   // A guardian is never made without signing: the practitioner only proposes.
   const ward = keyring.addFromUri(`//RecordsWard/${Date.now()}/${Math.random()}`);
   const guardian = await freshAccount(api, keyring, 'RecordsGuardian', alice);

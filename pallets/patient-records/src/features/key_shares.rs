@@ -13,6 +13,7 @@ impl<T: Config> Pallet<T> {
 		wrapped_key: alloc::vec::Vec<u8>,
 	) -> DispatchResult {
 		let r = Records::<T>::get(record).ok_or(Error::<T>::UnknownRecord)?;
+		ensure!(!Erasures::<T>::contains_key(record), Error::<T>::RecordErased);
 		ensure!(!wrapped_key.is_empty(), Error::<T>::InvalidKeyShare);
 		let wrapped_key: BoundedVec<u8, T::MaxKeyShareLength> =
 			wrapped_key.try_into().map_err(|_| Error::<T>::InvalidKeyShare)?;

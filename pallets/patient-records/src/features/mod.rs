@@ -1,6 +1,8 @@
 //! The patient records' logic, one file per feature.
 
 pub mod access;
+mod disputes;
+mod erasure;
 mod genesis;
 mod key_shares;
 mod patients;

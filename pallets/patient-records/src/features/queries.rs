@@ -23,6 +23,20 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// The patient's access trail from position `from`, at most `count` (capped at
+	/// `MaxPageSize`) entries, each with its position. O(count) reads. Positions without an
+	/// entry (accesses logged before the trail was stored) are skipped.
+	pub fn access_log_of(
+		patient: &T::AccountId,
+		from: u64,
+		count: u32,
+	) -> alloc::vec::Vec<(u64, AccessEntryOf<T>)> {
+		let Some(p) = Patients::<T>::get(patient) else { return alloc::vec::Vec::new() };
+		let count = u64::from(count.min(T::MaxPageSize::get()));
+		let end = from.saturating_add(count).min(p.access_count);
+		(from..end).filter_map(|i| AccessLog::<T>::get(patient, i).map(|e| (i, e))).collect()
+	}
+
 	/// Whether `who` may anchor a record of `category` for `patient` now: acting for
 	/// `organisation` with the checks of [`Pallet::anchor_record`] (active member of a care
 	/// organisation, write basis), or, with `None`, as the patient or guardian self-reporting.

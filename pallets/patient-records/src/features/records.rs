@@ -33,6 +33,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(old) = amends {
 			let mut old_record = Records::<T>::get(old).ok_or(Error::<T>::UnknownRecord)?;
 			ensure!(old_record.patient == patient, Error::<T>::AmendsOtherPatientsRecord);
+			ensure!(!Erasures::<T>::contains_key(old), Error::<T>::RecordErased);
 			ensure!(old_record.superseded_by.is_none(), Error::<T>::AlreadySuperseded);
 			ensure!(old_record.category == category, Error::<T>::AmendmentChangesCategory);
 			ensure!(
@@ -88,7 +89,10 @@ impl<T: Config> Pallet<T> {
 		purpose: PurposeOfUse,
 	) -> DispatchResult {
 		let r = Records::<T>::get(record).ok_or(Error::<T>::UnknownRecord)?;
-		let basis = if Self::is_patient_or_guardian(&reader, &r.patient) {
+		ensure!(!Erasures::<T>::contains_key(record), Error::<T>::RecordErased);
+		let mut p = Patients::<T>::get(&r.patient).ok_or(Error::<T>::UnknownPatient)?;
+		let patient_side = reader == r.patient || p.guardian.as_ref() == Some(&reader);
+		let basis = if patient_side {
 			None
 		} else {
 			Some(
@@ -96,17 +100,28 @@ impl<T: Config> Pallet<T> {
 					.ok_or(Error::<T>::NoReadAccess)?,
 			)
 		};
-		Patients::<T>::try_mutate(&r.patient, |p| {
-			let p = p.as_mut().ok_or(Error::<T>::UnknownPatient)?;
-			p.access_count = p.access_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			Ok::<_, DispatchError>(())
-		})?;
+		let position = p.access_count;
+		p.access_count = position.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		AccessLog::<T>::insert(
+			&r.patient,
+			position,
+			AccessEntry {
+				reader: reader.clone(),
+				record,
+				purpose,
+				basis,
+				block: frame_system::Pallet::<T>::block_number(),
+				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
+			},
+		);
+		Patients::<T>::insert(&r.patient, p);
 		Self::deposit_event(Event::RecordAccessed {
 			patient: r.patient,
 			record,
 			reader,
 			purpose,
 			basis,
+			position,
 		});
 		Ok(())
 	}

@@ -16,6 +16,11 @@ impl<T: Config> Pallet<T> {
 	///   record's shares (no zero entries);
 	/// - no guardianship proposal is for a registered patient, or names the patient as
 	///   guardian.
+	/// - every access-trail entry is at a position below its patient's `access_count` and
+	///   names a record of that patient;
+	/// - every erasure is of an existing record that has no key shares and no dispute;
+	/// - every dispute is of an existing record, and its note, if any, is a self-reported
+	///   record of the same patient.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::ensure;
@@ -68,6 +73,27 @@ impl<T: Config> Pallet<T> {
 		);
 		for (record, n) in counts {
 			ensure!(KeyShareCount::<T>::get(record) == n, "KeyShareCount is wrong");
+		}
+		for (patient, position, entry) in AccessLog::<T>::iter() {
+			let p = Patients::<T>::get(&patient).ok_or("access trail of unregistered patient")?;
+			ensure!(position < p.access_count, "access trail entry beyond access_count");
+			let r = Records::<T>::get(entry.record).ok_or("access trail names a missing record")?;
+			ensure!(r.patient == patient, "access trail names another patient's record");
+		}
+		for (record, _) in Erasures::<T>::iter() {
+			ensure!(Records::<T>::contains_key(record), "erasure of a missing record");
+			ensure!(!KeyShareCount::<T>::contains_key(record), "erased record keeps key shares");
+			ensure!(!Disputes::<T>::contains_key(record), "erased record keeps a dispute");
+		}
+		for (record, d) in Disputes::<T>::iter() {
+			let r = Records::<T>::get(record).ok_or("dispute of a missing record")?;
+			if let Some(note) = d.note {
+				let n = Records::<T>::get(note).ok_or("dispute note is a missing record")?;
+				ensure!(
+					n.self_reported && n.patient == r.patient,
+					"dispute note is not the patient's"
+				);
+			}
 		}
 		for (patient, p) in GuardianshipProposals::<T>::iter() {
 			ensure!(!Patients::<T>::contains_key(&patient), "proposal for a registered patient");

@@ -1,0 +1,605 @@
+// The app's one door to the chain and the vault: the connection and its status, the registry
+// (names of clinics and doctors), consent grants, and the record flows of @ruralmed/client.
+// Screens call these functions and never build extrinsics or parse chain data themselves.
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { hexToString, isHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
+import {
+  ChainError,
+  VaultClient,
+  accessLogOf,
+  disputeOf,
+  disputeRecord,
+  eraseRecord,
+  erasureOf,
+  getRecord,
+  keypairSigner,
+  patientInfo,
+  readKeyShare,
+  publishEncryptionKey,
+  readRecord,
+  recordsOf,
+  shareWithReader,
+  submit,
+  writeRecord,
+  type AccessEntryView,
+  type DisputeReason,
+  type DisputeView,
+  type ErasureView,
+  type FhirResource,
+  type PatientView,
+  type PurposeOfUse,
+  type RecordAnchorView,
+  type RecordCategory,
+  type RecordFile,
+} from '@ruralmed/client';
+
+import type { Session } from './accounts';
+import type { AppConfig } from './config';
+
+export type LinkState = 'connecting' | 'ok' | 'down';
+
+/** An app-level failure with a message in the locales (`errors.<code>`). */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed') {
+    super(code);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string => (typeof v === 'string' && isHex(v) ? hexToString(v) : typeof v === 'string' ? v : JSON.stringify(v));
+// A unit enum variant as polkadot.js's toJSON gives it: its name.
+const variant = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export class Backend {
+  api: ApiPromise | null = null;
+  node: LinkState = 'connecting';
+  vault: LinkState = 'connecting';
+  isDevChain = false;
+  readonly #listeners = new Set<() => void>();
+  #vaultTimer: number | undefined;
+
+  readonly vaultClient: VaultClient;
+
+  constructor(readonly config: AppConfig) {
+    this.vaultClient = new VaultClient(config.vaultUrl);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Connects to the node (retrying every 3 s while it is down) and watches the vault. */
+  start(): void {
+    const provider = new WsProvider(this.config.nodeUrl, 3000);
+    const api = new ApiPromise({ provider, noInitWarn: true, throwOnConnect: false });
+    // A failed first connection rejects isReadyOrError with the socket's error event; the
+    // status line reports it, and the provider keeps retrying.
+    api.isReadyOrError.catch(() => undefined);
+    api.on('connected', () => { if (this.api !== null) this.#setNode('ok'); });
+    api.on('disconnected', () => { this.#setNode('down'); });
+    api.on('error', () => { this.#setNode('down'); });
+    api.on('ready', () => {
+      this.api = api;
+      void api.rpc.system.chain().then((name) => {
+        this.isDevChain = /development|local/i.test(name.toString());
+        this.#setNode('ok');
+      });
+    });
+    // A first connection that fails leaves "connecting"; say "down" after a few seconds.
+    window.setTimeout(() => { if (this.node === 'connecting') this.#setNode('down'); }, 6000);
+    void this.checkVault();
+  }
+
+  #setNode(state: LinkState): void {
+    if (this.node === state) return;
+    this.node = state;
+    this.#emit();
+  }
+
+  /** GET /health of the vault (unsigned); checked again every 10 s (3 s while down). */
+  async checkVault(): Promise<void> {
+    window.clearTimeout(this.#vaultTimer);
+    let state: LinkState;
+    try {
+      const res = await fetch(`${this.config.vaultUrl}/health`, { signal: AbortSignal.timeout(5000), cache: 'no-store' });
+      state = res.ok ? 'ok' : 'down';
+    } catch {
+      state = 'down';
+    }
+    if (state !== this.vault) {
+      this.vault = state;
+      this.#emit();
+    }
+    this.#vaultTimer = window.setTimeout(() => { void this.checkVault(); }, state === 'ok' ? 10_000 : 3_000);
+  }
+
+  /** The API, or `NodeDown` while the node cannot be reached. */
+  requireApi(): ApiPromise {
+    if (this.api === null || this.node !== 'ok') throw new AppError('NodeDown');
+    return this.api;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who an account is
+
+export interface PractitionerView {
+  readonly account: string;
+  readonly role: string;
+  readonly status: string;
+  readonly organisations: number[];
+}
+
+export interface OrganisationView {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: string;
+  readonly status: string;
+}
+
+export interface Identity {
+  readonly patient: PatientView | null;
+  readonly practitioner: PractitionerView | null;
+  /** The patients this account is the guardian of. */
+  readonly wards: string[];
+}
+
+function practitionerView(account: string, raw: unknown): PractitionerView | null {
+  if (!isObject(raw)) return null;
+  return {
+    account,
+    role: variant(raw.role),
+    status: variant(raw.status),
+    organisations: Array.isArray(raw.affiliations) ? raw.affiliations.map(Number) : [],
+  };
+}
+
+export async function identity(backend: Backend, address: string): Promise<Identity> {
+  const api = backend.requireApi();
+  const [patient, practitioner, wards] = await Promise.all([
+    patientInfo(api, address),
+    api.query.registry?.practitioners?.(address).then((c) => practitionerView(address, c.toJSON())) ?? Promise.resolve(null),
+    wardsOf(backend, address),
+  ]);
+  return { patient, practitioner, wards };
+}
+
+/**
+ * The patients whose guardian `guardian` is. The chain keeps no index from guardian to
+ * patients, so this reads every patient: fine for a county's demo, not for a province (a
+ * runtime API `wards_of` would be).
+ */
+export async function wardsOf(backend: Backend, guardian: string): Promise<string[]> {
+  const api = backend.requireApi();
+  const entries = await api.query.patientRecords?.patients?.entries() ?? [];
+  return entries
+    .filter(([, value]) => { const raw = value.toJSON(); return isObject(raw) && raw.guardian === guardian; })
+    .map(([key]) => key.args[0]?.toString() ?? '')
+    .filter((a) => a !== '');
+}
+
+export async function organisations(backend: Backend): Promise<OrganisationView[]> {
+  const api = backend.requireApi();
+  const entries = await api.query.registry?.organisations?.entries() ?? [];
+  return entries
+    .map(([key, value]) => {
+      const raw = value.toJSON();
+      if (!isObject(raw)) return null;
+      return { id: Number(key.args[0]?.toString()), name: text(raw.name), kind: variant(raw.kind), status: variant(raw.status) };
+    })
+    .filter((o): o is OrganisationView => o !== null)
+    .sort((a, b) => a.id - b.id);
+}
+
+export async function practitioners(backend: Backend): Promise<PractitionerView[]> {
+  const api = backend.requireApi();
+  const entries = await api.query.registry?.practitioners?.entries() ?? [];
+  return entries
+    .map(([key, value]) => practitionerView(key.args[0]?.toString() ?? '', value.toJSON()))
+    .filter((p): p is PractitionerView => p !== null);
+}
+
+/** Publishes the account's version-0 X25519 key if it has none (docs/encryption.md §6.2). */
+export async function ensureEncryptionKey(backend: Backend, session: Session): Promise<{ published: boolean }> {
+  // Does nothing if this account's key is published already; refuses a key derived otherwise.
+  return publishEncryptionKey(backend.requireApi(), session.pair, session.encryption);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consent grants
+
+export type Grantee = { readonly kind: 'practitioner'; readonly account: string } | { readonly kind: 'organisation'; readonly org: number };
+export type GrantScope = { readonly kind: 'all' } | { readonly kind: 'categories'; readonly categories: string[] } | { readonly kind: 'records'; readonly records: string[] };
+
+export interface GrantView {
+  readonly id: bigint;
+  readonly grantee: Grantee;
+  readonly purposes: PurposeOfUse[];
+  readonly scope: GrantScope;
+  readonly startsAt: number;
+  readonly expiresAt: number;
+  readonly canWrite: boolean;
+  readonly allowReferral: boolean;
+}
+
+function grantView(raw: unknown): GrantView | null {
+  if (!isObject(raw) || !isObject(raw.grantee) || !isObject(raw.scope)) return null;
+  const g = raw.grantee;
+  let grantee: Grantee;
+  if (typeof g.practitioner === 'string') grantee = { kind: 'practitioner', account: g.practitioner };
+  else if (isObject(g.organisation)) grantee = { kind: 'organisation', org: Number(g.organisation.org) };
+  else return null;
+  const s = raw.scope;
+  let scope: GrantScope = { kind: 'all' };
+  if (Array.isArray(s.categories)) scope = { kind: 'categories', categories: s.categories.map(String) };
+  else if (Array.isArray(s.records)) scope = { kind: 'records', records: s.records.map(String) };
+  return {
+    id: BigInt(String(raw.id)),
+    grantee,
+    purposes: Array.isArray(raw.purposes) ? (raw.purposes.map(String) as PurposeOfUse[]) : [],
+    scope,
+    startsAt: Number(raw.startsAt),
+    expiresAt: Number(raw.expiresAt),
+    canWrite: raw.canWrite === true,
+    allowReferral: raw.allowReferral === true,
+  };
+}
+
+export async function grantsOf(backend: Backend, patient: string): Promise<GrantView[]> {
+  const api = backend.requireApi();
+  const call = api.call.consentApi?.grantsOf;
+  if (call === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no ConsentApi.grants_of.');
+  const raw = (await call(patient)).toJSON();
+  return (Array.isArray(raw) ? raw : []).map(grantView).filter((g): g is GrantView => g !== null);
+}
+
+export interface ChainClock {
+  readonly block: number;
+  readonly nowMs: number;
+  readonly blockMs: number;
+}
+
+export async function chainClock(backend: Backend): Promise<ChainClock> {
+  const api = backend.requireApi();
+  const header = await api.rpc.chain.getHeader();
+  const minimumPeriod = api.consts.timestamp?.minimumPeriod;
+  // Aura: one slot is twice the timestamp pallet's minimum period.
+  const blockMs = minimumPeriod === undefined ? 6000 : Number(minimumPeriod.toString()) * 2;
+  return { block: header.number.toNumber(), nowMs: Date.now(), blockMs };
+}
+
+/** The time a block number is expected at (for "until" dates). */
+export function blockTime(clock: ChainClock, block: number): number {
+  return clock.nowMs + (block - clock.block) * clock.blockMs;
+}
+
+export interface GrantRequest {
+  readonly patient: string;
+  readonly grantee: Grantee;
+  readonly purpose: Exclude<PurposeOfUse, 'Emergency'>;
+  readonly untilMs: number;
+  readonly canWrite: boolean;
+}
+
+/** `consent.grantConsent` over all records from now until the block expected at `untilMs`. */
+export async function grantAccess(backend: Backend, session: Session, request: GrantRequest): Promise<void> {
+  const api = backend.requireApi();
+  const clock = await chainClock(backend);
+  const expiresAt = clock.block + Math.ceil((request.untilMs - clock.nowMs) / clock.blockMs);
+  if (expiresAt <= clock.block + 1) throw new AppError('PastDate');
+  const grantee = request.grantee.kind === 'practitioner'
+    ? { Practitioner: request.grantee.account }
+    : { Organisation: { org: request.grantee.org, roles: [] } };
+  const tx = api.tx.consent?.grantConsent;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
+  const writes = request.canWrite && request.purpose === 'Treatment';
+  await submit(api, tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false), session.pair);
+}
+
+export async function revokeAccess(backend: Backend, session: Session, grantId: bigint): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.revokeConsent;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeConsent call.');
+  await submit(api, tx(grantId), session.pair);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export interface RecordPage {
+  readonly anchors: RecordAnchorView[];
+  /** Index of the oldest record on this page; 0 when there are no older ones. */
+  readonly from: number;
+}
+
+/** A page of the patient's records, newest first, ending before index `before` (all if null). */
+export async function recordPage(backend: Backend, patient: string, before: number | null, size = 10): Promise<RecordPage> {
+  const api = backend.requireApi();
+  const info = await patientInfo(api, patient);
+  if (info === null) throw new AppError('NotPatient');
+  const end = before ?? Number(info.recordCount);
+  const from = Math.max(0, end - size);
+  const anchors = end === 0 ? [] : await recordsOf(api, patient, from, end - from);
+  return { anchors: anchors.reverse(), from };
+}
+
+export interface RecordFlags {
+  readonly dispute: DisputeView | null;
+  readonly erasure: ErasureView | null;
+}
+
+/** Whether a record is questioned or erased (runtimes without these calls: neither). */
+export async function recordFlags(backend: Backend, recordId: bigint): Promise<RecordFlags> {
+  const api = backend.requireApi();
+  if (api.call.patientRecordsApi?.dispute === undefined) return { dispute: null, erasure: null };
+  const [dispute, erasure] = await Promise.all([disputeOf(api, recordId), erasureOf(api, recordId)]);
+  return { dispute, erasure };
+}
+
+/**
+ * Opens a record through the vault: the reader's access is logged on chain (finalized) before
+ * the vault hands out the ciphertext, which is checked against the anchor and decrypted here.
+ */
+export async function openRecord(backend: Backend, session: Session, recordId: bigint, purpose: PurposeOfUse, patientSide: boolean): Promise<FhirResource> {
+  const api = backend.requireApi();
+  if (backend.vault === 'down') throw new AppError('VaultDown');
+  // Ask the chain first (ConsentApi.read_access): without consent there is nothing to read,
+  // and no access-log transaction is signed just to be refused. The vault still enforces it.
+  const readAccess = api.call.consentApi?.readAccess;
+  if (!patientSide && readAccess !== undefined && (await readAccess(session.pair.address, recordId, purpose)).isEmpty) {
+    throw new AppError('NoReadAccess');
+  }
+  const { fhir } = await readRecord(api, backend.vaultClient, session.pair, session.encryption, recordId, purpose);
+  return fhir;
+}
+
+export async function questionRecord(backend: Backend, session: Session, recordId: bigint, reason: DisputeReason): Promise<void> {
+  await disputeRecord(backend.requireApi(), session.pair, recordId, reason);
+}
+
+export type RecordContent = { readonly category: Exclude<RecordCategory, 'Document'>; readonly resource: FhirResource } | { readonly category: 'Document'; readonly file: RecordFile };
+
+/**
+ * Encrypts, stores, anchors and shares a record written by a practitioner for `org` (a FHIR
+ * resource, or a file kept inline in a DocumentReference); `amends` names the record it corrects.
+ */
+export async function saveRecord(backend: Backend, session: Session, args: { patient: string; org: number; content: RecordContent; amends?: bigint }): Promise<bigint> {
+  const api = backend.requireApi();
+  if (backend.vault === 'down') throw new AppError('VaultDown');
+  const { content } = args;
+  const { recordId } = await writeRecord(api, backend.vaultClient, session.pair, {
+    patient: args.patient, org: args.org, category: content.category, vaultOrg: backend.config.vaultOrg,
+    ...(content.category === 'Document' ? { file: content.file } : { resource: content.resource }),
+    ...(args.amends === undefined ? {} : { amends: args.amends }),
+  });
+  return recordId;
+}
+
+/** The earlier versions of a record (the one it amends, the one that amends, …), newest first. */
+export async function earlierVersions(backend: Backend, anchor: RecordAnchorView): Promise<RecordAnchorView[]> {
+  const api = backend.requireApi();
+  const out: RecordAnchorView[] = [];
+  let next = anchor.amends;
+  // An amendment chain is short; the bound only guards against a malformed loop.
+  while (next !== null && out.length < 100) {
+    const older = await getRecord(api, next);
+    if (older === null) break;
+    out.push(older);
+    next = older.amends;
+  }
+  return out;
+}
+
+/**
+ * The patient (or guardian) erases a record: `eraseRecord` on chain, finalized (every key
+ * share is removed, the anchor stays as history), then the vault deletes the ciphertext. The
+ * chain's erasure cannot be undone; if the vault cannot be reached then, `VaultEraseFailed`
+ * says so and `deleteStoredCopy` finishes the job (it is safe to repeat).
+ */
+export async function eraseMyRecord(backend: Backend, session: Session, anchor: RecordAnchorView): Promise<void> {
+  const api = backend.requireApi();
+  if (backend.vault === 'down') throw new AppError('VaultDown');
+  await eraseRecord(api, session.pair, anchor.id);
+  await deleteStoredCopy(backend, session, anchor);
+}
+
+export async function deleteStoredCopy(backend: Backend, session: Session, anchor: RecordAnchorView): Promise<void> {
+  try {
+    await backend.vaultClient.erase(keypairSigner(session.pair), u8aToHex(anchor.contentHash), anchor.id);
+  } catch {
+    throw new AppError('VaultEraseFailed');
+  }
+}
+
+/** After a grant to one practitioner: hands them the keys of the patient's records. */
+export async function shareRecordsWith(backend: Backend, session: Session, patient: string, reader: string, purpose: PurposeOfUse): Promise<number> {
+  const api = backend.requireApi();
+  const info = await patientInfo(api, patient);
+  const anchors = info === null || info.recordCount === 0n ? [] : await recordsOf(api, patient, 0, Number(info.recordCount));
+  let shared = 0;
+  for (const anchor of anchors) {
+    const flags = await recordFlags(backend, anchor.id);
+    if (flags.erasure !== null) continue;
+    await shareWithReader(api, session.pair, session.encryption, { recordId: anchor.id, reader, purpose });
+    shared += 1;
+  }
+  return shared;
+}
+
+export interface TrailPage {
+  readonly entries: AccessEntryView[];
+  /** Position of the oldest entry asked for; 0 when there are no older ones. */
+  readonly from: number;
+}
+
+/** A page of the patient's access trail, newest first, ending before position `before`. */
+export async function accessTrail(backend: Backend, patient: string, before: number | null, size = 20): Promise<TrailPage> {
+  const api = backend.requireApi();
+  const info = await patientInfo(api, patient);
+  if (info === null) throw new AppError('NotPatient');
+  const end = before ?? Number(info.accessCount);
+  const from = Math.max(0, end - size);
+  const entries = end === 0 ? [] : await accessLogOf(api, patient, from, end - from);
+  return { entries: entries.reverse(), from };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Referrals and break-glass (consent pallet)
+
+export interface ReferralRequest {
+  readonly patient: string;
+  /** The organisation the referring clinician acts for. */
+  readonly referrerOrg: number;
+  readonly specialist: string;
+  readonly specialistOrg: number;
+  readonly days: number;
+}
+
+/**
+ * Refers the patient to a specialist for teleconsultation (`consent.refer`) on the patient's
+ * grant that covers the referrer (a treatment grant that allows referrals, to the referrer or
+ * to `referrerOrg`), then hands the specialist the keys of the records the referrer holds.
+ * Returns the number of records shared.
+ */
+export async function referPatient(backend: Backend, session: Session, request: ReferralRequest): Promise<number> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.refer;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.refer call.');
+  const [grants, clock] = await Promise.all([grantsOf(backend, request.patient), chainClock(backend)]);
+  const me = session.pair.address;
+  const grant = grants.find((g) => g.allowReferral && g.purposes.includes('Treatment') && g.scope.kind === 'all'
+    && g.startsAt <= clock.block && clock.block < g.expiresAt
+    && (g.grantee.kind === 'organisation' ? g.grantee.org === request.referrerOrg : g.grantee.account === me));
+  if (grant === undefined) throw new AppError('NoReferableGrant');
+  const maxDuration = Number(api.consts.consent?.maxReferralDuration?.toString() ?? '0');
+  let expiresAt = Math.min(clock.block + Math.ceil((request.days * 86_400_000) / clock.blockMs), grant.expiresAt);
+  if (maxDuration > 0) expiresAt = Math.min(expiresAt, clock.block + maxDuration - 1);
+  await submit(api, tx(grant.id, request.referrerOrg, request.specialist, request.specialistOrg, { AllRecords: null }, expiresAt, false), session.pair, { finalized: true });
+  return shareHeldRecords(backend, session, request.patient, request.specialist, 'Referral');
+}
+
+/** Shares with `reader` every live record of `patient` this clinician holds a key to. */
+async function shareHeldRecords(backend: Backend, session: Session, patient: string, reader: string, purpose: PurposeOfUse): Promise<number> {
+  const api = backend.requireApi();
+  const info = await patientInfo(api, patient);
+  const anchors = info === null || info.recordCount === 0n ? [] : await recordsOf(api, patient, 0, Number(info.recordCount));
+  let shared = 0;
+  for (const anchor of anchors) {
+    if ((await recordFlags(backend, anchor.id)).erasure !== null) continue;
+    if ((await readKeyShare(api, anchor.id, session.encryption.account)) === null) continue;
+    if ((await readKeyShare(api, anchor.id, reader)) !== null) continue;
+    await shareWithReader(api, session.pair, session.encryption, { recordId: anchor.id, reader, purpose });
+    shared += 1;
+  }
+  return shared;
+}
+
+/** `EmergencyReason` of the consent pallet, in declaration order (the SCALE index). */
+export const EMERGENCY_REASONS = ['PatientUnresponsive', 'LifeThreatening', 'GuardianUnreachable', 'MassCasualty', 'Other'] as const;
+export type EmergencyReason = (typeof EMERGENCY_REASONS)[number];
+
+/**
+ * The commitment the chain stores instead of the reason (docs/privacy.md):
+ * `blake2_256(SCALE(reason) ‖ blake2_256(justification))`, as the pallet's `emergency_commitment`.
+ */
+export function emergencyCommitment(reason: EmergencyReason, justification: string): Uint8Array {
+  const index = EMERGENCY_REASONS.indexOf(reason);
+  return blake2AsU8a(u8aConcat(new Uint8Array([index]), blake2AsU8a(stringToU8a(justification), 256)), 256);
+}
+
+export interface BreakGlassRequest {
+  readonly patient: string;
+  readonly org: number;
+  readonly reason: EmergencyReason;
+  readonly justification: string;
+  readonly hours: number;
+}
+
+export interface BreakGlassReceipt {
+  readonly commitment: string;
+  readonly untilMs: number;
+  readonly reviewByMs: number | null;
+}
+
+/** Breaks the glass (`consent.openEmergencyAccess`); only the commitment goes on chain. */
+export async function openBreakGlass(backend: Backend, session: Session, request: BreakGlassRequest): Promise<BreakGlassReceipt> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.openEmergencyAccess;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.openEmergencyAccess call.');
+  const clock = await chainClock(backend);
+  const maxDuration = Number(api.consts.consent?.maxEmergencyDuration?.toString() ?? '0');
+  let duration = Math.ceil((request.hours * 3_600_000) / clock.blockMs);
+  if (maxDuration > 0) duration = Math.min(duration, maxDuration);
+  const commitment = emergencyCommitment(request.reason, request.justification);
+  await submit(api, tx(request.patient, request.org, commitment, duration), session.pair, { finalized: true });
+  const review = Number(api.consts.consent?.emergencyReviewPeriod?.toString() ?? '0');
+  return {
+    commitment: u8aToHex(commitment),
+    untilMs: blockTime(clock, clock.block + duration),
+    reviewByMs: review > 0 ? blockTime(clock, clock.block + review) : null,
+  };
+}
+
+export type EmergencyStatus = 'Open' | 'Accepted' | 'Escalated' | 'Cleared' | 'Sanctioned';
+
+export interface EmergencyView {
+  readonly id: bigint;
+  readonly practitioner: string;
+  readonly org: number;
+  readonly openedAt: number;
+  readonly expiresAt: number;
+  readonly reviewBy: number;
+  readonly status: EmergencyStatus;
+  readonly disputed: boolean;
+}
+
+const EMERGENCY_STATUSES: readonly EmergencyStatus[] = ['Open', 'Accepted', 'Escalated', 'Cleared', 'Sanctioned'];
+
+function emergencyView(entry: unknown): EmergencyView | null {
+  if (!Array.isArray(entry)) return null;
+  const [id, raw] = entry as [unknown, unknown];
+  if (!isObject(raw)) return null;
+  const status = EMERGENCY_STATUSES.find((s) => s.toLowerCase() === variant(raw.status).toLowerCase());
+  if (status === undefined) return null;
+  return {
+    id: BigInt(String(id)),
+    practitioner: String(raw.practitioner),
+    org: Number(raw.org),
+    openedAt: Number(raw.openedAt),
+    expiresAt: Number(raw.expiresAt),
+    reviewBy: Number(raw.reviewBy),
+    status,
+    disputed: raw.disputed === true,
+  };
+}
+
+/** The patient's break-glass accesses (`ConsentApi.emergencies_of`), newest first. */
+export async function emergenciesOf(backend: Backend, patient: string): Promise<EmergencyView[]> {
+  const api = backend.requireApi();
+  const call = api.call.consentApi?.emergenciesOf;
+  if (call === undefined) return [];
+  const out: EmergencyView[] = [];
+  // Pages of at most 100 (the runtime's cap), oldest first.
+  for (let from = 0; ; from += 100) {
+    const raw = (await call(patient, from, 100)).toJSON();
+    const page = (Array.isArray(raw) ? raw : []).map(emergencyView).filter((e): e is EmergencyView => e !== null);
+    out.push(...page);
+    if (page.length < 100) break;
+  }
+  return out.reverse();
+}
+
+/** The patient (or guardian) accepts or disputes a break-glass access. */
+export async function reviewBreakGlass(backend: Backend, session: Session, id: bigint, accept: boolean): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.reviewEmergencyAccess;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.reviewEmergencyAccess call.');
+  await submit(api, tx(id, accept), session.pair);
+}

@@ -1,0 +1,192 @@
+// Clinician: find a patient (account number, or a demo patient on a dev chain), then open
+// their records with a stated purpose. The vault asks the chain; a refusal is shown plainly.
+import { Keyring } from '@polkadot/keyring';
+import type { PurposeOfUse } from '@ruralmed/client';
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+
+import { DEMO_ACCOUNTS } from '../accounts';
+import type { AppContext } from '../app';
+import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, referPatient, type EmergencyReason } from '../chain';
+import { button, field, h, icon, mount } from '../dom';
+import { explain } from '../errors';
+import { formatTime, t } from '../i18n';
+import { orgName, personName } from '../names';
+import { forgetOpened, recordList } from './record-list';
+
+const READ_PURPOSES: readonly PurposeOfUse[] = ['Treatment', 'Referral', 'Emergency'];
+
+/** The address in canonical form, or `BadAddress`. */
+export function parseAddress(input: string): string {
+  try {
+    return encodeAddress(decodeAddress(input.trim()), 42);
+  } catch {
+    throw new AppError('BadAddress');
+  }
+}
+
+export function clinicianScreen(ctx: AppContext): HTMLElement {
+  const root = h('section', { class: 'screen', 'aria-labelledby': 'find-title' });
+  const message = h('div', { class: 'message', 'aria-live': 'polite' });
+  const found = h('div', {});
+  const address = h('input', { type: 'text', name: 'patient', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', value: ctx.patient ?? '' }) as HTMLInputElement;
+
+  async function find(input: string): Promise<void> {
+    try {
+      const patient = parseAddress(input);
+      const who = await identity(ctx.backend, patient);
+      if (who.patient === null) throw new AppError('NotPatient');
+      ctx.patient = patient;
+      address.value = patient;
+      message.replaceChildren();
+      await showPatient(patient);
+    } catch (error) {
+      ctx.patient = null;
+      found.replaceChildren();
+      mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+    }
+  }
+
+  async function showPatient(patient: string): Promise<void> {
+    const name = await personName(ctx, patient);
+    const purpose = h('select', { name: 'purpose' }, ...READ_PURPOSES.map((p) => h('option', { value: p }, t(`purposeTitle.${p}`)))) as HTMLSelectElement;
+    const records = h('div', {});
+    const extra = h('div', {});
+    mount(found, h('section', { class: 'card stack', 'aria-labelledby': 'patient-title' },
+      h('h3', { id: 'patient-title' }, icon('user'), h('span', {}, t('clinician.found', { name }))),
+      field(t('clinician.purpose'), purpose),
+      h('div', { class: 'row' },
+        button('records', t('clinician.open'), () => {
+          const chosen = READ_PURPOSES.find((p) => p === purpose.value) ?? 'Treatment';
+          const options = { patient, purpose: chosen, own: false };
+          // Opening again reads again (and is logged again): consent may have changed.
+          forgetOpened(ctx, patient);
+          mount(records, h('h3', {}, t('records.titleOf', { name })), recordList(ctx, options));
+        }, { class: 'btn primary' }),
+        h('a', { class: 'btn', href: '#/write' }, icon('write'), h('span', {}, t('clinician.writeRecord')))),
+      h('div', { class: 'row' },
+        button('referral', t('referral.open'), () => { void showReferral(patient, extra); }, { class: 'btn quiet', 'data-open-referral': 'true' }),
+        button('emergency', t('glass.open'), () => { void showBreakGlass(patient, extra); }, { class: 'btn danger', 'data-open-glass': 'true' }))),
+    extra, records);
+  }
+
+  /** Refer the patient to a specialist of another care organisation (on the patient's grant). */
+  async function showReferral(patient: string, slot: HTMLElement): Promise<void> {
+    const session = ctx.session;
+    if (session === null) return;
+    try {
+      const myOrgs = ctx.who?.practitioner?.organisations ?? [];
+      const { orgs, practitioners } = await ctx.registry();
+      const careOrgs = orgs.filter((o) => o.status === 'Active' && ['CountyHospital', 'TownshipHealthCentre', 'VillageClinic'].includes(o.kind));
+      const from = h('select', { name: 'referrer-org' }, ...(await Promise.all(myOrgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))))) as HTMLSelectElement;
+      const choices = (await Promise.all(practitioners.filter((p) => p.status === 'Active' && p.account !== session.pair.address).flatMap((p) =>
+        p.organisations.filter((o) => careOrgs.some((c) => c.id === o)).map(async (o) => ({ value: `${p.account}|${o}`, label: await personName(ctx, p.account), org: o })))))
+        .filter((c) => !myOrgs.includes(c.org))
+        // County hospital first: a referral usually goes up to the county.
+        .sort((a, b) => a.org - b.org);
+      const to = h('select', { name: 'specialist' }, ...choices.map((c) => h('option', { value: c.value }, c.label))) as HTMLSelectElement;
+      const days = h('input', { type: 'text', inputmode: 'numeric', name: 'referral-days', value: '14' }) as HTMLInputElement;
+      const message = h('div', { class: 'message', 'aria-live': 'polite' });
+      const send = h('button', { type: 'submit', class: 'btn primary' }, icon('referral'), h('span', {}, t('referral.send'))) as HTMLButtonElement;
+      mount(slot, h('form', { class: 'card stack', 'aria-labelledby': 'referral-title', onSubmit: (e: Event) => {
+        e.preventDefault();
+        const n = Number(days.value.trim());
+        if (!Number.isInteger(n) || n < 1 || n > 30) {
+          days.setAttribute('aria-invalid', 'true');
+          days.focus();
+          mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, t('referral.daysRange'))));
+          return;
+        }
+        days.removeAttribute('aria-invalid');
+        const [specialist = '', org = ''] = to.value.split('|');
+        send.disabled = true;
+        mount(message, h('p', { class: 'note' }, t('referral.sending')));
+        referPatient(ctx.backend, session, { patient, referrerOrg: Number(from.value), specialist, specialistOrg: Number(org), days: n })
+          .then((shared) => { mount(message, h('p', { class: 'note ok', 'data-referred': 'true' }, icon('ok'), h('span', {}, t('referral.done', { count: shared })))); })
+          .catch((error: unknown) => { mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); })
+          .finally(() => { send.disabled = false; });
+      } },
+        h('h3', { id: 'referral-title' }, icon('referral'), h('span', {}, t('referral.title'))),
+        h('p', { class: 'hint' }, t('referral.intro')),
+        field(t('referral.from'), from), field(t('referral.to'), to), field(t('referral.days'), days, t('referral.daysHint')),
+        h('div', { class: 'row' }, send, button('back', t('common.cancel'), () => { slot.replaceChildren(); }, { class: 'btn quiet' })),
+        message));
+      to.focus();
+    } catch (error) {
+      mount(slot, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+    }
+  }
+
+  /** Break the glass: emergency access, clearly warned that it is reviewed. */
+  async function showBreakGlass(patient: string, slot: HTMLElement): Promise<void> {
+    const session = ctx.session;
+    if (session === null) return;
+    try {
+      const myOrgs = ctx.who?.practitioner?.organisations ?? [];
+      const org = h('select', { name: 'glass-org' }, ...(await Promise.all(myOrgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))))) as HTMLSelectElement;
+      const reason = h('select', { name: 'glass-reason' }, ...EMERGENCY_REASONS.map((r) => h('option', { value: r }, t(`glass.reason.${r}`)))) as HTMLSelectElement;
+      const why = h('textarea', { name: 'glass-why', rows: '4' }) as HTMLTextAreaElement;
+      const hours = h('input', { type: 'text', inputmode: 'numeric', name: 'glass-hours', value: '4' }) as HTMLInputElement;
+      const understood = h('input', { type: 'checkbox', id: 'glass-understood', name: 'glass-understood' }) as HTMLInputElement;
+      const message = h('div', { class: 'message', 'aria-live': 'polite' });
+      const open = h('button', { type: 'submit', class: 'btn danger-solid' }, icon('emergency'), h('span', {}, t('glass.send'))) as HTMLButtonElement;
+      const refuse = (control: HTMLElement, text: string): void => {
+        control.setAttribute('aria-invalid', 'true');
+        control.focus();
+        mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, text)));
+      };
+      mount(slot, h('form', { class: 'card stack glass', 'aria-labelledby': 'glass-title', onSubmit: (e: Event) => {
+        e.preventDefault();
+        for (const c of [why, hours, understood]) c.removeAttribute('aria-invalid');
+        const justification = why.value.trim();
+        const n = Number(hours.value.trim());
+        if (justification.length < 20) { refuse(why, t('glass.whyShort')); return; }
+        if (!Number.isInteger(n) || n < 1 || n > 24) { refuse(hours, t('glass.hoursRange')); return; }
+        if (!understood.checked) { refuse(understood, t('glass.mustUnderstand')); return; }
+        const chosen: EmergencyReason = EMERGENCY_REASONS.find((r) => r === reason.value) ?? 'Other';
+        open.disabled = true;
+        mount(message, h('p', { class: 'note' }, t('glass.sending')));
+        openBreakGlass(ctx.backend, session, { patient, org: Number(org.value), reason: chosen, justification, hours: n })
+          .then((receipt) => {
+            mount(message, h('div', { class: 'note warn stack', 'data-glass-open': receipt.commitment },
+              h('p', {}, icon('emergency'), h('span', {}, t('glass.done', { until: formatTime(receipt.untilMs) }))),
+              receipt.reviewByMs === null ? null : h('p', {}, t('glass.reviewBy', { when: formatTime(receipt.reviewByMs) })),
+              h('p', {}, t('glass.keep')),
+              h('dl', { class: 'lines' },
+                h('dt', {}, t('glass.reasonLabel')), h('dd', {}, t(`glass.reason.${chosen}`)),
+                h('dt', {}, t('glass.why')), h('dd', {}, justification),
+                h('dt', {}, t('glass.commitment')), h('dd', {}, h('code', {}, receipt.commitment)))));
+            why.value = '';
+            understood.checked = false;
+          })
+          .catch((error: unknown) => { mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); })
+          .finally(() => { open.disabled = false; });
+      } },
+        h('h3', { id: 'glass-title' }, icon('emergency'), h('span', {}, t('glass.title'))),
+        h('div', { class: 'note warn stack', role: 'note', 'data-glass-warning': 'true' },
+          h('p', {}, icon('warning'), h('strong', {}, t('glass.warnTitle'))),
+          h('p', {}, t('glass.warnReviewed')),
+          h('p', {}, t('glass.warnPrivacy'))),
+        field(t('glass.org'), org), field(t('glass.reasonLabel'), reason), field(t('glass.why'), why, t('glass.whyHint')),
+        field(t('glass.hours'), hours, t('glass.hoursHint')),
+        h('div', { class: 'check' }, understood, h('label', { for: 'glass-understood' }, t('glass.understood'))),
+        h('div', { class: 'row' }, open, button('back', t('common.cancel'), () => { slot.replaceChildren(); }, { class: 'btn quiet' })),
+        message));
+      reason.focus();
+    } catch (error) {
+      mount(slot, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+    }
+  }
+
+  const demoPatients = ctx.backend.isDevChain ? DEMO_ACCOUNTS.filter((a) => a.role === 'patient') : [];
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  root.append(
+    h('h2', { id: 'find-title' }, t('clinician.findTitle')),
+    h('form', { class: 'card stack', onSubmit: (e: Event) => { e.preventDefault(); void find(address.value); } },
+      field(t('clinician.address'), address, t('clinician.addressHint')),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('clinician.find'))),
+      demoPatients.length === 0 ? null : h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('clinician.demoPatients')),
+        h('div', { class: 'row' }, ...demoPatients.map((a) => button('user', a.name, () => { void find(keyring.addFromUri(a.suri).address); }, { 'data-demo-patient': a.name }))))),
+    message, found);
+  if (ctx.patient !== null) void find(ctx.patient);
+  return root;
+}

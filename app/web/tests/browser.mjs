@@ -1,0 +1,655 @@
+// Browser checks of the RuralMed web app against a real dev node and vault (started by
+// scripts/app-checks.sh): playwright-core driving Debian's chromium, each person in their own
+// browser context at phone size (360x740). Screenshots of each main screen at 360 and 1280 px
+// go to the artifacts directory.
+//
+//   node tests/browser.mjs APP_URL ARTIFACTS_DIR
+//   SKIP_V3=1 …   skips the checks that need PatientRecordsApi v3 (disputes, access trail)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { VaultClient, keypairSigner } from '@ruralmed/client';
+import { u8aConcat, u8aToHex, stringToU8a } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { chromium } from 'playwright-core';
+import QRCode from 'qrcode';
+
+const [appUrl, artifacts = 'test-artifacts'] = process.argv.slice(2);
+if (appUrl === undefined) throw new Error('usage: node tests/browser.mjs APP_URL [ARTIFACTS_DIR]');
+const skipV3 = process.env.SKIP_V3 === '1';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+// A read waits for the reader's access log to be finalized; a write for its anchor.
+const CHAIN_WAIT = 120_000;
+mkdirSync(artifacts, { recursive: true });
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const shots = [];
+
+async function step(name, fn, { v3 = false } = {}) {
+  if (v3 && skipV3) {
+    results.skipped += 1;
+    console.log(`- skipped (SKIP_V3): ${name}`);
+    return;
+  }
+  const started = Date.now();
+  try {
+    await fn();
+    results.passed += 1;
+    console.log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    results.failed += 1;
+    console.log(`✘ ${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    // What each open page showed, for the log and as a screenshot.
+    for (const [i, page] of openPages.entries()) {
+      if (page.isClosed()) continue;
+      const shown = await page.textContent('body').catch(() => '(closed)');
+      console.log(`  page ${i}: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`);
+      await page.screenshot({ path: join(artifacts, `failure-page${i}.png`), fullPage: true }).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * Full-page screenshots at phone and desktop width, after checking the screen's basics of
+ * accessibility: every field has a label, every button and link a name, every control a touch
+ * target at least 44 px high at phone width.
+ */
+async function screenshot(page, name) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('input, select, textarea')) {
+      if (el.labels.length === 0 && !el.getAttribute('aria-label')) out.push(`unlabelled ${el.tagName} ${el.name}`);
+    }
+    for (const el of document.querySelectorAll('button, a[href]')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue; // not shown (e.g. the skip link off screen)
+      if ((el.textContent ?? '').trim() === '' && !el.getAttribute('aria-label')) out.push(`nameless ${el.tagName}`);
+      if (box.height < 44) out.push(`small target (${Math.round(box.height)} px): ${(el.textContent ?? '').trim()}`);
+    }
+    return out;
+  });
+  check(problems.length === 0, `${name}: ${problems.join('; ')}`);
+  for (const [label, size] of [['360', PHONE], ['1280', DESKTOP]]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    const file = `${name}-${label}.png`;
+    await page.screenshot({ path: join(artifacts, file), fullPage: true });
+    shots.push(file);
+  }
+  await page.setViewportSize(PHONE);
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+const pageErrors = [];
+const openPages = [];
+
+async function person(locale = 'en-US', query = '') {
+  const context = await browser.newContext({ viewport: PHONE, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  openPages.push(page);
+  page.on('pageerror', (e) => { console.log(`  uncaught in page ${openPages.length - 1}: ${e.stack ?? e.message}`); pageErrors.push(e.message); });
+  page.on('dialog', (d) => { void d.accept(); });
+  await page.goto(`${appUrl}/${query}`);
+  await page.waitForSelector('#signin-title');
+  return page;
+}
+
+async function setLanguage(page, lng) {
+  await page.click(`.lang-btn[lang="${lng}"]`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+}
+
+async function signInDemo(page, name) {
+  await page.waitForSelector(`[data-demo="${name}"]`, { timeout: 30_000 });
+  await page.click(`[data-demo="${name}"]`);
+  await page.waitForSelector('nav.menu a.tab', { timeout: CHAIN_WAIT });
+}
+
+async function openPatient(page, name) {
+  await page.click('a.tab[href="#/patient"]');
+  await page.click(`[data-demo-patient="${name}"]`);
+  await page.waitForSelector('#patient-title');
+}
+
+async function openRecordsAs(page, purpose) {
+  await page.selectOption('select[name=purpose]', purpose);
+  await page.click('#patient-title ~ .row button.primary');
+}
+
+/** The text of a PDF, extracted by pdf.js (whitespace removed: lines wrap anywhere). */
+async function pdfText(bytes) {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    const page = await doc.getPage(i);
+    text += (await page.getTextContent()).items.map((item) => item.str ?? '').join('');
+  }
+  await doc.destroy();
+  return { pages: doc.numPages, text: text.replace(/\s+/g, '') };
+}
+const squash = (s) => s.replace(/\s+/g, '');
+
+/** The chain's anchor of a record (hash, amends) through the app's /rpc. */
+let chainApi;
+async function api() {
+  chainApi ??= await ApiPromise.create({ provider: new WsProvider(`${appUrl.replace(/^http/, 'ws')}/rpc`), noInitWarn: true });
+  return chainApi;
+}
+
+async function saveRecordAs(page, kind) {
+  const before = await page.$eval('[data-saved-record]', (el) => el.dataset.savedRecord).catch(() => null);
+  await page.getByRole('button', { name: 'Encrypt and save' }).click();
+  // A new record: the message of the one saved before may still be on screen until then.
+  await page.waitForFunction(([k, old]) => {
+    const saved = document.querySelector(`[data-saved-record][data-kind="${k}"]`);
+    return saved !== null && saved.dataset.savedRecord !== old;
+  }, [kind, before], { timeout: CHAIN_WAIT });
+  const id = await page.getAttribute('[data-saved-record]', 'data-saved-record');
+  check(/^\d+$/.test(id ?? ''), `no record id: ${id}`);
+  return id;
+}
+
+const COMPLAINT = 'Cough for three days';
+const started = Date.now();
+let exitCode = 0;
+try {
+  let offline;
+  await step('node and vault down: a clear message in Chinese, then in English', async () => {
+    offline = await person('zh-CN', '?node=ws://127.0.0.1:9&vault=http://127.0.0.1:9');
+    await offline.waitForSelector('.banner >> nth=1', { timeout: 20_000 });
+    const zh = await offline.textContent('.banner-slot');
+    check(zh.includes('无法连接乡医链') && zh.includes('无法连接病历库'), `Chinese banners missing: ${zh}`);
+    check(await offline.getAttribute('html', 'lang') === 'zh-CN', 'Chinese is not the first language for a zh-CN browser');
+    await screenshot(offline, 'offline-zh');
+    await setLanguage(offline, 'en');
+    const en = await offline.textContent('.banner-slot');
+    check(en.includes('Cannot reach the RuralMed chain') && en.includes('Cannot reach the records vault'), `English banners missing: ${en}`);
+    check(await offline.isVisible('[data-link="node"][data-state="down"]'), 'node status is not "down"');
+  });
+
+  await step('the language choice is remembered across a reload', async () => {
+    await offline.reload();
+    await offline.waitForSelector('#signin-title');
+    check(await offline.getAttribute('html', 'lang') === 'en', 'language not remembered');
+    check((await offline.textContent('#signin-title')) === 'Sign in', 'English title missing after reload');
+    await offline.context().close();
+  });
+
+  await step('device account: backup words shown once, PINs checked, wrong PIN refused, restore gives the same account', async () => {
+    const page = await person('en-US');
+    await page.getByRole('button', { name: 'New account' }).click();
+    const words = await page.$$eval('[data-testid=mnemonic] li', (lis) => lis.map((li) => li.textContent));
+    check(words.length === 12, `expected 12 backup words, got ${words.length}`);
+    await screenshot(page, 'new-account');
+    await page.check('#confirm-words');
+    await page.fill('input[name=new-pin]', '123456');
+    await page.fill('input[name=repeat-pin]', '654321');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.waitForSelector('.message .note.error');
+    check((await page.textContent('.message')).includes('The two PINs are not the same'), 'PIN mismatch not reported');
+    await page.fill('input[name=repeat-pin]', '123456');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.waitForSelector('.who', { timeout: 30_000 });
+    const signedIn = await page.textContent('.who');
+    const stored = await page.evaluate(() => localStorage.getItem('ruralmed.account.v1'));
+    check(stored !== null && !stored.includes(words[0]), 'the mnemonic is not stored encrypted');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.fill('input[name=pin]', '000000');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('.message .note.error');
+    check((await page.textContent('.message')).includes('Wrong PIN. Nothing was changed.'), 'wrong PIN not reported');
+    check(await page.evaluate(() => localStorage.getItem('ruralmed.account.v1')) === stored, 'a wrong PIN changed the stored account');
+    check(!(await page.isVisible('.who')), 'a wrong PIN signed in');
+    await page.fill('input[name=pin]', '123456');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('.who', { timeout: 30_000 });
+    check((await page.textContent('.who')) === signedIn, 'unlocking gave another account');
+    await page.context().close();
+
+    const other = await person('en-US');
+    await other.getByRole('button', { name: 'Restore from backup words' }).click();
+    await other.fill('textarea[name=words]', 'not valid words at all');
+    await other.fill('input[name=new-pin]', '246810');
+    await other.fill('input[name=repeat-pin]', '246810');
+    await other.getByRole('button', { name: 'Restore' }).click();
+    await other.waitForSelector('.message .note.error');
+    check((await other.textContent('.message')).includes('not valid backup words'), 'bad backup words not reported');
+    await other.fill('textarea[name=words]', words.join(' '));
+    await other.getByRole('button', { name: 'Restore' }).click();
+    await other.waitForSelector('.who', { timeout: 30_000 });
+    check((await other.textContent('.who')) === signedIn, 'restoring gave another account');
+    await other.context().close();
+  });
+
+  const patient = await person('en-US');
+  const doctor = await person('en-US');
+  const county = await person('en-US');
+  let recordId;
+  let latestId; // the corrected version of recordId, once Charlie amends it
+  let printedPdf;
+  const kindIds = {};
+
+  await step('patient Eve signs in (demo county) and publishes her encryption key', async () => {
+    await screenshot(patient, 'signin');
+    await signInDemo(patient, 'Eve');
+    await patient.waitForSelector('#records-title');
+    // A fresh chain: her first sign-in publishes her X25519 key (docs/encryption.md §6.2).
+    await patient.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
+    check((await patient.textContent('.who')).includes('Eve'), 'not signed in as Eve');
+  });
+
+  await step('village doctor Charlie writes a visit record for Eve', async () => {
+    await signInDemo(doctor, 'Charlie');
+    await doctor.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
+    await openPatient(doctor, 'Eve');
+    await screenshot(doctor, 'find-patient');
+    await doctor.click('a[href="#/write"]');
+    await doctor.waitForSelector('#write-title');
+    await doctor.fill('textarea[name=complaint]', COMPLAINT);
+    await doctor.fill('textarea[name=findings]', 'Temperature 38.1 °C, red throat');
+    await doctor.fill('input[name=icd10]', 'J06');
+    await doctor.fill('input[name=diagnosis]', 'Acute upper respiratory infection');
+    await doctor.fill('textarea[name=plan]', 'Rest and fluids; come back in 3 days if not better');
+    // A malformed ICD-10 code is refused before anything is sent.
+    await doctor.fill('input[name=icd10]', '06.9');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error');
+    check((await doctor.textContent('.message')).includes('not an ICD-10 code'), 'bad ICD-10 code not refused');
+    await doctor.fill('input[name=icd10]', 'j06.9');
+    await screenshot(doctor, 'write');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('[data-saved-record]', { timeout: CHAIN_WAIT });
+    recordId = await doctor.getAttribute('[data-saved-record]', 'data-saved-record');
+    check(/^\d+$/.test(recordId ?? ''), `no record id: ${recordId}`);
+  });
+
+  await step('Eve reads the record decrypted, with author, clinic and time', async () => {
+    await patient.getByRole('button', { name: 'Refresh' }).click();
+    const card = `[data-record="${recordId}"]`;
+    await patient.waitForSelector(`${card} dl.lines`, { timeout: CHAIN_WAIT });
+    const text = await patient.textContent(card);
+    for (const want of [COMPLAINT, 'J06.9', 'Acute upper respiratory infection', 'Charlie', 'Hekou Village Clinic', 'Visit']) {
+      check(text.includes(want), `record card lacks "${want}": ${text}`);
+    }
+    await screenshot(patient, 'my-records');
+  });
+
+  await step('Eve prints the record: the PDF holds the record and a QR code with its id and content hash', async () => {
+    const card = `[data-record="${recordId}"]`;
+    await patient.click(`${card} [data-print]`);
+    await patient.waitForSelector('.print-sheet[data-ready]');
+    const anchor = (await (await api()).call.patientRecordsApi.record(recordId)).toJSON();
+    const hash = anchor.contentHash;
+    check(/^0x[0-9a-f]{64}$/.test(hash), `no content hash on chain: ${JSON.stringify(anchor)}`);
+    const payload = `ruralmed:record/${recordId}?hash=${hash}`;
+    const qr = await patient.$eval(`[data-print-record="${recordId}"] img[data-qr]`, (img) => ({ code: img.dataset.qr, ok: img.complete && img.naturalWidth > 0 }));
+    check(qr.code === payload, `QR code says ${qr.code}, not ${payload}`);
+    check(qr.ok, 'the QR code image did not load');
+    // The image is the QR code of that text: every module of the drawn image, sampled at its
+    // centre, is dark exactly where the QR code of the payload has a dark module.
+    const modules = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules;
+    const drawn = await patient.$eval(`[data-print-record="${recordId}"] img[data-qr]`, (img, size) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const scale = img.naturalWidth / (size + 2); // margin of one module on each side
+      const dark = [];
+      for (let r = 0; r < size; r += 1) {
+        for (let c = 0; c < size; c += 1) {
+          const [red] = g.getImageData(Math.floor((c + 1.5) * scale), Math.floor((r + 1.5) * scale), 1, 1).data;
+          dark.push(red < 128 ? 1 : 0);
+        }
+      }
+      return dark;
+    }, modules.size);
+    const wanted = Array.from(modules.data, (bit) => (bit ? 1 : 0));
+    check(drawn.length === wanted.length && drawn.every((bit, i) => bit === wanted[i]), 'the QR image does not encode the record id and hash');
+    await screenshot(patient, 'print');
+    printedPdf = await patient.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(artifacts, 'record.pdf'), printedPdf);
+    check(printedPdf.subarray(0, 5).toString() === '%PDF-', 'not a PDF');
+    const { text, pages } = await pdfText(printedPdf);
+    for (const want of [COMPLAINT, 'J06.9', 'Acute upper respiratory infection', 'Rest and fluids', `Record ${recordId}`, hash, 'Hekou Village Clinic']) {
+      check(text.includes(squash(want)), `the PDF lacks "${want}": ${text.slice(0, 400)}`);
+    }
+    check(!text.includes(squash('Print or save as PDF')), 'the print buttons are in the PDF');
+    console.log(`  record PDF: ${printedPdf.length} bytes, ${pages} page(s)`);
+    await patient.getByRole('button', { name: 'Back' }).click();
+    await patient.waitForSelector(`${card} dl.lines`);
+    await patient.click('[data-print-all]');
+    await patient.waitForSelector('.print-sheet[data-ready]');
+    const whole = await patient.pdf({ format: 'A4' });
+    writeFileSync(join(artifacts, 'history.pdf'), whole);
+    check((await pdfText(whole)).text.includes(squash(COMPLAINT)), 'the whole-history PDF lacks the record');
+    await patient.getByRole('button', { name: 'Back' }).click();
+  });
+
+  await step('Charlie writes vital signs, a prescription, a photo and a PDF; bad values are refused first', async () => {
+    await doctor.click('a.tab[href="#/write"]');
+    await doctor.waitForSelector('#write-title');
+    await doctor.check('#kind-vitals');
+    await doctor.fill('input[name=systolic]', '80');
+    await doctor.fill('input[name=diastolic]', '120');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error');
+    check((await doctor.textContent('.message')).includes('lower blood pressure must be less'), 'inverted blood pressure not refused');
+    await doctor.fill('input[name=temperature]', '51');
+    await doctor.fill('input[name=systolic]', '128');
+    await doctor.fill('input[name=diastolic]', '82');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error >> text=between 30 and 45');
+    await doctor.fill('input[name=temperature]', '37.8');
+    await doctor.fill('input[name=pulse]', '88');
+    await doctor.fill('input[name=weight]', '58.5');
+    await screenshot(doctor, 'write-vitals');
+    kindIds.vitals = await saveRecordAs(doctor, 'vitals');
+
+    await doctor.check('#kind-prescription');
+    await doctor.fill('input[name=medicine]', 'Amoxicillin 250 mg capsules');
+    await doctor.fill('input[name=dose]', '2');
+    await doctor.selectOption('select[name=dose-unit]', 'capsule');
+    await doctor.fill('input[name=per-day]', '0');
+    await doctor.fill('input[name=days]', '5');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error >> text=whole number from 1 to 12');
+    await doctor.fill('input[name=per-day]', '3');
+    await doctor.fill('textarea[name=rx-note]', 'After meals');
+    await screenshot(doctor, 'write-prescription');
+    kindIds.prescription = await saveRecordAs(doctor, 'prescription');
+
+    await doctor.check('#kind-file');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error >> text=Choose a photo or a PDF first');
+    await doctor.setInputFiles('input[name=file]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+    await doctor.fill('input[name=file-title]', 'Text');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('.message .note.error >> text=Only photos');
+    // A real PNG (a QR code drawn by the qrcode library) and a real PDF (the one just printed).
+    const png = await QRCode.toBuffer('throat photo stand-in', { type: 'png', width: 240 });
+    await doctor.setInputFiles('input[name=file]', { name: 'throat.png', mimeType: 'image/png', buffer: png });
+    await doctor.fill('input[name=file-title]', 'Throat photo');
+    await screenshot(doctor, 'write-file');
+    kindIds.photo = await saveRecordAs(doctor, 'file');
+    await doctor.setInputFiles('input[name=file]', { name: 'report.pdf', mimeType: 'application/pdf', buffer: printedPdf });
+    await doctor.fill('input[name=file-title]', 'Earlier visit report');
+    kindIds.pdf = await saveRecordAs(doctor, 'file');
+  });
+
+  await step('Eve sees the vital signs, the prescription, the photo and the PDF, readably', async () => {
+    await patient.getByRole('button', { name: 'Refresh' }).click();
+    const card = (id) => `[data-record="${id}"]`;
+    await patient.waitForSelector(`${card(kindIds.pdf)} [data-attachment="pdf"]`, { timeout: CHAIN_WAIT * 2 });
+    // Newest first, one read at a time: the vital signs are opened last.
+    for (const id of [kindIds.photo, kindIds.prescription, kindIds.vitals]) await patient.waitForSelector(`${card(id)} dl.lines`, { timeout: CHAIN_WAIT });
+    const vitals = await patient.textContent(card(kindIds.vitals));
+    for (const want of ['Vital signs', 'Blood pressure', '128/82 mmHg', 'Pulse', '88 /min', 'Temperature', '37.8 °C', 'Weight', '58.5 kg']) {
+      check(vitals.includes(want) || (want === 'Vital signs' && vitals.includes('Measurement')), `vital signs card lacks "${want}": ${vitals}`);
+    }
+    const rx = await patient.textContent(card(kindIds.prescription));
+    for (const want of ['Prescription', 'Amoxicillin 250 mg capsules', '2 capsules', '3 times a day', '5 days', 'After meals']) check(rx.includes(want), `prescription card lacks "${want}": ${rx}`);
+    const photo = await patient.$eval(`${card(kindIds.photo)} img[data-attachment="image"]`, (img) => ({ w: img.naturalWidth, alt: img.alt }));
+    check(photo.w === 240 && photo.alt === 'Throat photo', `the photo is not shown: ${JSON.stringify(photo)}`);
+    const pdfHref = await patient.getAttribute(`${card(kindIds.pdf)} [data-attachment="pdf"]`, 'href');
+    const pdfBytes = await patient.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href)).arrayBuffer())), pdfHref);
+    check(Buffer.from(pdfBytes).equals(printedPdf), 'the attached PDF is not the file Charlie attached');
+    await screenshot(patient, 'my-records-kinds');
+  });
+
+  await step('county doctor Bob, without consent, is clearly refused', async () => {
+    await signInDemo(county, 'Bob');
+    await openPatient(county, 'Eve');
+    await openRecordsAs(county, 'Treatment');
+    await county.waitForSelector('[data-refused]', { timeout: CHAIN_WAIT });
+    const text = await county.textContent('[data-refused]');
+    check(text.includes('Refused') && text.includes('has not allowed you'), `unclear refusal: ${text}`);
+    check(!(await county.textContent('main')).includes(COMPLAINT), 'refused doctor sees the record');
+    await screenshot(county, 'refused');
+  });
+
+  await step('Charlie opens Eve\'s records for treatment', async () => {
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#patient-title');
+    await openRecordsAs(doctor, 'Treatment');
+    await doctor.waitForSelector(`[data-record="${recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    check((await doctor.textContent(`[data-record="${recordId}"]`)).includes(COMPLAINT), 'doctor cannot read the record');
+    await screenshot(doctor, 'patient-records');
+  });
+
+  await step('Eve\'s access trail lists Charlie\'s read', async () => {
+    await patient.click('a.tab[href="#/trail"]');
+    await patient.waitForSelector('.trail li.entry', { timeout: 30_000 });
+    const entries = await patient.$$eval('.trail li.entry', (lis) => lis.map((li) => li.textContent));
+    check(entries.some((e) => e.includes('Charlie') && e.includes(`Record ${recordId}`) && e.includes('treatment')), `no entry for Charlie: ${entries.join(' | ')}`);
+    await screenshot(patient, 'who-looked');
+  }, { v3: true });
+
+  await step('Eve questions the record: both Eve and Charlie see it as questioned', async () => {
+    await patient.click('a.tab[href="#/records"]');
+    const card = `[data-record="${recordId}"]`;
+    await patient.waitForSelector(`${card} dl.lines`, { timeout: CHAIN_WAIT });
+    await patient.click(`${card} .question button`);
+    await patient.check(`${card} input[value="IncorrectDetails"]`);
+    await patient.click(`${card} .question button[type=submit]`);
+    await patient.waitForSelector(`${card} [data-flag="disputed"]`, { timeout: 60_000 });
+    check((await patient.textContent(`${card} [data-flag="disputed"]`)).includes('Some details are wrong'), 'reason not shown');
+    await openRecordsAs(doctor, 'Treatment');
+    await doctor.waitForSelector(`${card} [data-flag="disputed"]`, { timeout: CHAIN_WAIT });
+  }, { v3: true });
+
+  await step('Charlie answers with a corrected version; Eve sees it first and the old one on request', async () => {
+    const card = `[data-record="${recordId}"]`;
+    await doctor.waitForSelector(`${card} [data-amend]`, { timeout: CHAIN_WAIT });
+    await doctor.click(`${card} [data-amend]`);
+    await doctor.waitForSelector(`[data-amending="${recordId}"]`);
+    check(await doctor.inputValue('textarea[name=complaint]') === COMPLAINT, 'the correction is not prefilled');
+    await doctor.fill('input[name=icd10]', 'J02.9');
+    await doctor.fill('input[name=diagnosis]', 'Acute pharyngitis');
+    await screenshot(doctor, 'amend');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('[data-saved-record]', { timeout: CHAIN_WAIT });
+    latestId = await doctor.getAttribute('[data-saved-record]', 'data-saved-record');
+    const anchor = (await (await api()).call.patientRecordsApi.record(latestId)).toJSON();
+    check(String(anchor.amends) === recordId, `record ${latestId} does not amend ${recordId} on chain: ${JSON.stringify(anchor)}`);
+    await patient.click('a.tab[href="#/records"]');
+    await patient.getByRole('button', { name: 'Refresh' }).click();
+    await patient.waitForSelector(`[data-record="${latestId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    const first = await patient.$eval('.records > .list > [data-record]', (el) => el.dataset.record);
+    check(first === latestId, `the newest version is not first (${first})`);
+    check(await patient.$(`.records > .list > ${card}`) === null, 'the replaced version is listed beside the new one');
+    check((await patient.textContent(`[data-record="${latestId}"]`)).includes('Acute pharyngitis'), 'the correction is not shown');
+    await patient.click(`[data-history="${latestId}"]`);
+    await patient.waitForSelector(`[data-history-of="${latestId}"] ${card} dl.lines`, { timeout: CHAIN_WAIT });
+    const old = await patient.textContent(`[data-history-of="${latestId}"] ${card}`);
+    check(old.includes('Acute upper respiratory infection') && old.includes(`Replaced by a corrected version: record ${latestId}`), `the earlier version is not shown as replaced: ${old}`);
+    await screenshot(patient, 'history');
+  }, { v3: true });
+
+  await step('Eve gives Bob access by name; Bob then reads the record', async () => {
+    await patient.click('a.tab[href="#/access"]');
+    await patient.waitForSelector('.grants li.grant', { timeout: 30_000 });
+    check((await patient.textContent('.grants')).includes('Every doctor of Hekou Village Clinic'), 'the demo grant to Hekou is not listed in plain words');
+    await patient.selectOption('select[name=kind]', 'practitioner');
+    const bob = await patient.$$eval('select[name=doctor] option', (os) => os.find((o) => o.textContent.startsWith('Bob'))?.value);
+    check(bob !== undefined, 'Bob is not offered by name');
+    await patient.selectOption('select[name=doctor]', bob);
+    await patient.selectOption('select[name=purpose]', 'Treatment');
+    await screenshot(patient, 'who-may-see');
+    await patient.getByRole('button', { name: 'Give access' }).click();
+    await patient.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
+    await patient.waitForFunction(() => document.querySelectorAll('.grants li.grant').length === 2, null, { timeout: 30_000 });
+    await openRecordsAs(county, 'Treatment');
+    await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    check((await county.textContent(`[data-record="${latestId ?? recordId}"]`)).includes(COMPLAINT), 'Bob cannot read after the grant');
+  });
+
+  await step('Eve stops Bob\'s access; Bob is refused again', async () => {
+    const bobGrant = await patient.$$eval('.grants li.grant', (lis) => lis.find((li) => li.textContent.includes('Bob'))?.getAttribute('data-grant'));
+    check(bobGrant !== undefined, 'Bob\'s grant not listed');
+    await patient.click(`[data-grant="${bobGrant}"] button`);
+    await patient.waitForSelector('.toast .note.ok >> text=Access stopped.', { timeout: CHAIN_WAIT });
+    await openRecordsAs(county, 'Treatment');
+    await county.waitForSelector('[data-refused]', { timeout: CHAIN_WAIT });
+  });
+
+  await step('Charlie refers Eve to Bob at the county hospital; Bob reads for the referral', async () => {
+    await openPatient(doctor, 'Eve');
+    await doctor.click('[data-open-referral]');
+    await doctor.waitForSelector('#referral-title');
+    const bob = await doctor.$$eval('select[name=specialist] option', (os) => os.find((o) => o.textContent.startsWith('Bob'))?.value);
+    check(bob !== undefined, 'Bob is not offered as a specialist by name');
+    await doctor.selectOption('select[name=specialist]', bob);
+    await doctor.fill('input[name=referral-days]', '45');
+    await doctor.getByRole('button', { name: 'Refer', exact: true }).click();
+    await doctor.waitForSelector('.message .note.error >> text=1 to 30 days');
+    await doctor.fill('input[name=referral-days]', '7');
+    await screenshot(doctor, 'referral');
+    await doctor.getByRole('button', { name: 'Refer', exact: true }).click();
+    await doctor.waitForSelector('[data-referred]', { timeout: CHAIN_WAIT });
+    await openRecordsAs(county, 'Referral');
+    await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    check((await county.textContent(`[data-record="${latestId ?? recordId}"]`)).includes(COMPLAINT), 'Bob cannot read on the referral');
+  });
+
+  await step('Bob breaks the glass, warned it is reviewed; only the commitment is on chain; he reads for the emergency', async () => {
+    await openPatient(county, 'Eve');
+    await county.click('[data-open-glass]');
+    await county.waitForSelector('[data-glass-warning]');
+    const warning = await county.textContent('[data-glass-warning]');
+    check(warning.includes('reviewed') && warning.includes('health authority') && warning.includes('7 days'), `unclear warning: ${warning}`);
+    await county.getByRole('button', { name: 'Open emergency access' }).click();
+    await county.waitForSelector('.message .note.error >> text=at least 20 characters');
+    const justification = 'Found unconscious at the roadside; needs the history of allergies and medicines now.';
+    await county.selectOption('select[name=glass-reason]', 'PatientUnresponsive');
+    await county.fill('textarea[name=glass-why]', justification);
+    await county.fill('input[name=glass-hours]', '2');
+    await county.getByRole('button', { name: 'Open emergency access' }).click();
+    await county.waitForSelector('.message .note.error >> text=Confirm that you understand');
+    await county.check('#glass-understood');
+    await screenshot(county, 'break-glass');
+    await county.getByRole('button', { name: 'Open emergency access' }).click();
+    await county.waitForSelector('[data-glass-open]', { timeout: CHAIN_WAIT });
+    const shown = await county.getAttribute('[data-glass-open]', 'data-glass-open');
+    const expected = u8aToHex(blake2AsU8a(u8aConcat(new Uint8Array([0]), blake2AsU8a(stringToU8a(justification), 256)), 256));
+    check(shown === expected, `commitment ${shown} is not blake2(reason ‖ blake2(justification)) ${expected}`);
+    const eve = '5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw';
+    const onChain = (await (await api()).call.consentApi.emergenciesOf(eve, 0, 100)).toJSON();
+    check(onChain.length === 1 && onChain[0][1].justification === expected, `the chain holds something else: ${JSON.stringify(onChain)}`);
+    check(!JSON.stringify(onChain).includes('unconscious'), 'the justification text is on chain');
+    await openRecordsAs(county, 'Emergency');
+    await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+  });
+
+  await step('Eve sees the break-glass access highlighted with its review deadline, and disputes it', async () => {
+    await patient.click('a.tab[href="#/trail"]');
+    await patient.waitForSelector('.glass-entry.to-review[data-status="Open"]', { timeout: 30_000 });
+    const entry = await patient.textContent('.glass-entry');
+    check(entry.includes('Bob') && entry.includes('Waiting for your review') && entry.includes('before'), `unclear break-glass entry: ${entry}`);
+    check(await patient.$('.trail li.entry.emergency') !== null, 'the emergency read is not highlighted in the trail');
+    check(await patient.isVisible('[data-accept]') && await patient.isVisible('[data-dispute]'), 'no accept / dispute buttons');
+    await screenshot(patient, 'who-looked-glass');
+    await patient.click('[data-dispute]');
+    await patient.waitForSelector('.glass-entry[data-status="Escalated"]', { timeout: CHAIN_WAIT });
+    check(await patient.$('[data-dispute]') === null, 'a disputed access can still be reviewed');
+  }, { v3: true });
+
+  await step('guardian FerdieStash reads, for Ferdie, the record DaveStash wrote', async () => {
+    // Ferdie and his guardian sign in once so that their keys are on chain: a record is only
+    // written when every reader who must open it (patient, guardian, author) can.
+    const ferdie = await person('en-US');
+    await signInDemo(ferdie, 'Ferdie');
+    await ferdie.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
+    await ferdie.context().close();
+    const guardian = await person('en-US');
+    await signInDemo(guardian, 'FerdieStash');
+    await guardian.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
+    await guardian.waitForSelector('#records-title');
+    await guardian.waitForFunction(() => document.querySelector('#acting-for')?.selectedOptions[0]?.textContent.includes('Ferdie') === true);
+    const dave = await person('en-US');
+    await signInDemo(dave, 'DaveStash');
+    await dave.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
+    await openPatient(dave, 'Ferdie');
+    await dave.click('a[href="#/write"]');
+    await dave.fill('textarea[name=complaint]', 'Knee pain after a fall');
+    await dave.fill('textarea[name=findings]', 'Swollen left knee, can bear weight');
+    await dave.fill('input[name=icd10]', 'S80.0');
+    await dave.fill('input[name=diagnosis]', 'Contusion of knee');
+    await dave.fill('textarea[name=plan]', 'Cold compress, rest; X-ray at the county hospital if not better in a week');
+    await dave.getByRole('button', { name: 'Encrypt and save' }).click();
+    await dave.waitForSelector('[data-saved-record]', { timeout: CHAIN_WAIT });
+    await dave.context().close();
+    await guardian.click('.title-row button');
+    await guardian.waitForSelector('[data-record] dl.lines', { timeout: CHAIN_WAIT });
+    check((await guardian.textContent('main')).includes('Knee pain after a fall'), 'the guardian cannot read the ward\'s record');
+    await screenshot(guardian, 'guardian');
+    await guardian.context().close();
+  });
+
+  await step('Chinese renders on every patient and clinician screen', async () => {
+    await setLanguage(patient, 'zh-CN');
+    await patient.click('a.tab[href="#/records"]');
+    await patient.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    const text = await patient.textContent('main');
+    check(text.includes('血压') && text.includes('每天 3 次') && text.includes('粒'), `Chinese vital signs / prescription missing: ${text.slice(0, 300)}`);
+    check(text.includes('我的病历') && text.includes('就诊') && text.includes('记录人'), `Chinese records page incomplete: ${text.slice(0, 200)}`);
+    await screenshot(patient, 'my-records-zh');
+    await patient.click('a.tab[href="#/access"]');
+    await patient.waitForSelector('.grants li.grant');
+    check((await patient.textContent('main')).includes('谁能查看我的病历'), 'Chinese access page missing');
+    await screenshot(patient, 'who-may-see-zh');
+    await setLanguage(doctor, 'zh-CN');
+    await doctor.click('a[href="#/write"]');
+    check((await doctor.textContent('main')).includes('主诉'), 'Chinese write form missing');
+    await screenshot(doctor, 'write-zh');
+  });
+
+  await step('Eve erases the photo (after a clear confirmation): erased on chain and in the vault, shown erased to Eve and Charlie', async () => {
+    await setLanguage(patient, 'en');
+    const card = `[data-record="${kindIds.photo}"]`;
+    await patient.click('a.tab[href="#/records"]');
+    await patient.waitForSelector(`${card} img[data-attachment="image"]`, { timeout: CHAIN_WAIT });
+    await patient.click(`${card} .erase button`);
+    const question = await patient.textContent(`${card} .confirm`);
+    check(question.includes(`Erase record ${kindIds.photo} for good?`) && question.includes('cannot be undone'), `unclear confirmation: ${question}`);
+    await screenshot(patient, 'erase-confirm');
+    await patient.click(`${card} [data-confirm-erase]`);
+    await patient.waitForSelector(`.toast .note.ok >> text=Record ${kindIds.photo} is erased.`, { timeout: CHAIN_WAIT });
+    await patient.waitForSelector(`${card} [data-flag="erased"]`);
+    check(await patient.$(`${card} img`) === null && await patient.$(`${card} dl.lines`) === null, 'an erased record still shows its content');
+    const erasure = (await (await api()).call.patientRecordsApi.erasure(kindIds.photo)).toJSON();
+    check(erasure !== null, 'the chain has no erasure');
+    // The vault deleted the blob: asked again (signed by Eve), it answers that it was gone already.
+    const anchor = (await (await api()).call.patientRecordsApi.record(kindIds.photo)).toJSON();
+    const evePair = new Keyring({ type: 'sr25519' }).addFromUri('//Eve');
+    const again = await new VaultClient(appUrl).erase(keypairSigner(evePair), anchor.contentHash, BigInt(kindIds.photo));
+    check(again.deleted === false, 'the vault still held the erased record\'s ciphertext');
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#patient-title');
+    await openRecordsAs(doctor, 'Treatment');
+    await doctor.waitForSelector(`${card} [data-flag="erased"]`, { timeout: CHAIN_WAIT });
+    check(await doctor.$(`${card} img`) === null, 'the doctor still sees an erased record');
+  }, { v3: true });
+
+  await step('no uncaught errors in any page', async () => {
+    check(pageErrors.length === 0, `uncaught errors in the pages: ${pageErrors.join(' | ')}`);
+  });
+} catch {
+  exitCode = 1;
+} finally {
+  await browser.close();
+  await chainApi?.disconnect();
+}
+console.log(`screenshots (${shots.length}) in ${artifacts}: ${shots.join(', ')}`);
+console.log(`browser checks took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(exitCode);
