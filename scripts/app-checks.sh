@@ -14,27 +14,12 @@ source "$(dirname "$0")/lib.sh"
 
 [ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: run scripts/test.sh or build it first"
 [ -x "$VAULT_BIN" ] || die "no vault at $VAULT_BIN: cargo build --release -p ruralmed-vault"
-ensure_client
-
 WEB="$ROOT/app/web"
-if [ ! -x "$WEB/node_modules/.bin/vite" ]; then
-	log "installing the web app's packages (npm ci in app/web)"
-	(cd "$WEB" && npm ci --no-audit --no-fund --loglevel=error)
-fi
-# Debian's chromium, and CJK fonts so that the Chinese screens render as text in screenshots.
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-	log "installing Debian packages for the browser checks: ${missing[*]}"
-	sudo=""
-	[ "$(id -u)" = 0 ] || sudo="sudo"
-	$sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+ensure_web
+ensure_chromium
 
 log "building the client library and the web app"
-(cd "$ROOT/app/client" && npm run --silent build)
-(cd "$WEB" && npm run --silent build >/dev/null)
+build_web
 
 rpc_port=$(free_port)
 p2p_port=$(free_port)
@@ -87,8 +72,10 @@ for _ in $(seq 60); do
 done
 
 log "serving the built app on http://127.0.0.1:$app_port"
+# --bypass-lock: vite allows one preview per project, and a dev system and the browser
+# checks may each serve the app at once, on their own ports.
 (cd "$WEB" && RURALMED_NODE_URL="http://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
-	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort) >"$app_log" 2>&1 &
+	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort --bypass-lock) >"$app_log" 2>&1 &
 app_pid=$!
 for _ in $(seq 40); do
 	curl -sf -o /dev/null "http://127.0.0.1:$app_port/" && break

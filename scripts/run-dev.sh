@@ -75,8 +75,10 @@ log "records vault: http://127.0.0.1:$vault_port (local store in $vault_data)"
 	--data-dir "$vault_data" --min-peers 0 &
 vault_pid=$!
 
+# --bypass-lock: vite allows one preview per project, and a dev system and the browser
+# checks may each serve the app at once, on their own ports.
 (cd "$web" && RURALMED_NODE_URL="http://127.0.0.1:$port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
-	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort >/dev/null) &
+	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort --bypass-lock >/dev/null) &
 app_pid=$!
 log "RuralMed web app: http://127.0.0.1:$app_port/  (pick a demo-county role to sign in)"
 

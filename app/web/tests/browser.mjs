@@ -599,6 +599,7 @@ try {
     await setLanguage(patient, 'zh-CN');
     await patient.click('a.tab[href="#/records"]');
     await patient.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    await patient.waitForSelector(`[data-record="${kindIds.vitals}"] dl.lines`, { timeout: CHAIN_WAIT });
     const text = await patient.textContent('main');
     check(text.includes('血压') && text.includes('每天 3 次') && text.includes('粒'), `Chinese vital signs / prescription missing: ${text.slice(0, 300)}`);
     check(text.includes('我的病历') && text.includes('就诊') && text.includes('记录人'), `Chinese records page incomplete: ${text.slice(0, 200)}`);

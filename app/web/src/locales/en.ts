@@ -396,7 +396,8 @@ export const en = {
     commitment: 'Fingerprint on the chain',
     listTitle: 'Emergency accesses',
     listIntro: 'A doctor opened your records without your consent, for an emergency. Tell us whether it was right: accept it, or dispute it and the health authority will look into it.',
-    entry: '{{who}} ({{org}}) opened emergency access on {{when}}',
+    entry: '{{who}} opened emergency access on {{when}}',
+    whoAt: '{{who}} ({{org}})',
     until: 'Access until {{until}}',
     status: {
       Open: 'Waiting for your review: accept or dispute before {{by}}.',

@@ -398,7 +398,8 @@ export const zhCN: Translation = {
     commitment: '区块链上的指纹',
     listTitle: '紧急访问',
     listIntro: '有医生在紧急情况下未经您同意打开了您的病历。请告诉我们是否合理：接受，或提出异议由卫生部门调查。',
-    entry: '{{who}}（{{org}}）于 {{when}} 开启了紧急访问',
+    entry: '{{who}}于 {{when}} 开启了紧急访问',
+    whoAt: '{{who}}（{{org}}）',
     until: '有效至 {{until}}',
     status: {
       Open: '等待您审核：请在 {{by}} 前接受或提出异议。',

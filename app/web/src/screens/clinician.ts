@@ -38,9 +38,13 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       ctx.patient = patient;
       address.value = patient;
       message.replaceChildren();
+      // Finding the patient already shown keeps the screen as it is (an open form included).
+      if (found.dataset.patient === patient) return;
+      found.dataset.patient = patient;
       await showPatient(patient);
     } catch (error) {
       ctx.patient = null;
+      delete found.dataset.patient;
       found.replaceChildren();
       mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
     }
@@ -87,6 +91,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       const days = h('input', { type: 'text', inputmode: 'numeric', name: 'referral-days', value: '14' }) as HTMLInputElement;
       const message = h('div', { class: 'message', 'aria-live': 'polite' });
       const send = h('button', { type: 'submit', class: 'btn primary' }, icon('referral'), h('span', {}, t('referral.send'))) as HTMLButtonElement;
+      days.addEventListener('input', () => { if (days.getAttribute('aria-invalid') === 'true') { days.removeAttribute('aria-invalid'); message.replaceChildren(); } });
       mount(slot, h('form', { class: 'card stack', 'aria-labelledby': 'referral-title', onSubmit: (e: Event) => {
         e.preventDefault();
         const n = Number(days.value.trim());
@@ -134,6 +139,10 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
         control.focus();
         mount(message, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, text)));
       };
+      // A problem reported earlier goes away as soon as it is being corrected.
+      for (const c of [why, hours, understood]) {
+        c.addEventListener(c === understood ? 'change' : 'input', () => { if (c.getAttribute('aria-invalid') === 'true') { c.removeAttribute('aria-invalid'); message.replaceChildren(); } });
+      }
       mount(slot, h('form', { class: 'card stack glass', 'aria-labelledby': 'glass-title', onSubmit: (e: Event) => {
         e.preventDefault();
         for (const c of [why, hours, understood]) c.removeAttribute('aria-invalid');

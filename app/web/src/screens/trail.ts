@@ -44,7 +44,7 @@ export function trailScreen(ctx: AppContext): HTMLElement {
         const open = e.status === 'Open';
         const overdue = open && clock.block >= e.reviewBy;
         return h('li', { class: `glass-entry${open ? ' to-review' : ''}`, 'data-emergency': e.id.toString(), 'data-status': e.status },
-          h('p', { class: 'glass-head' }, icon('emergency'), h('strong', {}, t('glass.entry', { who, org, when: formatTime(blockTime(clock, e.openedAt)) }))),
+          h('p', { class: 'glass-head' }, icon('emergency'), h('strong', {}, t('glass.entry', { who: who.includes(org) ? who : t('glass.whoAt', { who, org }), when: formatTime(blockTime(clock, e.openedAt)) }))),
           h('p', {}, t('glass.until', { until: formatTime(blockTime(clock, e.expiresAt)) })),
           h('p', { class: 'glass-status' }, t(`glass.status.${e.status}`, { by: formatTime(blockTime(clock, e.reviewBy)) })),
           open && !overdue ? h('div', { class: 'row' },
