@@ -228,7 +228,7 @@ async fn upload(
 	} else {
 		vault.pending.add(&hash, now_ms()).await?;
 		vault.store.set_owner(&hash, &patient).await?;
-		vault.store.put_hashed(hash, body).await?
+		vault.store.write_new(hash, body).await?
 	};
 	tracing::info!(
 		hash = %hash_hex(&hash), size, account = %account.to_ss58check(),

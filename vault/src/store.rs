@@ -23,6 +23,18 @@ use object_store::{
 };
 use sp_core::{crypto::AccountId32, H256};
 
+/// Refuses bytes whose blake2-256 is not `hash`, before anything is looked up or written.
+fn ensure_hash(hash: &H256, bytes: &[u8]) -> Result<(), VaultError> {
+	let computed = H256(blake2_256(bytes));
+	if computed != *hash {
+		return Err(VaultError::HashMismatch {
+			claimed: format!("{hash:?}"),
+			computed: format!("{computed:?}"),
+		});
+	}
+	Ok(())
+}
+
 /// Connecting to the S3 endpoint: a loopback or LAN store answers in milliseconds.
 const S3_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 /// One whole S3 request, long enough for the largest body (16 MiB) on a slow county link.
@@ -178,16 +190,23 @@ impl BlobStore {
 
 	/// Like [`Self::put`] when the caller hashed the bytes already; refuses a wrong hash.
 	pub async fn put_hashed(&self, hash: H256, bytes: Bytes) -> Result<Stored, VaultError> {
-		let computed = H256(blake2_256(&bytes));
-		if computed != hash {
-			return Err(VaultError::HashMismatch {
-				claimed: format!("{hash:?}"),
-				computed: format!("{computed:?}"),
-			});
-		}
+		ensure_hash(&hash, &bytes)?;
 		if self.exists(&hash).await? {
 			return Ok(Stored::Existing);
 		}
+		self.write(hash, bytes).await
+	}
+
+	/// Writes a blob the caller has just found missing (with [`Self::exists`]) and hashed:
+	/// the upload handler, which looks once to decide whether to index the blob, so the store
+	/// does not look again. The hash is still checked; a concurrent upload of the same bytes
+	/// is [`Stored::Existing`] where the store can tell, an identical rewrite where it cannot.
+	pub async fn write_new(&self, hash: H256, bytes: Bytes) -> Result<Stored, VaultError> {
+		ensure_hash(&hash, &bytes)?;
+		self.write(hash, bytes).await
+	}
+
+	async fn write(&self, hash: H256, bytes: Bytes) -> Result<Stored, VaultError> {
 		let mode = if self.create_mode { PutMode::Create } else { PutMode::Overwrite };
 		let opts = PutOptions { mode, ..Default::default() };
 		match self.inner.put_opts(&location(&hash), PutPayload::from(bytes), opts).await {
