@@ -23,6 +23,7 @@ for a in "$@"; do
 done
 
 ensure_toolchain
+ensure_js
 build_node
 # The web app, built on the client library (vite preview serves the build and forwards /rpc
 # and the vault API, see app/web/vite.config.ts).
@@ -81,6 +82,12 @@ vault_pid=$!
 	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort --bypass-lock >/dev/null) &
 app_pid=$!
 log "RuralMed web app: http://127.0.0.1:$app_port/  (pick a demo-county role to sign in)"
+
+# Demo stock: the Hekou village clinic gets packs of the demo amoxicillin lot, so its doctor can
+# hand medicines over at a visit (nothing is done if it holds some already).
+(python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$port" 1 1 120 >/dev/null \
+	&& node "$ROOT/scripts/js/demo-stock.mjs" "ws://127.0.0.1:$port" \
+	|| log "could not stock the demo clinic (see above); the rest works") &
 
 # Stop when any of them stops.
 wait -n "$node_pid" "$vault_pid" "$app_pid"

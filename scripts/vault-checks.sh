@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end checks of the records vault against a real node: starts a throw-away dev node on
 # free ports, a vault beside it (local store in a temp dir) and a second vault whose node is a
-# closed port, runs scripts/js/checks-vault/vault-e2e.mjs and the client library's full-path
-# test (app/client/test/vault.integration.test.ts), checks that the vault stops cleanly on
-# SIGTERM, and stops everything. On any failure it prints the node's and the vaults' logs.
+# closed port, runs scripts/js/checks-vault/vault-e2e.mjs, the SMART Health Link checks
+# (scripts/js/checks-vault/shl.mjs) and the client library's full-path test
+# (app/client/test/vault.integration.test.ts), checks that the vault stops cleanly on SIGTERM,
+# and stops everything. On any failure it prints the node's and the vaults' logs.
 #
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
 source "$(dirname "$0")/lib.sh"
@@ -18,6 +19,7 @@ vault_port=$(free_port)
 down_port=$(free_port)
 closed_port=$(free_port) # nothing listens here: the second vault's "node"
 max_body=65536
+cors_origin=https://records.county.example # allowed CORS on /v1 (shl.mjs checks it)
 workdir=$(mktemp -d)
 node_log="$workdir/node.log"
 vault_log="$workdir/vault.log"
@@ -73,7 +75,7 @@ python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
 log "starting the vault on port $vault_port and a vault without a node on port $down_port"
 "$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
 	--data-dir "$workdir/vault" --min-peers 0 --max-body-bytes "$max_body" --log-format text \
-	>"$vault_log" 2>&1 &
+	--cors-origin "$cors_origin" >"$vault_log" 2>&1 &
 vault_pid=$!
 "$VAULT_BIN" --listen "127.0.0.1:$down_port" --node-rpc "http://127.0.0.1:$closed_port" \
 	--data-dir "$workdir/vault-down" --min-peers 0 --rpc-timeout-secs 2 --log-format json \
@@ -87,10 +89,17 @@ log "running the vault end-to-end checks"
 	"http://127.0.0.1:$vault_port" "http://127.0.0.1:$down_port" "$workdir/vault" "$max_body") \
 	|| die "the vault end-to-end checks failed"
 
+t0=$SECONDS
+log "running the SMART Health Link checks"
+(cd "$ROOT/scripts/js" && node checks-vault/shl.mjs "ws://127.0.0.1:$rpc_port" \
+	"http://127.0.0.1:$vault_port" "local:$workdir/vault" "$cors_origin") \
+	|| die "the SMART Health Link checks failed"
+log "SMART Health Link checks passed in $((SECONDS - t0)) s"
+
 log "running the client library's vault test against the node and the vault (app/client)"
 build_client
 (cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
-		node --test dist/test/vault.integration.test.js) \
+		node --test dist/test/vault.integration.test.js dist/test/medicines.integration.test.js) \
 	|| die "the client library's vault test failed"
 
 log "stopping the vault with SIGTERM"

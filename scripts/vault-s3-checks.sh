@@ -5,6 +5,7 @@
 # whose node is a closed port, then runs
 # - scripts/js/checks-vault/vault-e2e.mjs, the same end-to-end checks as scripts/vault-checks.sh,
 #   looking into the bucket (signed S3 requests) where those look into the local directory;
+# - scripts/js/checks-vault/shl.mjs, the SMART Health Link checks, looking into the bucket;
 # - app/client/test/vault.integration.test.ts, the client library's full path through the vault;
 # - scripts/js/checks-vault/vault-store-outage.mjs: records stored with all three Garage nodes
 #   up, then one node (not the one the vault talks to) stopped: the stored records still read
@@ -110,6 +111,14 @@ log "running the vault end-to-end checks on Garage"
 	|| die "the vault end-to-end checks on Garage failed"
 [ ! -e "$workdir/vault/blobs" ] || die "the s3 vault kept blobs in its data dir"
 log "vault end-to-end checks on Garage passed in $((SECONDS - t0)) s"
+
+t0=$SECONDS
+log "running the SMART Health Link checks on Garage"
+(cd "$ROOT/scripts/js" && node checks-vault/shl.mjs "ws://127.0.0.1:$rpc_port" \
+	"http://127.0.0.1:$vault_port" "$store") \
+	|| die "the SMART Health Link checks on Garage failed"
+[ ! -e "$workdir/vault/shl" ] || die "the s3 vault kept SMART Health Links in its data dir"
+log "SMART Health Link checks on Garage passed in $((SECONDS - t0)) s"
 
 t0=$SECONDS
 log "running the client library's vault integration test on Garage"

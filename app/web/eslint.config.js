@@ -24,7 +24,7 @@ export default tseslint.config(
         process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
         URL: 'readonly', fetch: 'readonly', Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
         // Functions passed to page.evaluate run in the browser.
-        document: 'readonly', localStorage: 'readonly',
+        document: 'readonly', localStorage: 'readonly', window: 'readonly',
       },
     },
   },

@@ -1,6 +1,9 @@
-// The app is served from one origin that also forwards the vault's API (/health, /v1) and the
-// node's RPC (/rpc): the vault sends no CORS headers, and one origin is one address for a phone
-// on the clinic's network. RURALMED_NODE_URL / RURALMED_VAULT_URL say where they are.
+// The app is served from one origin that also forwards the vault's API (/health, /v1, and the
+// SMART Health Link manifests at /shl/) and the node's RPC (/rpc): one origin is one address for
+// a phone on the clinic's network (a vault elsewhere needs --cors-origin for the app's origin).
+// Two pages: the app (index.html) and the link viewer (viewer.html), which loads no polkadot.js. RURALMED_NODE_URL / RURALMED_VAULT_URL say where they are.
+import { fileURLToPath } from 'node:url';
+
 import { defineConfig, type ProxyOptions } from 'vite';
 
 const nodeUrl = process.env.RURALMED_NODE_URL ?? 'http://127.0.0.1:9944';
@@ -9,6 +12,7 @@ const vaultUrl = process.env.RURALMED_VAULT_URL ?? 'http://127.0.0.1:8787';
 const proxy: Record<string, ProxyOptions> = {
   '/health': { target: vaultUrl, changeOrigin: true },
   '/v1/': { target: vaultUrl, changeOrigin: true },
+  '/shl/': { target: vaultUrl, changeOrigin: true },
   '/rpc': { target: nodeUrl, ws: true, changeOrigin: true, rewrite: () => '/' },
 };
 
@@ -23,6 +27,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      input: { app: fileURLToPath(new URL('index.html', import.meta.url)), viewer: fileURLToPath(new URL('viewer.html', import.meta.url)) },
+    },
   },
   server: { proxy },
   preview: { proxy },

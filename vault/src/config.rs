@@ -70,6 +70,13 @@ pub struct Config {
 	#[arg(long, env = "RURALMED_VAULT_MIN_PEERS", default_value_t = 1)]
 	pub min_peers: u64,
 
+	/// Browser origins allowed CORS on `/health` and the `/v1` routes, e.g.
+	/// `https://records.county.example` (scheme, host and port, no path); repeat the flag or
+	/// separate them with commas. None by default: those routes send no CORS headers. The
+	/// SMART Health Link manifest (`POST /shl/{id}`) answers every origin regardless.
+	#[arg(long = "cors-origin", env = "RURALMED_VAULT_CORS_ORIGINS", value_delimiter = ',')]
+	pub cors_origins: Vec<String>,
+
 	/// Log format: `json` (one object a line) or `text`.
 	#[arg(long, env = "RURALMED_VAULT_LOG_FORMAT", default_value = "json")]
 	pub log_format: LogFormat,
@@ -90,6 +97,32 @@ impl Config {
 	pub fn pending_dir(&self) -> PathBuf {
 		self.data_dir.join("pending")
 	}
+
+	/// The CORS origins, checked: each `http://` or `https://` + host (and port), nothing
+	/// after; blanks (an empty variable, a trailing comma) are skipped.
+	pub fn cors_origins(&self) -> Result<Vec<axum::http::HeaderValue>, String> {
+		self.cors_origins
+			.iter()
+			.map(|origin| origin.trim())
+			.filter(|origin| !origin.is_empty())
+			.map(parse_origin)
+			.collect()
+	}
+}
+
+/// One browser origin, as a browser sends it in `Origin`.
+fn parse_origin(origin: &str) -> Result<axum::http::HeaderValue, String> {
+	let bad = || format!("--cors-origin {origin:?}: expected http(s)://host[:port], no path");
+	let host = origin
+		.strip_prefix("https://")
+		.or_else(|| origin.strip_prefix("http://"))
+		.ok_or_else(bad)?;
+	let valid = !host.is_empty()
+		&& host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+	if !valid {
+		return Err(bad());
+	}
+	axum::http::HeaderValue::from_str(origin).map_err(|_| bad())
 }
 
 /// Where blobs are kept.
@@ -148,5 +181,34 @@ mod tests {
 		assert_eq!(c.min_peers, 0);
 		assert!(Config::try_parse_from(["ruralmed-vault", "--store", "ftp"]).is_err());
 		assert!(Config::try_parse_from(["ruralmed-vault", "--store", "local:"]).is_err());
+	}
+
+	#[test]
+	fn cors_origins_are_a_list_and_are_checked() {
+		let c = Config::try_parse_from(["ruralmed-vault"]).expect("defaults parse");
+		assert_eq!(c.cors_origins(), Ok(Vec::new()), "no CORS by default");
+		let c = Config::try_parse_from([
+			"ruralmed-vault",
+			"--cors-origin",
+			"https://records.example, http://localhost:5173,",
+			"--cors-origin",
+			"http://[::1]:8080",
+		])
+		.expect("parses");
+		let origins: Vec<String> = c
+			.cors_origins()
+			.expect("valid")
+			.iter()
+			.map(|v| v.to_str().expect("ASCII").to_string())
+			.collect();
+		assert_eq!(
+			origins,
+			["https://records.example", "http://localhost:5173", "http://[::1]:8080"]
+		);
+		for bad in ["records.example", "https://records.example/", "https://", "ftp://x", "*"] {
+			let c =
+				Config::try_parse_from(["ruralmed-vault", "--cors-origin", bad]).expect("parses");
+			assert!(c.cors_origins().is_err(), "{bad}");
+		}
 	}
 }

@@ -11,8 +11,9 @@ use axum::{
 };
 
 /// Everything that can stop a request. Nothing is changed when one is returned, except where a
-/// variant says so (only [`VaultError::AccessRefused`]: the reader's failed `log_access` is on
-/// chain, which is the point).
+/// variant says so ([`VaultError::AccessRefused`]: the reader's failed `log_access` is on
+/// chain, which is the point; [`VaultError::ShlPasscode`]: a wrong passcode uses up an
+/// attempt).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum VaultError {
 	/// A signed-request header is missing: 401 `unauthenticated`.
@@ -91,6 +92,66 @@ pub enum VaultError {
 		other: u64,
 		/// The blob's hash.
 		hash: String,
+	},
+	/// The signer is neither the patient nor the patient's guardian at the finalized block, so
+	/// may not share, list or revoke the patient's SMART Health Links: 403
+	/// `not_patient_or_guardian` (the code of [`VaultError::NotPatientOrGuardian`]).
+	#[error("{signer} is neither patient {patient} nor their guardian")]
+	NotPatientOrGuardianOf {
+		/// The patient.
+		patient: String,
+		/// The request's account.
+		signer: String,
+	},
+	/// A SMART Health Link would carry a record of another patient than the link's: 403
+	/// `shl_foreign_record`.
+	#[error("record {record} is not a record of patient {patient}")]
+	ShlForeignRecord {
+		/// The record id.
+		record: u64,
+		/// The link's patient.
+		patient: String,
+	},
+	/// No SMART Health Link has this id: 404 `shl_not_found`.
+	#[error("no SMART Health Link {0}")]
+	ShlNotFound(String),
+	/// The SMART Health Link was revoked by its patient or guardian: 404 `shl_revoked`.
+	#[error("the SMART Health Link {0} was revoked")]
+	ShlRevoked(String),
+	/// The SMART Health Link is past its expiry: 404 `shl_expired`.
+	#[error("the SMART Health Link {0} has expired")]
+	ShlExpired(String),
+	/// Every passcode attempt of the SMART Health Link was used up by wrong passcodes; it is
+	/// disabled for good: 404 `shl_locked`.
+	#[error("the SMART Health Link {0} is disabled after too many wrong passcodes")]
+	ShlLocked(String),
+	/// The SMART Health Link needs a passcode and none or a wrong one was given: 401
+	/// `shl_passcode`, the body also carries `remainingAttempts`. A wrong passcode (not a
+	/// missing one) uses up an attempt, which is kept: the one change this error makes.
+	#[error("{}", if *.given { "wrong passcode" } else { "this SMART Health Link needs a passcode" })]
+	ShlPasscode {
+		/// Whether a passcode was given (and was wrong).
+		given: bool,
+		/// Attempts left; at 0 the link is disabled.
+		remaining: u32,
+	},
+	/// A record the SMART Health Link carries (or would carry) is erased on chain at the
+	/// finalized block: 410 `shl_record_erased`. Checked at every use, so erasing a record
+	/// stops every link that carries it.
+	#[error("record {0} is erased on chain")]
+	ShlRecordErased(u64),
+	/// A SMART Health Link with this id exists already (ids are never reused, a revoked link's
+	/// included): 409 `shl_exists`.
+	#[error("a SMART Health Link {0} exists already")]
+	ShlExists(String),
+	/// The patient has as many SMART Health Links in force (not revoked, not expired, not
+	/// disabled) as allowed: 409 `shl_limit`. Revoke one first.
+	#[error("patient {patient} has {limit} SMART Health Links in force, the most allowed")]
+	ShlLimit {
+		/// The patient.
+		patient: String,
+		/// The limit.
+		limit: usize,
 	},
 	/// A header, path parameter or JSON body is malformed: 400 `bad_request`.
 	#[error("{0}")]
@@ -174,20 +235,29 @@ impl VaultError {
 	pub fn status(&self) -> StatusCode {
 		use VaultError::*;
 		match self {
-			Unauthenticated(_) | MalformedAuth(_) | Expired { .. } | Replayed | BadSignature => {
-				StatusCode::UNAUTHORIZED
-			}
+			Unauthenticated(_)
+			| MalformedAuth(_)
+			| Expired { .. }
+			| Replayed
+			| BadSignature
+			| ShlPasscode { .. } => StatusCode::UNAUTHORIZED,
 			NotPermitted(_)
 			| SignerMismatch { .. }
 			| AccessRefused(_)
-			| NotPatientOrGuardian { .. } => StatusCode::FORBIDDEN,
+			| NotPatientOrGuardian { .. }
+			| NotPatientOrGuardianOf { .. }
+			| ShlForeignRecord { .. } => StatusCode::FORBIDDEN,
 			BadRequest(_) | BadExtrinsic(_) => StatusCode::BAD_REQUEST,
-			UnknownBlob(_) | UnknownRecord(_) | UnknownRoute => StatusCode::NOT_FOUND,
+			UnknownBlob(_) | UnknownRecord(_) | UnknownRoute | ShlNotFound(_) | ShlRevoked(_)
+			| ShlExpired(_) | ShlLocked(_) => StatusCode::NOT_FOUND,
+			ShlRecordErased(_) => StatusCode::GONE,
 			RecordMismatch { .. }
 			| NotErased(_)
 			| ForeignBlob { .. }
 			| OwnerUnknown(_)
-			| StillAnchored { .. } => StatusCode::CONFLICT,
+			| StillAnchored { .. }
+			| ShlExists(_)
+			| ShlLimit { .. } => StatusCode::CONFLICT,
 			MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
 			HashMismatch { .. } | ExtrinsicRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
 			PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -210,7 +280,18 @@ impl VaultError {
 			NotPermitted(_) => "not_permitted",
 			SignerMismatch { .. } => "signer_mismatch",
 			AccessRefused(_) => "access_refused",
-			NotPatientOrGuardian { .. } => "not_patient_or_guardian",
+			NotPatientOrGuardian { .. } | NotPatientOrGuardianOf { .. } => {
+				"not_patient_or_guardian"
+			}
+			ShlForeignRecord { .. } => "shl_foreign_record",
+			ShlNotFound(_) => "shl_not_found",
+			ShlRevoked(_) => "shl_revoked",
+			ShlExpired(_) => "shl_expired",
+			ShlLocked(_) => "shl_locked",
+			ShlPasscode { .. } => "shl_passcode",
+			ShlRecordErased(_) => "shl_record_erased",
+			ShlExists(_) => "shl_exists",
+			ShlLimit { .. } => "shl_limit",
 			NotErased(_) => "not_erased",
 			ForeignBlob { .. } => "foreign_blob",
 			OwnerUnknown(_) => "owner_unknown",
@@ -236,9 +317,14 @@ impl VaultError {
 		}
 	}
 
-	/// The JSON body.
+	/// The JSON body: `{error, message}`, and `remainingAttempts` for
+	/// [`VaultError::ShlPasscode`] (as the SMART Health Links specification asks).
 	pub fn body(&self) -> serde_json::Value {
-		serde_json::json!({ "error": self.code(), "message": self.to_string() })
+		let mut body = serde_json::json!({ "error": self.code(), "message": self.to_string() });
+		if let VaultError::ShlPasscode { remaining, .. } = self {
+			body["remainingAttempts"] = (*remaining).into();
+		}
+		body
 	}
 }
 
@@ -314,6 +400,24 @@ mod tests {
 			(VaultError::UnknownRoute, 404, "unknown_route"),
 			(VaultError::MethodNotAllowed, 405, "method_not_allowed"),
 			(VaultError::Internal("x".into()), 500, "internal"),
+			(
+				VaultError::NotPatientOrGuardianOf { patient: "p".into(), signer: "s".into() },
+				403,
+				"not_patient_or_guardian",
+			),
+			(
+				VaultError::ShlForeignRecord { record: 3, patient: "p".into() },
+				403,
+				"shl_foreign_record",
+			),
+			(VaultError::ShlNotFound("i".into()), 404, "shl_not_found"),
+			(VaultError::ShlRevoked("i".into()), 404, "shl_revoked"),
+			(VaultError::ShlExpired("i".into()), 404, "shl_expired"),
+			(VaultError::ShlLocked("i".into()), 404, "shl_locked"),
+			(VaultError::ShlPasscode { given: true, remaining: 3 }, 401, "shl_passcode"),
+			(VaultError::ShlRecordErased(3), 410, "shl_record_erased"),
+			(VaultError::ShlExists("i".into()), 409, "shl_exists"),
+			(VaultError::ShlLimit { patient: "p".into(), limit: 32 }, 409, "shl_limit"),
 		];
 		for (error, status, code) in cases {
 			assert_eq!(error.status().as_u16(), status, "{error:?}");
@@ -321,7 +425,15 @@ mod tests {
 			let body = error.body();
 			assert_eq!(body["error"], code);
 			assert_eq!(body["message"], error.to_string());
+			let extra = body.as_object().map(|o| o.contains_key("remainingAttempts"));
+			assert_eq!(extra, Some(matches!(error, VaultError::ShlPasscode { .. })), "{error:?}");
 		}
+		let wrong = VaultError::ShlPasscode { given: true, remaining: 0 }.body();
+		assert_eq!(wrong["remainingAttempts"], 0);
+		assert_eq!(wrong["message"], "wrong passcode");
+		let missing = VaultError::ShlPasscode { given: false, remaining: 10 }.body();
+		assert_eq!(missing["remainingAttempts"], 10);
+		assert_eq!(missing["message"], "this SMART Health Link needs a passcode");
 	}
 
 	#[test]

@@ -7,8 +7,17 @@
 //! | `POST /v1/blobs/{hash}/anchored` | `{"record": id}`: keep the blob for good once that record anchors it |
 //! | `POST /v1/blobs/{hash}/read` | `{"extrinsic": "0x…"}`: the reader's signed `log_access`; the ciphertext once it is finalized |
 //! | `DELETE /v1/blobs/{hash}` | `{"record": id}`: by the patient or guardian, once the record is erased on chain ([`crate::erase`]) |
+//! | `POST /v1/shl` | a new SMART Health Link, by the patient or guardian ([`crate::shl`]) |
+//! | `GET /v1/shl?patient=…` | the patient's links and who used them, for the patient or guardian |
+//! | `DELETE /v1/shl/{id}` | revokes a link (its files go, its use log stays), by the patient or guardian |
+//! | `POST /shl/{id}` | the SHL manifest, **unsigned**: `{recipient, passcode?}` → the link's JWE files |
 //!
 //! Every `/v1` request is signed ([`crate::auth`]); every refusal is a [`VaultError`].
+//!
+//! **CORS.** `POST /shl/{id}` answers any origin (SHL viewers are web pages anywhere; no
+//! credentials), its `OPTIONS` preflight included. `/health` and the `/v1` routes answer CORS
+//! only for the origins of `--cors-origin` (none by default: no CORS headers at all), with
+//! methods `GET`, `POST`, `DELETE` and the `x-ruralmed-*` request headers.
 
 use crate::blake2_256;
 use crate::{
@@ -18,6 +27,7 @@ use crate::{
 	error::VaultError,
 	extrinsic::{check_access_logged, decode_log_access, parse_hex},
 	pending::PendingIndex,
+	shl::{self, LinkLocks},
 	store::{hash_hex, parse_hash, BlobStore, Stored},
 };
 use axum::{
@@ -37,7 +47,10 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sp_core::{crypto::Ss58Codec, H256};
 use std::{sync::Arc, time::Duration};
-use tower_http::trace::TraceLayer;
+use tower_http::{
+	cors::{AllowOrigin, Any, CorsLayer},
+	trace::TraceLayer,
+};
 
 /// The patient the upload is for (SS58 or `0x` hex).
 pub const PATIENT_HEADER: &str = "x-ruralmed-patient";
@@ -62,19 +75,75 @@ pub struct Vault {
 	pub max_body_bytes: usize,
 	/// How long a read waits for finality.
 	pub finality_timeout: Duration,
+	/// Serialises changes of one SMART Health Link (and one patient's link count).
+	pub links: LinkLocks,
+	/// The origins allowed CORS on `/health` and `/v1` (none: no CORS headers there).
+	pub cors_origins: Vec<HeaderValue>,
+}
+
+/// The request headers a browser client of `/v1` sends.
+pub const CORS_REQUEST_HEADERS: [&str; 8] = [
+	"content-type",
+	crate::auth::ACCOUNT_HEADER,
+	crate::auth::TIMESTAMP_HEADER,
+	crate::auth::SIGNATURE_HEADER,
+	PATIENT_HEADER,
+	ORGANISATION_HEADER,
+	CATEGORY_HEADER,
+	CONTENT_HASH_HEADER,
+];
+
+/// The response headers a browser client of `/v1` may read (those of a read).
+pub const CORS_EXPOSED_HEADERS: [&str; 2] = ["x-ruralmed-record", "x-ruralmed-access-block"];
+
+/// CORS for `/health` and `/v1`: only `origins`, and none at all if there are none.
+fn api_cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
+	if origins.is_empty() {
+		return None;
+	}
+	Some(
+		CorsLayer::new()
+			.allow_origin(AllowOrigin::list(origins.iter().cloned()))
+			.allow_methods([Method::GET, Method::POST, Method::DELETE])
+			.allow_headers(CORS_REQUEST_HEADERS.map(HeaderName::from_static))
+			.expose_headers(CORS_EXPOSED_HEADERS.map(HeaderName::from_static))
+			.max_age(Duration::from_secs(600)),
+	)
+}
+
+/// CORS for the SHL manifest: any origin, `POST` with a JSON body, no credentials.
+fn manifest_cors() -> CorsLayer {
+	CorsLayer::new()
+		.allow_origin(Any)
+		.allow_methods([Method::POST])
+		.allow_headers([header::CONTENT_TYPE])
+		.max_age(Duration::from_secs(600))
 }
 
 /// The vault's routes.
 pub fn router(vault: Arc<Vault>) -> Router {
 	let limit = vault.max_body_bytes;
-	Router::new()
+	// The 405 fallback is set on each part before its CORS layer wraps it, so a 405 carries
+	// the same CORS headers as the route's answers (and a preflight is answered by the layer).
+	let api = Router::new()
 		.route("/health", get(health))
 		.route("/v1/blobs", post(upload))
 		.route("/v1/blobs/{hash}/anchored", post(anchored))
 		.route("/v1/blobs/{hash}/read", post(read))
 		.route("/v1/blobs/{hash}", delete(erase))
-		.fallback(unknown_route)
+		.route("/v1/shl", post(shl::create).get(shl::list))
+		.route("/v1/shl/{id}", delete(shl::revoke))
+		.method_not_allowed_fallback(method_not_allowed);
+	let api = match api_cors(&vault.cors_origins) {
+		Some(cors) => api.layer(cors),
+		None => api,
+	};
+	let public = Router::new()
+		.route("/shl/{id}", post(shl::manifest))
 		.method_not_allowed_fallback(method_not_allowed)
+		.layer(manifest_cors());
+	api.merge(public)
+		.fallback(unknown_route)
 		.layer(DefaultBodyLimit::max(limit))
 		.layer(TraceLayer::new_for_http())
 		.with_state(vault)
@@ -89,7 +158,10 @@ async fn method_not_allowed() -> VaultError {
 }
 
 /// The body, or 413 when it is over the limit.
-fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes, VaultError> {
+pub(crate) fn body_bytes(
+	body: Result<Bytes, BytesRejection>,
+	limit: usize,
+) -> Result<Bytes, VaultError> {
 	body.map_err(|rejection| {
 		if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
 			VaultError::PayloadTooLarge { limit }
@@ -100,7 +172,7 @@ fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes
 }
 
 /// The request's verified account.
-fn authenticate(
+pub(crate) fn authenticate(
 	vault: &Vault,
 	method: &Method,
 	uri: &Uri,
@@ -385,13 +457,22 @@ async fn read(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 	use crate::auth::tests::signed_headers;
 	use sp_keyring::Sr25519Keyring;
 
 	/// A vault on a free port whose node is a closed port, and its data directory.
 	async fn vault_without_node(max_body_bytes: usize) -> (String, tempfile::TempDir) {
+		serve_without_node(max_body_bytes, Vec::new()).await
+	}
+
+	/// A vault on a free port whose node is a closed port, allowing CORS for `cors_origins`,
+	/// and its data directory (a local store).
+	pub(crate) async fn serve_without_node(
+		max_body_bytes: usize,
+		cors_origins: Vec<HeaderValue>,
+	) -> (String, tempfile::TempDir) {
 		let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
 		let node = format!("http://{}", closed.local_addr().expect("addr"));
 		drop(closed);
@@ -403,6 +484,8 @@ mod tests {
 			pending: PendingIndex::open(&data.path().join("pending")).expect("index"),
 			max_body_bytes,
 			finality_timeout: Duration::from_secs(1),
+			links: LinkLocks::default(),
+			cors_origins,
 		});
 		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
 		let url = format!("http://{}", listener.local_addr().expect("addr"));

@@ -11,7 +11,8 @@
 //! and its HTTP answers), [`auth`] (signed requests), [`chain`] (the node's JSON-RPC),
 //! [`extrinsic`] (the reader's `log_access`), [`store`] (blobs, write-once, and whom each was
 //! uploaded for), [`pending`] (uploads not yet anchored, and the sweeper), [`erase`] (deleting
-//! a blob once its record is erased on chain), [`http`] (routes).
+//! a blob once its record is erased on chain), [`shl`] (SMART Health Links: records a patient
+//! shares with someone outside RuralMed), [`http`] (routes, CORS).
 
 pub mod auth;
 pub mod chain;
@@ -21,6 +22,7 @@ pub mod error;
 pub mod extrinsic;
 pub mod http;
 pub mod pending;
+pub mod shl;
 pub mod store;
 
 /// blake2-256, the hash the chain anchors and requests are signed over.

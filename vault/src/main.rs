@@ -7,6 +7,7 @@ use ruralmed_vault::{
 	config::{Config, LogFormat},
 	http::{router, Vault},
 	pending::PendingIndex,
+	shl::LinkLocks,
 	store::BlobStore,
 };
 use std::{sync::Arc, time::Duration};
@@ -35,6 +36,7 @@ fn init_logs(format: LogFormat) {
 }
 
 async fn run(config: Config) -> Result<(), String> {
+	let cors_origins = config.cors_origins()?;
 	let store = BlobStore::from_config(&config)?;
 	let pending = PendingIndex::open(&config.pending_dir())?;
 	let chain = Chain::new(
@@ -49,6 +51,8 @@ async fn run(config: Config) -> Result<(), String> {
 		pending,
 		max_body_bytes: config.max_body_bytes,
 		finality_timeout: Duration::from_secs(config.finality_timeout_secs),
+		links: LinkLocks::default(),
+		cors_origins,
 	});
 
 	let sweeper = tokio::spawn(sweep_forever(
@@ -63,7 +67,7 @@ async fn run(config: Config) -> Result<(), String> {
 	tracing::info!(
 		listen = %config.listen, node = %config.node_rpc, store = vault.store.describe(),
 		data_dir = %config.data_dir.display(), max_body_bytes = config.max_body_bytes,
-		min_peers = config.min_peers, "the vault is serving"
+		min_peers = config.min_peers, cors_origins = ?config.cors_origins, "the vault is serving"
 	);
 	let served = axum::serve(listener, router(vault))
 		.with_graceful_shutdown(shutdown_signal())

@@ -13,6 +13,10 @@
 //! does not stop two records from anchoring the same hash, so an erase deletes a blob only
 //! through a record of this patient: a record anchoring someone else's ciphertext cannot
 //! have it deleted.
+//!
+//! Small named objects live in the same store beside them (`put_named` and friends): the
+//! SMART Health Links under `shl/` ([`crate::shl`]). Unlike blobs they may be replaced, and
+//! their names may never start with `blobs/` or `owners/`.
 
 use crate::blake2_256;
 use crate::{auth::parse_account, config::Config, error::VaultError};
@@ -84,6 +88,23 @@ fn location(hash: &H256) -> Path {
 
 fn owner_location(hash: &H256) -> Path {
 	Path::from(format!("owners/{}", hash_hex(hash)))
+}
+
+/// Where a named object is kept: `name` as given, `/`-separated, each segment non-empty and
+/// made of ASCII letters, digits, `-`, `_` and `.` (not `.` or `..`), never under the blobs'
+/// own prefixes.
+fn named_location(name: &str) -> Result<Path, VaultError> {
+	let valid_segment = |segment: &str| {
+		!segment.is_empty()
+			&& segment != "."
+			&& segment != ".."
+			&& segment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+	};
+	let first = name.split('/').next().unwrap_or_default();
+	if !name.split('/').all(valid_segment) || first == "blobs" || first == "owners" {
+		return Err(VaultError::Internal(format!("{name:?} is no name for a named object")));
+	}
+	Ok(Path::from(name))
 }
 
 fn store_error(e: object_store::Error) -> VaultError {
@@ -270,6 +291,55 @@ impl BlobStore {
 		Ok(())
 	}
 
+	/// Keeps `bytes` under `name`, replacing what was there: small named objects beside the
+	/// blobs (the SMART Health Links under `shl/`, [`crate::shl`]). One put is atomic in both
+	/// stores (a local file is written aside and renamed; an S3 PUT replaces the whole object).
+	/// Names under `blobs/` and `owners/` are refused: those are written only by the blob
+	/// methods above.
+	pub async fn put_named(&self, name: &str, bytes: Bytes) -> Result<(), VaultError> {
+		let path = named_location(name)?;
+		self.inner.put(&path, PutPayload::from(bytes)).await.map(|_| ()).map_err(store_error)
+	}
+
+	/// The object under `name`, or `None` if there is none.
+	pub async fn get_named(&self, name: &str) -> Result<Option<Bytes>, VaultError> {
+		let path = named_location(name)?;
+		match self.inner.get(&path).await {
+			Ok(found) => found.bytes().await.map(Some).map_err(store_error),
+			Err(object_store::Error::NotFound { .. }) => Ok(None),
+			Err(e) => Err(store_error(e)),
+		}
+	}
+
+	/// Deletes the object under `name`; a missing one is not an error.
+	pub async fn delete_named(&self, name: &str) -> Result<(), VaultError> {
+		let path = named_location(name)?;
+		match self.inner.delete(&path).await {
+			Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+			Err(e) => Err(store_error(e)),
+		}
+	}
+
+	/// The last segments of the names of the objects directly under `prefix` (`a/b` lists
+	/// `a/b/c` as `c`, not `a/b/c/d`), sorted; none for a prefix nothing is under. One list
+	/// request (paged by the library on S3), so it costs what is under the prefix, not what is
+	/// in the store.
+	pub async fn list_named(&self, prefix: &str) -> Result<Vec<String>, VaultError> {
+		let path = named_location(prefix)?;
+		let listed = match self.inner.list_with_delimiter(Some(&path)).await {
+			Ok(listed) => listed,
+			Err(object_store::Error::NotFound { .. }) => return Ok(Vec::new()),
+			Err(e) => return Err(store_error(e)),
+		};
+		let mut names: Vec<String> = listed
+			.objects
+			.into_iter()
+			.filter_map(|meta| meta.location.filename().map(str::to_string))
+			.collect();
+		names.sort();
+		Ok(names)
+	}
+
 	/// Whether the store answers: a `head` of a name no blob has must say "not found".
 	pub async fn reachable(&self) -> Result<(), VaultError> {
 		self.exists(&H256::zero()).await.map(|_| ())
@@ -412,6 +482,41 @@ mod tests {
 		.expect("parses");
 		let missing = BlobStore::from_config(&config).err().expect("no endpoint");
 		assert!(missing.contains("--s3-endpoint"), "{missing}");
+	}
+
+	#[tokio::test]
+	async fn named_objects_are_kept_listed_and_deleted_beside_the_blobs() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let store = BlobStore::local(dir.path()).expect("local store");
+		assert_eq!(store.list_named("shl/patients/ab").await.expect("list"), Vec::<String>::new());
+		assert_eq!(store.get_named("shl/links/x/meta.json").await.expect("get"), None);
+		store.put_named("shl/patients/ab/two", Bytes::from_static(b"2")).await.expect("put");
+		store.put_named("shl/patients/ab/one", Bytes::from_static(b"1")).await.expect("put");
+		store.put_named("shl/patients/ab/sub/deeper", Bytes::from_static(b"d")).await.expect("put");
+		store.put_named("shl/patients/abc/three", Bytes::from_static(b"3")).await.expect("put");
+		assert_eq!(store.list_named("shl/patients/ab").await.expect("list"), vec!["one", "two"]);
+		assert_eq!(
+			std::fs::read(dir.path().join("shl/patients/ab/two")).expect("file"),
+			b"2",
+			"kept in the same directory as the blobs"
+		);
+		// Replacing is allowed (unlike blobs).
+		store.put_named("shl/patients/ab/two", Bytes::from_static(b"22")).await.expect("put");
+		assert_eq!(
+			store.get_named("shl/patients/ab/two").await.expect("get"),
+			Some(Bytes::from_static(b"22"))
+		);
+		store.delete_named("shl/patients/ab/two").await.expect("delete");
+		store.delete_named("shl/patients/ab/two").await.expect("delete again");
+		assert_eq!(store.list_named("shl/patients/ab").await.expect("list"), vec!["one"]);
+		// Names that could reach the blobs, or leave the store, are refused.
+		for bad in ["blobs/00", "owners/00", "shl/../blobs/00", "shl//x", "", "shl/a b", "/shl"] {
+			assert!(
+				matches!(store.put_named(bad, Bytes::new()).await, Err(VaultError::Internal(_))),
+				"{bad:?}"
+			);
+		}
+		assert!(!dir.path().join("blobs").exists());
 	}
 
 	#[test]

@@ -73,11 +73,45 @@ const PLAIN: Readonly<Record<string, string>> = {
   'PatientRecords.AlreadyDisputed': 'This record is already disputed; withdraw the dispute to raise another.',
   'PatientRecords.NotDisputed': 'This record is not disputed.',
   'PatientRecords.InvalidDisputeNote': "The note must be one of the patient's own self-reported records.",
+  'DrugProvenance.InvalidGtin': 'This is not a GTIN: 14 digits with a valid GS1 check digit.',
+  'DrugProvenance.InvalidLotNumber': 'This is not a lot number: 1 to 20 letters, digits or GS1 punctuation.',
+  'DrugProvenance.InvalidSerial': 'A serial number is empty, too long or has characters GS1 does not allow.',
+  'DrugProvenance.InvalidQuantity': 'The number of packs must be at least 1 (and at most 100 listed serials).',
+  'DrugProvenance.UnknownLot': 'There is no such lot of this product on chain.',
+  'DrugProvenance.NotActingForOrganisation': 'You do not act for this organisation (or it is not active).',
+  'DrugProvenance.NotDispenser': 'This organisation does not dispense medicines to patients.',
+  'DrugProvenance.LotRecalled': 'This lot is recalled: it may not be dispensed.',
+  'DrugProvenance.LotQuarantined': 'This lot is quarantined as suspect: it may not be dispensed.',
+  'DrugProvenance.LotIllegitimate': 'This lot is confirmed illegitimate: it may not be dispensed.',
+  'DrugProvenance.ColdChainBreached': "This lot's cold chain broke: it may not be dispensed until the authority clears it.",
+  'DrugProvenance.StockExpired': 'This lot is expired (or expires today).',
+  'DrugProvenance.HoldingQuarantined': "This organisation's stock of the lot is flagged as suspect.",
+  'DrugProvenance.InsufficientStock': 'The organisation holds fewer packs of this lot.',
+  'DrugProvenance.NotSerialised': 'This lot has no serial numbers: list none.',
+  'DrugProvenance.SerialsRequired': 'This lot is serialised: list the serial of every pack handed out.',
+  'DrugProvenance.DuplicateSerial': 'A serial number is listed twice.',
+  'DrugProvenance.UnknownPack': 'No pack of this lot has this serial number.',
+  'DrugProvenance.PackNotHeld': 'This pack is not in the organisation\'s stock.',
+  'DrugProvenance.PackQuarantined': 'This pack is flagged as suspect or illegitimate.',
   'Registry.SameKey': 'This encryption key is already the current one.',
   'Registry.InvalidKey': 'This is not a usable encryption key.',
 };
 
-/** A chain call failed, or the chain holds something the client cannot use. */
+/**
+ * A chain call failed, or the chain holds something the client cannot use, or the client
+ * refused a call before sending it.
+ *
+ * `code` is `Pallet.Error` for what the runtime refuses; the client uses the same code when it
+ * finds the refusal itself before sending (`ChainError.refusal`), so a caller branches the same
+ * way either way. Codes of the client's own (no pallet): `TransactionFailed` (dropped or
+ * refused by the pool), `UnsupportedRuntime`, `UnexpectedShape`, `MissingEvent`,
+ * `MissingArgument`, `NoEncryptionKey`, `ForeignEncryptionKey`, `KeyVersionRace`, `NoKeyShare`,
+ * and for medicines (medicines.ts): `NotAPrescription` (the record named as the prescription
+ * is not a MedicationRequest of this patient, or is erased), `DispensationMismatch` (the
+ * dispensation on chain is not the one described: other lot, organisation, quantity, serials
+ * or commitment), `InvalidArgument` (a salt that is not 32 bytes, a patient that is not an
+ * account, a record id that is not a u64).
+ */
 export class ChainError extends Error {
   override readonly name = 'ChainError';
   constructor(
@@ -90,6 +124,16 @@ export class ChainError extends Error {
     readonly docs: string = '',
   ) {
     super(message);
+  }
+
+  /**
+   * A refusal the client found before sending anything, under the code the chain would have
+   * given (`refusal('DrugProvenance', 'UnknownLot')`), with the same plain message; `detail`
+   * is appended.
+   */
+  static refusal(pallet: string, error: string, detail?: string): ChainError {
+    const plain = PLAIN[`${pallet}.${error}`] ?? error;
+    return new ChainError(pallet, error, detail === undefined ? plain : `${plain} ${detail}`);
   }
 
   /** `Pallet.Error`, the stable identifier tests and callers compare. */

@@ -9,3 +9,5 @@ export * from './record.js';
 export * from './chain.js';
 export * from './vault.js';
 export * from './records.js';
+export * from './shl.js';
+export * from './medicines.js';

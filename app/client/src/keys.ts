@@ -69,28 +69,53 @@ export function x25519FromSr25519(sr25519SecretKey: Uint8Array, version: number)
 }
 
 /** An account's encryption keys, every version re-derivable on demand. */
+export const X25519_SEED_SALT = ascii('ruralmed/x25519-seed');
+
+/**
+ * For an account whose signing key stays in a wallet extension (docs/encryption.md §6.4):
+ * X25519 secret = HKDF-SHA256(ikm = the 32-byte encryption seed kept with the app, salt =
+ * "ruralmed/x25519-seed", info = "key-version:" ‖ u32 BE version, 32 bytes).
+ */
+export function x25519FromSeed(seed: Uint8Array, version: number): X25519KeyPair {
+  if (seed.length !== 32) throw new EnvelopeError('InvalidKey', 'an encryption seed is 32 bytes');
+  const secretKey = hkdf(sha256, seed, X25519_SEED_SALT, concatBytes(X25519_INFO_PREFIX, u32be(version)), 32);
+  return { version, secretKey, publicKey: x25519.getPublicKey(secretKey) };
+}
+
+/** An account's encryption keys, every version re-derivable on demand. */
 export class EncryptionKeyring {
-  readonly #secret: Uint8Array;
+  readonly #derive: (version: number) => X25519KeyPair;
   readonly #cache = new Map<number, X25519KeyPair>();
 
   private constructor(
     /** The account id (sr25519 public key). */
     readonly account: Uint8Array,
-    secret: Uint8Array,
+    derive: (version: number) => X25519KeyPair,
   ) {
-    this.#secret = secret;
+    this.#derive = derive;
   }
 
   static async fromSuri(suri: string): Promise<EncryptionKeyring> {
     const { publicKey, secretKey } = await sr25519FromSuri(suri);
-    return new EncryptionKeyring(publicKey, secretKey);
+    return new EncryptionKeyring(publicKey, (version) => x25519FromSr25519(secretKey, version));
+  }
+
+  /**
+   * The keys of an account whose signing key the app cannot see (a wallet extension): derived
+   * from a separate 32-byte encryption seed that the person backs up (§6.4).
+   */
+  static fromEncryptionSeed(account: Uint8Array, seed: Uint8Array): EncryptionKeyring {
+    if (account.length !== 32) throw new EnvelopeError('InvalidKey', 'an account id is 32 bytes');
+    x25519FromSeed(seed, 0); // refuses a seed of the wrong length now, not at first use
+    const copy = Uint8Array.from(seed);
+    return new EncryptionKeyring(Uint8Array.from(account), (version) => x25519FromSeed(copy, version));
   }
 
   /** The key pair of `version` (0 is the first key the registry records, +1 per rotation). */
   keyAt(version: number): X25519KeyPair {
     let pair = this.#cache.get(version);
     if (pair === undefined) {
-      pair = x25519FromSr25519(this.#secret, version);
+      pair = this.#derive(version);
       this.#cache.set(version, pair);
     }
     return pair;

@@ -27,6 +27,7 @@ import { ChainError, EnvelopeError } from './errors.js';
 import { unwrapFile, wrapFile, type FhirResource, type RecordCategory } from './fhir.js';
 import type { EncryptionKeyring } from './keys.js';
 import { openRecord, sealRecord } from './record.js';
+import { linkFor, sealHealthLink, type SharedRecord } from './shl.js';
 import { accountId, unwrapDataKey, type AccountLike } from './shares.js';
 import { blobHash, keypairSigner, VaultError, type VaultClient, type VaultSigner } from './vault.js';
 
@@ -39,11 +40,13 @@ export type Actor = KeyringPair | { readonly address: string; readonly signer: S
 
 const isPair = (actor: Actor): actor is KeyringPair => !('vaultSigner' in actor);
 
-function txAccount(actor: Actor): { account: AddressOrPair; options: TxOptions } {
+/** How `actor` signs an extrinsic: the account (or address) for `submit`, and its extension signer if any. */
+export function txAccount(actor: Actor): { account: AddressOrPair; options: TxOptions } {
   return isPair(actor) ? { account: actor, options: {} } : { account: actor.address, options: { signer: actor.signer } };
 }
 
-function vaultSignerOf(actor: Actor): VaultSigner {
+/** How `actor` signs vault requests. */
+export function vaultSignerOf(actor: Actor): VaultSigner {
   return isPair(actor) ? keypairSigner(actor) : actor.vaultSigner;
 }
 
@@ -126,13 +129,13 @@ export async function writeRecord(api: ApiPromise, vault: VaultClient, author: A
 }
 
 /** `reader`'s signed `patientRecords.logAccess(record, purpose)` as 0x hex, not sent: what a vault read takes. */
-export async function signedLogAccess(api: ApiPromise, reader: Actor, recordId: bigint | number, purpose: PurposeOfUse): Promise<string> {
+export async function signedLogAccess(api: ApiPromise, reader: Actor, recordId: bigint | number, purpose: PurposeOfUse, nonce = -1): Promise<string> {
   const call = api.tx.patientRecords?.logAccess;
   if (call === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no patientRecords.logAccess call.');
   const tx = call(recordId, purpose);
   const { account, options } = txAccount(reader);
   // nonce -1: the next nonce counting the reader's transactions already in the pool.
-  await tx.signAsync(account, { nonce: -1, ...(options.signer === undefined ? {} : { signer: options.signer }) });
+  await tx.signAsync(account, { nonce, ...(options.signer === undefined ? {} : { signer: options.signer }) });
   return tx.toHex();
 }
 
@@ -162,6 +165,13 @@ export interface ReadRecordResult {
 export async function readRecord(
   api: ApiPromise, vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, recordId: bigint | number, purpose: PurposeOfUse,
 ): Promise<ReadRecordResult> {
+  const ready = await prepareRead(api, reader, keyring, recordId);
+  const extrinsic = await signedLogAccess(api, reader, recordId, purpose);
+  return finishRead(vault, reader, keyring, ready, extrinsic);
+}
+
+/** What a read needs before its access log is signed; refuses as `readRecord` documents. */
+async function prepareRead(api: ApiPromise, reader: Actor, keyring: EncryptionKeyring, recordId: bigint | number): Promise<{ recordId: bigint | number; anchor: RecordAnchorView; share: Uint8Array }> {
   if (!equalBytes(keyring.account, accountId(reader.address))) {
     throw new EnvelopeError('InvalidKey', "The encryption keyring is not the reader's.");
   }
@@ -172,8 +182,13 @@ export async function readRecord(
   }
   const share = await readKeyShare(api, recordId, keyring.account);
   if (share === null) throw new ChainError(undefined, 'NoKeyShare', `You have no key for record ${recordId}.`);
+  return { recordId, anchor, share };
+}
 
-  const extrinsic = await signedLogAccess(api, reader, recordId, purpose);
+async function finishRead(
+  vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, ready: { recordId: bigint | number; anchor: RecordAnchorView; share: Uint8Array }, extrinsic: string,
+): Promise<ReadRecordResult> {
+  const { recordId, anchor, share } = ready;
   const ciphertext = await vault.read(vaultSignerOf(reader), u8aToHex(anchor.contentHash), extrinsic);
   const dataKey = await unwrapDataKey(share, { recordId, reader: keyring.account }, keyring);
   const fhir = openRecord(ciphertext, dataKey, anchor); // checks the hash and the category
@@ -181,6 +196,40 @@ export async function readRecord(
   return file === undefined
     ? { anchor, resource: fhir, fhir, ciphertext }
     : { anchor, resource: file.bytes, fhir, contentType: file.contentType, ciphertext };
+}
+
+/**
+ * Reads several records at once: each is checked as `readRecord` checks it, the access logs of
+ * those that pass are signed with consecutive nonces (so they need not wait for one another),
+ * and all go to the vault together, so a page of records costs about one finality round instead
+ * of one per record. Answers one result per id, in order: the record, or the error that
+ * `readRecord` would have thrown for it. If a read fails before the vault submits its log, the
+ * logs with later nonces wait in the pool and their reads end with the vault's `timeout`.
+ */
+export async function readRecords(
+  api: ApiPromise, vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, recordIds: readonly (bigint | number)[], purpose: PurposeOfUse,
+): Promise<PromiseSettledResult<ReadRecordResult>[]> {
+  const prepared = await Promise.allSettled(recordIds.map((id) => prepareRead(api, reader, keyring, id)));
+  const next = Number((await api.rpc.system.accountNextIndex(reader.address)).toString());
+  // Signed one after the other (a wallet asks for each in turn); sent all together.
+  const signed: ({ extrinsic: string } | { error: unknown } | null)[] = [];
+  let nonce = next;
+  for (const p of prepared) {
+    if (p.status === 'rejected') { signed.push(null); continue; }
+    try {
+      signed.push({ extrinsic: await signedLogAccess(api, reader, p.value.recordId, purpose, nonce) });
+      nonce += 1;
+    } catch (error) {
+      signed.push({ error });
+    }
+  }
+  return Promise.allSettled(prepared.map(async (p, i) => {
+    if (p.status === 'rejected') throw p.reason;
+    const log = signed[i];
+    if (log === undefined || log === null) throw new Error('the access log was not signed');
+    if ('error' in log) throw log.error;
+    return finishRead(vault, reader, keyring, p.value, log.extrinsic);
+  }));
 }
 
 function inlineFile(fhir: FhirResource, category: RecordCategory): { bytes: Uint8Array; contentType: string } | undefined {
@@ -359,4 +408,34 @@ export async function disputeOf(api: ApiPromise, recordId: bigint | number): Pro
     note: raw.note === null || raw.note === undefined ? null : big(raw.note, 'a note record id'),
     block: Number(big(raw.block, 'a block number')),
   };
+}
+
+/**
+ * Shares decrypted records with someone outside RuralMed through a SMART Health Link
+ * (`shl.ts`): seals them under a fresh key, keeps the sealed file on `vault` (signed by the
+ * patient or guardian `actor`), and answers the link to show as a QR code: `viewerUrl` +
+ * `#shlink:/…` with the key in the fragment, which never reaches the vault. Refusals: the
+ * `ShlError` `invalid_argument` checks of `sealHealthLink` before anything is sent, then the
+ * vault's (`not_patient_or_guardian`, `record_erased`, `shl_limit`, …) with nothing kept.
+ */
+export async function shareByLink(
+  vault: VaultClient,
+  actor: Actor,
+  args: {
+    readonly patient: string;
+    readonly records: readonly SharedRecord[];
+    readonly label: string;
+    readonly expiresMs: number;
+    readonly passcode: string | null;
+    /** The page that opens links (the app's viewer), e.g. `https://clinic.example/viewer.html`. */
+    readonly viewerUrl: string;
+  },
+): Promise<{ id: string; link: string; expiresMs: number }> {
+  const { request, key } = sealHealthLink(args);
+  const created = await vault.createHealthLink(vaultSignerOf(actor), request);
+  const link = linkFor({
+    viewerUrl: args.viewerUrl, manifestUrl: `${vault.baseUrl}${created.manifestPath}`, key,
+    expiresMs: request.expiresMs, label: args.label, passcode: args.passcode !== null,
+  });
+  return { id: created.id, link, expiresMs: request.expiresMs };
 }

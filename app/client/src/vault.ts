@@ -11,6 +11,7 @@ import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
 import type { RecordCategory } from './fhir.js';
+import type { HealthLinkView, NewLinkRequest } from './shl.js';
 
 /** Signs vault requests: an sr25519 keypair, or a polkadot{.js} extension's account. */
 export interface VaultSigner {
@@ -232,6 +233,44 @@ export class VaultClient {
     return { deleted: json.deleted };
   }
 
+  /**
+   * Keeps a new SMART Health Link's sealed files (`sealHealthLink`) on the vault, signed by the
+   * patient or guardian; the vault checks on chain that every record is the patient's and not
+   * erased. Answers the manifest path (`/shl/{id}`) the link points at.
+   */
+  async createHealthLink(signer: VaultSigner, request: NewLinkRequest): Promise<{ id: string; manifestPath: string }> {
+    // Record ids are u64: written as digits, not through JSON.stringify (no bigint there).
+    const { records, ...rest } = request;
+    const text = `${JSON.stringify(rest).slice(0, -1)},"records":[${records.map((r) => recordIdText(r)).join(',')}]}`;
+    const res = await this.#signed(signer, 'POST', '/v1/shl', new TextEncoder().encode(text), { 'content-type': 'application/json' });
+    const json = await this.#json(res, [201]);
+    if (!isObject(json) || typeof json.id !== 'string' || typeof json.manifestPath !== 'string') {
+      throw new VaultError(201, 'bad_response', 'The vault answered the new link in an unexpected form.');
+    }
+    return { id: json.id, manifestPath: json.manifestPath };
+  }
+
+  /** The patient's links, newest first, with who used each and when (signed by the patient or guardian). */
+  async listHealthLinks(signer: VaultSigner, patient: string): Promise<HealthLinkView[]> {
+    const path = `/v1/shl?patient=${encodeURIComponent(patient)}`;
+    const json = await this.#json(await this.#signed(signer, 'GET', path, new Uint8Array(), {}), [200]);
+    if (!isObject(json) || !Array.isArray(json.links)) throw new VaultError(200, 'bad_response', 'The vault answered the link list in an unexpected form.');
+    return json.links.map((raw: unknown) => {
+      if (!isObject(raw) || typeof raw.id !== 'string' || !Array.isArray(raw.records) || !Array.isArray(raw.uses)) {
+        throw new VaultError(200, 'bad_response', 'A link in the list is not in the expected form.');
+      }
+      return { ...(raw as unknown as HealthLinkView), records: (raw.records as unknown[]).map((r) => BigInt(String(r))) };
+    });
+  }
+
+  /** Revokes link `id`: the vault deletes its files and refuses it from now on; its use log stays. */
+  async revokeHealthLink(signer: VaultSigner, id: string): Promise<{ already: boolean }> {
+    const res = await this.#signed(signer, 'DELETE', `/v1/shl/${encodeURIComponent(id)}`, new Uint8Array(), {});
+    const json = await this.#json(res, [200]);
+    if (!isObject(json) || json.revoked !== true) throw new VaultError(200, 'bad_response', 'The vault answered the revocation in an unexpected form.');
+    return { already: json.already === true };
+  }
+
   async #signed(signer: VaultSigner, method: string, path: string, body: Uint8Array, extra: Record<string, string>): Promise<Response> {
     const headers = { ...extra, ...(await signedHeaders(signer, method, path, body)) };
     return this.#send(method, path, body, headers);
@@ -242,7 +281,8 @@ export class VaultClient {
     let res: Response;
     try {
       // A copy typed Uint8Array<ArrayBuffer>, which BodyInit takes (a view of a SharedArrayBuffer it does not).
-      res = await this.#fetch(`${this.baseUrl}${path}`, { method, headers, signal, ...(body === undefined ? {} : { body: new Uint8Array(body) }) });
+      // A GET carries no body (fetch refuses one); its signature covers the hash of the empty body.
+      res = await this.#fetch(`${this.baseUrl}${path}`, { method, headers, signal, ...(body === undefined || method === 'GET' ? {} : { body: new Uint8Array(body) }) });
     } catch (cause) {
       throw this.#transportError(cause, signal, `${method} ${path}`);
     }

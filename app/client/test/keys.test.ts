@@ -45,3 +45,20 @@ describe('key derivation', () => {
     assert.notDeepEqual(eve.keyAt(0).publicKey, ferdie.keyAt(0).publicKey);
   });
 });
+
+describe('encryption seed (wallet-extension accounts, §6.4)', () => {
+  it('derives independent versions, differs from the sr25519 path, refuses bad lengths', async () => {
+    const { EncryptionKeyring, x25519FromSeed, x25519FromSr25519 } = await import('../src/keys.js');
+    const seed = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+    const account = new Uint8Array(32).fill(7);
+    const keyring = EncryptionKeyring.fromEncryptionSeed(account, seed);
+    const v0 = keyring.keyAt(0);
+    const v1 = keyring.keyAt(1);
+    assert.notDeepEqual(v0.publicKey, v1.publicKey);
+    assert.deepEqual(v0, x25519FromSeed(seed, 0));
+    // Not the same as treating the seed as a (64-byte) sr25519 secret would give.
+    assert.notDeepEqual(v0.secretKey, x25519FromSr25519(new Uint8Array([...seed, ...seed]), 0).secretKey);
+    assert.throws(() => EncryptionKeyring.fromEncryptionSeed(account, seed.subarray(1)), /32 bytes/);
+    assert.throws(() => EncryptionKeyring.fromEncryptionSeed(account.subarray(1), seed), /32 bytes/);
+  });
+});

@@ -165,6 +165,38 @@ describe('the vault client over HTTP (a local server)', () => {
     assert.equal(seen.at(-1)?.headers['x-ruralmed-organisation'], undefined);
   });
 
+  it('SMART Health Links: create with exact record digits, list by a body-less signed GET, revoke', async () => {
+    handler = json(201, { id: 'L'.repeat(43), manifestPath: `/shl/${'L'.repeat(43)}` });
+    const request = { id: 'L'.repeat(43), patient: ferdie.address, label: 'x "records":[] y', expiresMs: 5, passcode: null, records: [2n ** 60n, 3n], files: ['a..b.c.d'] };
+    assert.deepEqual(await client.createHealthLink(keypairSigner(ferdie), request), { id: 'L'.repeat(43), manifestPath: `/shl/${'L'.repeat(43)}` });
+    let seenRequest = seen.at(-1);
+    assert.ok(seenRequest);
+    const sent = new TextDecoder().decode(seenRequest.body);
+    assert.ok(sent.endsWith(`"records":[${2n ** 60n},3]}`), sent);
+    assert.equal((JSON.parse(sent) as { label: string }).label, 'x "records":[] y');
+    assertSigned(seenRequest, ferdie);
+
+    handler = json(200, { links: [{ id: 'L'.repeat(43), label: 'x', createdMs: 1, expiresMs: 2, passcode: true, revoked: false, records: [7], remainingAttempts: 10, uses: [{ recipient: 'Dr Li', atMs: 3 }], useCount: 1 }] });
+    const links = await client.listHealthLinks(keypairSigner(ferdie), ferdie.address);
+    const [first] = links;
+    assert.ok(first);
+    assert.deepEqual(first.records, [7n]);
+    assert.deepEqual(first.uses, [{ recipient: 'Dr Li', atMs: 3 }]);
+    seenRequest = seen.at(-1);
+    assert.ok(seenRequest);
+    assert.equal(`${seenRequest.method} ${seenRequest.url}`, `GET /v1/shl?patient=${ferdie.address}`);
+    assert.equal(seenRequest.body.length, 0);
+    assertSigned(seenRequest, ferdie);
+
+    handler = json(200, { revoked: true, already: false });
+    assert.deepEqual(await client.revokeHealthLink(keypairSigner(ferdie), 'L'.repeat(43)), { already: false });
+    assert.equal(`${seen.at(-1)?.method} ${seen.at(-1)?.url}`, `DELETE /v1/shl/${'L'.repeat(43)}`);
+    handler = json(403, { error: 'not_patient_or_guardian', message: 'no' });
+    await assert.rejects(client.revokeHealthLink(keypairSigner(ferdie), 'L'.repeat(43)), isVaultError(403, 'not_patient_or_guardian'));
+    handler = json(200, { links: 'nope' });
+    await assert.rejects(client.listHealthLinks(keypairSigner(ferdie), ferdie.address), isVaultError(200, 'bad_response'));
+  });
+
   it('marks anchored and erases with the record id as exact JSON digits, even past 2^53', async () => {
     handler = json(200, { hash: HASH, record: 1, status: 'anchored', was_pending: true });
     await client.markAnchored(keypairSigner(ferdie), HASH, 1n);

@@ -3,9 +3,8 @@
 // localStorage. The mnemonic is the account: the sr25519 signing key and, derived from it as
 // docs/encryption.md §6 says, the X25519 encryption keys.
 import { Keyring } from '@polkadot/keyring';
-import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady, mnemonicGenerate, mnemonicValidate } from '@polkadot/util-crypto';
-import { EncryptionKeyring } from '@ruralmed/client';
+import { EncryptionKeyring, type Actor } from '@ruralmed/client';
 
 /** The demo county of the dev chain spec (runtime/src/genesis_config_presets.rs). */
 export type DemoRole = 'patient' | 'guardian' | 'villageDoctor' | 'countyDoctor' | 'pharmacist';
@@ -27,10 +26,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 export interface Session {
-  /** A name to show: the demo name, or the start of the address. */
+  /** A name to show: the demo name, the wallet's name for the account, or the start of the address. */
   readonly name: string;
-  readonly kind: 'demo' | 'device';
-  readonly pair: KeyringPair;
+  readonly kind: 'demo' | 'device' | 'extension';
+  readonly address: string;
+  /** How it signs: a key pair on this device, or a wallet extension (extension.ts). */
+  readonly actor: Actor;
   readonly encryption: EncryptionKeyring;
 }
 
@@ -38,15 +39,17 @@ async function sessionFromSuri(suri: string, name: string | null, kind: Session[
   await cryptoWaitReady();
   const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(suri);
   const encryption = await EncryptionKeyring.fromSuri(suri);
-  return { name: name ?? `${pair.address.slice(0, 6)}…${pair.address.slice(-4)}`, kind, pair, encryption };
+  return { name: name ?? shortAddress(pair.address), kind, address: pair.address, actor: pair, encryption };
 }
+
+export const shortAddress = (address: string): string => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 export function demoSession(account: DemoAccount): Promise<Session> {
   return sessionFromSuri(account.suri, account.name, 'demo');
 }
 
 /** Why an account on the device could not be used; each has a message in the locales. */
-export type AccountErrorCode = 'WrongPin' | 'InvalidPin' | 'PinMismatch' | 'InvalidMnemonic' | 'NoStoredAccount' | 'CorruptStore';
+export type AccountErrorCode = 'WrongPin' | 'InvalidPin' | 'PinMismatch' | 'InvalidMnemonic' | 'NoStoredAccount' | 'CorruptStore' | 'WalletRefused' | 'WalletCannotSign';
 export class AccountError extends Error {
   override readonly name = 'AccountError';
   constructor(readonly code: AccountErrorCode) {
@@ -82,6 +85,35 @@ async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
   );
 }
 
+/** A secret sealed under a PIN, as kept in localStorage. */
+export interface PinSealed {
+  readonly iterations: number;
+  readonly salt: string;
+  readonly iv: string;
+  readonly ciphertext: string;
+}
+
+/** Seals `secret` under `pin` (PBKDF2 → AES-256-GCM), bound to `context` (e.g. the address). */
+export async function sealUnderPin(secret: Uint8Array, pin: string, context: string): Promise<PinSealed> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await pinKey(pin, salt, PBKDF2_ITERATIONS);
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, Uint8Array.from(secret)));
+  return { iterations: PBKDF2_ITERATIONS, salt: b64(salt), iv: b64(iv), ciphertext: b64(ciphertext) };
+}
+
+/** Opens what `sealUnderPin` sealed; a wrong PIN (or another context) throws `WrongPin`. */
+export async function openUnderPin(sealed: PinSealed, pin: string, context: string): Promise<Uint8Array> {
+  if (!PIN_PATTERN.test(pin)) throw new AccountError('WrongPin');
+  const key = await pinKey(pin, unb64(sealed.salt), sealed.iterations);
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(sealed.iv), additionalData: new TextEncoder().encode(context) }, key, unb64(sealed.ciphertext)));
+  } catch {
+    // AES-GCM authenticates: a wrong PIN gives a wrong key, and decryption fails.
+    throw new AccountError('WrongPin');
+  }
+}
+
 export function checkPin(pin: string, repeat?: string): void {
   if (!PIN_PATTERN.test(pin)) throw new AccountError('InvalidPin');
   if (repeat !== undefined && pin !== repeat) throw new AccountError('PinMismatch');
@@ -112,11 +144,7 @@ export async function saveDeviceAccount(mnemonic: string, pin: string, repeat: s
   if (!mnemonicValidate(words)) throw new AccountError('InvalidMnemonic');
   checkPin(pin, repeat);
   const session = await sessionFromSuri(words, null, 'device');
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const key = await pinKey(pin, salt, PBKDF2_ITERATIONS);
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(session.pair.address) }, key, new TextEncoder().encode(words)));
-  const stored: StoredAccount = { v: 1, address: session.pair.address, iterations: PBKDF2_ITERATIONS, salt: b64(salt), iv: b64(iv), ciphertext: b64(ciphertext) };
+  const stored: StoredAccount = { v: 1, address: session.address, ...(await sealUnderPin(new TextEncoder().encode(words), pin, session.address)) };
   localStorage.setItem(STORE_KEY, JSON.stringify(stored));
   return session;
 }
@@ -133,17 +161,9 @@ export async function unlockDeviceAccount(pin: string): Promise<Session> {
   } catch {
     throw new AccountError('CorruptStore');
   }
-  if (!PIN_PATTERN.test(pin)) throw new AccountError('WrongPin');
-  const key = await pinKey(pin, unb64(stored.salt), stored.iterations);
-  let plain: ArrayBuffer;
-  try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(stored.iv), additionalData: new TextEncoder().encode(stored.address) }, key, unb64(stored.ciphertext));
-  } catch {
-    // AES-GCM authenticates: a wrong PIN gives a wrong key, and decryption fails.
-    throw new AccountError('WrongPin');
-  }
+  const plain = await openUnderPin(stored, pin, stored.address);
   const session = await sessionFromSuri(new TextDecoder().decode(plain), null, 'device');
-  if (session.pair.address !== stored.address) throw new AccountError('CorruptStore');
+  if (session.address !== stored.address) throw new AccountError('CorruptStore');
   return session;
 }
 

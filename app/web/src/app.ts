@@ -11,13 +11,14 @@ import { LANGUAGES, language, setLanguage, t } from './i18n';
 import { personName } from './names';
 import { accessScreen } from './screens/access';
 import { clinicianScreen } from './screens/clinician';
+import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
 import { trailScreen } from './screens/trail';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'records' | 'access' | 'trail' | 'patient' | 'write';
-const ROUTES: readonly Route[] = ['signin', 'records', 'access', 'trail', 'patient', 'write'];
+export type Route = 'signin' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write';
+const ROUTES: readonly Route[] = ['signin', 'records', 'medicines', 'access', 'trail', 'patient', 'write'];
 
 /** What every screen is given. */
 export interface AppContext {
@@ -44,6 +45,7 @@ export interface AppContext {
 const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   signin: signInScreen,
   records: recordsScreen,
+  medicines: medicinesScreen,
   access: accessScreen,
   trail: trailScreen,
   patient: clinicianScreen,
@@ -51,7 +53,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
-  patient: [['records', 'records'], ['access', 'access'], ['trail', 'trail']],
+  patient: [['records', 'records'], ['medicines', 'pill'], ['access', 'access'], ['trail', 'trail']],
   clinician: [['patient', 'search'], ['write', 'write']],
 };
 
@@ -94,9 +96,9 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
     async signIn(session) {
       ctx.session = session;
       ctx.opened.clear();
-      ctx.who = await identity(backend, session.pair.address);
+      ctx.who = await identity(backend, session.address);
       ctx.patient = null;
-      ctx.actingFor = ctx.who.patient !== null ? session.pair.address : ctx.who.wards[0] ?? null;
+      ctx.actingFor = ctx.who.patient !== null ? session.address : ctx.who.wards[0] ?? null;
       ctx.navigate(ctx.actingFor !== null ? 'records' : ctx.who.practitioner !== null ? 'patient' : 'signin');
     },
     signOut() {
@@ -131,15 +133,15 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
     const session = ctx.session;
     const wards = ctx.who?.wards ?? [];
     if (session === null || wards.length === 0) return null;
-    const own = ctx.who?.patient !== null ? [session.pair.address] : [];
+    const own = ctx.who?.patient !== null ? [session.address] : [];
     const select = h('select', { name: 'acting-for', id: 'acting-for', onChange: (e: Event) => {
       ctx.actingFor = (e.target as HTMLSelectElement).value;
-      if (!['records', 'access', 'trail'].includes(currentRoute())) ctx.navigate('records');
+      if (!['records', 'medicines', 'access', 'trail'].includes(currentRoute())) ctx.navigate('records');
       else render();
-    } }, ...[...own, ...wards].map((a) => h('option', { value: a, selected: a === ctx.actingFor }, a === session.pair.address ? t('guardian.mine') : a))) as HTMLSelectElement;
+    } }, ...[...own, ...wards].map((a) => h('option', { value: a, selected: a === ctx.actingFor }, a === session.address ? t('guardian.mine') : a))) as HTMLSelectElement;
     // Names come from the registry (and the demo county): fill them in when known.
     for (const option of select.options) {
-      if (option.value !== session.pair.address) void personName(ctx, option.value).then((name) => { option.textContent = t('guardian.ward', { name }); });
+      if (option.value !== session.address) void personName(ctx, option.value).then((name) => { option.textContent = t('guardian.ward', { name }); });
     }
     return h('div', { class: 'acting-for' }, h('label', { for: 'acting-for' }, icon('user'), h('span', {}, t('guardian.actingFor'))), select);
   }

@@ -9,16 +9,20 @@ import {
   VaultClient,
   accessLogOf,
   disputeOf,
+  dispenseToPatient,
   disputeRecord,
   eraseRecord,
   erasureOf,
   getRecord,
-  keypairSigner,
+  txAccount,
+  vaultSignerOf,
   patientInfo,
   readKeyShare,
   publishEncryptionKey,
-  readRecord,
+  medicinesOf,
+  readRecords,
   recordsOf,
+  shareByLink,
   shareWithReader,
   submit,
   writeRecord,
@@ -27,6 +31,10 @@ import {
   type DisputeView,
   type ErasureView,
   type FhirResource,
+  type HealthLinkView,
+  type Medicine,
+  type TxOptions,
+  type TxResult,
   type PatientView,
   type PurposeOfUse,
   type RecordAnchorView,
@@ -51,6 +59,35 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const text = (v: unknown): string => (typeof v === 'string' && isHex(v) ? hexToString(v) : typeof v === 'string' ? v : JSON.stringify(v));
 // A unit enum variant as polkadot.js's toJSON gives it: its name.
 const variant = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Sends `tx` signed as the session's account: by its key pair, or through its wallet extension. */
+function signed(api: ApiPromise, tx: Parameters<typeof submit>[1], session: Session, options: TxOptions = {}): Promise<TxResult> {
+  const { account, options: signer } = txAccount(session.actor);
+  return submit(api, tx, account, { ...options, ...signer });
+}
+
+const METADATA_KEY = 'ruralmed.metadata.v1';
+
+/** `{ "<genesis hash>-<spec version>": "0x…" }` from the last visit, or nothing. */
+function cachedMetadata(): Record<string, `0x${string}`> {
+  try {
+    const saved = JSON.parse(localStorage.getItem(METADATA_KEY) ?? 'null') as { key?: unknown; hex?: unknown } | null;
+    if (typeof saved?.key === 'string' && typeof saved.hex === 'string' && saved.hex.startsWith('0x')) return { [saved.key]: saved.hex as `0x${string}` };
+  } catch {
+    // A damaged entry is only a lost cache: the metadata is fetched again.
+  }
+  return {};
+}
+
+/** Keeps the metadata the API is using (one runtime's only; a runtime upgrade replaces it). */
+function rememberMetadata(api: ApiPromise): void {
+  const key = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toString()}`;
+  try {
+    if (cachedMetadata()[key] === undefined) localStorage.setItem(METADATA_KEY, JSON.stringify({ key, hex: api.runtimeMetadata.toHex() }));
+  } catch {
+    // Storage full or disabled: the next visit fetches the metadata again.
+  }
+}
 
 export class Backend {
   api: ApiPromise | null = null;
@@ -78,7 +115,9 @@ export class Backend {
   /** Connects to the node (retrying every 3 s while it is down) and watches the vault. */
   start(): void {
     const provider = new WsProvider(this.config.nodeUrl, 3000);
-    const api = new ApiPromise({ provider, noInitWarn: true, throwOnConnect: false });
+    // The runtime's metadata (hundreds of kB over the WebSocket) is kept from the last visit:
+    // polkadot.js uses it when the chain's genesis hash and spec version match its key.
+    const api = new ApiPromise({ provider, noInitWarn: true, throwOnConnect: false, metadata: cachedMetadata() });
     // A failed first connection rejects isReadyOrError with the socket's error event; the
     // status line reports it, and the provider keeps retrying.
     api.isReadyOrError.catch(() => undefined);
@@ -87,6 +126,7 @@ export class Backend {
     api.on('error', () => { this.#setNode('down'); });
     api.on('ready', () => {
       this.api = api;
+      rememberMetadata(api);
       void api.rpc.system.chain().then((name) => {
         this.isDevChain = /development|local/i.test(name.toString());
         this.#setNode('ok');
@@ -209,7 +249,7 @@ export async function practitioners(backend: Backend): Promise<PractitionerView[
 /** Publishes the account's version-0 X25519 key if it has none (docs/encryption.md §6.2). */
 export async function ensureEncryptionKey(backend: Backend, session: Session): Promise<{ published: boolean }> {
   // Does nothing if this account's key is published already; refuses a key derived otherwise.
-  return publishEncryptionKey(backend.requireApi(), session.pair, session.encryption);
+  return publishEncryptionKey(backend.requireApi(), txAccount(session.actor).account, session.encryption, txAccount(session.actor).options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,14 +340,14 @@ export async function grantAccess(backend: Backend, session: Session, request: G
   const tx = api.tx.consent?.grantConsent;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
   const writes = request.canWrite && request.purpose === 'Treatment';
-  await submit(api, tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false), session.pair);
+  await signed(api, tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false), session);
 }
 
 export async function revokeAccess(backend: Backend, session: Session, grantId: bigint): Promise<void> {
   const api = backend.requireApi();
   const tx = api.tx.consent?.revokeConsent;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeConsent call.');
-  await submit(api, tx(grantId), session.pair);
+  await signed(api, tx(grantId), session);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,24 +384,34 @@ export async function recordFlags(backend: Backend, recordId: bigint): Promise<R
 }
 
 /**
- * Opens a record through the vault: the reader's access is logged on chain (finalized) before
+ * Opens records through the vault: each reader's access is logged on chain (finalized) before
  * the vault hands out the ciphertext, which is checked against the anchor and decrypted here.
+ * The logs of all of them are signed with consecutive nonces and sent together
+ * (`readRecords`). One result per id, in order.
  */
-export async function openRecord(backend: Backend, session: Session, recordId: bigint, purpose: PurposeOfUse, patientSide: boolean): Promise<FhirResource> {
+export async function openRecords(backend: Backend, session: Session, recordIds: readonly bigint[], purpose: PurposeOfUse, patientSide: boolean): Promise<PromiseSettledResult<FhirResource>[]> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
   // Ask the chain first (ConsentApi.read_access): without consent there is nothing to read,
   // and no access-log transaction is signed just to be refused. The vault still enforces it.
   const readAccess = api.call.consentApi?.readAccess;
-  if (!patientSide && readAccess !== undefined && (await readAccess(session.pair.address, recordId, purpose)).isEmpty) {
-    throw new AppError('NoReadAccess');
-  }
-  const { fhir } = await readRecord(api, backend.vaultClient, session.pair, session.encryption, recordId, purpose);
-  return fhir;
+  const allowed = patientSide || readAccess === undefined
+    ? recordIds.map(() => true)
+    : await Promise.all(recordIds.map(async (id) => !(await readAccess(session.address, id, purpose)).isEmpty));
+  const toRead = recordIds.filter((_, i) => allowed[i] === true);
+  const read = toRead.length === 0 ? [] : await readRecords(api, backend.vaultClient, session.actor, session.encryption, toRead, purpose);
+  let next = 0;
+  return recordIds.map((_, i): PromiseSettledResult<FhirResource> => {
+    if (allowed[i] !== true) return { status: 'rejected', reason: new AppError('NoReadAccess') };
+    const result = read[next++];
+    if (result === undefined) return { status: 'rejected', reason: new Error('no result') };
+    return result.status === 'fulfilled' ? { status: 'fulfilled', value: result.value.fhir } : result;
+  });
 }
 
 export async function questionRecord(backend: Backend, session: Session, recordId: bigint, reason: DisputeReason): Promise<void> {
-  await disputeRecord(backend.requireApi(), session.pair, recordId, reason);
+  const { account, options } = txAccount(session.actor);
+  await disputeRecord(backend.requireApi(), account, recordId, reason, undefined, options);
 }
 
 export type RecordContent = { readonly category: Exclude<RecordCategory, 'Document'>; readonly resource: FhirResource } | { readonly category: 'Document'; readonly file: RecordFile };
@@ -374,7 +424,7 @@ export async function saveRecord(backend: Backend, session: Session, args: { pat
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
   const { content } = args;
-  const { recordId } = await writeRecord(api, backend.vaultClient, session.pair, {
+  const { recordId } = await writeRecord(api, backend.vaultClient, session.actor, {
     patient: args.patient, org: args.org, category: content.category, vaultOrg: backend.config.vaultOrg,
     ...(content.category === 'Document' ? { file: content.file } : { resource: content.resource }),
     ...(args.amends === undefined ? {} : { amends: args.amends }),
@@ -406,13 +456,13 @@ export async function earlierVersions(backend: Backend, anchor: RecordAnchorView
 export async function eraseMyRecord(backend: Backend, session: Session, anchor: RecordAnchorView): Promise<void> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
-  await eraseRecord(api, session.pair, anchor.id);
+  await eraseRecord(api, txAccount(session.actor).account, anchor.id, txAccount(session.actor).options);
   await deleteStoredCopy(backend, session, anchor);
 }
 
 export async function deleteStoredCopy(backend: Backend, session: Session, anchor: RecordAnchorView): Promise<void> {
   try {
-    await backend.vaultClient.erase(keypairSigner(session.pair), u8aToHex(anchor.contentHash), anchor.id);
+    await backend.vaultClient.erase(vaultSignerOf(session.actor), u8aToHex(anchor.contentHash), anchor.id);
   } catch {
     throw new AppError('VaultEraseFailed');
   }
@@ -427,7 +477,7 @@ export async function shareRecordsWith(backend: Backend, session: Session, patie
   for (const anchor of anchors) {
     const flags = await recordFlags(backend, anchor.id);
     if (flags.erasure !== null) continue;
-    await shareWithReader(api, session.pair, session.encryption, { recordId: anchor.id, reader, purpose });
+    await shareWithReader(api, txAccount(session.actor).account, session.encryption, { recordId: anchor.id, reader, purpose }, txAccount(session.actor).options);
     shared += 1;
   }
   return shared;
@@ -473,7 +523,7 @@ export async function referPatient(backend: Backend, session: Session, request: 
   const tx = api.tx.consent?.refer;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.refer call.');
   const [grants, clock] = await Promise.all([grantsOf(backend, request.patient), chainClock(backend)]);
-  const me = session.pair.address;
+  const me = session.address;
   const grant = grants.find((g) => g.allowReferral && g.purposes.includes('Treatment') && g.scope.kind === 'all'
     && g.startsAt <= clock.block && clock.block < g.expiresAt
     && (g.grantee.kind === 'organisation' ? g.grantee.org === request.referrerOrg : g.grantee.account === me));
@@ -481,7 +531,7 @@ export async function referPatient(backend: Backend, session: Session, request: 
   const maxDuration = Number(api.consts.consent?.maxReferralDuration?.toString() ?? '0');
   let expiresAt = Math.min(clock.block + Math.ceil((request.days * 86_400_000) / clock.blockMs), grant.expiresAt);
   if (maxDuration > 0) expiresAt = Math.min(expiresAt, clock.block + maxDuration - 1);
-  await submit(api, tx(grant.id, request.referrerOrg, request.specialist, request.specialistOrg, { AllRecords: null }, expiresAt, false), session.pair, { finalized: true });
+  await signed(api, tx(grant.id, request.referrerOrg, request.specialist, request.specialistOrg, { AllRecords: null }, expiresAt, false), session, { finalized: true });
   return shareHeldRecords(backend, session, request.patient, request.specialist, 'Referral');
 }
 
@@ -495,7 +545,7 @@ async function shareHeldRecords(backend: Backend, session: Session, patient: str
     if ((await recordFlags(backend, anchor.id)).erasure !== null) continue;
     if ((await readKeyShare(api, anchor.id, session.encryption.account)) === null) continue;
     if ((await readKeyShare(api, anchor.id, reader)) !== null) continue;
-    await shareWithReader(api, session.pair, session.encryption, { recordId: anchor.id, reader, purpose });
+    await shareWithReader(api, txAccount(session.actor).account, session.encryption, { recordId: anchor.id, reader, purpose }, txAccount(session.actor).options);
     shared += 1;
   }
   return shared;
@@ -538,7 +588,7 @@ export async function openBreakGlass(backend: Backend, session: Session, request
   let duration = Math.ceil((request.hours * 3_600_000) / clock.blockMs);
   if (maxDuration > 0) duration = Math.min(duration, maxDuration);
   const commitment = emergencyCommitment(request.reason, request.justification);
-  await submit(api, tx(request.patient, request.org, commitment, duration), session.pair, { finalized: true });
+  await signed(api, tx(request.patient, request.org, commitment, duration), session, { finalized: true });
   const review = Number(api.consts.consent?.emergencyReviewPeriod?.toString() ?? '0');
   return {
     commitment: u8aToHex(commitment),
@@ -601,5 +651,95 @@ export async function reviewBreakGlass(backend: Backend, session: Session, id: b
   const api = backend.requireApi();
   const tx = api.tx.consent?.reviewEmergencyAccess;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.reviewEmergencyAccess call.');
-  await submit(api, tx(id, accept), session.pair);
+  await signed(api, tx(id, accept), session);
+}
+
+// ---- SMART Health Links (app/client shl.ts; vault/README.md "SMART Health Links") ----------
+
+/** The page that opens links: viewer.html beside the app. */
+export function viewerUrl(): string {
+  return new URL('viewer.html', window.location.href).href.replace(/[?#].*$/, '');
+}
+
+/**
+ * Makes a link to `records` (already decrypted on this phone) for someone outside RuralMed:
+ * the vault keeps them sealed under a key that only the link carries.
+ */
+export async function makeHealthLink(
+  backend: Backend,
+  session: Session,
+  args: { patient: string; records: readonly { recordId: bigint; resource: FhirResource }[]; label: string; days: number; passcode: string | null },
+): Promise<{ id: string; link: string; expiresMs: number }> {
+  return shareByLink(backend.vaultClient, session.actor, {
+    patient: args.patient, records: args.records, label: args.label, passcode: args.passcode,
+    expiresMs: Date.now() + args.days * 86_400_000, viewerUrl: viewerUrl(),
+  });
+}
+
+/** The patient's links with their uses, newest first. */
+export function healthLinks(backend: Backend, session: Session, patient: string): Promise<HealthLinkView[]> {
+  return backend.vaultClient.listHealthLinks(vaultSignerOf(session.actor), patient);
+}
+
+export async function revokeHealthLink(backend: Backend, session: Session, id: string): Promise<void> {
+  await backend.vaultClient.revokeHealthLink(vaultSignerOf(session.actor), id);
+}
+
+// ---- Medicines (app/client medicines.ts) ------------------------------------------------------
+
+/**
+ * Hands packs over from `org`'s stock for prescription record `prescription` (already saved):
+ * checks everything first, dispenses on chain with only a salted commitment to the patient,
+ * then writes the encrypted MedicationDispense record (`dispenseToPatient`).
+ */
+export async function handOverMedicine(
+  backend: Backend,
+  session: Session,
+  args: { patient: string; org: number; prescription: bigint; gtin: string; lotNumber: string; quantity: number; display: string; dosageText: string },
+): Promise<{ recordId: bigint; dispensationId: bigint }> {
+  const api = backend.requireApi();
+  if (backend.vault === 'down') throw new AppError('VaultDown');
+  const done = await dispenseToPatient(api, backend.vaultClient, session.actor, {
+    org: args.org, gtin: args.gtin, lotNumber: args.lotNumber, quantity: args.quantity, patient: args.patient,
+    prescription: args.prescription, vaultOrg: backend.config.vaultOrg, medication: { display: args.display }, dosageText: args.dosageText,
+  });
+  return { recordId: done.recordId, dispensationId: done.dispensationId };
+}
+
+/** The patient's records of one category, newest first (all pages; a person's history is short). */
+async function anchorsOf(api: ApiPromise, patient: string, category: RecordCategory): Promise<RecordAnchorView[]> {
+  const info = await patientInfo(api, patient);
+  if (info === null) throw new AppError('NotPatient');
+  const total = Number(info.recordCount);
+  const out: RecordAnchorView[] = [];
+  for (let from = 0; from < total; from += 100) {
+    out.push(...(await recordsOf(api, patient, from, Math.min(100, total - from))).filter((a) => a.category === category && a.supersededBy === null));
+  }
+  return out.reverse();
+}
+
+/**
+ * The medicines handed to `patient`: their MedicationDispense records opened (as the patient
+ * or guardian, each read logged) and each lot's status on chain, so a recalled lot is flagged.
+ * Records already opened this session are not read again.
+ */
+export async function medicinesFor(
+  backend: Backend,
+  session: Session,
+  patient: string,
+  opened: Map<string, unknown>,
+): Promise<{ medicines: Medicine[]; unreadable: number }> {
+  const api = backend.requireApi();
+  const anchors = (await anchorsOf(api, patient, 'MedicationDispense')).filter((a) => a.contentHash.length > 0);
+  const live = await Promise.all(anchors.map(async (a) => ((await recordFlags(backend, a.id)).erasure === null ? a : null)));
+  const toShow = live.filter((a): a is RecordAnchorView => a !== null);
+  const key = (id: bigint): string => `${session.address}:${patient}:Treatment:${id}`;
+  const missing = toShow.filter((a) => !opened.has(key(a.id)));
+  const results = missing.length === 0 ? [] : await openRecords(backend, session, missing.map((a) => a.id), 'Treatment', true);
+  results.forEach((r, i) => { const a = missing[i]; if (r.status === 'fulfilled' && a !== undefined) opened.set(key(a.id), r.value); });
+  const entries = toShow.flatMap((a) => {
+    const resource = opened.get(key(a.id)) as FhirResource | undefined;
+    return resource === undefined ? [] : [{ recordId: a.id, patient, resource }];
+  });
+  return { medicines: await medicinesOf(api, entries), unreadable: toShow.length - entries.length };
 }

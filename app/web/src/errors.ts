@@ -1,6 +1,6 @@
 // Every failure shown to a person goes through `explain`: a sentence in their language from
 // the error's type and code, never the raw developer message alone.
-import { ChainError, EnvelopeError } from '@ruralmed/client';
+import { ChainError, EnvelopeError, ShlError } from '@ruralmed/client';
 
 import { AccountError } from './accounts';
 import { AppError } from './chain';
@@ -19,6 +19,7 @@ function isVaultError(error: unknown): error is VaultErrorLike {
 /** A sentence (or clause, after "Refused:") for `error` in the current language. */
 export function explain(error: unknown): string {
   if (error instanceof AccountError || error instanceof AppError) return t(`errors.${error.code}`);
+  if (error instanceof ShlError) return t(`viewer.errors.${error.code}`, { count: error.remainingAttempts ?? 0 });
   if (error instanceof ChainError) {
     if (/payment|fees|balance/i.test(error.message) || error.pallet === 'Balances') return t('errors.Balance');
     return known(error.error) ?? t('errors.Chain', { detail: error.message });

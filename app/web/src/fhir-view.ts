@@ -94,9 +94,21 @@ export function readableLines(resource: FhirResource): Line[] {
       );
       break;
     }
-    case 'MedicationDispense':
-      lines.push(['fhir.medicine', concept(r.medicationCodeableConcept)], ['fhir.note', arr(r.dosageInstruction).map((d) => str(obj(d)?.text)).filter((x): x is string => x !== null).join('; ') || null]);
+    case 'MedicationDispense': {
+      // The medicine is a contained Medication when the record carries its batch (`#med`).
+      const ref = str(obj(r.medicationReference)?.reference);
+      const contained = ref?.startsWith('#') === true ? arr(r.contained).map(obj).find((c) => c?.id === ref.slice(1)) ?? null : null;
+      const batch = obj(contained?.batch);
+      const packs = obj(r.quantity)?.value;
+      lines.push(
+        ['fhir.date', when(r.whenHandedOver)],
+        ['fhir.medicine', concept(r.medicationCodeableConcept) ?? concept(contained?.code)],
+        ['fhir.batch', str(batch?.lotNumber)],
+        ['fhir.packs', typeof packs === 'number' ? String(packs) : null],
+        ['fhir.note', arr(r.dosageInstruction).map((d) => str(obj(d)?.text)).filter((x): x is string => x !== null).join('; ') || null],
+      );
       break;
+    }
     case 'DocumentReference': {
       const attachment = obj(obj(arr(r.content)[0])?.attachment);
       const size = attachment?.size;

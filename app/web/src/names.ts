@@ -28,7 +28,7 @@ export async function orgName(ctx: AppContext, id: number | null): Promise<strin
 
 /** A person by role and place (and demo name), or "You". */
 export async function personName(ctx: AppContext, address: string): Promise<string> {
-  if (ctx.session?.pair.address === address) return t('trail.you');
+  if (ctx.session?.address === address) return t('trail.you');
   const { practitioners } = await ctx.registry();
   const demo = ctx.backend.isDevChain ? demoName(address) : undefined;
   const practitioner = practitioners.find((p) => p.account === address);

@@ -9,12 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { VaultClient, keypairSigner } from '@ruralmed/client';
-import { u8aConcat, u8aToHex, stringToU8a } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
+import { u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
+import { blake2AsU8a, mnemonicGenerate } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
+
+import { AMOXICILLIN, AMOXICILLIN_LOT, stockHekouClinic } from '../../../scripts/js/demo-stock.mjs';
 
 const [appUrl, artifacts = 'test-artifacts'] = process.argv.slice(2);
 if (appUrl === undefined) throw new Error('usage: node tests/browser.mjs APP_URL [ARTIFACTS_DIR]');
@@ -86,6 +88,44 @@ async function screenshot(page, name) {
     shots.push(file);
   }
   await page.setViewportSize(PHONE);
+}
+
+/** Eve's address (the demo patient). */
+async function eveAddress() {
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve').address;
+}
+
+/** Sends `tx` signed by `pair` and waits for it to be finalized (its events); throws the dispatch error. */
+function sendFinalized(chain, tx, pair) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(pair, { nonce: -1 }, ({ status, dispatchError, events }) => {
+      if (dispatchError !== undefined) reject(new Error(dispatchError.isModule ? JSON.stringify(chain.registry.findMetaError(dispatchError.asModule)) : dispatchError.toString()));
+      else if (status.isFinalized) resolve(events);
+    }).catch(reject);
+  });
+}
+
+/** The image at `selector` is the QR code of `text`: each module, sampled at its centre, matches. */
+async function qrMatches(page, selector, text) {
+  const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const drawn = await page.$eval(selector, (img, size) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const scale = img.naturalWidth / (size + 2); // margin of one module on each side
+    const dark = [];
+    for (let r = 0; r < size; r += 1) {
+      for (let c = 0; c < size; c += 1) {
+        const [red] = g.getImageData(Math.floor((c + 1.5) * scale), Math.floor((r + 1.5) * scale), 1, 1).data;
+        dark.push(red < 128 ? 1 : 0);
+      }
+    }
+    return dark;
+  }, modules.size);
+  const wanted = Array.from(modules.data, (bit) => (bit ? 1 : 0));
+  check(drawn.length === wanted.length && drawn.every((bit, i) => bit === wanted[i]), `the QR image at ${selector} does not encode ${text.slice(0, 60)}…`);
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -294,27 +334,7 @@ try {
     const qr = await patient.$eval(`[data-print-record="${recordId}"] img[data-qr]`, (img) => ({ code: img.dataset.qr, ok: img.complete && img.naturalWidth > 0 }));
     check(qr.code === payload, `QR code says ${qr.code}, not ${payload}`);
     check(qr.ok, 'the QR code image did not load');
-    // The image is the QR code of that text: every module of the drawn image, sampled at its
-    // centre, is dark exactly where the QR code of the payload has a dark module.
-    const modules = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules;
-    const drawn = await patient.$eval(`[data-print-record="${recordId}"] img[data-qr]`, (img, size) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const g = canvas.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const scale = img.naturalWidth / (size + 2); // margin of one module on each side
-      const dark = [];
-      for (let r = 0; r < size; r += 1) {
-        for (let c = 0; c < size; c += 1) {
-          const [red] = g.getImageData(Math.floor((c + 1.5) * scale), Math.floor((r + 1.5) * scale), 1, 1).data;
-          dark.push(red < 128 ? 1 : 0);
-        }
-      }
-      return dark;
-    }, modules.size);
-    const wanted = Array.from(modules.data, (bit) => (bit ? 1 : 0));
-    check(drawn.length === wanted.length && drawn.every((bit, i) => bit === wanted[i]), 'the QR image does not encode the record id and hash');
+    await qrMatches(patient, `[data-print-record="${recordId}"] img[data-qr]`, payload);
     await screenshot(patient, 'print');
     printedPdf = await patient.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'record.pdf'), printedPdf);
@@ -333,6 +353,70 @@ try {
     writeFileSync(join(artifacts, 'history.pdf'), whole);
     check((await pdfText(whole)).text.includes(squash(COMPLAINT)), 'the whole-history PDF lacks the record');
     await patient.getByRole('button', { name: 'Back' }).click();
+  });
+
+  await step('Eve shares the record by a SMART Health Link; a doctor outside RuralMed opens it with the passcode; Eve sees the use and stops the link', async () => {
+    const card = `[data-record="${recordId}"]`;
+    await patient.click(`${card} [data-share]`);
+    await patient.waitForSelector('.share-sheet form');
+    await patient.fill('input[name="link-label"]', 'Sore throat, Hekou');
+    await patient.fill('input[name="link-passcode"]', '2468');
+    await screenshot(patient, 'share-link');
+    await patient.click('.share-sheet button[type="submit"]');
+    await patient.waitForSelector('.share-sheet [data-link-made]', { timeout: 60_000 });
+    const link = await patient.inputValue('input[name="link-text"]');
+    check(link.startsWith(`${appUrl}/viewer.html#shlink:/`), `not a viewer link: ${link}`);
+    const payload = JSON.parse(Buffer.from(link.slice(link.indexOf('shlink:/') + 8), 'base64url').toString());
+    check(payload.flag === 'P' && payload.label === 'Sore throat, Hekou' && payload.key.length === 43 && payload.url.startsWith(`${appUrl}/shl/`), `unexpected link payload: ${JSON.stringify(payload)}`);
+    check(await patient.$eval('img[data-link-qr]', (img) => img.dataset.linkQr) === link, 'the QR code is not the link');
+    await qrMatches(patient, 'img[data-link-qr]', link);
+    await screenshot(patient, 'share-link-made');
+    await patient.getByRole('button', { name: 'Done' }).click();
+
+    // The outside doctor: a browser with no RuralMed account, in Chinese.
+    const outsiderContext = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const outsider = await outsiderContext.newPage();
+    openPages.push(outsider);
+    outsider.on('pageerror', (e) => { pageErrors.push(e.message); });
+    const requests = [];
+    outsider.on('request', (r) => { requests.push(r.url()); });
+    await outsider.goto(link);
+    await outsider.waitForSelector('input[name="recipient"]');
+    check((await outsider.textContent('main')).includes('分享的健康档案') && (await outsider.textContent('main')).includes('Sore throat, Hekou'), 'the viewer does not show its Chinese title and the label');
+    await screenshot(outsider, 'link-viewer-zh');
+    await setLanguage(outsider, 'en');
+    await outsider.fill('input[name="recipient"]', 'Dr Li, Kunming First Hospital');
+    await outsider.fill('input[name="passcode"]', '1111');
+    await outsider.click('button[type="submit"]');
+    await outsider.waitForSelector('[data-link-error="shl_passcode"]');
+    check((await outsider.textContent('[data-link-error]')).includes('9 more tries'), `wrong passcode not explained: ${await outsider.textContent('[data-link-error]')}`);
+    await outsider.fill('input[name="passcode"]', '2468');
+    await outsider.click('button[type="submit"]');
+    await outsider.waitForSelector(`[data-shared-record="${recordId}"]`);
+    const shown = await outsider.textContent('main');
+    for (const want of [COMPLAINT, 'J06.9', 'Acute upper respiratory infection']) check(shown.includes(want), `the outside doctor does not see "${want}": ${shown.slice(0, 300)}`);
+    check(!requests.some((u) => u.includes(payload.key)), 'the link key was sent to a server');
+    check(!requests.some((u) => /polkadot|\/rpc/.test(u)), 'the viewer loaded the chain');
+    await screenshot(outsider, 'link-viewer-records');
+
+    // Eve sees who opened it, then stops it.
+    await patient.click('a.tab[href="#/trail"]');
+    await patient.waitForSelector('[data-link-use]', { timeout: 30_000 });
+    check((await patient.textContent('[data-link-use]')).includes('Dr Li, Kunming First Hospital opened "Sore throat, Hekou"'), `the use is not on the trail: ${await patient.textContent('[data-link-use]')}`);
+    await patient.click('a.tab[href="#/access"]');
+    await patient.waitForSelector('[data-link-state="active"]');
+    check((await patient.textContent('[data-link-state="active"]')).includes('opened 1 time'), 'the link list does not count the use');
+    await screenshot(patient, 'links');
+    await patient.click('[data-revoke-link]');
+    await patient.waitForSelector('[data-link-state="revoked"]', { timeout: 30_000 });
+    await outsider.reload();
+    await outsider.fill('input[name="recipient"]', 'Dr Li, Kunming First Hospital');
+    await outsider.fill('input[name="passcode"]', '2468');
+    await outsider.click('button[type="submit"]');
+    await outsider.waitForSelector('[data-link-error="shl_revoked"]');
+    check((await outsider.textContent('[data-link-error]')).includes('stopped this link'), 'a stopped link is not explained');
+    await outsiderContext.close();
+    await patient.click('a.tab[href="#/records"]');
   });
 
   await step('Charlie writes vital signs, a prescription, a photo and a PDF; bad values are refused first', async () => {
@@ -595,6 +679,62 @@ try {
     await guardian.context().close();
   });
 
+  await step('Charlie hands amoxicillin over with a prescription; Eve sees it in My medicines, traced on chain; after a recall she is warned', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const held = await stockHekouClinic({ api: chain, keyring, send: (c, tx, pair) => sendFinalized(c, tx, pair).then((events) => ({ events })), packs: 20 });
+    check(held >= 2, `the clinic holds ${held} packs`);
+    const lotId = (await chain.query.drugProvenance.lotIds(AMOXICILLIN, AMOXICILLIN_LOT)).unwrap();
+    const dispensationsBefore = (await chain.query.drugProvenance.nextDispensationId()).toNumber();
+    await doctor.click('a[href="#/write"]');
+    await doctor.check('#kind-prescription');
+    const fillRx = async (gtin, lot, packs) => {
+      await doctor.fill('input[name=medicine]', 'Amoxicillin 500 mg capsules');
+      await doctor.fill('input[name=dose]', '1');
+      await doctor.selectOption('select[name=dose-unit]', 'capsule');
+      await doctor.fill('input[name=per-day]', '3');
+      await doctor.fill('input[name=days]', '7');
+      await doctor.fill('input[name=give-gtin]', gtin);
+      await doctor.fill('input[name=give-lot]', lot);
+      await doctor.fill('input[name=give-packs]', packs);
+    };
+    // A product code with a wrong check digit is refused before anything is saved.
+    const recordsBefore = (await chain.call.patientRecordsApi.recordsOf(await eveAddress(), 0, 1000)).length;
+    await fillRx('06901234567891', AMOXICILLIN_LOT, '1');
+    await doctor.click('form button[type=submit]');
+    await doctor.waitForSelector('.message .note.error');
+    check((await doctor.textContent('.message')).includes('not a product code'), 'a bad GTIN is not refused clearly');
+    check((await chain.call.patientRecordsApi.recordsOf(await eveAddress(), 0, 1000)).length === recordsBefore, 'a refused form saved a record');
+    await screenshot(doctor, 'write-hand-over');
+    await fillRx(AMOXICILLIN, AMOXICILLIN_LOT, '2');
+    await doctor.click('form button[type=submit]');
+    await doctor.waitForSelector('[data-dispense-record]', { timeout: 3 * CHAIN_WAIT });
+    const dispenseRecord = await doctor.getAttribute('[data-dispense-record]', 'data-dispense-record');
+    check((await chain.query.drugProvenance.nextDispensationId()).toNumber() === dispensationsBefore + 1, 'no dispensation on chain');
+    const dispensation = (await chain.query.drugProvenance.dispensations(dispensationsBefore)).toJSON();
+    check(dispensation.org === 1 && dispensation.quantity === 2 && /^0x[0-9a-f]{64}$/.test(dispensation.commitment), `unexpected dispensation: ${JSON.stringify(dispensation)}`);
+    check(!JSON.stringify(dispensation).includes(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri('//Eve').publicKey).slice(2)), 'the dispensation names the patient');
+    // More packs than the clinic holds: the prescription is kept, the handover refused, nothing dispensed.
+    await fillRx(AMOXICILLIN, AMOXICILLIN_LOT, '100');
+    await doctor.click('form button[type=submit]');
+    await doctor.waitForSelector('[data-dispense-failed]', { timeout: 2 * CHAIN_WAIT });
+    check((await doctor.textContent('[data-dispense-failed]')).includes('NOT handed over'), 'a refused handover is not explained');
+    check((await chain.query.drugProvenance.nextDispensationId()).toNumber() === dispensationsBefore + 1, 'a refused handover dispensed');
+
+    await patient.click('a.tab[href="#/medicines"]');
+    await patient.waitForSelector(`[data-medicine="${dispenseRecord}"]`, { timeout: CHAIN_WAIT });
+    const card = await patient.textContent(`[data-medicine="${dispenseRecord}"]`);
+    for (const want of ['Amoxicillin 500 mg capsules', AMOXICILLIN_LOT, 'Checked on the chain']) check(card.includes(want), `My medicines lacks "${want}": ${card}`);
+    check(await patient.$('[data-recalled]') === null, 'a medicine is shown recalled before the recall');
+    await screenshot(patient, 'my-medicines');
+    await sendFinalized(chain, chain.tx.drugProvenance.recallLot(lotId, 'QualityDefect'), keyring.addFromUri('//One'));
+    await patient.click('#medicines-title ~ button');
+    await patient.waitForSelector(`[data-medicine="${dispenseRecord}"] [data-recalled]`, { timeout: CHAIN_WAIT });
+    check((await patient.textContent(`[data-medicine="${dispenseRecord}"] [data-recalled]`)).includes('RECALLED: a quality defect'), 'the recall warning does not say why');
+    check(await patient.isVisible('[data-recall-banner]'), 'no recall banner');
+    await screenshot(patient, 'my-medicines-recalled');
+  });
+
   await step('Chinese renders on every patient and clinician screen', async () => {
     await setLanguage(patient, 'zh-CN');
     await patient.click('a.tab[href="#/records"]');
@@ -640,6 +780,87 @@ try {
     await doctor.waitForSelector(`${card} [data-flag="erased"]`, { timeout: CHAIN_WAIT });
     check(await doctor.$(`${card} img`) === null, 'the doctor still sees an erased record');
   }, { v3: true });
+
+  await step('a patient whose key is in a wallet extension: encryption seed shown once, key published, access given and a record read, all signed by the wallet', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const walletPair = keyring.addFromUri(mnemonicGenerate(12));
+    const alice = keyring.addFromUri('//Alice');
+    await sendFinalized(chain, chain.tx.balances.transferKeepAlive(walletPair.address, 10n ** 15n), alice);
+    await sendFinalized(chain, chain.tx.patientRecords.registerPatient(), walletPair);
+    // The wallet: the injected API of polkadot{.js} (window.injectedWeb3), whose signing is done
+    // here in Node with the account's key pair, as the extension does in its own process.
+    const walletContext = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
+    const signed = { payloads: 0, raw: 0 };
+    await walletContext.exposeFunction('__walletSignPayload', async (payload) => {
+      signed.payloads += 1;
+      const { signature } = chain.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(walletPair);
+      return { id: signed.payloads, signature };
+    });
+    await walletContext.exposeFunction('__walletSignRaw', async ({ data }) => {
+      signed.raw += 1;
+      return { id: 1000 + signed.raw, signature: u8aToHex(walletPair.sign(u8aWrapBytes(data))) };
+    });
+    await walletContext.addInitScript((address) => {
+      window.injectedWeb3 = { 'polkadot-js': { version: 'test', enable: async () => ({
+        accounts: { get: async () => [{ address, name: 'Wallet patient', type: 'sr25519' }] },
+        signer: { signPayload: (p) => window.__walletSignPayload(p), signRaw: (r) => window.__walletSignRaw(r) },
+      }) } };
+    }, walletPair.address);
+    const wallet = await walletContext.newPage();
+    openPages.push(wallet);
+    wallet.on('pageerror', (e) => { pageErrors.push(e.message); });
+    wallet.on('dialog', (d) => { void d.accept(); });
+    await wallet.goto(`${appUrl}/`);
+    await wallet.click('[data-wallet="use"]');
+    await wallet.click(`[data-wallet-account="${walletPair.address}"]`);
+    const words = await wallet.$$eval('[data-testid="seed-words"] li', (lis) => lis.map((li) => li.textContent));
+    check(words.length === 24, `expected 24 seed words, got ${words.length}`);
+    await screenshot(wallet, 'wallet-seed');
+    await wallet.check('#confirm-seed-words');
+    await wallet.fill('input[name="new-pin"]', '135790');
+    await wallet.fill('input[name="repeat-pin"]', '135790');
+    await wallet.click('button[type="submit"]');
+    await wallet.waitForSelector('nav.menu a.tab', { timeout: CHAIN_WAIT });
+    const published = (await chain.query.registry.encryptionKeys(walletPair.address)).toJSON();
+    check(published !== null && published.version === 0, `the wallet account's key is not on chain: ${JSON.stringify(published)}`);
+    check(signed.payloads >= 1, 'the key was not published through the wallet');
+    const stored = await wallet.evaluate((a) => localStorage.getItem(`ruralmed.encryption-seed.v1.${a}`), walletPair.address);
+    check(stored !== null && !words.some((w) => stored.includes(w)), 'the seed is not kept encrypted');
+
+    // Give the Hekou clinic access (signed by the wallet); Charlie writes; the patient reads.
+    await wallet.click('a.tab[href="#/access"]');
+    await wallet.waitForSelector('select[name=org]', { timeout: 30_000 });
+    await wallet.selectOption('select[name=kind]', 'organisation');
+    await wallet.selectOption('select[name=org]', '1');
+    await wallet.check('#grant-write');
+    await wallet.getByRole('button', { name: 'Give access' }).click();
+    await wallet.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
+    const charlie = keyring.addFromUri('//Charlie');
+    const written = await writeRecord(chain, new VaultClient(appUrl), charlie, {
+      patient: walletPair.address, org: 1, category: 'Encounter', vaultOrg: 0,
+      resource: { resourceType: 'Encounter', status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' }, reasonCode: [{ text: 'Headache after the flood' }] },
+    });
+    const rawBefore = signed.raw;
+    await wallet.click('a.tab[href="#/records"]');
+    await wallet.waitForSelector(`[data-record="${written.recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    check((await wallet.textContent(`[data-record="${written.recordId}"]`)).includes('Headache after the flood'), 'the wallet patient cannot read the record');
+    check(signed.raw > rawBefore, 'the vault read was not signed by the wallet');
+
+    // Next visit: the PIN of the seed on this phone; a wrong one changes nothing.
+    await wallet.reload();
+    await wallet.click('[data-wallet="use"]');
+    await wallet.click(`[data-wallet-account="${walletPair.address}"]`);
+    await wallet.fill('input[name="wallet-pin"]', '000000');
+    await wallet.click('button[type="submit"]');
+    await wallet.waitForSelector('.message .note.error');
+    check((await wallet.textContent('.message')).includes('Wrong PIN'), 'a wrong PIN is not reported');
+    await wallet.fill('input[name="wallet-pin"]', '135790');
+    await wallet.click('button[type="submit"]');
+    await wallet.waitForSelector(`[data-record="${written.recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
+    console.log(`  wallet signatures: ${signed.payloads} extrinsics, ${signed.raw} vault requests`);
+    await walletContext.close();
+  });
 
   await step('no uncaught errors in any page', async () => {
     check(pageErrors.length === 0, `uncaught errors in the pages: ${pageErrors.join(' | ')}`);

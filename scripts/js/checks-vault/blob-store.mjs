@@ -1,6 +1,7 @@
 // Looks into the records vault's blob store from outside the vault, for the checks and the
-// benchmark: whether a blob is kept (a refused upload must leave nothing) and how long a plain
-// read from the store takes (no chain, no vault).
+// benchmark: whether a blob is kept (a refused upload must leave nothing), whether any named
+// object is (the SMART Health Links under `shl/`), and how long a plain read from the store
+// takes (no chain, no vault).
 //
 // A store is named like the vault's own: `local:<dir>` (blobs under `<dir>/blobs/`) or
 // `s3:<endpoint>/<bucket>` (path-style; credentials and region from the vault's variables
@@ -57,10 +58,24 @@ class S3Bucket {
   }
 
   async exists(hash) {
-    const res = await this.request('HEAD', blobKey(hash));
+    return this.hasObject(blobKey(hash));
+  }
+
+  /// Whether any object is kept under `key` (a blob's, or a SMART Health Link's under `shl/`).
+  async hasObject(key) {
+    const res = await this.request('HEAD', key);
     if (res.status === 200) return true;
     if (res.status === 404) return false;
-    throw new Error(`HEAD ${blobKey(hash)} in ${this.describe()}: HTTP ${res.status}`);
+    throw new Error(`HEAD ${key} in ${this.describe()}: HTTP ${res.status}`);
+  }
+
+  /// The bytes kept under `key`, or null if there are none.
+  async getObject(key) {
+    const res = await this.request('GET', key);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new Error(`GET ${key} in ${this.describe()}: HTTP ${res.status}`);
+    return bytes;
   }
 
   async get(hash) {
@@ -85,7 +100,16 @@ class LocalDir {
   }
 
   async exists(hash) {
-    return existsSync(join(this.dir, blobKey(hash)));
+    return this.hasObject(blobKey(hash));
+  }
+
+  async hasObject(key) {
+    return existsSync(join(this.dir, key));
+  }
+
+  async getObject(key) {
+    const path = join(this.dir, key);
+    return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
   }
 
   async get(hash) {

@@ -6,6 +6,7 @@ import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatDate, t } from '../i18n';
 import { orgName, personName } from '../names';
+import { linksSection } from './links';
 
 const GRANT_PURPOSES = ['Treatment', 'Referral', 'Research', 'PublicHealth'] as const;
 
@@ -30,7 +31,7 @@ export function accessScreen(ctx: AppContext): HTMLElement {
   const root = h('section', { class: 'screen', 'aria-labelledby': 'access-title' });
   const list = h('div', { class: 'list', 'aria-busy': 'true' });
   const form = h('div', {});
-  root.append(h('h2', { id: 'access-title' }, t('access.title')), h('p', { class: 'hint' }, t('access.intro')), list, form);
+  root.append(h('h2', { id: 'access-title' }, t('access.title')), h('p', { class: 'hint' }, t('access.intro')), list, form, linksSection(ctx, patient));
   let busy = false;
 
   async function act(work: () => Promise<void>, done: string): Promise<void> {

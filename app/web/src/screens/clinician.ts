@@ -82,7 +82,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       const { orgs, practitioners } = await ctx.registry();
       const careOrgs = orgs.filter((o) => o.status === 'Active' && ['CountyHospital', 'TownshipHealthCentre', 'VillageClinic'].includes(o.kind));
       const from = h('select', { name: 'referrer-org' }, ...(await Promise.all(myOrgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))))) as HTMLSelectElement;
-      const choices = (await Promise.all(practitioners.filter((p) => p.status === 'Active' && p.account !== session.pair.address).flatMap((p) =>
+      const choices = (await Promise.all(practitioners.filter((p) => p.status === 'Active' && p.account !== session.address).flatMap((p) =>
         p.organisations.filter((o) => careOrgs.some((c) => c.id === o)).map(async (o) => ({ value: `${p.account}|${o}`, label: await personName(ctx, p.account), org: o })))))
         .filter((c) => !myOrgs.includes(c.org))
         // County hospital first: a referral usually goes up to the county.

@@ -27,6 +27,8 @@ export interface CardActions {
   /** The chain erased it but the vault did not yet delete the copy: try that again. */
   readonly finishErase?: () => void;
   readonly print?: () => void;
+  /** The patient shares it with a doctor outside RuralMed by a link. */
+  readonly share?: () => void;
   /** Its author writes a corrected version. */
   readonly amend?: () => void;
   /** Shows the versions it replaced. */
@@ -123,6 +125,7 @@ export function recordCard(data: CardData, actions: CardActions = {}): HTMLEleme
   const live = flags.erasure === null;
   const tools = h('div', { class: 'row tools' },
     live && content.kind === 'open' && actions.print !== undefined ? button('print', t('print.one'), actions.print, { class: 'btn quiet', 'data-print': id }) : null,
+    live && content.kind === 'open' && actions.share !== undefined ? button('access', t('share.one'), actions.share, { class: 'btn quiet', 'data-share': id }) : null,
     live && content.kind === 'open' && actions.amend !== undefined && content.resource.resourceType === 'Encounter' ? button('write', t('records.amend'), actions.amend, { class: 'btn quiet', 'data-amend': id }) : null,
     anchor.amends !== null && actions.history !== undefined ? button('history', t('records.history'), actions.history, { class: 'btn quiet', 'data-history': id }) : null,
     !live && actions.finishErase !== undefined ? button('erase', t('erase.finish'), actions.finishErase, { class: 'btn danger', 'data-finish-erase': id }) : null);

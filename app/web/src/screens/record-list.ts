@@ -3,15 +3,16 @@
 // for a nonce). Used by the patient (own records: question, erase, print) and by a clinician
 // (with a purpose; the author of a visit can correct it). A record replaced by a corrected
 // version is not listed: the newest version is, with its earlier versions on request.
-import type { PurposeOfUse } from '@ruralmed/client';
+import type { FhirResource, PurposeOfUse } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
-import { AppError, deleteStoredCopy, earlierVersions, eraseMyRecord, openRecord, questionRecord, recordFlags, recordPage } from '../chain';
+import { AppError, deleteStoredCopy, earlierVersions, eraseMyRecord, openRecords, questionRecord, recordFlags, recordPage } from '../chain';
 import { button, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { t } from '../i18n';
 import { orgName, personName } from '../names';
 import { showPrintView } from './print';
+import { showShareView } from './share-link';
 import { recordCard, type CardActions, type CardData } from './record-card';
 
 export interface ListOptions {
@@ -27,12 +28,12 @@ const isRefusal = (error: unknown): boolean =>
   (error instanceof Error && error.name === 'VaultError' && (error as Error & { code: string }).code === 'access_refused');
 
 export function cacheKey(ctx: AppContext, options: ListOptions, id: bigint): string {
-  return `${ctx.session?.pair.address ?? ''}:${options.patient}:${options.purpose}:${id}`;
+  return `${ctx.session?.address ?? ''}:${options.patient}:${options.purpose}:${id}`;
 }
 
 /** Forgets what this reader decrypted of `patient`'s records, so the next view reads again. */
 export function forgetOpened(ctx: AppContext, patient: string): void {
-  const prefix = `${ctx.session?.pair.address ?? ''}:${patient}:`;
+  const prefix = `${ctx.session?.address ?? ''}:${patient}:`;
   for (const key of [...ctx.opened.keys()]) if (key.startsWith(prefix)) ctx.opened.delete(key);
 }
 
@@ -51,10 +52,10 @@ export function recordList(ctx: AppContext, options: ListOptions): HTMLElement {
   let busy = false;
 
   const actionsFor = (data: CardData, shown: Shown | undefined): CardActions => {
-    const me = ctx.session?.pair.address;
+    const me = ctx.session?.address;
     return {
       print: () => { void print([data]); },
-      ...(options.own ? { question: (reason) => { void question(data, reason); }, erase: () => { void erase(data); } } : {}),
+      ...(options.own ? { question: (reason) => { void question(data, reason); }, erase: () => { void erase(data); }, share: () => { void share([data]); } } : {}),
       ...(shown?.finishErase === true ? { finishErase: () => { void finishErase(data); } } : {}),
       ...(!options.own && data.anchor.author === me && data.content.kind === 'open'
         ? { amend: () => { if (data.content.kind !== 'open') return; ctx.amending = { record: data.anchor.id, resource: data.content.resource }; ctx.patient = options.patient; ctx.navigate('write'); } }
@@ -156,8 +157,13 @@ export function recordList(ctx: AppContext, options: ListOptions): HTMLElement {
   }
 
   async function print(records: CardData[]): Promise<void> {
-    const name = options.patient === ctx.session?.pair.address ? null : await personName(ctx, options.patient);
+    const name = options.patient === ctx.session?.address ? null : await personName(ctx, options.patient);
     await showPrintView({ patientName: name, records, left: records.length === 1 ? 0 : Math.max(0, total - records.length) });
+  }
+
+  async function share(records: CardData[]): Promise<void> {
+    const name = options.patient === ctx.session?.address ? null : await personName(ctx, options.patient);
+    showShareView(ctx, { patient: options.patient, patientName: name, records });
   }
 
   /** Cards for these anchors (content from this session's memory, or to open). */
@@ -175,25 +181,33 @@ export function recordList(ctx: AppContext, options: ListOptions): HTMLElement {
 
   async function openAll(toOpen: CardData[], into: HTMLElement): Promise<void> {
     const session = ctx.session;
-    if (session === null) return;
-    for (const data of toOpen) {
-      if (refused) { show({ ...data, content: { kind: 'closed' } }, into); continue; }
-      try {
-        const resource = await openRecord(ctx.backend, session, data.anchor.id, options.purpose, options.own);
-        ctx.opened.set(cacheKey(ctx, options, data.anchor.id), resource);
-        show({ ...data, content: { kind: 'open', resource } }, into);
-      } catch (error) {
-        const reason = explain(error);
-        if (isRefusal(error) && !options.own) {
-          // The chain said no: every other record would be refused (and logged) the same way.
-          refused = true;
-          mount(alert, h('p', { class: 'note error refusal', role: 'alert', 'data-refused': 'true' }, icon('error'), h('span', {}, t('clinician.refused', { reason }))));
-          show({ ...data, content: { kind: 'closed' } }, into);
-        } else {
-          show({ ...data, content: { kind: 'failed', reason } }, into);
-        }
-      }
+    if (session === null || toOpen.length === 0) return;
+    if (refused) { for (const data of toOpen) show({ ...data, content: { kind: 'closed' } }, into); return; }
+    let results: PromiseSettledResult<FhirResource>[];
+    try {
+      // All at once: their access logs go to the chain together (one finality wait, not one each).
+      results = await openRecords(ctx.backend, session, toOpen.map((d) => d.anchor.id), options.purpose, options.own);
+    } catch (error) {
+      results = toOpen.map(() => ({ status: 'rejected', reason: error }));
     }
+    results.forEach((result, i) => {
+      const data = toOpen[i];
+      if (data === undefined) return;
+      if (result.status === 'fulfilled') {
+        ctx.opened.set(cacheKey(ctx, options, data.anchor.id), result.value);
+        show({ ...data, content: { kind: 'open', resource: result.value } }, into);
+        return;
+      }
+      const reason = explain(result.reason);
+      if (isRefusal(result.reason) && !options.own) {
+        // The chain said no: shown once, and the records stay closed.
+        if (!refused) mount(alert, h('p', { class: 'note error refusal', role: 'alert', 'data-refused': 'true' }, icon('error'), h('span', {}, t('clinician.refused', { reason }))));
+        refused = true;
+        show({ ...data, content: { kind: 'closed' } }, into);
+      } else {
+        show({ ...data, content: { kind: 'failed', reason } }, into);
+      }
+    });
   }
 
   async function load(before: number | null): Promise<void> {
@@ -207,10 +221,9 @@ export function recordList(ctx: AppContext, options: ListOptions): HTMLElement {
       mount(more, page.from > 0 ? button('records', t('records.older'), () => { more.replaceChildren(); void load(page.from); }, { class: 'btn quiet' }) : null);
       await openAll(toOpen, list);
       if (total > 0) {
-        mount(tools, button('print', options.own ? t('print.all') : t('print.allOf'), () => {
-          const opened = [...cards.values()].filter((s) => s.element.isConnected && s.element.parentElement === list && s.data.content.kind === 'open' && s.data.flags.erasure === null).map((s) => s.data);
-          void print(opened);
-        }, { class: 'btn quiet', 'data-print-all': 'true' }));
+        const opened = (): CardData[] => [...cards.values()].filter((s) => s.element.isConnected && s.element.parentElement === list && s.data.content.kind === 'open' && s.data.flags.erasure === null).map((s) => s.data);
+        mount(tools, button('print', options.own ? t('print.all') : t('print.allOf'), () => { void print(opened()); }, { class: 'btn quiet', 'data-print-all': 'true' }),
+          options.own ? button('access', t('share.all'), () => { void share(opened()); }, { class: 'btn quiet', 'data-share-all': 'true' }) : null);
       }
     } catch (error) {
       mount(alert, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));

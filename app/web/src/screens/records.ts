@@ -8,7 +8,7 @@ export function recordsScreen(ctx: AppContext): HTMLElement {
   const address = ctx.actingFor ?? '';
   return h('section', { class: 'screen', 'aria-labelledby': 'records-title' },
     h('div', { class: 'title-row' },
-      h('h2', { id: 'records-title' }, address === ctx.session?.pair.address ? t('records.title') : t('records.titleWard')),
+      h('h2', { id: 'records-title' }, address === ctx.session?.address ? t('records.title') : t('records.titleWard')),
       button('refresh', t('common.refresh'), () => { ctx.refresh(); }, { class: 'btn quiet small' })),
     recordList(ctx, { patient: address, purpose: 'Treatment', own: true }));
 }

@@ -12,12 +12,14 @@ import {
   type Session,
 } from '../accounts';
 import type { AppContext } from '../app';
+import { hasEncryptionSeed, newSeedWords, saveEncryptionSeed, unlockWalletAccount, walletAccounts, walletsPresent, type WalletAccount } from '../extension';
 import { ensureEncryptionKey } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { t } from '../i18n';
 
-type Step = { kind: 'start' } | { kind: 'create'; words: string } | { kind: 'restore' };
+type Step = { kind: 'start' } | { kind: 'create'; words: string } | { kind: 'restore' }
+  | { kind: 'walletSeed'; account: WalletAccount; words: string | null };
 
 export function signInScreen(ctx: AppContext): HTMLElement {
   const root = h('section', { class: 'screen', 'aria-labelledby': 'signin-title' });
@@ -84,6 +86,56 @@ export function signInScreen(ctx: AppContext): HTMLElement {
     return h('section', { class: 'card', 'aria-labelledby': 'device-title' }, h('h3', { id: 'device-title' }, icon('lock'), h('span', {}, t('signin.deviceTitle'))), ...body);
   }
 
+  /** A wallet extension's accounts; the encryption seed of the chosen one is unlocked, made or restored. */
+  function walletSection(): HTMLElement | null {
+    if (walletsPresent().length === 0) return null;
+    const list = h('div', { class: 'stack' });
+    const load = (): void => {
+      mount(list, h('p', { class: 'hint' }, t('wallet.asking')));
+      void walletAccounts().then((accounts) => {
+        mount(list, accounts.length === 0 ? h('p', { class: 'hint' }, t('wallet.none')) : h('ul', { class: 'choices' }, ...accounts.map((account) => h('li', {},
+          h('button', { type: 'button', class: 'choice', 'data-wallet-account': account.address, onClick: () => { chooseWalletAccount(account, list); } },
+            icon('key'), h('span', { class: 'choice-text' }, h('strong', {}, account.name), h('small', {}, account.address)))))));
+      }, (error: unknown) => { mount(list, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); });
+    };
+    list.append(button('key', t('wallet.use'), load, { class: 'btn primary', 'data-wallet': 'use' }));
+    return h('section', { class: 'card', 'aria-labelledby': 'wallet-title' }, h('h3', { id: 'wallet-title' }, icon('key'), h('span', {}, t('wallet.title'))), h('p', { class: 'hint' }, t('wallet.hint')), list);
+  }
+
+  function chooseWalletAccount(account: WalletAccount, into: HTMLElement): void {
+    if (!hasEncryptionSeed(account.address)) { step = { kind: 'walletSeed', account, words: newSeedWords() }; draw(); return; }
+    const pin = h('input', { type: 'password', inputmode: 'numeric', autocomplete: 'current-password', maxlength: '12', name: 'wallet-pin' }) as HTMLInputElement;
+    mount(into, h('form', { class: 'stack', onSubmit: (e: Event) => { e.preventDefault(); void enter(() => unlockWalletAccount(account, pin.value)); } },
+      h('p', { class: 'address' }, icon('key'), h('span', {}, `${account.name} · ${account.address}`)),
+      field(t('wallet.pin'), pin, t('signin.pinHint')),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('lock'), h('span', {}, t('signin.unlock')))));
+    pin.focus();
+  }
+
+  /** First use of a wallet account on this phone: new seed words (shown once), or restore them. */
+  function walletSeedSection(account: WalletAccount, words: string | null): HTMLElement {
+    const confirm = h('input', { type: 'checkbox', id: 'confirm-seed-words' }) as HTMLInputElement;
+    const typed = h('textarea', { rows: '4', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', name: 'seed-words' }) as HTMLTextAreaElement;
+    const { pin, repeat, fields } = pinInputs();
+    return h('form', { class: 'card stack', 'aria-labelledby': 'seed-title', onSubmit: (e: Event) => {
+      e.preventDefault();
+      if (words !== null && !confirm.checked) { confirm.focus(); return; }
+      void enter(() => saveEncryptionSeed(account, words ?? typed.value, pin.value, repeat.value));
+    } },
+      h('h3', { id: 'seed-title' }, icon('key'), h('span', {}, t('wallet.seedTitle'))),
+      h('p', { class: 'address' }, icon('user'), h('span', {}, `${account.name} · ${account.address}`)),
+      h('p', { class: 'hint' }, t('wallet.seedWhy')),
+      ...(words !== null
+        ? [h('ol', { class: 'words', 'data-testid': 'seed-words' }, ...words.split(' ').map((w) => h('li', {}, w))),
+          h('div', { class: 'check' }, confirm, h('label', { for: 'confirm-seed-words' }, t('create.confirm'))),
+          button('refresh', t('wallet.haveWords'), () => { step = { kind: 'walletSeed', account, words: null }; draw(); }, { class: 'btn quiet' })]
+        : [field(t('wallet.seedWords'), typed, t('wallet.seedWordsHint'))]),
+      ...fields,
+      h('div', { class: 'row' },
+        h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('create.save'))),
+        button('back', t('create.cancel'), () => { step = { kind: 'start' }; draw(); }, { class: 'btn quiet' })));
+  }
+
   // Filled in once the chain says it is a development chain (and again if that changes),
   // without redrawing the forms around it.
   const demoSlot = h('div', {});
@@ -146,7 +198,10 @@ export function signInScreen(ctx: AppContext): HTMLElement {
   function draw(): void {
     shownDev = null;
     syncDemo();
-    const body = step.kind === 'create' ? [createSection(step.words)] : step.kind === 'restore' ? [restoreSection()] : [demoSlot, deviceSection()];
+    const body = step.kind === 'create' ? [createSection(step.words)]
+      : step.kind === 'restore' ? [restoreSection()]
+        : step.kind === 'walletSeed' ? [walletSeedSection(step.account, step.words)]
+          : [demoSlot, walletSection(), deviceSection()];
     mount(root, h('h2', { id: 'signin-title' }, t('signin.title')), message, ...body);
   }
 

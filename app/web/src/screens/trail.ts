@@ -6,10 +6,11 @@ import { button, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
 import { orgName, personName } from '../names';
+import { linkUsesSection } from './links';
 
 export function trailScreen(ctx: AppContext): HTMLElement {
   const patient = ctx.actingFor ?? '';
-  const guardian = ctx.actingFor === ctx.session?.pair.address ? ctx.who?.patient?.guardian : undefined;
+  const guardian = ctx.actingFor === ctx.session?.address ? ctx.who?.patient?.guardian : undefined;
   const list = h('ol', { class: 'trail', 'aria-busy': 'true' });
   const more = h('div', {});
   const message = h('div', { class: 'message' });
@@ -18,7 +19,7 @@ export function trailScreen(ctx: AppContext): HTMLElement {
     h('div', { class: 'title-row' },
       h('h2', { id: 'trail-title' }, t('trail.title')),
       button('refresh', t('common.refresh'), () => { ctx.refresh(); }, { class: 'btn quiet small' })),
-    glass, message, list, more);
+    glass, linkUsesSection(ctx, patient), message, list, more);
 
   async function review(emergency: EmergencyView, accept: boolean): Promise<void> {
     const session = ctx.session;

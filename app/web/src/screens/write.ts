@@ -3,8 +3,10 @@
 // @ruralmed/client's writeRecord: encrypt, upload, anchor, mark anchored, share keys with
 // patient, guardian and author; nothing half-done. A visit can be written as the corrected
 // version of an earlier one (an amendment), prefilled from it.
+import { isGs1Text, isValidGtin } from '@ruralmed/client';
+
 import type { AppContext } from '../app';
-import { saveRecord, type RecordContent } from '../chain';
+import { handOverMedicine, saveRecord, type RecordContent } from '../chain';
 import {
   ATTACHMENT_TYPES, DOSE_UNITS, MAX_ATTACHMENT_BYTES, VITALS, VITAL_NAMES,
   buildPrescription, buildVitals, checkPrescription, checkVitals, type PrescriptionForm, type Vital, type VitalsForm,
@@ -24,8 +26,17 @@ type Kind = (typeof KINDS)[number][0];
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-/** What a form gives the save button: the record, or the control to fix and why. */
-type Built = { readonly content: RecordContent } | { readonly problem: string; readonly control: Control };
+/** Packs handed over with a prescription, from the clinic's stock (a GS1 GTIN and lot). */
+export interface HandOver {
+  readonly gtin: string;
+  readonly lotNumber: string;
+  readonly quantity: number;
+  readonly display: string;
+  readonly dosageText: string;
+}
+
+/** What a form gives the save button: the record (and packs to hand over), or the control to fix and why. */
+type Built = { readonly content: RecordContent; readonly handOver?: HandOver } | { readonly problem: string; readonly control: Control };
 
 interface FormPart {
   readonly fields: HTMLElement[];
@@ -95,13 +106,22 @@ function prescriptionPart(): FormPart {
     days: number('days', '1'),
     note: h('textarea', { name: 'rx-note', rows: '2' }) as HTMLTextAreaElement,
   };
+  // Handed over now from the clinic's own stock (optional): the pack's GTIN and lot, as printed
+  // (or scanned) on it, and how many packs.
+  const give = {
+    gtin: text('give-gtin', { inputmode: 'numeric', maxlength: '14' }),
+    lot: text('give-lot', { autocapitalize: 'characters', maxlength: '20' }),
+    packs: number('give-packs', '1'),
+  };
   const labels = { medicine: t('rx.medicine'), dose: t('rx.dose'), perDay: t('rx.perDay'), days: t('rx.days') };
   return {
-    controls: Object.values(c),
+    controls: [...Object.values(c), ...Object.values(give)],
     fields: [
       field(labels.medicine, c.medicine, t('rx.medicineHint')),
       h('div', { class: 'pair' }, field(labels.dose, c.dose), field(t('rx.unit'), c.unit)),
       field(labels.perDay, c.perDay, t('rx.perDayHint')), field(labels.days, c.days), field(t('rx.note'), c.note, t('rx.noteHint')),
+      h('fieldset', { class: 'stack hand-over' }, h('legend', {}, t('rx.giveTitle')), h('p', { class: 'hint' }, t('rx.giveHint')),
+        field(t('rx.giveGtin'), give.gtin, t('rx.giveGtinHint')), field(t('rx.giveLot'), give.lot), field(t('rx.givePacks'), give.packs)),
     ],
     build() {
       const unit = DOSE_UNITS.find((u) => u === c.unit.value) ?? 'mg';
@@ -120,7 +140,15 @@ function prescriptionPart(): FormPart {
         often: t('fhir.timesADay', { count: Number(values.perDay) }),
         long: t('fhir.days', { count: Number(values.days) }),
       });
-      return Promise.resolve({ content: { category: 'MedicationRequest', resource: buildPrescription(values, instruction) } });
+      const content: RecordContent = { category: 'MedicationRequest', resource: buildPrescription(values, instruction) };
+      const [gtin, lot, packs] = [give.gtin.value.trim(), give.lot.value.trim(), give.packs.value.trim()];
+      if (gtin === '' && lot === '' && packs === '') return Promise.resolve({ content });
+      if (!isValidGtin(gtin)) return Promise.resolve({ control: give.gtin, problem: t('rx.giveGtinInvalid') });
+      if (!isGs1Text(lot)) return Promise.resolve({ control: give.lot, problem: t('rx.giveLotInvalid') });
+      const quantity = Number(packs);
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100) return Promise.resolve({ control: give.packs, problem: t('rx.range', { field: t('rx.givePacks'), min: 1, max: 100 }) });
+      const display = values.medicine.trim();
+      return Promise.resolve({ content, handOver: { gtin, lotNumber: lot, quantity, display, dosageText: values.note.trim() === '' ? instruction : `${instruction}. ${values.note.trim()}` } });
     },
   };
 }
@@ -197,6 +225,21 @@ export function writeScreen(ctx: AppContext): HTMLElement {
       mount(message, h('p', { class: 'note' }, t('write.saving')));
       try {
         const id = await saveRecord(ctx.backend, session, { patient, org: Number(org.value), content: built.content, ...(amending === null ? {} : { amends: amending.record }) });
+        if (built.handOver !== undefined) {
+          const handOver = built.handOver;
+          mount(message, h('p', { class: 'note' }, t('rx.giving', { id: id.toString() })));
+          try {
+            const given = await handOverMedicine(ctx.backend, session, { patient, org: Number(org.value), prescription: id, ...handOver });
+            (form as HTMLFormElement).reset();
+            showPart(kind);
+            mount(message, h('p', { class: 'note ok', 'data-saved-record': id.toString(), 'data-dispense-record': given.recordId.toString(), 'data-kind': kind }, icon('ok'),
+              h('span', {}, t('rx.given', { id: id.toString(), packs: handOver.quantity, lot: handOver.lotNumber, record: given.recordId.toString() }))));
+          } catch (error) {
+            // The prescription stands on its own (the patient can take it to a pharmacy).
+            mount(message, h('p', { class: 'note error', role: 'alert', 'data-saved-record': id.toString(), 'data-dispense-failed': 'true' }, icon('error'), h('span', {}, t('rx.notGiven', { id: id.toString(), reason: explain(error) }))));
+          }
+          return;
+        }
         mount(message, h('p', { class: 'note ok', 'data-saved-record': id.toString(), 'data-kind': kind }, icon('ok'),
           h('span', {}, amending === null ? t('write.saved', { id: id.toString() }) : t('write.savedAmendment', { id: id.toString(), old: amending.record.toString() }))));
         if (amending !== null) {
