@@ -210,26 +210,55 @@ export async function readRecords(
   api: ApiPromise, vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, recordIds: readonly (bigint | number)[], purpose: PurposeOfUse,
 ): Promise<PromiseSettledResult<ReadRecordResult>[]> {
   const prepared = await Promise.allSettled(recordIds.map((id) => prepareRead(api, reader, keyring, id)));
-  const next = Number((await api.rpc.system.accountNextIndex(reader.address)).toString());
-  // Signed one after the other (a wallet asks for each in turn); sent all together.
-  const signed: ({ extrinsic: string } | { error: unknown } | null)[] = [];
-  let nonce = next;
-  for (const p of prepared) {
-    if (p.status === 'rejected') { signed.push(null); continue; }
-    try {
-      signed.push({ extrinsic: await signedLogAccess(api, reader, p.value.recordId, purpose, nonce) });
-      nonce += 1;
-    } catch (error) {
-      signed.push({ error });
+  const wanted = prepared.filter((p) => p.status === 'fulfilled').length;
+  const lease = await leaseNonces(api, reader.address, wanted);
+  try {
+    // Signed one after the other (a wallet asks for each in turn); sent all together.
+    const signed: ({ extrinsic: string } | { error: unknown } | null)[] = [];
+    let nonce = lease.first;
+    for (const p of prepared) {
+      if (p.status === 'rejected') { signed.push(null); continue; }
+      try {
+        signed.push({ extrinsic: await signedLogAccess(api, reader, p.value.recordId, purpose, nonce) });
+        nonce += 1;
+      } catch (error) {
+        // Nothing was signed with this nonce (the wallet refused, say): the next log takes it.
+        signed.push({ error });
+      }
     }
+    return await Promise.allSettled(prepared.map(async (p, i) => {
+      if (p.status === 'rejected') throw p.reason;
+      const log = signed[i];
+      if (log === undefined || log === null) throw new Error('the access log was not signed');
+      if ('error' in log) throw log.error;
+      return finishRead(vault, reader, keyring, p.value, log.extrinsic);
+    }));
+  } finally {
+    lease.release();
   }
-  return Promise.allSettled(prepared.map(async (p, i) => {
-    if (p.status === 'rejected') throw p.reason;
-    const log = signed[i];
-    if (log === undefined || log === null) throw new Error('the access log was not signed');
-    if ('error' in log) throw log.error;
-    return finishRead(vault, reader, keyring, p.value, log.extrinsic);
-  }));
+}
+
+/**
+ * Nonces handed out to concurrent `readRecords` of one account in this process, so that two
+ * pages opened at once never sign two access logs with the same nonce. Forgotten once none is
+ * in use, so a nonce that never reached the chain does not hold back later ones for good.
+ */
+const leases = new Map<string, { next: number; users: number }>();
+
+async function leaseNonces(api: ApiPromise, address: string, count: number): Promise<{ first: number; release: () => void }> {
+  const onChain = Number((await api.rpc.system.accountNextIndex(address)).toString());
+  const held = leases.get(address) ?? { next: 0, users: 0 };
+  const first = Math.max(onChain, held.next);
+  held.next = first + count;
+  held.users += 1;
+  leases.set(address, held);
+  return {
+    first,
+    release: () => {
+      held.users -= 1;
+      if (held.users === 0 && leases.get(address) === held) leases.delete(address);
+    },
+  };
 }
 
 function inlineFile(fhir: FhirResource, category: RecordCategory): { bytes: Uint8Array; contentType: string } | undefined {

@@ -11,14 +11,15 @@ import { LANGUAGES, language, setLanguage, t } from './i18n';
 import { personName } from './names';
 import { accessScreen } from './screens/access';
 import { clinicianScreen } from './screens/clinician';
+import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
 import { trailScreen } from './screens/trail';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write';
-const ROUTES: readonly Route[] = ['signin', 'records', 'medicines', 'access', 'trail', 'patient', 'write'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write'];
 
 /** What every screen is given. */
 export interface AppContext {
@@ -44,6 +45,7 @@ export interface AppContext {
 
 const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   signin: signInScreen,
+  join: joinScreen,
   records: recordsScreen,
   medicines: medicinesScreen,
   access: accessScreen,
@@ -99,7 +101,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ctx.who = await identity(backend, session.address);
       ctx.patient = null;
       ctx.actingFor = ctx.who.patient !== null ? session.address : ctx.who.wards[0] ?? null;
-      ctx.navigate(ctx.actingFor !== null ? 'records' : ctx.who.practitioner !== null ? 'patient' : 'signin');
+      ctx.navigate(ctx.actingFor !== null ? 'records' : ctx.who.practitioner !== null ? 'patient' : 'join');
     },
     signOut() {
       ctx.session = null;
@@ -160,10 +162,12 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
     nav.setAttribute('aria-label', t('nav.main'));
     const items: [Route, IconName][] = [
       ...(ctx.actingFor !== null ? MENU.patient : []),
+      // Anyone signed in may register themselves or accept to care for someone.
+      ['join', 'plus'],
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
     ];
     mount(nav, h('ul', {},
-      ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined }, icon(i), h('span', {}, t(`nav.${r}`))))),
+      ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined }, icon(i), h('span', {}, r === 'join' && ctx.who?.patient !== null ? t('nav.care') : t(`nav.${r}`))))),
       h('li', {}, button('logout', t('nav.signOut'), () => { ctx.signOut(); }, { class: 'tab' }))));
   }
 

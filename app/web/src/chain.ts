@@ -340,7 +340,18 @@ export async function grantAccess(backend: Backend, session: Session, request: G
   const tx = api.tx.consent?.grantConsent;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
   const writes = request.canWrite && request.purpose === 'Treatment';
-  await signed(api, tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false), session);
+  const grant = tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false);
+  // A clinic writes only for its own patients (the chain's care organisations): a grant that lets
+  // a clinic write also makes it one, in the same batch, so both happen or neither.
+  const careOrg = request.grantee.kind === 'organisation' && writes ? request.grantee.org : null;
+  const isCareOrg = careOrg === null || (await api.query.patientRecords?.careOrganisations?.(request.patient, careOrg))?.isEmpty === false;
+  const add = api.tx.patientRecords?.addCareOrganisation;
+  const batch = api.tx.utility?.batchAll;
+  if (isCareOrg || add === undefined || batch === undefined) {
+    await signed(api, grant, session);
+    return;
+  }
+  await signed(api, batch([grant, add(request.patient, careOrg)]), session);
 }
 
 export async function revokeAccess(backend: Backend, session: Session, grantId: bigint): Promise<void> {
@@ -390,6 +401,30 @@ export async function recordFlags(backend: Backend, recordId: bigint): Promise<R
  * (`readRecords`). One result per id, in order.
  */
 export async function openRecords(backend: Backend, session: Session, recordIds: readonly bigint[], purpose: PurposeOfUse, patientSide: boolean): Promise<PromiseSettledResult<FhirResource>[]> {
+  const key = (id: bigint): string => `${session.address}:${purpose}:${id}`;
+  // A record this reader is already opening (another screen, a re-render) is not read again:
+  // that would sign a second access log for nothing.
+  const fresh = [...new Set(recordIds)].filter((id) => !inflight.has(key(id)));
+  if (fresh.length > 0) {
+    const batch = readBatch(backend, session, fresh, purpose, patientSide);
+    fresh.forEach((id, i) => {
+      const one = batch.then((results) => {
+        const result = results[i];
+        if (result === undefined) throw new Error('no result');
+        if (result.status === 'rejected') throw result.reason;
+        return result.value;
+      });
+      inflight.set(key(id), one);
+      void one.catch(() => undefined).finally(() => { inflight.delete(key(id)); });
+    });
+  }
+  return Promise.allSettled(recordIds.map((id) => inflight.get(key(id)) ?? Promise.reject(new Error('not read'))));
+}
+
+/** Reads in progress, by reader, purpose and record. */
+const inflight = new Map<string, Promise<FhirResource>>();
+
+async function readBatch(backend: Backend, session: Session, recordIds: readonly bigint[], purpose: PurposeOfUse, patientSide: boolean): Promise<PromiseSettledResult<FhirResource>[]> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
   // Ask the chain first (ConsentApi.read_access): without consent there is nothing to read,
@@ -742,4 +777,49 @@ export async function medicinesFor(
     return resource === undefined ? [] : [{ recordId: a.id, patient, resource }];
   });
   return { medicines: await medicinesOf(api, entries), unreadable: toShow.length - entries.length };
+}
+
+// ---- Registration: a patient on their own, or through a guardian ------------------------------
+
+/** Registers the signed-in account as a patient managing their own records (holds the deposit). */
+export async function registerSelf(backend: Backend, session: Session): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.patientRecords?.registerPatient;
+  if (tx === undefined) throw new AppError('NodeDown');
+  await signed(api, tx(), session, { finalized: true });
+}
+
+/**
+ * A practitioner proposes to register `ward` (who cannot manage keys) with `guardian`, for care
+ * organisation `org`; nothing is registered until the guardian accepts.
+ */
+export async function proposeGuardianship(backend: Backend, session: Session, args: { ward: string; guardian: string; org: number }): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.patientRecords?.registerPatientWithGuardian;
+  if (tx === undefined) throw new AppError('NodeDown');
+  await signed(api, tx(args.ward, args.guardian, args.org), session, { finalized: true });
+}
+
+export interface GuardianshipProposalView {
+  readonly ward: string;
+  readonly guardian: string;
+  readonly org: number;
+  readonly proposedBy: string;
+  readonly expiresAt: number;
+}
+
+/** The pending proposal to register `ward`, or null. */
+export async function guardianshipProposal(backend: Backend, ward: string): Promise<GuardianshipProposalView | null> {
+  const api = backend.requireApi();
+  const raw = (await api.query.patientRecords?.guardianshipProposals?.(ward))?.toJSON();
+  if (!isObject(raw) || typeof raw.guardian !== 'string' || typeof raw.proposedBy !== 'string') return null;
+  return { ward, guardian: raw.guardian, org: Number(raw.org), proposedBy: raw.proposedBy, expiresAt: Number(raw.expiresAt) };
+}
+
+/** The proposed guardian accepts: `ward` is registered with them as guardian. */
+export async function acceptGuardianship(backend: Backend, session: Session, ward: string): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.patientRecords?.acceptGuardianship;
+  if (tx === undefined) throw new AppError('NodeDown');
+  await signed(api, tx(ward), session, { finalized: true });
 }

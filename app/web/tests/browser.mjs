@@ -639,6 +639,8 @@ try {
     await patient.waitForSelector('.glass-entry.to-review[data-status="Open"]', { timeout: 30_000 });
     const entry = await patient.textContent('.glass-entry');
     check(entry.includes('Bob') && entry.includes('Waiting for your review') && entry.includes('before'), `unclear break-glass entry: ${entry}`);
+    // The trail loads beside the review list: wait for it, then the emergency read must stand out.
+    await patient.waitForSelector('.trail[aria-busy="false"] li.entry', { timeout: 30_000 });
     check(await patient.$('.trail li.entry.emergency') !== null, 'the emergency read is not highlighted in the trail');
     check(await patient.isVisible('[data-accept]') && await patient.isVisible('[data-dispute]'), 'no accept / dispute buttons');
     await screenshot(patient, 'who-looked-glass');
@@ -764,7 +766,9 @@ try {
     check(question.includes(`Erase record ${kindIds.photo} for good?`) && question.includes('cannot be undone'), `unclear confirmation: ${question}`);
     await screenshot(patient, 'erase-confirm');
     await patient.click(`${card} [data-confirm-erase]`);
-    await patient.waitForSelector(`.toast .note.ok >> text=Record ${kindIds.photo} is erased.`, { timeout: CHAIN_WAIT });
+    await patient.waitForFunction((id) => document.querySelector('.toast .note.error') !== null || (document.querySelector('.toast')?.textContent ?? '').includes(`Record ${id} is erased.`), kindIds.photo, { timeout: CHAIN_WAIT });
+    const erasedToast = await patient.textContent('.toast');
+    check(erasedToast.includes(`Record ${kindIds.photo} is erased.`), `the erase failed: ${erasedToast}`);
     await patient.waitForSelector(`${card} [data-flag="erased"]`);
     check(await patient.$(`${card} img`) === null && await patient.$(`${card} dl.lines`) === null, 'an erased record still shows its content');
     const erasure = (await (await api()).call.patientRecordsApi.erasure(kindIds.photo)).toJSON();
@@ -787,7 +791,6 @@ try {
     const walletPair = keyring.addFromUri(mnemonicGenerate(12));
     const alice = keyring.addFromUri('//Alice');
     await sendFinalized(chain, chain.tx.balances.transferKeepAlive(walletPair.address, 10n ** 15n), alice);
-    await sendFinalized(chain, chain.tx.patientRecords.registerPatient(), walletPair);
     // The wallet: the injected API of polkadot{.js} (window.injectedWeb3), whose signing is done
     // here in Node with the account's key pair, as the extension does in its own process.
     const walletContext = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
@@ -822,6 +825,12 @@ try {
     await wallet.fill('input[name="repeat-pin"]', '135790');
     await wallet.click('button[type="submit"]');
     await wallet.waitForSelector('nav.menu a.tab', { timeout: CHAIN_WAIT });
+    // Not a patient yet: "Get started", and registering signed by the wallet.
+    await wallet.waitForSelector('[data-register-self]');
+    await screenshot(wallet, 'get-started');
+    await wallet.click('[data-register-self]');
+    await wallet.waitForSelector('#records-title', { timeout: CHAIN_WAIT });
+    check((await chain.call.patientRecordsApi.patient(walletPair.address)).isSome, 'the wallet account is not a registered patient');
     const published = (await chain.query.registry.encryptionKeys(walletPair.address)).toJSON();
     check(published !== null && published.version === 0, `the wallet account's key is not on chain: ${JSON.stringify(published)}`);
     check(signed.payloads >= 1, 'the key was not published through the wallet');
@@ -859,6 +868,34 @@ try {
     await wallet.click('button[type="submit"]');
     await wallet.waitForSelector(`[data-record="${written.recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
     console.log(`  wallet signatures: ${signed.payloads} extrinsics, ${signed.raw} vault requests`);
+
+    // Charlie registers a grandmother without a phone, with the wallet patient as her guardian.
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#register-title');
+    await doctor.click('[data-new-ward]');
+    const wardWords = await doctor.$$eval('[data-testid="ward-words"] li', (lis) => lis.map((li) => li.textContent));
+    check(wardWords.length === 12, 'no backup words for the new patient account');
+    const ward = await doctor.inputValue('input[name="ward"]');
+    check(ward === keyring.addFromUri(wardWords.join(' ')).address, 'the new account is not the one of the words shown');
+    await doctor.fill('input[name="guardian"]', 'not an address');
+    await doctor.click('form:has(#register-title) button[type="submit"]');
+    await doctor.waitForSelector('form:has(#register-title) .note.error');
+    check((await chain.query.patientRecords.guardianshipProposals(ward)).isNone, 'a bad guardian address proposed something');
+    await doctor.fill('input[name="guardian"]', walletPair.address);
+    await screenshot(doctor, 'register-with-guardian');
+    await doctor.click('form:has(#register-title) button[type="submit"]');
+    await doctor.waitForSelector(`[data-proposed="${ward}"]`, { timeout: CHAIN_WAIT });
+    check((await chain.call.patientRecordsApi.patient(ward)).isNone, 'registered before the guardian accepted');
+    await wallet.click('a.tab[href="#/join"]');
+    await wallet.fill('input[name="ward"]', ward);
+    await wallet.click('form:has(#join-care-title) button[type="submit"]');
+    await wallet.waitForSelector(`[data-accept-guardianship="${ward}"]`);
+    check((await wallet.textContent(`[data-proposal="${ward}"]`)).includes('Charlie'), 'the proposal does not say who asked');
+    await screenshot(wallet, 'accept-guardianship');
+    await wallet.click(`[data-accept-guardianship="${ward}"]`);
+    await wallet.waitForSelector(`#acting-for option[value="${ward}"]`, { timeout: CHAIN_WAIT });
+    const registered = (await chain.call.patientRecordsApi.patient(ward)).toJSON();
+    check(registered?.guardian === walletPair.address, `the ward is not registered with the wallet patient as guardian: ${JSON.stringify(registered)}`);
     await walletContext.close();
   });
 

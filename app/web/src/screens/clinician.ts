@@ -2,11 +2,11 @@
 // their records with a stated purpose. The vault asks the chain; a refusal is shown plainly.
 import { Keyring } from '@polkadot/keyring';
 import type { PurposeOfUse } from '@ruralmed/client';
-import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { decodeAddress, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { DEMO_ACCOUNTS } from '../accounts';
 import type { AppContext } from '../app';
-import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, referPatient, type EmergencyReason } from '../chain';
+import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
@@ -195,7 +195,57 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('clinician.find'))),
       demoPatients.length === 0 ? null : h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('clinician.demoPatients')),
         h('div', { class: 'row' }, ...demoPatients.map((a) => button('user', a.name, () => { void find(keyring.addFromUri(a.suri).address); }, { 'data-demo-patient': a.name }))))),
-    message, found);
+    message, found, registerCard());
   if (ctx.patient !== null) void find(ctx.patient);
   return root;
+
+  /**
+   * Register a patient who cannot manage keys (a child, an elderly person without a phone)
+   * with a guardian who acts for them: the patient's account is made here (its backup words
+   * shown once, for the family to keep) or typed; the guardian accepts in their own app.
+   */
+  function registerCard(): HTMLElement {
+    const orgs = ctx.who?.practitioner?.organisations ?? [];
+    const ward = h('input', { type: 'text', name: 'ward', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
+    const guardian = h('input', { type: 'text', name: 'guardian', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
+    const org = h('select', { name: 'register-org' }) as HTMLSelectElement;
+    void Promise.all(orgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))).then((options) => { org.replaceChildren(...options); });
+    const words = h('div', {});
+    const result = h('div', { class: 'message', 'aria-live': 'polite' });
+    let busy = false;
+    const newAccount = (): void => {
+      const mnemonic = mnemonicGenerate(12);
+      ward.value = keyring.addFromUri(mnemonic).address;
+      mount(words, h('p', { class: 'note warn' }, icon('key'), h('span', {}, t('register.wordsHint'))),
+        h('ol', { class: 'words', 'data-testid': 'ward-words' }, ...mnemonic.split(' ').map((w) => h('li', {}, w))));
+    };
+    return h('form', { class: 'card stack', 'aria-labelledby': 'register-title', onSubmit: (e: Event) => {
+      e.preventDefault();
+      const session = ctx.session;
+      if (busy || session === null) return;
+      void (async () => {
+        busy = true;
+        try {
+          const wardAddress = parseAddress(ward.value);
+          const guardianAddress = parseAddress(guardian.value);
+          mount(result, h('p', { class: 'note' }, t('common.busy')));
+          await proposeGuardianship(ctx.backend, session, { ward: wardAddress, guardian: guardianAddress, org: Number(org.value) });
+          mount(result, h('p', { class: 'note ok', 'data-proposed': wardAddress }, icon('ok'), h('span', {}, t('register.proposed', { ward: wardAddress }))));
+        } catch (error) {
+          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+        } finally {
+          busy = false;
+        }
+      })();
+    } },
+      h('h3', { id: 'register-title' }, icon('plus'), h('span', {}, t('register.title'))),
+      h('p', { class: 'hint' }, t('register.hint')),
+      field(t('register.ward'), ward, t('register.wardHint')),
+      button('key', t('register.newAccount'), newAccount, { class: 'btn quiet', 'data-new-ward': 'true' }),
+      words,
+      field(t('register.guardian'), guardian, t('register.guardianHint')),
+      field(t('write.org'), org),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('register.submit'))),
+      result);
+  }
 }
