@@ -823,3 +823,36 @@ export async function acceptGuardianship(backend: Backend, session: Session, war
   if (tx === undefined) throw new AppError('NodeDown');
   await signed(api, tx(ward), session, { finalized: true });
 }
+
+// ---- Referrals on the patient's grants --------------------------------------------------------
+
+export interface ReferralView {
+  readonly id: bigint;
+  readonly referrer: string;
+  readonly referrerOrg: number;
+  readonly specialist: string;
+  readonly specialistOrg: number;
+  readonly expiresAt: number;
+}
+
+/** The patient's referrals on record (first 100 specialists; a person has a few). */
+export async function referralsOf(backend: Backend, patient: string): Promise<ReferralView[]> {
+  const api = backend.requireApi();
+  const call = api.call.consentApi?.referralsOf;
+  if (call === undefined) return [];
+  const raw = (await call(patient, null, 100)).toJSON();
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    if (!Array.isArray(entry) || !isObject(entry[1])) return [];
+    const [id, r] = entry as [unknown, Record<string, unknown>];
+    if ((typeof id !== 'number' && typeof id !== 'string') || typeof r.referrer !== 'string' || typeof r.specialist !== 'string') return [];
+    return [{ id: BigInt(id), referrer: r.referrer, referrerOrg: Number(r.referrerOrg), specialist: r.specialist, specialistOrg: Number(r.specialistOrg), expiresAt: Number(r.expiresAt) }];
+  });
+}
+
+export async function revokeReferral(backend: Backend, session: Session, referral: bigint): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.revokeReferral;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeReferral call.');
+  await signed(api, tx(referral), session);
+}

@@ -603,6 +603,17 @@ try {
     await openRecordsAs(county, 'Referral');
     await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
     check((await county.textContent(`[data-record="${latestId ?? recordId}"]`)).includes(COMPLAINT), 'Bob cannot read on the referral');
+    // Eve sees the referral made on her grant, in words, and can stop it.
+    await patient.click('a.tab[href="#/access"]');
+    await patient.waitForSelector('[data-referral]', { timeout: 30_000 });
+    const referral = await patient.textContent('[data-referral]');
+    check(referral.includes('Charlie') && referral.includes('sent you to Bob') && referral.includes('Anding County'), `the referral is not shown in words: ${referral}`);
+    await screenshot(patient, 'referrals');
+    const eve = await eveAddress();
+    const before = (await (await api()).call.consentApi.referralsOf(eve, null, 100)).length;
+    await patient.click('[data-stop-referral]');
+    await patient.waitForSelector('.toast .note.ok >> text=The referral is stopped.', { timeout: CHAIN_WAIT });
+    check((await (await api()).call.consentApi.referralsOf(eve, null, 100)).length === before - 1, 'the referral is still on chain');
   });
 
   await step('Bob breaks the glass, warned it is reviewed; only the commitment is on chain; he reads for the emergency', async () => {

@@ -240,6 +240,11 @@ export const en = {
     sent: 'The record is now marked as questioned. The doctor who wrote it can answer with a corrected version.',
   },
   access: {
+    referralsTitle: 'Referrals made on your permissions',
+    referral: '{{referrer}} sent you to {{specialist}} at {{org}}, who may read your records until {{until}}.',
+    stopReferral: 'Stop this referral',
+    stopReferralConfirm: 'Stop this referral? The specialist will no longer be able to read your records.',
+    referralStopped: 'The referral is stopped.',
     title: 'Who may see my records',
     intro: 'You and your guardian can always see your records. These people and clinics may too:',
     empty: 'Nobody else may see your records.',

@@ -242,6 +242,11 @@ export const zhCN: Translation = {
     sent: '此病历已标记为有异议。记录的医生可以用更正版本答复。',
   },
   access: {
+    referralsTitle: '基于您授权的转诊',
+    referral: '{{referrer}}把您转诊给{{org}}的{{specialist}}，对方在 {{until}} 前可以查看您的病历。',
+    stopReferral: '停止这次转诊',
+    stopReferralConfirm: '要停止这次转诊吗？专科医生将不能再查看您的病历。',
+    referralStopped: '转诊已停止。',
     title: '谁能查看我的病历',
     intro: '您和您的监护人始终可以查看您的病历。以下人员和机构也可以：',
     empty: '除您之外没有人可以查看您的病历。',

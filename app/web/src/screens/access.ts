@@ -1,7 +1,7 @@
 // Patient: who may see my records, in plain words; give access to a clinic or one doctor
 // chosen by name from the registry; stop access in one tap.
 import type { AppContext } from '../app';
-import { blockTime, chainClock, grantAccess, grantsOf, revokeAccess, shareRecordsWith, type GrantView } from '../chain';
+import { blockTime, chainClock, grantAccess, grantsOf, referralsOf, revokeAccess, revokeReferral, shareRecordsWith, type GrantView } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatDate, t } from '../i18n';
@@ -65,7 +65,23 @@ export function accessScreen(ctx: AppContext): HTMLElement {
             void act(() => revokeAccess(ctx.backend, ctx.session ?? unreachable(), grant.id), t('access.revoked'));
           }, { class: 'btn danger' }));
       }));
-      mount(list, grants.length === 0 ? h('p', { class: 'hint', 'data-empty': 'grants' }, t('access.empty')) : h('ul', { class: 'grants' }, ...items));
+      // Referrals made on these grants: the specialist a doctor sent the patient to.
+      const referrals = await referralsOf(ctx.backend, patient);
+      const referralItems = await Promise.all(referrals.map(async (r) => {
+        const ended = r.expiresAt <= clock.block;
+        return h('li', { class: `grant${ended ? ' ended' : ''}`, 'data-referral': r.id.toString() },
+          h('p', {}, icon('referral'), h('span', {}, t('access.referral', {
+            referrer: await personName(ctx, r.referrer), specialist: await personName(ctx, r.specialist),
+            org: await orgName(ctx, r.specialistOrg), until: formatDate(blockTime(clock, r.expiresAt)),
+          }))),
+          ended ? null : button('revoke', t('access.stopReferral'), () => {
+            if (!window.confirm(t('access.stopReferralConfirm'))) return;
+            void act(() => revokeReferral(ctx.backend, ctx.session ?? unreachable(), r.id), t('access.referralStopped'));
+          }, { class: 'btn danger', 'data-stop-referral': r.id.toString() }));
+      }));
+      mount(list, grants.length === 0 ? h('p', { class: 'hint', 'data-empty': 'grants' }, t('access.empty')) : h('ul', { class: 'grants' }, ...items),
+        referralItems.length === 0 ? null : h('h3', { id: 'referrals-title' }, icon('referral'), h('span', {}, t('access.referralsTitle'))),
+        referralItems.length === 0 ? null : h('ul', { class: 'link-list', 'aria-labelledby': 'referrals-title' }, ...referralItems));
     } catch (error) {
       mount(list, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
     } finally {
