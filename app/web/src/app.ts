@@ -167,7 +167,9 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
     ];
     mount(nav, h('ul', {},
-      ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined }, icon(i), h('span', {}, r === 'join' && ctx.who?.patient !== null ? t('nav.care') : t(`nav.${r}`))))),
+      ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined,
+        // The tab of the screen already shown loads it again (the hash does not change, so no hashchange).
+        onClick: (e: Event) => { if (currentRoute() === r) { e.preventDefault(); render(); } } }, icon(i), h('span', {}, r === 'join' && ctx.who?.patient !== null ? t('nav.care') : t(`nav.${r}`))))),
       h('li', {}, button('logout', t('nav.signOut'), () => { ctx.signOut(); }, { class: 'tab' }))));
   }
 

@@ -603,7 +603,9 @@ try {
     await openRecordsAs(county, 'Referral');
     await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
     check((await county.textContent(`[data-record="${latestId ?? recordId}"]`)).includes(COMPLAINT), 'Bob cannot read on the referral');
-    // Eve sees the referral made on her grant, in words, and can stop it.
+    // Eve sees the referral made on her grant, in words, and can stop it (she was on this
+    // screen already: going there again through another screen loads it afresh).
+    await patient.click('a.tab[href="#/trail"]');
     await patient.click('a.tab[href="#/access"]');
     await patient.waitForSelector('[data-referral]', { timeout: 30_000 });
     const referral = await patient.textContent('[data-referral]');
