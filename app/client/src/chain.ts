@@ -48,6 +48,10 @@ export interface TxResult {
  * `ChainError('TransactionFailed')`.
  */
 export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, account: AddressOrPair, options: TxOptions = {}): Promise<TxResult> {
+  // The nonce comes from the same lease as concurrent reads' access logs (`readRecords`), so a
+  // transaction sent while they are on their way to the vault never takes one of their nonces.
+  const address = typeof account === 'string' ? account : 'address' in account ? account.address : account.toString();
+  const lease = await leaseNonces(api, address, 1);
   return new Promise<TxResult>((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
     let settled = false;
@@ -55,9 +59,10 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
       if (settled) return;
       settled = true;
       unsubscribe?.();
+      lease.release();
       action();
     };
-    tx.signAndSend(account, options.signer === undefined ? {} : { signer: options.signer }, (result) => {
+    tx.signAndSend(account, { nonce: lease.first, ...(options.signer === undefined ? {} : { signer: options.signer }) }, (result) => {
       if (result.dispatchError !== undefined) {
         const error = ChainError.fromDispatchError(api.registry, result.dispatchError);
         settle(() => { reject(error); });
@@ -77,6 +82,34 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
       },
     );
   });
+}
+
+/**
+ * Nonces handed out to this process's concurrent transactions of one account (`submit`, and
+ * the access logs of `readRecords`), so two never get the same one: the next is the chain's
+ * next index (pool included) or past the last one handed out, whichever is later. Forgotten
+ * once none is in use, so a nonce that never reached the chain does not hold back later ones
+ * for good.
+ */
+const leases = new Map<string, { next: number; users: number }>();
+
+export async function leaseNonces(api: ApiPromise, address: string, count: number): Promise<{ first: number; release: () => void }> {
+  const onChain = Number((await api.rpc.system.accountNextIndex(address)).toString());
+  const held = leases.get(address) ?? { next: 0, users: 0 };
+  const first = Math.max(onChain, held.next);
+  held.next = first + count;
+  held.users += 1;
+  leases.set(address, held);
+  let released = false;
+  return {
+    first,
+    release: () => {
+      if (released) return;
+      released = true;
+      held.users -= 1;
+      if (held.users === 0 && leases.get(address) === held) leases.delete(address);
+    },
+  };
 }
 
 // The chain's pallets, calls and runtime APIs come from its metadata at run time; a missing one

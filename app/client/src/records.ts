@@ -20,7 +20,7 @@ import { encodeAddress } from '@polkadot/util-crypto';
 
 import { equalBytes } from './bytes.js';
 import {
-  anchorRecord, anchorSelfReportedRecord, attachCareShares, getRecord, patientInfo, readKeyShare, readersWithoutKeys, submit,
+  anchorRecord, anchorSelfReportedRecord, attachCareShares, getRecord, leaseNonces, patientInfo, readKeyShare, readersWithoutKeys, submit,
   type PurposeOfUse, type RecordAnchorView, type TxOptions, type TxResult,
 } from './chain.js';
 import { ChainError, EnvelopeError } from './errors.js';
@@ -238,28 +238,6 @@ export async function readRecords(
   }
 }
 
-/**
- * Nonces handed out to concurrent `readRecords` of one account in this process, so that two
- * pages opened at once never sign two access logs with the same nonce. Forgotten once none is
- * in use, so a nonce that never reached the chain does not hold back later ones for good.
- */
-const leases = new Map<string, { next: number; users: number }>();
-
-async function leaseNonces(api: ApiPromise, address: string, count: number): Promise<{ first: number; release: () => void }> {
-  const onChain = Number((await api.rpc.system.accountNextIndex(address)).toString());
-  const held = leases.get(address) ?? { next: 0, users: 0 };
-  const first = Math.max(onChain, held.next);
-  held.next = first + count;
-  held.users += 1;
-  leases.set(address, held);
-  return {
-    first,
-    release: () => {
-      held.users -= 1;
-      if (held.users === 0 && leases.get(address) === held) leases.delete(address);
-    },
-  };
-}
 
 function inlineFile(fhir: FhirResource, category: RecordCategory): { bytes: Uint8Array; contentType: string } | undefined {
   if (category !== 'Document') return undefined;
