@@ -341,8 +341,8 @@ export async function grantAccess(backend: Backend, session: Session, request: G
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
   const writes = request.canWrite && request.purpose === 'Treatment';
   const grant = tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false);
-  // A clinic writes only for its own patients (the chain's care organisations): a grant that lets
-  // a clinic write also makes it one, in the same batch, so both happen or neither.
+  // A clinic the patient lets write is also recorded as one of their care organisations (the
+  // chain's public note of who treats them), in the same batch: both happen or neither.
   const careOrg = request.grantee.kind === 'organisation' && writes ? request.grantee.org : null;
   const isCareOrg = careOrg === null || (await api.query.patientRecords?.careOrganisations?.(request.patient, careOrg))?.isEmpty === false;
   const add = api.tx.patientRecords?.addCareOrganisation;

@@ -858,6 +858,11 @@ try {
     await wallet.check('#grant-write');
     await wallet.getByRole('button', { name: 'Give access' }).click();
     await wallet.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
+    // The vault decides at the finalized block: wait until the grant is final before writing.
+    const grantedAt = (await chain.rpc.chain.getHeader()).number.toNumber();
+    while ((await chain.rpc.chain.getHeader(await chain.rpc.chain.getFinalizedHead())).number.toNumber() < grantedAt) {
+      await new Promise((resolve) => { setTimeout(resolve, 1000); });
+    }
     const charlie = keyring.addFromUri('//Charlie');
     const written = await writeRecord(chain, new VaultClient(appUrl), charlie, {
       patient: walletPair.address, org: 1, category: 'Encounter', vaultOrg: 0,
