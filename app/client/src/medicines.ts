@@ -717,22 +717,15 @@ export type MedicineSource =
   | { readonly recordId: bigint; readonly patient: string; readonly resource: FhirResource | Uint8Array }
   | Pick<ReadRecordResult, 'anchor' | 'fhir'>;
 
-/** One medicine the patient received. */
-export interface Medicine {
+/**
+ * One medicine the patient received: what its record says (the name as the dispenser wrote it,
+ * batch, packs, when handed over, the prescription it filled, the dispensation it names), and
+ * what the chain says of it.
+ */
+export interface Medicine extends Pick<DispenseRecordFields,
+  'display' | 'gtin' | 'lotNumber' | 'serials' | 'quantity' | 'handedOver' | 'dosageText' | 'prescription' | 'dispensationId'> {
   /** The MedicationDispense record. */
   readonly recordId: bigint;
-  /** The medicine's name as the dispenser wrote it. */
-  readonly display: string;
-  readonly gtin?: string;
-  readonly lotNumber?: string;
-  readonly serials: readonly string[];
-  readonly quantity?: number;
-  /** When it was handed over, ISO 8601. */
-  readonly handedOver?: string;
-  readonly dosageText?: string;
-  /** The prescription record it filled. */
-  readonly prescription?: bigint;
-  readonly dispensationId?: bigint;
   readonly lotId?: bigint;
   /** The lot's expiry (from the chain), ISO date. */
   readonly expiresOn?: string;

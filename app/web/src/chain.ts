@@ -421,6 +421,14 @@ export async function openRecords(backend: Backend, session: Session, recordIds:
   return Promise.allSettled(recordIds.map((id) => inflight.get(key(id)) ?? Promise.reject(new Error('not read'))));
 }
 
+/**
+ * The key under which a screen keeps a record it decrypted this session (`AppContext.opened`):
+ * by reader, patient, purpose and record, so another purpose or reader reads (and logs) anew.
+ */
+export function openedKey(reader: string, patient: string, purpose: PurposeOfUse, id: bigint): string {
+  return `${reader}:${patient}:${purpose}:${id}`;
+}
+
 /** Reads in progress, by reader, purpose and record. */
 const inflight = new Map<string, Promise<FhirResource>>();
 
@@ -768,7 +776,7 @@ export async function medicinesFor(
   const anchors = (await anchorsOf(api, patient, 'MedicationDispense')).filter((a) => a.contentHash.length > 0);
   const live = await Promise.all(anchors.map(async (a) => ((await recordFlags(backend, a.id)).erasure === null ? a : null)));
   const toShow = live.filter((a): a is RecordAnchorView => a !== null);
-  const key = (id: bigint): string => `${session.address}:${patient}:Treatment:${id}`;
+  const key = (id: bigint): string => openedKey(session.address, patient, 'Treatment', id);
   const missing = toShow.filter((a) => !opened.has(key(a.id)));
   const results = missing.length === 0 ? [] : await openRecords(backend, session, missing.map((a) => a.id), 'Treatment', true);
   results.forEach((r, i) => { const a = missing[i]; if (r.status === 'fulfilled' && a !== undefined) opened.set(key(a.id), r.value); });

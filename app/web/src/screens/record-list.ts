@@ -6,7 +6,7 @@
 import type { FhirResource, PurposeOfUse } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
-import { AppError, deleteStoredCopy, earlierVersions, eraseMyRecord, openRecords, questionRecord, recordFlags, recordPage } from '../chain';
+import { AppError, deleteStoredCopy, openedKey, earlierVersions, eraseMyRecord, openRecords, questionRecord, recordFlags, recordPage } from '../chain';
 import { button, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { t } from '../i18n';
@@ -28,7 +28,7 @@ const isRefusal = (error: unknown): boolean =>
   (error instanceof Error && error.name === 'VaultError' && (error as Error & { code: string }).code === 'access_refused');
 
 export function cacheKey(ctx: AppContext, options: ListOptions, id: bigint): string {
-  return `${ctx.session?.address ?? ''}:${options.patient}:${options.purpose}:${id}`;
+  return openedKey(ctx.session?.address ?? '', options.patient, options.purpose, id);
 }
 
 /** Forgets what this reader decrypted of `patient`'s records, so the next view reads again. */
