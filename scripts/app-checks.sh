@@ -21,55 +21,18 @@ ensure_chromium
 log "building the client library and the web app"
 build_web
 
-rpc_port=$(free_port)
-p2p_port=$(free_port)
+live_setup
 vault_port=$(free_port)
 app_port=$(free_port)
-workdir=$(mktemp -d)
-node_log="$workdir/node.log"
-vault_log="$workdir/vault.log"
 app_log="$workdir/app.log"
-node_pid="" vault_pid="" app_pid=""
 
-stop() {
-	local pid=$1
-	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	fi
-}
-
-cleanup() {
-	local status=$?
-	stop "$app_pid"
-	stop "$vault_pid"
-	stop "$node_pid"
-	if [ "$status" != 0 ]; then
-		for f in "$node_log" "$vault_log" "$app_log"; do
-			printf '\n----- last 40 lines of %s -----\n' "$f" >&2
-			tail -n 40 "$f" >&2 || true
-		done
-	fi
-	rm -rf "$workdir"
-	exit "$status"
-}
-trap cleanup EXIT INT TERM
-
-log "starting a dev node: RPC port $rpc_port, p2p port $p2p_port"
-"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
-	--no-telemetry >"$node_log" 2>&1 &
-node_pid=$!
-python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 2 1 90 \
-	|| die "the node did not produce and finalize blocks in time"
+start_dev_node
+wait_for_chain 2 1
 
 log "starting the vault on port $vault_port"
-"$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
-	--data-dir "$workdir/vault" --min-peers 0 --log-format text >"$vault_log" 2>&1 &
-vault_pid=$!
-for _ in $(seq 60); do
-	[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$vault_port/health" || true)" = 200 ] && break
-	sleep 0.5
-done
+start_vault vault "$vault_port" "http://127.0.0.1:$rpc_port" --log-format text
+vault_pid=$started_pid
+wait_health "http://127.0.0.1:$vault_port" 200
 
 log "serving the built app on http://127.0.0.1:$app_port"
 # --bypass-lock: vite allows one preview per project, and a dev system and the browser
@@ -77,6 +40,8 @@ log "serving the built app on http://127.0.0.1:$app_port"
 (cd "$WEB" && RURALMED_NODE_URL="http://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
 	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort --bypass-lock) >"$app_log" 2>&1 &
 app_pid=$!
+LIVE_PIDS+=("$app_pid")
+LIVE_LOGS+=("$app_log")
 for _ in $(seq 40); do
 	curl -sf -o /dev/null "http://127.0.0.1:$app_port/" && break
 	sleep 0.25

@@ -105,7 +105,152 @@ build_node() {
 	(cd "$ROOT" && cargo build --locked --release -p ruralmed-vault)
 }
 
+# `cargo test` of every crate in the workspace but the node, with `runtime-benchmarks` (the
+# benchmarks run as tests) and `try-runtime` (the migrations' pre/post checks), natively
+# (SKIP_WASM_BUILD). scripts/test.sh runs it; scripts/upgrade-checks.sh runs one ignored test of
+# the same build (same packages and features, so nothing is rebuilt). Arguments are passed on.
+WORKSPACE_TEST_PACKAGES=(-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p pallet-consent
+	-p pallet-drug-provenance -p pallet-emergency-supply -p ruralmed-runtime -p ruralmed-vault)
+WORKSPACE_TEST_FEATURES=ruralmed-runtime/runtime-benchmarks,ruralmed-runtime/try-runtime
+for pallet in registry patient-records consent drug-provenance emergency-supply; do
+	WORKSPACE_TEST_FEATURES+=",pallet-$pallet/runtime-benchmarks,pallet-$pallet/try-runtime"
+done
+unset pallet
+workspace_cargo_test() {
+	(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked --release "${WORKSPACE_TEST_PACKAGES[@]}" \
+		--features "$WORKSPACE_TEST_FEATURES" "$@")
+}
+
+# zepter (the SDK's checker of feature propagation), installed with cargo into the tools dir
+# (a few minutes, once) unless that version is there.
+ZEPTER_VERSION=1.88.2
+ZEPTER_BIN="$HOME/.cache/ruralmed/tools/bin/zepter"
+ensure_zepter() {
+	if [ -x "$ZEPTER_BIN" ] && "$ZEPTER_BIN" --version 2>/dev/null | grep -q " $ZEPTER_VERSION\$"; then
+		return 0
+	fi
+	log "installing zepter $ZEPTER_VERSION into $HOME/.cache/ruralmed/tools"
+	CARGO_TARGET_DIR="$HOME/.cache/ruralmed/tools-target" cargo install zepter --version "=$ZEPTER_VERSION" \
+		--locked --root "$HOME/.cache/ruralmed/tools" >&2
+}
+
+# Every `std`, `runtime-benchmarks` and `try-runtime` feature of the workspace's crates enables
+# the same feature of each dependency that has it (as the SDK's own CI checks), and the feature
+# lists are formatted; `--fix` as the first argument fixes both.
+zepter_checks() {
+	ensure_zepter
+	local fix=()
+	[ "${1:-}" = --fix ] && fix=(--fix)
+	(cd "$ROOT" && "$ZEPTER_BIN" lint propagate-feature --features try-runtime,runtime-benchmarks,std \
+		--left-side-feature-missing=ignore --left-side-outside-workspace=ignore \
+		--feature-enables-dep="try-runtime:frame-try-runtime,runtime-benchmarks:frame-benchmarking" \
+		--offline --locked --quiet "${fix[@]}" \
+		&& "$ZEPTER_BIN" format features --offline --locked --quiet "${fix[@]}")
+}
+
 # Prints a free TCP port.
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# ---------------------------------------------------------------------------------------------
+# Live checks: each script starts its own throw-away node, vaults and servers on free ports with
+# their files in a temp dir ($workdir), and stops them on exit. `live_setup` makes $workdir and
+# installs the EXIT trap; `start_node` / `start_dev_node` and `start_vault` register what they
+# start, so `live_cleanup` stops it (last started first) and, when the script fails, prints the
+# tail of each log. LIVE_ON_EXIT / LIVE_ON_FAILURE hold more commands to run then (Garage's).
+LIVE_PIDS=()
+LIVE_LOGS=()
+LIVE_ON_EXIT=()
+LIVE_ON_FAILURE=()
+
+# Stops a background process of this shell with SIGTERM and waits for it; nothing if it is no
+# longer running.
+stop_pid() {
+	local pid=$1
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	fi
+}
+
+# Takes a pid the script has already stopped and waited for off the list live_cleanup stops.
+forget_pid() {
+	local pid=$1 i
+	for i in "${!LIVE_PIDS[@]}"; do
+		[ "${LIVE_PIDS[i]}" = "$pid" ] && unset 'LIVE_PIDS[i]'
+	done
+	LIVE_PIDS=("${LIVE_PIDS[@]}")
+}
+
+live_setup() {
+	workdir=$(mktemp -d)
+	trap live_cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+
+live_cleanup() {
+	local status=$? i f
+	for ((i = ${#LIVE_PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${LIVE_PIDS[i]}"; done
+	for f in "${LIVE_ON_EXIT[@]}"; do $f || true; done
+	if [ "$status" != 0 ]; then
+		for f in "${LIVE_LOGS[@]}"; do
+			printf '\n----- last 60 lines of %s -----\n' "$f" >&2
+			tail -n 60 "$f" >&2 || true
+		done
+		for f in "${LIVE_ON_FAILURE[@]}"; do $f || true; done
+	fi
+	rm -rf "$workdir"
+	exit "$status"
+}
+
+# Starts the node with the arguments given on free ports (RPC $rpc_port, no Prometheus or
+# telemetry), logging to $workdir/node.log ($node_log); sets $node_pid.
+start_node() {
+	rpc_port=$(free_port)
+	local p2p_port
+	p2p_port=$(free_port)
+	node_log="$workdir/node.log"
+	log "starting the node: RPC port $rpc_port, p2p port $p2p_port"
+	"$NODE_BIN" "$@" --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus --no-telemetry \
+		>"$node_log" 2>&1 &
+	node_pid=$!
+	LIVE_PIDS+=("$node_pid")
+	LIVE_LOGS+=("$node_log")
+}
+
+# A throw-away single-validator dev chain (`--dev --tmp`), as start_node.
+start_dev_node() {
+	start_node --dev --tmp "$@"
+}
+
+# Waits (90 s at most) until the node at $rpc_port has a best block >= $1 and a finalized one >= $2.
+wait_for_chain() {
+	log "waiting for best >= $1 and finalized >= $2 (90 s at most)"
+	python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" "$1" "$2" 90 \
+		|| die "the node did not produce and finalize blocks in time"
+}
+
+# start_vault NAME PORT NODE_URL [VAULT ARGS...]: a records vault on 127.0.0.1:PORT with its data
+# in $workdir/NAME, logging (appended, so a restart keeps the earlier lines) to
+# $workdir/NAME.log; sets $started_pid.
+start_vault() {
+	local name=$1 port=$2 node_url=$3
+	shift 3
+	"$VAULT_BIN" --listen "127.0.0.1:$port" --node-rpc "$node_url" --data-dir "$workdir/$name" \
+		--min-peers 0 "$@" >>"$workdir/$name.log" 2>&1 &
+	started_pid=$!
+	LIVE_PIDS+=("$started_pid")
+	case " ${LIVE_LOGS[*]} " in *" $workdir/$name.log "*) ;; *) LIVE_LOGS+=("$workdir/$name.log") ;; esac
+}
+
+# Waits until GET URL/health answers with HTTP status $2 (30 s at most).
+wait_health() {
+	local url=$1 want=$2 got=""
+	for _ in $(seq 60); do
+		got=$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)
+		[ "$got" = "$want" ] && return 0
+		sleep 0.5
+	done
+	die "$url/health answered $got, not $want"
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The test command: builds everything, runs every workspace test (benchmarks included, as
-# tests), then starts the built node and checks it from outside: blocks produced and
-# finalized, command-line errors reported cleanly, the polkadot.js checks, the runtime upgrade
-# through the council, a four-validator zombienet network and the fault tests.
+# The test command: checks formatting, feature propagation and the app's types and lints; builds
+# everything; runs every workspace test (benchmarks and try-runtime checks included, as tests)
+# and clippy; then starts the built node and checks it from outside: blocks produced and
+# finalized, command-line errors reported cleanly, the polkadot.js checks, the records vault
+# (local disk and Garage), the web app in Chromium, the runtime upgrade through the council
+# (and under try-runtime), a four-validator zombienet network and the fault tests. Prints each
+# stage's time.
 source "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
@@ -70,9 +73,11 @@ ensure_js
 ensure_client
 ensure_web
 
-# 0. Formatting, and the client library's and the web app's linters and type checks.
+# 0. Formatting, feature propagation (zepter), and the client library's and the web app's
+#    linters and type checks.
 static_checks() {
 	(cd "$ROOT" && cargo fmt --all --check) || return 1
+	zepter_checks || return 1
 	(cd "$ROOT/app/client" && npm run --silent lint && npm run --silent typecheck) || return 1
 	# The web app is type-checked against the client library's compiled declarations.
 	build_client && export RURALMED_CLIENT_BUILT=1
@@ -83,16 +88,25 @@ stage "format, lint, types" static_checks
 # 1. The node, as run-dev.sh builds it.
 stage "node build" build_node
 
-# 2. Every crate's tests, with the benchmarks compiled in so they run as tests too. The runtime's
-#    WASM is not needed for these, so it is not built a second time with benchmarks.
+# 2. Every crate's tests, with the benchmarks compiled in so they run as tests too, and with
+#    try-runtime, so every migration's pre/post checks and try-runtime test run. The runtime's
+#    WASM is not needed for these, so it is not built a second time.
 workspace_tests() {
-	cd "$ROOT"
-	SKIP_WASM_BUILD=1 cargo test --locked --release \
-		-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p pallet-consent \
-		-p pallet-drug-provenance -p pallet-emergency-supply -p ruralmed-runtime -p ruralmed-vault \
-		--features pallet-registry/runtime-benchmarks,pallet-patient-records/runtime-benchmarks,pallet-consent/runtime-benchmarks,pallet-drug-provenance/runtime-benchmarks,pallet-emergency-supply/runtime-benchmarks,ruralmed-runtime/runtime-benchmarks
+	workspace_cargo_test
 }
 stage "workspace tests" workspace_tests
+
+# 2b. Clippy with warnings as errors, on every crate the workspace tests build, with and without
+#     the benchmark and try-runtime features (each its own check build: about 5 min each the first
+#     time, seconds after). Not the node: checking it means a check build of the whole client
+#     (libp2p, wasmtime, the RPC stack), over 25 min cold on two cores (docs/building.md).
+clippy_gates() {
+	cd "$ROOT"
+	SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
+		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets \
+			--features "$WORKSPACE_TEST_FEATURES" -- -D warnings
+}
+stage "clippy" clippy_gates
 
 # 3. The node's command line fails cleanly on bad input.
 stage "node CLI checks" "$ROOT/scripts/node-cli-checks.sh"

@@ -29,44 +29,16 @@ done
 ensure_js
 case " ${stores[*]} " in *" garage "*) ensure_garage ;; esac
 
-rpc_port=$(free_port)
-p2p_port=$(free_port)
-workdir=$(mktemp -d)
-node_pid=""
-vault_pid=""
-
-stop() {
-	local pid=$1
-	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	fi
-}
-
-cleanup() {
-	local status=$?
-	stop "$vault_pid"
-	stop "$node_pid"
-	garage_stop_cluster
-	if [ "$status" != 0 ]; then
-		tail -n 40 "$workdir"/node.log "$workdir"/vault-*.log >&2 || true
-		garage_print_logs
-	fi
-	rm -rf "$workdir"
-	exit "$status"
-}
-trap cleanup EXIT
+live_setup
+LIVE_ON_EXIT+=(garage_stop_cluster)
+LIVE_ON_FAILURE+=(garage_print_logs)
 
 log "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)," \
 	"$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
 	"temp dir $workdir on $(df -h --output=source,fstype "$workdir" | tail -n 1 | tr -s ' ')"
 
-log "starting a dev node (RPC port $rpc_port)"
-"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
-	--no-telemetry >"$workdir/node.log" 2>&1 &
-node_pid=$!
-python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
-	|| die "the node did not produce and finalize blocks in time"
+start_dev_node
+wait_for_chain 3 1
 
 # Starts a vault with the extra flags given, waits for its health, benchmarks it against
 # blob store $1 (as vault-bench.mjs names it), and stops it.
@@ -77,21 +49,14 @@ bench_vault() {
 	vault_port=$(free_port)
 	log "starting the vault (port $vault_port, $blob_store)"
 	# Warnings only: the benchmark should not measure logging of every request.
-	RUST_LOG=warn "$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
-		--data-dir "$workdir/vault-$name" --min-peers 0 "$@" >"$workdir/vault-$name.log" 2>&1 &
-	vault_pid=$!
-	local got=""
-	for _ in $(seq 60); do
-		got=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$vault_port/health" || true)
-		[ "$got" = 200 ] && break
-		sleep 0.5
-	done
-	[ "$got" = 200 ] || die "the vault's health answered $got, not 200"
+	RUST_LOG=warn start_vault "vault-$name" "$vault_port" "http://127.0.0.1:$rpc_port" "$@"
+	vault_pid=$started_pid
+	wait_health "http://127.0.0.1:$vault_port" 200
 	log "benchmarking the vault on $name"
 	(cd "$ROOT/scripts/js" && node checks-vault/vault-bench.mjs "ws://127.0.0.1:$rpc_port" \
 		"http://127.0.0.1:$vault_port" "$blob_store") || die "the benchmark on $name failed"
-	stop "$vault_pid"
-	vault_pid=""
+	stop_pid "$vault_pid"
+	forget_pid "$vault_pid"
 	log "the $name benchmark took $((SECONDS - started)) s"
 }
 

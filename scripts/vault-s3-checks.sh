@@ -26,81 +26,30 @@ ensure_client
 ensure_garage
 
 started=$SECONDS
-rpc_port=$(free_port)
-p2p_port=$(free_port)
+live_setup
+LIVE_ON_EXIT+=(garage_stop_cluster)
+LIVE_ON_FAILURE+=(garage_print_logs)
 vault_port=$(free_port)
 down_port=$(free_port)
 closed_port=$(free_port) # nothing listens here: the second vault's "node"
 max_body=65536
 bucket=ruralmed-records
-workdir=$(mktemp -d)
-node_log="$workdir/node.log"
-vault_log="$workdir/vault.log"
-down_log="$workdir/vault-down.log"
-node_pid=""
-vault_pid=""
-down_pid=""
 
-stop() {
-	local pid=$1
-	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	fi
-}
-
-cleanup() {
-	local status=$?
-	stop "$down_pid"
-	stop "$vault_pid"
-	stop "$node_pid"
-	garage_stop_cluster
-	if [ "$status" != 0 ]; then
-		for f in "$node_log" "$vault_log" "$down_log"; do
-			printf '\n----- last 60 lines of %s -----\n' "$f" >&2
-			tail -n 60 "$f" >&2 || true
-		done
-		garage_print_logs
-	fi
-	rm -rf "$workdir"
-	exit "$status"
-}
-trap cleanup EXIT
-
-# Waits until GET URL/health answers with HTTP status $2 (at most 30 s).
-wait_health() {
-	local url=$1 want=$2 got=""
-	for _ in $(seq 60); do
-		got=$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)
-		[ "$got" = "$want" ] && return 0
-		sleep 0.5
-	done
-	die "$url/health answered $got, not $want"
-}
-
-log "starting a dev node: RPC port $rpc_port, p2p port $p2p_port"
-"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
-	--no-telemetry >"$node_log" 2>&1 &
-node_pid=$!
+start_dev_node
 
 log "starting a three-node Garage cluster in $workdir/garage"
 garage_start_cluster "$workdir"
 garage_create_bucket "$bucket"
 store="s3:$GARAGE_S3_ENDPOINT/$GARAGE_S3_BUCKET"
 
-log "waiting for best >= 3 and finalized >= 1 (90 s at most)"
-python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 3 1 90 \
-	|| die "the node did not produce and finalize blocks in time"
+wait_for_chain 3 1
 
 log "starting the vault on port $vault_port and a vault without a node on port $down_port, both on $store"
-"$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
-	--data-dir "$workdir/vault" "${GARAGE_VAULT_ARGS[@]}" --min-peers 0 --max-body-bytes "$max_body" \
-	--log-format text >"$vault_log" 2>&1 &
-vault_pid=$!
-"$VAULT_BIN" --listen "127.0.0.1:$down_port" --node-rpc "http://127.0.0.1:$closed_port" \
-	--data-dir "$workdir/vault-down" "${GARAGE_VAULT_ARGS[@]}" --min-peers 0 --rpc-timeout-secs 2 \
-	--log-format json >"$down_log" 2>&1 &
-down_pid=$!
+start_vault vault "$vault_port" "http://127.0.0.1:$rpc_port" "${GARAGE_VAULT_ARGS[@]}" \
+	--max-body-bytes "$max_body" --log-format text
+vault_pid=$started_pid
+start_vault vault-down "$down_port" "http://127.0.0.1:$closed_port" "${GARAGE_VAULT_ARGS[@]}" \
+	--rpc-timeout-secs 2 --log-format json
 wait_health "http://127.0.0.1:$vault_port" 200
 wait_health "http://127.0.0.1:$down_port" 503
 
@@ -134,13 +83,11 @@ t0=$SECONDS
 log "stopping the vault with SIGTERM; starting it again with the default body limit"
 kill -TERM "$vault_pid"
 wait "$vault_pid" && status=0 || status=$?
-vault_pid=""
+forget_pid "$vault_pid"
 [ "$status" = 0 ] || die "the vault exited with status $status after SIGTERM"
 vault_port=$(free_port)
-"$VAULT_BIN" --listen "127.0.0.1:$vault_port" --node-rpc "http://127.0.0.1:$rpc_port" \
-	--data-dir "$workdir/vault" "${GARAGE_VAULT_ARGS[@]}" --min-peers 0 --log-format text \
-	>>"$vault_log" 2>&1 &
-vault_pid=$!
+start_vault vault "$vault_port" "http://127.0.0.1:$rpc_port" "${GARAGE_VAULT_ARGS[@]}" --log-format text
+vault_pid=$started_pid
 wait_health "http://127.0.0.1:$vault_port" 200
 log "storing records with all three Garage nodes up"
 (cd "$ROOT/scripts/js" && node checks-vault/vault-store-outage.mjs "ws://127.0.0.1:$rpc_port" \

@@ -32,7 +32,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmark the runtime pallets, storage, blocks, extrinsics and this machine.
+	/// Benchmark the runtime pallets, storage, blocks, extrinsics and this machine (only in a
+	/// node built with `--features runtime-benchmarks`).
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

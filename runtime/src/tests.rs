@@ -477,3 +477,112 @@ mod governance {
 		});
 	}
 }
+
+/// The runtime upgrade under try-runtime, over a real chain's state: every migration's
+/// `pre_upgrade` and `post_upgrade` checks, the whole state decoded with the new types, every
+/// pallet's `try_state`, and a second run that must change nothing. The state is a snapshot of
+/// a chain running the previous release (`scripts/js/state-snapshot.mjs`), which
+/// `scripts/upgrade-checks.sh` takes before it upgrades that chain and then runs this test on.
+#[cfg(feature = "try-runtime")]
+mod try_runtime_upgrade {
+	use crate::{
+		Consent, DrugProvenance, EmergencySupply, Executive, PatientRecords, Registry, System,
+	};
+	use frame_support::traits::{GetStorageVersion, StorageVersion};
+	use frame_try_runtime::UpgradeCheckSelect;
+
+	/// Names the file of the state snapshot (JSON: `{ "number", "specVersion", "top": [[key, value]…] }`, hex).
+	const SNAPSHOT_ENV: &str = "RURALMED_STATE_SNAPSHOT";
+
+	fn load_snapshot(path: &str) -> (sp_io::TestExternalities, u64, u64) {
+		let json: serde_json::Value =
+			serde_json::from_slice(&std::fs::read(path).expect("the snapshot file reads"))
+				.expect("the snapshot is JSON");
+		let mut storage = sp_runtime::Storage::default();
+		for pair in json["top"].as_array().expect("top: an array of [key, value]") {
+			let hex = |i: usize| {
+				sp_core::bytes::from_hex(pair[i].as_str().expect("hex strings")).expect("valid hex")
+			};
+			storage.top.insert(hex(0), hex(1));
+		}
+		let number = json["number"].as_u64().expect("the snapshot's block number");
+		let spec = json["specVersion"].as_u64().expect("the snapshot's spec version");
+		(sp_io::TestExternalities::new(storage), number, spec)
+	}
+
+	fn medical_storage_versions() -> [(&'static str, StorageVersion, StorageVersion); 5] {
+		[
+			("Registry", Registry::on_chain_storage_version(), Registry::in_code_storage_version()),
+			(
+				"PatientRecords",
+				PatientRecords::on_chain_storage_version(),
+				PatientRecords::in_code_storage_version(),
+			),
+			("Consent", Consent::on_chain_storage_version(), Consent::in_code_storage_version()),
+			(
+				"DrugProvenance",
+				DrugProvenance::on_chain_storage_version(),
+				DrugProvenance::in_code_storage_version(),
+			),
+			(
+				"EmergencySupply",
+				EmergencySupply::on_chain_storage_version(),
+				EmergencySupply::in_code_storage_version(),
+			),
+		]
+	}
+
+	#[test]
+	#[ignore = "needs a state snapshot in RURALMED_STATE_SNAPSHOT: run by scripts/upgrade-checks.sh"]
+	fn previous_release_state_upgrades_under_try_runtime() {
+		let path = std::env::var(SNAPSHOT_ENV)
+			.unwrap_or_else(|_| panic!("set {SNAPSHOT_ENV} to a state snapshot's file"));
+		let (mut ext, number, spec) = load_snapshot(&path);
+		ext.execute_with(|| {
+			let keys = ext_key_count();
+			println!("try-runtime: snapshot of block #{number} (spec {spec}), {keys} storage keys");
+			assert_eq!(System::block_number(), number as u32, "the snapshot's block number");
+			let before = medical_storage_versions();
+			for (pallet, on_chain, in_code) in &before {
+				println!("try-runtime: {pallet} storage version {on_chain:?} on chain, {in_code:?} in code");
+			}
+			assert!(
+				before.iter().any(|(_, on_chain, in_code)| on_chain < in_code),
+				"the snapshot has nothing to migrate: it is not a previous release's state"
+			);
+
+			let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All).expect(
+				"the migrations' pre/post checks, the state's decoding or try_state failed",
+			);
+			println!(
+				"try-runtime: migrations with pre/post checks, the whole state decoded and every \
+				 pallet's try_state passed (weight {weight})"
+			);
+			for (pallet, on_chain, in_code) in medical_storage_versions() {
+				assert_eq!(on_chain, in_code, "{pallet} is not at its code's storage version");
+			}
+
+			// Idempotent: a second upgrade finds everything migrated and changes nothing.
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+			Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
+				.expect("the second run of the upgrade failed");
+			assert_eq!(
+				sp_io::storage::root(sp_runtime::StateVersion::V1),
+				root,
+				"a second run of the migrations changed the state"
+			);
+			println!("try-runtime: a second run changed nothing");
+		});
+	}
+
+	/// How many keys the state holds (to show what was checked).
+	fn ext_key_count() -> usize {
+		let mut count = 0;
+		let mut key = Vec::new();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			count += 1;
+			key = next;
+		}
+		count
+	}
+}

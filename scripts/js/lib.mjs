@@ -1,5 +1,7 @@
 // Helpers shared by the polkadot.js checks: connecting, signing and waiting for finalization,
 // reading events and decoding dispatch errors.
+import { ok } from 'node:assert/strict';
+
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
@@ -18,7 +20,20 @@ export function rawRpc(api, method, params) {
 export async function connect(url) {
   await cryptoWaitReady();
   const provider = new WsProvider(url, 1000, {}, 30_000);
-  const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+  // polkadot.js keeps retrying an unreachable node for ever: give up after 60 s.
+  let timer;
+  const gaveUp = new Promise((_, reject) => {
+    timer = setTimeout(() => { reject(new CheckError(`no node answered at ${url} within 60 s`)); }, 60_000);
+  });
+  let api;
+  try {
+    api = await Promise.race([ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true }), gaveUp]);
+  } catch (error) {
+    await provider.disconnect().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   providers.set(api, provider);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   return { api, keyring };
@@ -26,8 +41,9 @@ export async function connect(url) {
 
 export class CheckError extends Error {}
 
+/// node:assert's `ok`: throws an AssertionError with `message` unless `cond` holds.
 export function assert(cond, message) {
-  if (!cond) throw new CheckError(message);
+  ok(cond, message);
 }
 
 /// Decodes a dispatch error into `pallet.Error` form.

@@ -4,7 +4,7 @@
 // such an account gets an encryption seed of its own (docs/encryption.md §6.4): 32 random bytes
 // shown once as 24 backup words, kept on this device under a PIN like a device account.
 import type { Signer } from '@polkadot/types/types';
-import { cryptoWaitReady, decodeAddress, mnemonicGenerate, mnemonicToEntropy, mnemonicValidate } from '@polkadot/util-crypto';
+import { cryptoWaitReady, decodeAddress, encodeAddress, mnemonicGenerate, mnemonicToEntropy, mnemonicValidate } from '@polkadot/util-crypto';
 import { EncryptionKeyring, extensionSigner, type SignRaw } from '@ruralmed/client';
 
 import { AccountError, checkPin, openUnderPin, sealUnderPin, shortAddress, type PinSealed, type Session } from './accounts';
@@ -52,7 +52,15 @@ export async function walletAccounts(): Promise<WalletAccount[]> {
     for (const account of await injected.accounts.get()) {
       // Encryption keys and the vault's signatures are sr25519; ed25519 / ecdsa accounts cannot be used.
       if (account.type !== undefined && account.type !== 'sr25519') continue;
-      out.push({ source, address: account.address, name: account.name ?? shortAddress(account.address) });
+      // A wallet may show its accounts in another network's format (Polkadot's, say): the app
+      // and the chain name accounts in the generic Substrate format (prefix 42).
+      let address: string;
+      try {
+        address = encodeAddress(decodeAddress(account.address), 42);
+      } catch {
+        continue;
+      }
+      out.push({ source, address, name: account.name ?? shortAddress(address) });
     }
   }
   return out;

@@ -129,7 +129,7 @@ export const en = {
     find: 'Look it up',
     noProposal: 'No clinic has proposed this account (or the proposal expired). Ask the clinic.',
     notYou: 'The clinic proposed someone else as guardian of this account.',
-    proposal: '{{by}} of {{org}} asks you to be the guardian of this person. The request is open until {{until}}.',
+    proposal: '{{by}} asks you to be the guardian of this person, registered with {{org}}. The request is open until {{until}}.',
     accept: 'I accept to be their guardian',
     accepted: 'You are now their guardian: choose them under "Whose records".',
   },

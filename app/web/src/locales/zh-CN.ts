@@ -131,7 +131,7 @@ export const zhCN: Translation = {
     find: '查找',
     noProposal: '没有诊所提出这个账户的登记（或请求已过期）。请询问诊所。',
     notYou: '诊所为这个账户指定的监护人不是您。',
-    proposal: '{{org}}的{{by}}请您做这位患者的监护人。请求有效期到 {{until}}。',
+    proposal: '{{by}}请您做这位患者的监护人（登记机构：{{org}}）。请求有效期到 {{until}}。',
     accept: '我同意做监护人',
     accepted: '您现在是这位患者的监护人：请在“查看谁的病历”里选择。',
   },
