@@ -26,7 +26,7 @@
 declare -F free_port >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 GARAGE_VERSION=2.5.0
-GARAGE_TOOLS="$HOME/.cache/ruralmed/tools"
+GARAGE_TOOLS="$TOOLS_DIR"
 GARAGE_BIN="$GARAGE_TOOLS/bin/garage"
 # Its own target dir: garage's dependencies would otherwise churn the project's.
 GARAGE_TARGET_DIR="$HOME/.cache/ruralmed/garage-target"

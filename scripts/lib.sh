@@ -7,6 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ruralmed/target}"
 # RURALMED_NODE_BIN runs the scripts against another build of the node.
 NODE_BIN="${RURALMED_NODE_BIN:-$CARGO_TARGET_DIR/release/ruralmed-node}"
+# Tools the scripts install with `cargo install` (Garage, zepter), kept between runs.
+TOOLS_DIR="$HOME/.cache/ruralmed/tools"
 
 log() { printf '\033[1m[ruralmed]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[ruralmed] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -124,14 +126,14 @@ workspace_cargo_test() {
 # zepter (the SDK's checker of feature propagation), installed with cargo into the tools dir
 # (a few minutes, once) unless that version is there.
 ZEPTER_VERSION=1.88.2
-ZEPTER_BIN="$HOME/.cache/ruralmed/tools/bin/zepter"
+ZEPTER_BIN="$TOOLS_DIR/bin/zepter"
 ensure_zepter() {
 	if [ -x "$ZEPTER_BIN" ] && "$ZEPTER_BIN" --version 2>/dev/null | grep -q " $ZEPTER_VERSION\$"; then
 		return 0
 	fi
-	log "installing zepter $ZEPTER_VERSION into $HOME/.cache/ruralmed/tools"
+	log "installing zepter $ZEPTER_VERSION into $TOOLS_DIR"
 	CARGO_TARGET_DIR="$HOME/.cache/ruralmed/tools-target" cargo install zepter --version "=$ZEPTER_VERSION" \
-		--locked --root "$HOME/.cache/ruralmed/tools" >&2
+		--locked --root "$TOOLS_DIR" >&2
 }
 
 # Every `std`, `runtime-benchmarks` and `try-runtime` feature of the workspace's crates enables

@@ -3,7 +3,7 @@
 // Screens call these functions and never build extrinsics or parse chain data themselves.
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { hexToString, isHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import {
   ChainError,
   VaultClient,
@@ -52,6 +52,18 @@ export class AppError extends Error {
   override readonly name = 'AppError';
   constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed') {
     super(code);
+  }
+}
+
+/**
+ * An account in the chain's generic format (prefix 42), whatever format it was typed or a
+ * wallet shows it in; `BadAddress` if it is not an account.
+ */
+export function parseAddress(input: string): string {
+  try {
+    return encodeAddress(decodeAddress(input.trim()), 42);
+  } catch {
+    throw new AppError('BadAddress');
   }
 }
 

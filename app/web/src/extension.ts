@@ -4,9 +4,10 @@
 // such an account gets an encryption seed of its own (docs/encryption.md §6.4): 32 random bytes
 // shown once as 24 backup words, kept on this device under a PIN like a device account.
 import type { Signer } from '@polkadot/types/types';
-import { cryptoWaitReady, decodeAddress, encodeAddress, mnemonicGenerate, mnemonicToEntropy, mnemonicValidate } from '@polkadot/util-crypto';
+import { cryptoWaitReady, decodeAddress, mnemonicGenerate, mnemonicToEntropy, mnemonicValidate } from '@polkadot/util-crypto';
 import { EncryptionKeyring, extensionSigner, type SignRaw } from '@ruralmed/client';
 
+import { parseAddress } from './chain';
 import { AccountError, checkPin, openUnderPin, sealUnderPin, shortAddress, type PinSealed, type Session } from './accounts';
 
 /** What an extension gives once enabled (the part of @polkadot/extension-inject's Injected used here). */
@@ -56,7 +57,7 @@ export async function walletAccounts(): Promise<WalletAccount[]> {
       // and the chain name accounts in the generic Substrate format (prefix 42).
       let address: string;
       try {
-        address = encodeAddress(decodeAddress(account.address), 42);
+        address = parseAddress(account.address);
       } catch {
         continue;
       }

@@ -2,11 +2,11 @@
 // their records with a stated purpose. The vault asks the chain; a refusal is shown plainly.
 import { Keyring } from '@polkadot/keyring';
 import type { PurposeOfUse } from '@ruralmed/client';
-import { decodeAddress, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { DEMO_ACCOUNTS } from '../accounts';
 import type { AppContext } from '../app';
-import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
+import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
@@ -14,15 +14,6 @@ import { orgName, personName } from '../names';
 import { forgetOpened, recordList } from './record-list';
 
 const READ_PURPOSES: readonly PurposeOfUse[] = ['Treatment', 'Referral', 'Emergency'];
-
-/** The address in canonical form, or `BadAddress`. */
-export function parseAddress(input: string): string {
-  try {
-    return encodeAddress(decodeAddress(input.trim()), 42);
-  } catch {
-    throw new AppError('BadAddress');
-  }
-}
 
 export function clinicianScreen(ctx: AppContext): HTMLElement {
   const root = h('section', { class: 'screen', 'aria-labelledby': 'find-title' });

@@ -2,12 +2,11 @@
 // records), or accept a clinic's proposal to care for someone who cannot manage keys (a child,
 // an elderly parent) by entering that person's account number, which the clinic gave me.
 import type { AppContext } from '../app';
-import { acceptGuardianship, blockTime, chainClock, guardianshipProposal, identity, registerSelf } from '../chain';
+import { acceptGuardianship, blockTime, chainClock, guardianshipProposal, identity, parseAddress, registerSelf } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
 import { orgName, personName } from '../names';
-import { parseAddress } from './clinician';
 
 export function joinScreen(ctx: AppContext): HTMLElement {
   const session = ctx.session;
