@@ -5,7 +5,7 @@
 // grants; drug lots and dispensations, emergencies and supply allocations, each the pallet's next
 // id, or null where the runtime at that block lacks the pallet). Two nodes, or one node before
 // and after a crash, hold the same medical data at a block exactly when their digests are equal.
-// scripts/fault-tests.sh compares them.
+// The network tests (zombienet/tests/network.rs) compare them.
 //
 // usage: node medical-digest.mjs ws://127.0.0.1:9944 [blockHash|finalized]
 import { connect } from './lib.mjs';

@@ -95,6 +95,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod config_preludes;
 mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -141,20 +142,26 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Holds grant deposits.
+		#[pallet::no_default]
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The overarching hold reason.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is who: the registry.
+		#[pallet::no_default]
 		type Directory: PractitionerDirectory<Self::AccountId>;
 		/// Who the patients and their guardians are: the patient records.
+		#[pallet::no_default]
 		type Patients: PatientDirectory<Self::AccountId>;
 		/// Resolves escalated emergency accesses: the health council.
+		#[pallet::no_default]
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Held from the granter for each grant until it is revoked or pruned.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type GrantDeposit: Get<BalanceOf<Self>>;
 		/// Most grants one patient may hold to one grantee.
 		#[pallet::constant]
@@ -167,15 +174,19 @@ pub mod pallet {
 		type MaxReferralsPerSpecialist: Get<u32>;
 		/// Longest referral, in blocks.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MaxReferralDuration: Get<BlockNumberFor<Self>>;
 		/// Longest break-glass access, in blocks.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MaxEmergencyDuration: Get<BlockNumberFor<Self>>;
 		/// Blocks after a break-glass access is opened within which the patient must review it.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type EmergencyReviewPeriod: Get<BlockNumberFor<Self>>;
 		/// Length of the window break-glass use is counted over, in blocks.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type EmergencyRateWindow: Get<BlockNumberFor<Self>>;
 		/// Most break-glass accesses one practitioner may open per window.
 		#[pallet::constant]

@@ -109,6 +109,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod config_preludes;
 mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -146,15 +147,18 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Who is who: the registry.
+		#[pallet::no_default]
 		type Directory: PractitionerDirectory<Self::AccountId>;
 		/// Assigns GS1 company prefixes, reassigns and retires products, clears broken cold
 		/// chains, cancels stuck shipments, and recalls, flags, clears and condemns lots besides
 		/// their manufacturer: the health council.
+		#[pallet::no_default]
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Wall-clock time, for expiry days and event times.
+		#[pallet::no_default]
 		type UnixTime: UnixTime;
 		/// Largest lot, in packs.
 		#[pallet::constant]
@@ -169,6 +173,7 @@ pub mod pallet {
 		/// Blocks after which a shipment not yet received counts as stuck: its sender may
 		/// cancel it if the receiver no longer acts, and its packs no longer verify as genuine.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type ShipmentTimeout: Get<BlockNumberFor<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;

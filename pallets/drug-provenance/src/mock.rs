@@ -1,86 +1,24 @@
 //! A test runtime: registry and drug provenance wired as in the real runtime.
 
 use crate as pallet_drug_provenance;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{derive_impl, traits::ConstU64};
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
-use sp_core::H256;
-use sp_runtime::BuildStorage;
+use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Timestamp = pallet_timestamp;
-	#[runtime::pallet_index(3)]
-	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(5)]
-	pub type DrugProvenance = pallet_drug_provenance;
+ruralmed_test_utils::test_runtime! {
+	timestamp: 2,
+	registry: 3,
+	pallets: { 5 => DrugProvenance = pallet_drug_provenance },
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
-impl pallet_timestamp::Config for Test {}
-
-parameter_types! {
-	pub const OrganisationDeposit: u64 = 10;
-}
-
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type AuthorityOrigin = EnsureRoot<u64>;
-	type OrganisationDeposit = OrganisationDeposit;
-	type MaxNameLength = ConstU32<32>;
-	type MaxAffiliations = ConstU32<4>;
-	type MaxOrganisations = ConstU32<1_000>;
-	type MaxRetiredKeys = ConstU32<4>;
-	type WeightInfo = ();
-}
-
+/// Limits are the pallet's test defaults.
+#[derive_impl(pallet_drug_provenance::config_preludes::TestDefaultConfig)]
 impl pallet_drug_provenance::Config for Test {
 	type Directory = Registry;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type UnixTime = Timestamp;
-	type MaxLotQuantity = ConstU32<10_000>;
-	type ExcursionToleranceMinutes = ConstU32<30>;
-	type MaxCompanyPrefixes = ConstU32<2>;
 	type ShipmentTimeout = ConstU64<SHIPMENT_TIMEOUT>;
-	type WeightInfo = ();
 }
 
 /// Blocks after which a shipment counts as stuck.
@@ -119,60 +57,43 @@ pub const MAKER_PREFIX: &[u8] = b"690123456";
 pub const OTHER_MAKER_PREFIX: &[u8] = b"4006381";
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=7).map(|a| (a, 100)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
+	use OrganisationKind::*;
 	let region = RegionCode::new(5, 1, 0);
-	pallet_registry::GenesisConfig::<Test> {
-		organisations: vec![
-			(1, OrganisationKind::Manufacturer, b"Maker".to_vec(), region, true),
-			(2, OrganisationKind::Distributor, b"Distributor".to_vec(), region, true),
-			(3, OrganisationKind::Pharmacy, b"Pharmacy".to_vec(), region, true),
-			(
-				4,
-				OrganisationKind::VillageClinic,
-				b"Clinic".to_vec(),
-				RegionCode::new(5, 1, 2),
-				true,
-			),
-			(5, OrganisationKind::Pharmacy, b"Pending".to_vec(), region, false),
-			(6, OrganisationKind::Laboratory, b"Lab".to_vec(), region, true),
-			(7, OrganisationKind::Manufacturer, b"Other maker".to_vec(), region, true),
-		],
-		practitioners: vec![
-			(PHARMACIST, PractitionerRole::Pharmacist, H256::repeat_byte(1), vec![PHARMACY], true),
-			(VDOC, PractitionerRole::VillageDoctor, H256::repeat_byte(2), vec![CLINIC], true),
-		],
-		encryption_keys: vec![],
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	pallet_drug_provenance::GenesisConfig::<Test> {
-		company_prefixes: vec![
-			(MAKER, MAKER_PREFIX.to_vec()),
-			(OTHER_MAKER, OTHER_MAKER_PREFIX.to_vec()),
-		],
-		..Default::default()
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		Timestamp::set_timestamp(u64::from(TODAY) * 86_400_000 + 3_600_000);
-	});
-	ext
+	DemoCounty::<Test>::funded((1..=7).map(|a| (a, 100)))
+		.with(pallet_registry::GenesisConfig::<Test> {
+			organisations: vec![
+				organisation(1, Manufacturer, "Maker", region, true),
+				organisation(2, Distributor, "Distributor", region, true),
+				organisation(3, Pharmacy, "Pharmacy", region, true),
+				organisation(4, VillageClinic, "Clinic", RegionCode::new(5, 1, 2), true),
+				organisation(5, Pharmacy, "Pending", region, false),
+				organisation(6, Laboratory, "Lab", region, true),
+				organisation(7, Manufacturer, "Other maker", region, true),
+			],
+			practitioners: vec![
+				practitioner(PHARMACIST, PractitionerRole::Pharmacist, 1, &[PHARMACY], true),
+				practitioner(VDOC, PractitionerRole::VillageDoctor, 2, &[CLINIC], true),
+			],
+			..Default::default()
+		})
+		.with(pallet_drug_provenance::GenesisConfig::<Test> {
+			company_prefixes: vec![
+				(MAKER, MAKER_PREFIX.to_vec()),
+				(OTHER_MAKER, OTHER_MAKER_PREFIX.to_vec()),
+			],
+			..Default::default()
+		})
+		.build_then(|| Timestamp::set_timestamp(u64::from(TODAY) * 86_400_000 + 3_600_000))
 }
 
 /// Runs a test and then checks every pallet's invariants.
 pub fn test(f: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		f();
-		pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
-		crate::Pallet::<Test>::do_try_state().expect("drug provenance invariants hold");
-	});
+	run_checked(
+		new_test_ext(),
+		f,
+		&[
+			("registry", pallet_registry::Pallet::<Test>::do_try_state),
+			("drug provenance", crate::Pallet::<Test>::do_try_state),
+		],
+	);
 }

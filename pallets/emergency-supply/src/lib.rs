@@ -143,6 +143,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod config_preludes;
 pub mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -197,20 +198,25 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Who is who: the registry (clinics, warehouses, their admins and practitioners).
+		#[pallet::no_default]
 		type Directory: PractitionerDirectory<Self::AccountId>;
 		/// Declares, extends and closes emergencies, grants the `Critical` tier, voids pledges
 		/// and redirects stuck allocations: the health authority (later the council).
+		#[pallet::no_default]
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Holds pledge deposits.
+		#[pallet::no_default]
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The overarching hold reason.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Held from the donor for each pledge until it is received, cancelled or voided, so
 		/// that pledge slots cannot be taken for free.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type PledgeDeposit: Get<BalanceOf<Self>>;
 		/// Most units one pledge (and so one receipt) may carry: keeps every counter far from
 		/// overflow (`MaxPledgesPerEmergency × MaxPledgeQuantity` must fit a `u64`).
@@ -244,6 +250,7 @@ pub mod pallet {
 		/// Blocks after a dispatch by which the recipient should confirm it; later it is
 		/// overdue.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DeliveryDeadline: Get<BlockNumberFor<Self>>;
 		/// Most entries one page of a runtime API answer holds (traces, supplies, overdue
 		/// dispatches).

@@ -9,67 +9,17 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
-use sp_core::H256;
-use sp_runtime::{BuildStorage, Perbill};
+use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
+use sp_runtime::Perbill;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(3)]
-	pub type EmergencySupply = pallet_emergency_supply;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-	/// Storage costed as in the runtime (the prelude's `()` costs nothing), so that a weight
-	/// term made of reads and writes, such as the region pools of `allocate_weight`, shows.
-	type DbWeight = ParityDbWeight;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-parameter_types! {
-	pub const OrganisationDeposit: u64 = 10;
-}
-
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type AuthorityOrigin = EnsureRoot<u64>;
-	type OrganisationDeposit = OrganisationDeposit;
-	type MaxNameLength = ConstU32<32>;
-	type MaxAffiliations = ConstU32<4>;
-	type MaxOrganisations = ConstU32<1_000>;
-	type MaxRetiredKeys = ConstU32<4>;
-	type WeightInfo = ();
+ruralmed_test_utils::test_runtime! {
+	system: {
+		/// Storage costed as in the runtime (the prelude's `()` costs nothing), so that a weight
+		/// term made of reads and writes, such as the region pools of `allocate_weight`, shows.
+		type DbWeight = ParityDbWeight;
+	},
+	registry: 2,
+	pallets: { 3 => EmergencySupply = pallet_emergency_supply },
 }
 
 /// Rounds of [`ROUND`] blocks; small limits so that tests reach them.
@@ -87,30 +37,28 @@ pub const MAX_PEOPLE: u32 = 10_000;
 pub const UNITS_PER_PERSON: u64 = 10;
 
 parameter_types! {
-	pub const PledgeDeposit: u64 = PLEDGE_DEPOSIT;
 	/// No cap by default, so that the allocation tests show the plain algorithm; the share-cap
 	/// tests set the runtime's 50%.
 	pub static MaxNeedShare: Perbill = Perbill::one();
 }
 
+/// The limits the tests reach, from the constants above; the others (items, page size) are the
+/// pallet's test defaults.
+#[derive_impl(pallet_emergency_supply::config_preludes::TestDefaultConfig)]
 impl pallet_emergency_supply::Config for Test {
 	type Directory = Registry;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type PledgeDeposit = PledgeDeposit;
+	type PledgeDeposit = ConstU64<PLEDGE_DEPOSIT>;
 	type MaxPledgeQuantity = ConstU64<MAX_PLEDGE_QUANTITY>;
 	type MaxPledgesPerDonor = ConstU32<MAX_DONOR_PLEDGES>;
 	type MaxPeopleServed = ConstU32<MAX_PEOPLE>;
 	type MaxUnitsPerPerson = ConstU64<UNITS_PER_PERSON>;
 	type MaxNeedShare = MaxNeedShare;
 	type MaxRegions = ConstU32<MAX_REGIONS>;
-	type MaxItems = ConstU32<3>;
 	type MaxNeedsPerRound = ConstU32<MAX_NEEDS>;
 	type MaxPledgesPerEmergency = ConstU32<MAX_PLEDGES>;
 	type DeliveryDeadline = ConstU64<DEADLINE>;
-	type MaxPageSize = ConstU32<4>;
-	type WeightInfo = ();
 }
 
 /// Organisations (ids in order), all active unless said otherwise:
@@ -172,19 +120,12 @@ pub const ATTACKER: u64 = 101;
 pub const DONOR_FUNDS: u64 = 1_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=12)
-			.map(|a| (a, 100))
-			.chain([(DONOR, DONOR_FUNDS), (ATTACKER, DONOR_FUNDS)])
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	let org = |admin: u64, kind, region, active| (admin, kind, b"Org".to_vec(), region, active);
+	let org = |admin: u64, kind, region, active| organisation(admin, kind, "Org", region, active);
 	use OrganisationKind::*;
-	pallet_registry::GenesisConfig::<Test> {
+	DemoCounty::<Test>::funded(
+		(1..=12).map(|a| (a, 100)).chain([(DONOR, DONOR_FUNDS), (ATTACKER, DONOR_FUNDS)]),
+	)
+	.with(pallet_registry::GenesisConfig::<Test> {
 		organisations: vec![
 			org(HOSPITAL_ADMIN, CountyHospital, RegionCode::new(5, 0, 0), true),
 			org(A_ADMIN, VillageClinic, RegionCode::new(5, 1, 1), true),
@@ -205,23 +146,22 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			org(COUNTY_8_ADMIN, VillageClinic, RegionCode::new(8, 1, 1), true),
 		],
 		practitioners: vec![
-			(VDOC_A, PractitionerRole::VillageDoctor, H256::repeat_byte(1), vec![CLINIC_A], true),
-			(WORKER, PractitionerRole::Nurse, H256::repeat_byte(2), vec![WAREHOUSE], true),
+			practitioner(VDOC_A, PractitionerRole::VillageDoctor, 1, &[CLINIC_A], true),
+			practitioner(WORKER, PractitionerRole::Nurse, 2, &[WAREHOUSE], true),
 		],
-		encryption_keys: vec![],
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+		..Default::default()
+	})
+	.build()
 }
 
 /// Runs a test and then checks both pallets' invariants.
 pub fn test(f: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		f();
-		pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
-		crate::Pallet::<Test>::do_try_state().expect("emergency supply invariants hold");
-	});
+	run_checked(
+		new_test_ext(),
+		f,
+		&[
+			("registry", pallet_registry::Pallet::<Test>::do_try_state),
+			("emergency supply", crate::Pallet::<Test>::do_try_state),
+		],
+	);
 }

@@ -98,6 +98,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod config_preludes;
 mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -171,42 +172,52 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Holds the deposits of patients, records and key shares.
+		#[pallet::no_default]
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The overarching hold reason.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who is who: the registry.
+		#[pallet::no_default]
 		type Directory: PractitionerDirectory<Self::AccountId>;
 
 		/// Who may read and write a patient's records: the consent pallet, or
 		/// [`CareTeamAccess`] where there is none.
+		#[pallet::no_default]
 		type Access: RecordAccess<Self::AccountId>;
 
 		/// May change any patient's guardian: the health council.
+		#[pallet::no_default]
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Wall-clock time for record timestamps.
+		#[pallet::no_default]
 		type Time: UnixTime;
 
 		/// Held for each registered patient: from the patient when self-registering, from the
 		/// registering practitioner otherwise.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type PatientDeposit: Get<BalanceOf<Self>>;
 
 		/// Held from the author of each record.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type RecordDeposit: Get<BalanceOf<Self>>;
 
 		/// Held from whoever attaches a key share, until it is removed or replaced.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type KeyShareDeposit: Get<BalanceOf<Self>>;
 
 		/// Blocks a guardian has to accept a practitioner's proposal.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type GuardianshipProposalPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Longest wrapped data key, in bytes.

@@ -1,99 +1,25 @@
 //! A test runtime with the registry, the patient records and the care-team access default.
 
 use crate as pallet_patient_records;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::derive_impl;
 use frame_system::EnsureRoot;
 use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
-use sp_core::H256;
-use sp_runtime::BuildStorage;
+use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Timestamp = pallet_timestamp;
-	#[runtime::pallet_index(3)]
-	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(4)]
-	pub type PatientRecords = pallet_patient_records;
+ruralmed_test_utils::test_runtime! {
+	timestamp: 2,
+	registry: 3,
+	pallets: { 4 => PatientRecords = pallet_patient_records },
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
-impl pallet_timestamp::Config for Test {}
-
-parameter_types! {
-	pub const OrganisationDeposit: u64 = 10;
-}
-
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type AuthorityOrigin = EnsureRoot<u64>;
-	type OrganisationDeposit = OrganisationDeposit;
-	type MaxNameLength = ConstU32<32>;
-	type MaxAffiliations = ConstU32<4>;
-	type MaxOrganisations = ConstU32<1_000>;
-	type MaxRetiredKeys = ConstU32<4>;
-	type WeightInfo = ();
-}
-
-parameter_types! {
-	pub const PatientDeposit: u64 = 50;
-	pub const RecordDeposit: u64 = 20;
-	pub const KeyShareDeposit: u64 = 5;
-}
-
+/// Deposits, limits and the guardianship period are the pallet's test defaults.
+#[derive_impl(pallet_patient_records::config_preludes::TestDefaultConfig)]
 impl pallet_patient_records::Config for Test {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Directory = Registry;
 	type Access = pallet_patient_records::CareTeamAccess<Test>;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type Time = Timestamp;
-	type PatientDeposit = PatientDeposit;
-	type RecordDeposit = RecordDeposit;
-	type KeyShareDeposit = KeyShareDeposit;
-	type GuardianshipProposalPeriod = ConstU64<10>;
-	type MaxKeyShareLength = ConstU32<128>;
-	type MaxKeySharesPerRecord = ConstU32<3>;
-	type MaxCareOrganisations = ConstU32<3>;
-	type MaxPageSize = ConstU32<5>;
-	type WeightInfo = ();
 }
 
 /// Organisation 0: a county hospital (admin 1) with doctor 10; organisation 1: a village
@@ -117,70 +43,39 @@ pub const BROKE: u64 = 300;
 pub const FUNDS: u64 = 1_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [
-			1,
-			2,
-			3,
-			4,
-			DOC,
-			VILLAGE_DOC,
-			NURSE_UNVERIFIED,
-			PATIENT,
-			WARD,
-			GUARDIAN,
-			STRANGER,
-		]
-		.into_iter()
-		.map(|a| (a, FUNDS))
-		.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
+	let funded =
+		[1, 2, 3, 4, DOC, VILLAGE_DOC, NURSE_UNVERIFIED, PATIENT, WARD, GUARDIAN, STRANGER];
 	let region = RegionCode::new(5, 3, 0);
-	pallet_registry::GenesisConfig::<Test> {
-		organisations: vec![
-			(1, OrganisationKind::CountyHospital, b"County".to_vec(), region, true),
-			(2, OrganisationKind::VillageClinic, b"Village".to_vec(), region, true),
-			(3, OrganisationKind::Manufacturer, b"Maker".to_vec(), region, true),
-			(4, OrganisationKind::VillageClinic, b"New".to_vec(), region, false),
-		],
-		practitioners: vec![
-			(DOC, PractitionerRole::Doctor, H256::repeat_byte(1), vec![HOSPITAL], true),
-			(
-				VILLAGE_DOC,
-				PractitionerRole::VillageDoctor,
-				H256::repeat_byte(2),
-				vec![CLINIC],
-				true,
-			),
-			(NURSE_UNVERIFIED, PractitionerRole::Nurse, H256::repeat_byte(3), vec![CLINIC], false),
-			(MAKER_STAFF, PractitionerRole::Pharmacist, H256::repeat_byte(4), vec![MAKER], true),
-		],
-		encryption_keys: vec![],
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	pallet_patient_records::GenesisConfig::<Test> {
-		patients: vec![(PATIENT, None, vec![CLINIC]), (WARD, Some(GUARDIAN), vec![])],
-	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		Timestamp::set_timestamp(1_700_000_000_000);
-	});
-	ext
+	DemoCounty::<Test>::funded(funded.map(|a| (a, FUNDS)))
+		.with(pallet_registry::GenesisConfig::<Test> {
+			organisations: vec![
+				organisation(1, OrganisationKind::CountyHospital, "County", region, true),
+				organisation(2, OrganisationKind::VillageClinic, "Village", region, true),
+				organisation(3, OrganisationKind::Manufacturer, "Maker", region, true),
+				organisation(4, OrganisationKind::VillageClinic, "New", region, false),
+			],
+			practitioners: vec![
+				practitioner(DOC, PractitionerRole::Doctor, 1, &[HOSPITAL], true),
+				practitioner(VILLAGE_DOC, PractitionerRole::VillageDoctor, 2, &[CLINIC], true),
+				practitioner(NURSE_UNVERIFIED, PractitionerRole::Nurse, 3, &[CLINIC], false),
+				practitioner(MAKER_STAFF, PractitionerRole::Pharmacist, 4, &[MAKER], true),
+			],
+			..Default::default()
+		})
+		.with(pallet_patient_records::GenesisConfig::<Test> {
+			patients: vec![(PATIENT, None, vec![CLINIC]), (WARD, Some(GUARDIAN), vec![])],
+		})
+		.build_then(|| Timestamp::set_timestamp(1_700_000_000_000))
 }
 
 /// Runs a test and then checks both pallets' invariants.
 pub fn test(f: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		f();
-		pallet_registry::Pallet::<Test>::do_try_state().expect("registry invariants hold");
-		crate::Pallet::<Test>::do_try_state().expect("patient-records invariants hold");
-	});
+	run_checked(
+		new_test_ext(),
+		f,
+		&[
+			("registry", pallet_registry::Pallet::<Test>::do_try_state),
+			("patient-records", crate::Pallet::<Test>::do_try_state),
+		],
+	);
 }

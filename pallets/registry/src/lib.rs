@@ -62,6 +62,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod config_preludes;
 mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -111,21 +112,25 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Holds application deposits.
+		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The overarching hold reason.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Verifies, suspends and closes organisations and licences: the health council.
+		#[pallet::no_default]
 		type AuthorityOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Held from an applicant until the organisation is closed or rejected, so that
 		/// applications cost something to spam.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type OrganisationDeposit: Get<BalanceOf<Self>>;
 
 		/// Longest organisation name, in bytes.
