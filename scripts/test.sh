@@ -109,8 +109,13 @@ clippy_gates() {
 }
 stage "clippy" clippy_gates
 
-# 3. The node's command line fails cleanly on bad input.
+# 3. The node's command line fails cleanly on bad input; `network-spec` builds a launchable
+#    spec and refuses development keys, duplicate or invalid validators and small councils.
 stage "node CLI checks" "$ROOT/scripts/node-cli-checks.sh"
+
+# 3b. What operators install: the Debian package and its systemd unit, the Prometheus scrape
+#     config and alert rules (promtool, with the rules' unit tests).
+stage "packaging and monitoring" "$ROOT/scripts/ops-checks.sh"
 
 # 4. The live checks, each against its own dev node, side by side:
 #    - the polkadot.js checks and the client library's live tests;

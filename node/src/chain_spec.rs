@@ -6,7 +6,8 @@ use sc_service::ChainType;
 /// The chain specification of a RuralMed chain.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
-fn properties() -> sc_service::Properties {
+/// The token's symbol and decimals and the SS58 prefix, the same on every RuralMed chain.
+pub fn properties() -> sc_service::Properties {
 	let mut p = sc_service::Properties::new();
 	p.insert("tokenSymbol".into(), "RMD".into());
 	p.insert("tokenDecimals".into(), 12.into());

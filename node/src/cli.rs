@@ -14,6 +14,11 @@ pub enum Subcommand {
 	/// Export the chain specification of a built-in or file chain.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+	/// Build the raw chain spec of a new network from its founders' config (validators,
+	/// council, organisations, balances; no development keys, no sudo) and print its genesis
+	/// hash.
+	NetworkSpec(crate::network_spec::NetworkSpecCmd),
+
 	/// Validate blocks.
 	CheckBlock(sc_cli::CheckBlockCmd),
 

@@ -65,6 +65,14 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
 		}
+		Some(Subcommand::NetworkSpec(cmd)) => {
+			// One line naming the config field at fault, exit status 1, no file written.
+			if let Err(error) = cmd.run() {
+				eprintln!("error: {error}");
+				std::process::exit(1);
+			}
+			Ok(())
+		}
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
