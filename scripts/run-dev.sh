@@ -85,9 +85,13 @@ log "RuralMed web app: http://127.0.0.1:$app_port/  (pick a demo-county role to 
 
 # Demo stock: the Hekou village clinic gets packs of the demo amoxicillin lot, so its doctor can
 # hand medicines over at a visit (nothing is done if it holds some already).
+# Then a demo donation to trace ("Trace a donation", no account needed): about 2 minutes of
+# chain time, after which its number is printed.
 (python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$port" 1 1 120 >/dev/null \
-	&& node "$ROOT/scripts/js/demo-stock.mjs" "ws://127.0.0.1:$port" \
-	|| log "could not stock the demo clinic (see above); the rest works") &
+	&& { node "$ROOT/scripts/js/demo-stock.mjs" "ws://127.0.0.1:$port" \
+		|| log "could not stock the demo clinic (see above); the rest works"; } \
+	&& { node "$ROOT/scripts/js/demo-emergency.mjs" "ws://127.0.0.1:$port" \
+		|| log "could not seed the demo donation (see above); the rest works"; }) &
 
 # Stop when any of them stops.
 wait -n "$node_pid" "$vault_pid" "$app_pid"

@@ -11,3 +11,5 @@ export * from './vault.js';
 export * from './records.js';
 export * from './shl.js';
 export * from './medicines.js';
+export * from './packs.js';
+export * from './donations.js';

@@ -22,13 +22,13 @@
 // storage reads, whatever the size of the chain) and recomputes the commitment.
 
 import type { ApiPromise } from '@polkadot/api';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
-import { hexToString, hexToU8a, isHex, stringToHex, u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, isHex, stringToHex, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
 import { equalBytes, randomBytes } from './bytes.js';
+import { big, isObject, list, query, shape, str, text, txFn, variant } from './decode.js';
 import { getRecord, patientInfo, readersWithoutKeys, submit } from './chain.js';
 import { ChainError, EnvelopeError } from './errors.js';
 import { validateResource, type FhirResource } from './fhir.js';
@@ -191,9 +191,6 @@ export interface DispenseRecordFields {
   readonly expiresOn?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function identifierValue(identifiers: unknown, system: string): string | undefined {
   const found = list(identifiers).find((i) => isObject(i) && i.system === system);
@@ -285,39 +282,6 @@ export interface DispensationView {
   readonly serials: readonly string[];
   readonly commitment: Uint8Array | null;
   readonly block: number;
-}
-
-const shape = (what: string): ChainError => new ChainError(undefined, 'UnexpectedShape', `The chain returned ${what} in an unexpected form.`);
-
-function query(api: ApiPromise, pallet: string, item: string): (...args: unknown[]) => Promise<Codec> {
-  const fn = api.query[pallet]?.[item];
-  if (fn === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', `The chain has no ${pallet}.${item} storage.`);
-  return fn;
-}
-
-function txFn(api: ApiPromise, pallet: string, call: string): (...args: unknown[]) => SubmittableExtrinsic<'promise'> {
-  const fn = api.tx[pallet]?.[call];
-  if (fn === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', `The chain has no ${pallet}.${call} call.`);
-  return fn;
-}
-
-function big(value: unknown, what: string): bigint {
-  if (typeof value === 'number' || typeof value === 'bigint') return BigInt(value);
-  if (typeof value === 'string' && /^(0x[0-9a-fA-F]+|\d+)$/.test(value)) return BigInt(value);
-  throw shape(what);
-}
-
-function text(value: unknown, what: string): string {
-  if (typeof value === 'string' && isHex(value)) return hexToString(value);
-  throw shape(what);
-}
-
-/** A polkadot.js enum as JSON: `"Intact"`, or `{ recalled: { … } }` → [`Recalled`, { … }]. */
-function variant(raw: unknown, what: string): [string, unknown] {
-  if (typeof raw === 'string') return [raw, null];
-  const [entry] = isObject(raw) ? Object.entries(raw) : [];
-  if (entry === undefined) throw shape(what);
-  return [`${entry[0].charAt(0).toUpperCase()}${entry[0].slice(1)}`, entry[1]];
 }
 
 function lotStatus(raw: unknown): LotStatusView {

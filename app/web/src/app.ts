@@ -10,16 +10,20 @@ import { explain } from './errors';
 import { LANGUAGES, language, setLanguage, t } from './i18n';
 import { personName } from './names';
 import { accessScreen } from './screens/access';
+import { checkScreen } from './screens/check';
 import { clinicianScreen } from './screens/clinician';
 import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
 import { trailScreen } from './screens/trail';
+import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace'];
+/** Screens anyone may use without signing in: they only read public chain data. */
+const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace'];
 
 /** What every screen is given. */
 export interface AppContext {
@@ -52,6 +56,8 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   trail: trailScreen,
   patient: clinicianScreen,
   write: writeScreen,
+  check: checkScreen,
+  trace: traceScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -175,7 +181,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
 
   function render(): void {
     let route = currentRoute();
-    if (ctx.session === null && route !== 'signin') route = 'signin';
+    if (ctx.session === null && !PUBLIC_ROUTES.includes(route)) route = 'signin';
     renderHeader();
     renderStatus();
     renderNav(route);

@@ -8,6 +8,8 @@ import {
   ChainError,
   VaultClient,
   accessLogOf,
+  checkPack,
+  traceDonation,
   disputeOf,
   dispenseToPatient,
   disputeRecord,
@@ -29,10 +31,13 @@ import {
   type AccessEntryView,
   type DisputeReason,
   type DisputeView,
+  type DonationTraceView,
   type ErasureView,
   type FhirResource,
   type HealthLinkView,
   type Medicine,
+  type PackCheck,
+  type PackCode,
   type TxOptions,
   type TxResult,
   type PatientView,
@@ -875,4 +880,17 @@ export async function revokeReferral(backend: Backend, session: Session, referra
   const tx = api.tx.consent?.revokeReferral;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeReferral call.');
   await signed(api, tx(referral), session);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anyone, without an account: a medicine pack checked, a donation traced (reads only)
+
+/** The chain's answer about the pack `code` (parsed with the client's `parsePackCode`). */
+export function checkPackCode(backend: Backend, code: PackCode): Promise<PackCheck> {
+  return checkPack(backend.requireApi(), code);
+}
+
+/** Where donation `id` went, or `null` if the chain has no such donation. */
+export function donationTrace(backend: Backend, id: bigint): Promise<DonationTraceView | null> {
+  return traceDonation(backend.requireApi(), id);
 }

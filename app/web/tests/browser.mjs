@@ -13,9 +13,11 @@ import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
 import { u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import bwipjs from 'bwip-js';
 import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
 
+import { PLEDGED, SHORT_BY, seedDemoEmergency } from '../../../scripts/js/demo-emergency.mjs';
 import { AMOXICILLIN, AMOXICILLIN_LOT, stockHekouClinic } from '../../../scripts/js/demo-stock.mjs';
 
 const [appUrl, artifacts = 'test-artifacts'] = process.argv.slice(2);
@@ -105,6 +107,24 @@ function sendFinalized(chain, tx, pair) {
   });
 }
 
+/** Sends `tx` signed by `pair` and waits for its block (not finality); throws the dispatch error. */
+function sendInBlock(chain, tx, pair) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(pair, { nonce: -1 }, ({ status, dispatchError, events }) => {
+      if (dispatchError !== undefined) reject(new Error(dispatchError.isModule ? JSON.stringify(chain.registry.findMetaError(dispatchError.asModule)) : dispatchError.toString()));
+      else if (status.isInBlock) resolve({ events });
+    }).catch(reject);
+  });
+}
+
+/** On "Check a medicine": checks `code` and waits for `selector` (a verdict or a problem); the result's text. */
+async function checkPackCode(page, code, selector) {
+  await page.fill('input[name=pack-code]', code);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector(selector, { timeout: 30_000 });
+  return page.textContent('.check-result');
+}
+
 /** The image at `selector` is the QR code of `text`: each module, sampled at its centre, matches. */
 async function qrMatches(page, selector, text) {
   const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
@@ -128,7 +148,38 @@ async function qrMatches(page, selector, text) {
   check(drawn.length === wanted.length && drawn.every((bit, i) => bit === wanted[i]), `the QR image at ${selector} does not encode ${text.slice(0, 60)}…`);
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+// The phone's camera, for "Check a medicine": Chromium's fake capture device plays a video of the
+// demo measles-rubella vaccine pack's GS1 DataMatrix (its genesis lot; the printed expiry is the
+// last day of use, the day before the lot's expiry day on chain).
+const MR_VACCINE = '06901234567106';
+const MR_LOT = 'MR-2026-001';
+const MR_EXPIRES_ON = 21_062;
+const yymmdd = (day) => new Date(day * 86_400_000).toISOString().slice(2, 10).replaceAll('-', '');
+const MR_PACK_CODE = `(01)${MR_VACCINE}(17)${yymmdd(MR_EXPIRES_ON - 1)}(10)${MR_LOT}`;
+
+/** A Y4M video (I420, 640x480, two identical frames) of `text` as a GS1 DataMatrix, black on white. */
+function packVideo(path, text) {
+  const [{ pixs, pixx, pixy }] = bwipjs.raw({ bcid: 'gs1datamatrix', text });
+  const width = 640, height = 480, scale = 12;
+  const luma = Buffer.alloc(width * height, 235);
+  const left = (width - pixx * scale) >> 1, top = (height - pixy * scale) >> 1;
+  for (let r = 0; r < pixy; r += 1) {
+    for (let c = 0; c < pixx; c += 1) {
+      if (!pixs[r * pixx + c]) continue;
+      for (let dy = 0; dy < scale; dy += 1) luma.fill(16, (top + r * scale + dy) * width + left + c * scale, (top + r * scale + dy) * width + left + (c + 1) * scale);
+    }
+  }
+  const chroma = Buffer.alloc((width * height) / 4, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+}
+const cameraVideo = join(artifacts, 'camera-mr-vaccine.y4m');
+packVideo(cameraVideo, MR_PACK_CODE);
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`],
+});
 const pageErrors = [];
 const openPages = [];
 
@@ -202,6 +253,11 @@ const COMPLAINT = 'Cough for three days';
 const started = Date.now();
 let exitCode = 0;
 try {
+  // The demo emergency's donation, seeded from the start (its allocation rounds take minutes of
+  // chain time) by accounts no other step signs with before it is awaited (before the hand-over).
+  const emergencySeeded = api().then((chain) => seedDemoEmergency({ api: chain, keyring: new Keyring({ type: 'sr25519', ss58Format: 42 }), send: sendInBlock }));
+  emergencySeeded.catch(() => undefined); // reported where it is awaited
+  let checker; // a signed-out phone: "Check a medicine", "Trace a donation"
   let offline;
   await step('node and vault down: a clear message in Chinese, then in English', async () => {
     offline = await person('zh-CN', '?node=ws://127.0.0.1:9&vault=http://127.0.0.1:9');
@@ -694,6 +750,55 @@ try {
     await guardian.context().close();
   });
 
+  await step('anyone, signed out, checks a pack by its printed code: Genuine, with maker, expiry and path; a wrong expiry, wrong and foreign codes and an unknown batch are explained', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    // The demo emergency's accounts are done before anyone else signs (AliceStash receives here).
+    await emergencySeeded;
+    await stockHekouClinic({ api: chain, keyring, send: (c, tx, pair) => sendFinalized(c, tx, pair).then((events) => ({ events })), packs: 20 });
+    const lotId = (await chain.query.drugProvenance.lotIds(AMOXICILLIN, AMOXICILLIN_LOT)).unwrap();
+    const expiresOn = (await chain.query.drugProvenance.lots(lotId)).unwrap().expiresOn.toNumber();
+    checker = await person('en-US');
+    await checker.click('[data-public="check"]');
+    await checker.waitForSelector('#check-title');
+    const genuine = await checkPackCode(checker, `(01)${AMOXICILLIN}(17)${yymmdd(expiresOn - 1)}(10)${AMOXICILLIN_LOT}`, '[data-verdict="Genuine"]');
+    for (const want of ['Genuine', 'Dianzhong Pharmaceutical', AMOXICILLIN_LOT, 'Made by Dianzhong Pharmaceutical', 'Sent by Dianzhong Pharmaceutical to Hekou Village Clinic', 'Received at Hekou Village Clinic']) {
+      check(genuine.includes(want), `the check lacks "${want}": ${genuine}`);
+    }
+    check(await checker.$('[data-expiry-mismatch]') === null, 'the maker\'s own expiry is flagged');
+    await screenshot(checker, 'check-genuine');
+    const wrongExpiry = await checkPackCode(checker, `(01)${AMOXICILLIN}(17)${yymmdd(expiresOn + 40)}(10)${AMOXICILLIN_LOT}`, '[data-expiry-mismatch]');
+    check(wrongExpiry.includes('may not be genuine'), `a wrong printed expiry is not explained: ${wrongExpiry}`);
+    for (const [code, kind, words] of [
+      [`(01)06901234567893(10)${AMOXICILLIN_LOT}`, 'BadGtin', 'product number (01) is not valid'],
+      ['https://example.com/pack', 'NotPackCode', 'not a medicine pack code'],
+      [AMOXICILLIN, 'NoLot', 'batch number (10) is missing'],
+      [`(01)${AMOXICILLIN}(17)281301(10)${AMOXICILLIN_LOT}`, 'BadExpiry', 'not a real date'],
+      ['', 'Empty', 'Type the code'],
+    ]) {
+      const shown = await checkPackCode(checker, code, `[data-problem="${kind}"]`);
+      check(shown.includes(words), `${kind} is not explained: ${shown}`);
+    }
+    await screenshot(checker, 'check-bad-code');
+    const unknown = await checkPackCode(checker, `(01)${AMOXICILLIN}(10)FAKE-0001`, '[data-verdict="Unknown"]');
+    check(unknown.includes('possibly counterfeit'), `an unknown batch is not called possibly counterfeit: ${unknown}`);
+    await screenshot(checker, 'check-unknown');
+    await setLanguage(checker, 'zh-CN');
+    const zh = await checkPackCode(checker, `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, '[data-verdict="Genuine"]');
+    check(zh.includes('正品') && zh.includes('收货') && zh.includes('生产企业'), `the check is not in Chinese: ${zh}`);
+    await setLanguage(checker, 'en');
+  });
+
+  await step('anyone scans a pack with the phone\'s camera: the vaccine\'s DataMatrix is read and checked Genuine', async () => {
+    await checker.context().grantPermissions(['camera'], { origin: new URL(appUrl).origin });
+    await checker.click('[data-scan="camera"]');
+    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${MR_LOT}")`, { timeout: 30_000 });
+    check(await checker.inputValue('input[name=pack-code]') === MR_PACK_CODE, `the scanned code is not shown: ${await checker.inputValue('input[name=pack-code]')}`);
+    check(await checker.$('[data-expiry-mismatch]') === null, 'the vaccine\'s printed expiry does not match the chain');
+    check(await checker.isHidden('video.camera'), 'the camera is still shown after the code was read');
+    await screenshot(checker, 'check-camera');
+  });
+
   await step('Charlie hands amoxicillin over with a prescription; Eve sees it in My medicines, traced on chain; after a recall she is warned', async () => {
     const chain = await api();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
@@ -748,6 +853,12 @@ try {
     check((await patient.textContent(`[data-medicine="${dispenseRecord}"] [data-recalled]`)).includes('RECALLED: a quality defect'), 'the recall warning does not say why');
     check(await patient.isVisible('[data-recall-banner]'), 'no recall banner');
     await screenshot(patient, 'my-medicines-recalled');
+  });
+
+  await step('anyone checking the recalled batch again is told RECALLED, and why', async () => {
+    const shown = await checkPackCode(checker, `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, '[data-verdict="Recalled"]');
+    check(shown.includes('RECALLED because of a quality defect'), `the recall is not explained: ${shown}`);
+    await screenshot(checker, 'check-recalled');
   });
 
   await step('Chinese renders on every patient and clinician screen', async () => {
@@ -918,6 +1029,45 @@ try {
     const registered = (await chain.call.patientRecordsApi.patient(ward)).toJSON();
     check(registered?.guardian === walletPair.address, `the ward is not registered with the wallet patient as guardian: ${JSON.stringify(registered)}`);
     await walletContext.close();
+  });
+
+  await step('anyone traces a donation: received by the warehouse, delivered short to Hekou, on its way elsewhere; wrong numbers are explained', async () => {
+    const seeded = await emergencySeeded;
+    check(!seeded.existing && seeded.allocations.length > 0, `the demo donation was not freshly allocated: ${JSON.stringify(seeded)}`);
+    await checker.click('#check-title ~ button');
+    await checker.click('[data-public="trace"]');
+    await checker.waitForSelector('#trace-title');
+    const traceNumber = async (text, selector) => {
+      await checker.fill('input[name=donation]', text);
+      await checker.click('form button[type=submit]');
+      await checker.waitForSelector(selector, { timeout: 30_000 });
+      return checker.textContent('main');
+    };
+    check((await traceNumber('abc', '[data-problem="NotANumber"]')).includes('whole number'), 'a non-number is not explained');
+    check((await traceNumber('999999', '[data-problem="NoSuchDonation"]')).includes('no donation number 999999'), 'an unknown donation is not explained');
+    const shown = await traceNumber(String(seeded.donation), `[data-trace="${seeded.donation}"]`);
+    for (const want of ['Anding county flood', 'MASK-N95', `${PLEDGED} pieces pledged`, `Anding County Medical Reserve received ${PLEDGED}`]) {
+      check(shown.includes(want), `the trace lacks "${want}": ${shown}`);
+    }
+    let delivered = 0, inTransit = 0, allocated = 0;
+    for (const a of seeded.allocations) {
+      allocated += a.quantity;
+      const row = `[data-allocation="${a.id}"]`;
+      const status = await checker.getAttribute(row, 'data-status');
+      const text = await checker.textContent(row);
+      if (a.received === null) {
+        inTransit += a.quantity;
+        check(status === 'Dispatched' && text.includes('On its way'), `allocation ${a.id} is not shown on its way: ${status} ${text}`);
+      } else {
+        delivered += a.received;
+        check(status === 'Delivered' && text.includes(`confirmed ${a.received}`) && text.includes(`${SHORT_BY} did not arrive`), `allocation ${a.id} is not shown delivered short: ${status} ${text}`);
+      }
+    }
+    const total = async (key) => Number(await checker.textContent(`[data-total="${key}"] strong`));
+    check(await total('delivered') === delivered && await total('inTransit') === inTransit && await total('unallocated') === PLEDGED - allocated,
+      `totals ${await total('delivered')}/${await total('inTransit')}/${await total('unallocated')}, expected ${delivered}/${inTransit}/${PLEDGED - allocated}`);
+    await screenshot(checker, 'trace-donation');
+    await checker.context().close();
   });
 
   await step('no uncaught errors in any page', async () => {

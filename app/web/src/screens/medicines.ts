@@ -42,7 +42,9 @@ export function medicinesScreen(ctx: AppContext): HTMLElement {
     h('div', { class: 'title-row' },
       h('h2', { id: 'medicines-title' }, t('medicines.title')),
       button('refresh', t('common.refresh'), () => { ctx.refresh(); }, { class: 'btn quiet small' })),
-    h('p', { class: 'hint' }, t('medicines.intro')), list);
+    h('p', { class: 'hint' }, t('medicines.intro')),
+    button('search', t('medicines.checkPack'), () => { ctx.navigate('check'); }, { class: 'btn', 'data-go': 'check' }),
+    list);
   const session = ctx.session;
   if (session === null) return root;
   mount(list, h('p', { class: 'hint' }, t('medicines.loading')));

@@ -195,13 +195,23 @@ export function signInScreen(ctx: AppContext): HTMLElement {
         button('back', t('create.cancel'), () => { step = { kind: 'start' }; draw(); }, { class: 'btn quiet' })));
   }
 
+  /** What anyone may do without an account. */
+  function publicSection(): HTMLElement {
+    return h('section', { class: 'card', 'aria-labelledby': 'public-title' },
+      h('h3', { id: 'public-title' }, icon('search'), h('span', {}, t('signin.publicTitle'))),
+      h('p', { class: 'hint' }, t('signin.publicHint')),
+      h('div', { class: 'stack' },
+        h('a', { class: 'btn', href: '#/check', 'data-public': 'check' }, icon('pill'), h('span', {}, t('check.title'))),
+        h('a', { class: 'btn', href: '#/trace', 'data-public': 'trace' }, icon('emergency'), h('span', {}, t('trace.title')))));
+  }
+
   function draw(): void {
     shownDev = null;
     syncDemo();
     const body = step.kind === 'create' ? [createSection(step.words)]
       : step.kind === 'restore' ? [restoreSection()]
         : step.kind === 'walletSeed' ? [walletSeedSection(step.account, step.words)]
-          : [demoSlot, walletSection(), deviceSection()];
+          : [demoSlot, walletSection(), deviceSection(), publicSection()];
     mount(root, h('h2', { id: 'signin-title' }, t('signin.title')), message, ...body);
   }
 

@@ -1,0 +1,59 @@
+// Reading chain values that polkadot.js returns as JSON (`Codec.toJSON()`), for the modules that
+// read pallet storage and runtime APIs directly (medicines, packs, donations). Internal: not
+// exported from the package. A value of the wrong shape is a `ChainError UnexpectedShape`, and a
+// storage item, call or runtime API the runtime lacks is `UnsupportedRuntime`.
+
+import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { Codec } from '@polkadot/types/types';
+import { hexToString, isHex } from '@polkadot/util';
+
+import { ChainError } from './errors.js';
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export const shape = (what: string): ChainError => new ChainError(undefined, 'UnexpectedShape', `The chain returned ${what} in an unexpected form.`);
+
+/** Storage item `pallet.item`, or `UnsupportedRuntime`. */
+export function query(api: ApiPromise, pallet: string, item: string): (...args: unknown[]) => Promise<Codec> {
+  const fn = api.query[pallet]?.[item];
+  if (fn === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', `The chain has no ${pallet}.${item} storage.`);
+  return fn;
+}
+
+/** Call `pallet.call`, or `UnsupportedRuntime`. */
+export function txFn(api: ApiPromise, pallet: string, call: string): (...args: unknown[]) => SubmittableExtrinsic<'promise'> {
+  const fn = api.tx[pallet]?.[call];
+  if (fn === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', `The chain has no ${pallet}.${call} call.`);
+  return fn;
+}
+
+/** Runtime API method `api.method` (camelCase, as polkadot.js names them), or `UnsupportedRuntime`. */
+export function runtimeCall(api: ApiPromise, apiName: string, method: string): (...args: unknown[]) => Promise<Codec> {
+  const fn = (api.call as Record<string, Record<string, ((...args: unknown[]) => Promise<Codec>) | undefined> | undefined>)[apiName]?.[method];
+  if (fn === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', `The chain has no ${apiName}.${method} runtime API.`);
+  return fn;
+}
+
+/** An integer (number, bigint, decimal or hex text), or `UnexpectedShape`. */
+export function big(value: unknown, what: string): bigint {
+  if (typeof value === 'number' || typeof value === 'bigint') return BigInt(value);
+  if (typeof value === 'string' && /^(0x[0-9a-fA-F]+|\d+)$/.test(value)) return BigInt(value);
+  throw shape(what);
+}
+
+/** UTF-8 text from its hex bytes (a `BoundedVec<u8>` as JSON), or `UnexpectedShape`. */
+export function text(value: unknown, what: string): string {
+  if (typeof value === 'string' && isHex(value)) return hexToString(value);
+  throw shape(what);
+}
+
+/** A polkadot.js enum as JSON: `"Intact"`, or `{ recalled: { … } }` → [`Recalled`, { … }]. */
+export function variant(raw: unknown, what: string): [string, unknown] {
+  if (typeof raw === 'string') return [raw, null];
+  const [entry] = isObject(raw) ? Object.entries(raw) : [];
+  if (entry === undefined) throw shape(what);
+  return [`${entry[0].charAt(0).toUpperCase()}${entry[0].slice(1)}`, entry[1]];
+}

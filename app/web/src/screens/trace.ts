@@ -1,0 +1,97 @@
+// Anyone, no account needed: where did a donation go? From the donation's number (on the donor's
+// pledge receipt): which warehouse received it, and every allocation it fed: which clinic, how
+// much, waiting in the warehouse, on its way, or confirmed by the clinic with what arrived.
+import { ChainError, parseDonationId, type DonationTraceView, type TracedAllocation } from '@ruralmed/client';
+
+import type { AppContext } from '../app';
+import { blockTime, chainClock, donationTrace, type ChainClock } from '../chain';
+import { button, field, h, icon, mount } from '../dom';
+import { explain } from '../errors';
+import { formatTime, t } from '../i18n';
+
+const orgLabel = (o: { org: number; name: string | null }): string => o.name ?? t('check.unknownOrg', { id: o.org });
+
+function allocationLine(a: TracedAllocation, unit: string, clock: ChainClock): HTMLElement {
+  const when = (block: number | null): string => (block === null ? '' : formatTime(blockTime(clock, block)));
+  const status = a.status === 'Delivered'
+    ? t('trace.delivered', { n: a.received ?? 0, when: when(a.confirmedAt) })
+    : a.status === 'Dispatched' ? t('trace.onTheWay', { when: when(a.dispatchedAt) }) : t('trace.waiting');
+  const short = a.status === 'Delivered' && (a.received ?? 0) < a.quantity ? t('trace.short', { n: a.quantity - (a.received ?? 0) }) : null;
+  return h('li', { class: `entry allocation-${a.status.toLowerCase()}`, 'data-allocation': a.id.toString(), 'data-status': a.status },
+    h('p', {}, icon(a.status === 'Delivered' ? 'ok' : a.status === 'Dispatched' ? 'referral' : 'history'),
+      h('strong', {}, t('trace.toClinic', { clinic: orgLabel(a.recipient), n: a.quantity, unit }))),
+    h('p', {}, h('span', {}, status)),
+    short === null ? null : h('p', { class: 'note warn' }, icon('warning'), h('span', {}, short)));
+}
+
+function traceCard(trace: DonationTraceView, clock: ChainClock): HTMLElement {
+  const unit = trace.item.unit === null ? '' : t(`trace.unit.${trace.item.unit}`);
+  const target = trace.target.kind === 'Anywhere' ? t('trace.targetAnywhere')
+    : trace.target.kind === 'Organisation' ? t('trace.targetOrg', { clinic: orgLabel(trace.target) })
+      : t('trace.targetRegion', { county: trace.target.county, township: trace.target.township, village: trace.target.village });
+  const received = trace.received === null
+    ? t('trace.notReceived', { warehouse: trace.warehouse === null ? t('trace.aWarehouse') : orgLabel(trace.warehouse) })
+    : t('trace.received', { warehouse: trace.warehouse === null ? t('trace.aWarehouse') : orgLabel(trace.warehouse), n: trace.received, when: trace.receivedAt === null ? '' : formatTime(blockTime(clock, trace.receivedAt)) });
+  const total = (key: string, value: number): HTMLElement => h('div', { 'data-total': key }, h('strong', {}, String(value)), h('span', {}, t(`trace.total.${key}`)));
+  return h('article', { class: 'record', 'data-trace': trace.id.toString() },
+    h('h3', {}, icon('emergency'), h('span', {}, t('trace.heading', { id: trace.id.toString(), emergency: trace.emergency.name ?? `#${trace.emergency.id}` }))),
+    h('dl', { class: 'lines' },
+      h('dt', {}, t('trace.item')), h('dd', {}, `${trace.item.code ?? `#${trace.item.index}`} · ${t('trace.pledged', { n: trace.pledged, unit })}`),
+      h('dt', {}, t('trace.donor')), h('dd', {}, trace.donorOrg === null ? trace.donor : `${orgLabel(trace.donorOrg)} (${trace.donor})`),
+      h('dt', {}, t('trace.target')), h('dd', {}, target),
+      h('dt', {}, t('trace.pledgedAt')), h('dd', {}, formatTime(blockTime(clock, trace.pledgedAt)))),
+    h('p', { class: trace.received === null ? 'note warn' : 'note ok', 'data-received': String(trace.received ?? '') }, icon(trace.received === null ? 'history' : 'ok'), h('span', {}, received)),
+    h('div', { class: 'totals' },
+      total('delivered', trace.totals.delivered), total('inTransit', trace.totals.inTransit),
+      total('waiting', trace.totals.waiting), total('unallocated', trace.unallocated),
+      ...(trace.totals.missing > 0 ? [total('missing', trace.totals.missing)] : [])),
+    trace.allocations.length === 0 ? h('p', { class: 'hint', 'data-empty': 'allocations' }, t('trace.noAllocations'))
+      : h('ol', { class: 'trail' }, ...trace.allocations.map((a) => allocationLine(a, unit, clock))),
+    trace.notShown > 0 ? h('p', { class: 'hint' }, t('trace.notShown', { n: trace.notShown })) : null);
+}
+
+export function traceScreen(ctx: AppContext): HTMLElement {
+  const input = h('input', { type: 'text', name: 'donation', inputmode: 'numeric', autocomplete: 'off' }) as HTMLInputElement;
+  const result = h('div', { 'aria-live': 'polite' });
+  let busy = false;
+  const problem = (kind: string, message: string): void => {
+    mount(result, h('p', { class: 'note error', role: 'alert', 'data-problem': kind }, icon('error'), h('span', {}, message)));
+  };
+
+  async function trace(): Promise<void> {
+    if (busy) return;
+    let id: bigint;
+    try {
+      id = parseDonationId(input.value);
+    } catch (error) {
+      if (error instanceof ChainError) problem('NotANumber', t('trace.problem.NotANumber'));
+      else problem('Unknown', explain(error));
+      return;
+    }
+    busy = true;
+    result.setAttribute('aria-busy', 'true');
+    mount(result, h('p', { class: 'hint' }, t('trace.loading')));
+    try {
+      const [found, clock] = await Promise.all([donationTrace(ctx.backend, id), chainClock(ctx.backend)]);
+      if (found === null) problem('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() }));
+      else {
+        mount(result, traceCard(found, clock));
+        result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      }
+    } catch (error) {
+      problem('Chain', explain(error));
+    } finally {
+      busy = false;
+      result.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  return h('section', { class: 'screen', 'aria-labelledby': 'trace-title' },
+    h('div', { class: 'title-row' }, h('h2', { id: 'trace-title' }, t('trace.title')),
+      ctx.session === null ? button('back', t('common.back'), () => { ctx.navigate('signin'); }, { class: 'btn quiet small' }) : null),
+    h('p', { class: 'hint' }, t('trace.intro')),
+    h('form', { class: 'stack', onSubmit: (e: Event) => { e.preventDefault(); void trace(); } },
+      field(t('trace.numberLabel'), input, t('trace.numberHint')),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('trace.trace')))),
+    result);
+}
