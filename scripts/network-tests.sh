@@ -10,6 +10,7 @@
 #   scripts/network-tests.sh                       uses the built node ($NODE_BIN)
 #   RURALMED_NODE_BIN=/path/to/ruralmed-node scripts/network-tests.sh
 #   KEEP_LOGS=1 scripts/network-tests.sh           keeps the nodes' logs and databases
+#   RURALMED_NETWORK_TARGET_DIR=…                   builds the test crate in another target dir
 #
 # Exit status 0 when every scenario passes. Takes about 10 minutes (docs/validators.md).
 source "$(dirname "$0")/lib.sh"
@@ -18,8 +19,10 @@ NODE_BIN="${RURALMED_NODE_BIN:-$NODE_BIN}"
 [ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: run scripts/test.sh or build it first, or set RURALMED_NODE_BIN"
 ensure_js
 
+# scripts/test.sh builds the crate beside its live stages, in a target dir of its own.
+export CARGO_TARGET_DIR="${RURALMED_NETWORK_TARGET_DIR:-$CARGO_TARGET_DIR}"
 start=$(date +%s)
-log "building the network tests (zombienet/)"
+log "building the network tests (zombienet/) in $CARGO_TARGET_DIR"
 (cd "$ROOT" && cargo test --locked --release -p ruralmed-network-tests --no-run) || die "the network tests do not build"
 log "built in $(( $(date +%s) - start )) s"
 

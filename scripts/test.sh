@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: checks formatting, feature propagation and the app's types and lints; builds
 # everything; runs every workspace test (benchmarks and try-runtime checks included, as tests)
-# and clippy; then starts the built node and checks it from outside: blocks produced and
+# and clippy (beside the live stages); then starts the built node and checks it from outside: blocks produced and
 # finalized, command-line errors reported cleanly, the polkadot.js checks, the records vault
 # (local disk and Garage), the web app in Chromium, the runtime upgrade through the council
 # (and under try-runtime), and a four-validator network under zombienet-sdk with its faults.
@@ -66,11 +66,11 @@ print_timings() {
 	local t
 	for t in "${timings[@]}"; do printf '  %s\n' "$t" >&2; done
 }
-# On any exit: stop a clippy still running in the background, then print the stage times.
+# On any exit: stop side builds still running in the background, then print the stage times.
 on_exit() {
-	if [ -n "$clippy_pid" ]; then
-		pkill -P "$clippy_pid" 2>/dev/null || true
-		kill "$clippy_pid" 2>/dev/null || true
+	if [ -n "$side_pid" ]; then
+		pkill -P "$side_pid" 2>/dev/null || true
+		kill "$side_pid" 2>/dev/null || true
 	fi
 	print_timings
 }
@@ -104,50 +104,54 @@ workspace_tests() {
 }
 stage "workspace tests" workspace_tests
 
-# 2b. Clippy with warnings as errors, on every crate the workspace tests build, with and without
-#     the benchmark and try-runtime features, and on the network tests' crate. Not the node:
-#     checking it means a check build of the whole client (libp2p, wasmtime, the RPC stack), over
-#     25 min cold on two cores (docs/building.md). Clippy's check builds share no artifact with
-#     the release builds, so they get a target dir of their own (inside the one target dir):
-#     cargo locks a whole target dir while it builds, and with its own, clippy runs beside the
-#     live stages (step 4), which mostly wait for six-second blocks, at the lowest CPU priority,
-#     without holding up the cargo run of the upgrade check. Seconds when warm; about 16 minutes
-#     of CPU cold, taken out of the critical path.
-CLIPPY_TARGET_DIR="$CARGO_TARGET_DIR/clippy"
-clippy_gates() {
+# 2b. Builds that need no running node, done beside the live stages (step 4), which mostly wait
+#     for six-second blocks, at the lowest CPU priority (nice 19):
+#     - clippy with warnings as errors, on every crate the workspace tests build, with and
+#       without the benchmark and try-runtime features, and on the network tests' crate (not the
+#       node: checking it means a check build of the whole client, libp2p, wasmtime, the RPC
+#       stack, over 25 min cold on two cores, docs/building.md);
+#     - the network tests' crate (zombienet-sdk), which step 5 runs.
+#     They build in a target dir of their own inside the one target dir, because cargo locks a
+#     whole target dir while it builds: with their own, they never wait for, or hold up, the
+#     cargo run of the upgrade check. They share no artifact with the node and the workspace
+#     tests anyway (clippy is a check build; zombienet-sdk's tree is its own). Seconds when warm;
+#     about 20 minutes of CPU cold, taken out of the critical path.
+SIDE_TARGET_DIR="$CARGO_TARGET_DIR/side"
+side_builds() {
 	cd "$ROOT"
-	export CARGO_TARGET_DIR="$CLIPPY_TARGET_DIR"
+	export CARGO_TARGET_DIR="$SIDE_TARGET_DIR"
 	SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
 		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets \
 			--features "$WORKSPACE_TEST_FEATURES" -- -D warnings \
-		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings
+		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings \
+		&& cargo test --locked --release -p ruralmed-network-tests --no-run
 }
-# Starts clippy in the background (nice 19); `clippy_result` waits for it and reports.
-clippy_dir="" clippy_pid=""
-start_clippy() {
-	clippy_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-clippy.XXXXXX")
-	log "stage (in the background, nice 19, beside the live stages): clippy"
+# Starts the side builds in the background (nice 19); `side_result` waits for them and reports.
+side_dir="" side_pid=""
+start_side_builds() {
+	side_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-side.XXXXXX")
+	log "stage (in the background, nice 19, beside the live stages): clippy, network tests build"
 	(
 		s0=$(date +%s)
 		renice -n 19 -p "$BASHPID" >/dev/null
-		clippy_gates >"$clippy_dir/log" 2>&1 && rc=0 || rc=$?
-		echo "$rc $(( $(date +%s) - s0 ))" >"$clippy_dir/rc"
+		side_builds >"$side_dir/log" 2>&1 && rc=0 || rc=$?
+		echo "$rc $(( $(date +%s) - s0 ))" >"$side_dir/rc"
 	) &
-	clippy_pid=$!
+	side_pid=$!
 }
-clippy_result() {
+side_result() {
 	local rc secs
-	wait "$clippy_pid" || true
-	clippy_pid=""
-	read -r rc secs <"$clippy_dir/rc" || { rc=1; secs=0; }
+	wait "$side_pid" || true
+	side_pid=""
+	read -r rc secs <"$side_dir/rc" || { rc=1; secs=0; }
 	if [ "$rc" = 0 ]; then
-		tail -n 5 "$clippy_dir/log" >&2
-		timings+=("$(printf '%-28s %5d s  (beside the live stages)' "clippy" "$secs")")
+		tail -n 5 "$side_dir/log" >&2
+		timings+=("$(printf '%-28s %5d s  (beside the live stages)' "clippy, network build" "$secs")")
 	else
-		cat "$clippy_dir/log" >&2
-		timings+=("$(printf '%-28s %5d s  FAILED' "clippy" "$secs")")
+		cat "$side_dir/log" >&2
+		timings+=("$(printf '%-28s %5d s  FAILED' "clippy, network build" "$secs")")
 	fi
-	rm -rf "$clippy_dir"
+	rm -rf "$side_dir"
 	return "$rc"
 }
 
@@ -182,13 +186,15 @@ prepare_live_stages() {
 	(source "$ROOT/scripts/garage.sh" && ensure_garage)
 }
 stage "app build, browser, Garage" prepare_live_stages
-start_clippy
+start_side_builds
 stage "live stages (together)" live_stages
-log "waiting for clippy"
-clippy_result || { log "stage clippy FAILED"; exit 1; }
+log "waiting for the side builds (clippy, network tests)"
+side_result || { log "stage clippy, network build FAILED"; exit 1; }
 
 # 5. Four validators under zombienet-sdk: peers, blocks, finality, the dApp flows across nodes;
 #    then validators down, restarted and killed, finality halting and resuming.
+# Built (and checked by clippy) beside the live stages, in the side builds' target dir.
+export RURALMED_NETWORK_TARGET_DIR="$SIDE_TARGET_DIR"
 stage "network tests" "$ROOT/scripts/network-tests.sh"
 
 log "all tests passed in $(( $(date +%s) - start )) s"
