@@ -3,7 +3,7 @@
 // (Genuine, Recalled, Suspect, Illegitimate, Unknown: likely counterfeit, Expired…) with the
 // maker, the expiry and where the batch has been. A code that is not a pack's is explained, and
 // nothing is asked of the chain for it.
-import { PackCodeError, packCodeText, parsePackCode, type CustodyStep, type PackCheck, type PackVerdict } from '@ruralmed/client';
+import { PackCodeError, packCodeText, parsePackCode, type CustodyStep, type PackCheck, type PackCode, type PackVerdict } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
 import { checkPackCode } from '../chain';
@@ -11,6 +11,7 @@ import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatDate, formatTime, t } from '../i18n';
 import { CameraError, cameraAvailable, decodeImage, scanWithCamera, type Scan } from '../scanner';
+import { answerArea } from './lookup';
 
 /** How each verdict looks: only Genuine is green; a pack we cannot vouch for is red. */
 const TONE: Record<PackVerdict, 'ok' | 'warn' | 'error'> = {
@@ -76,15 +77,11 @@ export function checkScreen(ctx: AppContext): HTMLElement {
     type: 'text', name: 'pack-code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
     placeholder: '(01)06901234567892(17)280901(10)AMX-2026-001',
   }) as HTMLInputElement;
-  const result = h('div', { class: 'check-result', 'aria-live': 'polite' });
+  const answer = answerArea('check-result');
   const video = h('video', { class: 'camera', hidden: true, 'aria-label': t('check.cameraView') }) as HTMLVideoElement;
   const stopButton = button('back', t('check.stopCamera'), () => { stopCamera(); }, { class: 'btn quiet', hidden: true });
   let scan: Scan | null = null;
-  let busy = false;
-
-  const problem = (kind: string, message: string): void => {
-    mount(result, h('p', { class: 'note error', role: 'alert', 'data-problem': kind }, icon('error'), h('span', {}, message)));
-  };
+  const problem = (kind: string, message: string): void => { answer.problem(kind, message); };
 
   function stopCamera(): void {
     scan?.stop();
@@ -94,8 +91,7 @@ export function checkScreen(ctx: AppContext): HTMLElement {
   }
 
   async function check(text: string): Promise<void> {
-    if (busy) return;
-    let code;
+    let code: PackCode;
     try {
       code = parsePackCode(text);
     } catch (error) {
@@ -103,19 +99,7 @@ export function checkScreen(ctx: AppContext): HTMLElement {
       else problem('Unknown', explain(error));
       return;
     }
-    busy = true;
-    result.setAttribute('aria-busy', 'true');
-    mount(result, h('p', { class: 'hint' }, t('check.checking')));
-    try {
-      mount(result, resultCard(await checkPackCode(ctx.backend, code)));
-      // On a phone the answer is below the form and the scan buttons: bring it into view.
-      result.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    } catch (error) {
-      problem('Chain', explain(error));
-    } finally {
-      busy = false;
-      result.setAttribute('aria-busy', 'false');
-    }
+    await answer.show(t('check.checking'), async () => resultCard(await checkPackCode(ctx.backend, code)));
   }
 
   function found(text: string): void {
@@ -133,7 +117,7 @@ export function checkScreen(ctx: AppContext): HTMLElement {
     stopCamera();
     video.hidden = false;
     stopButton.hidden = false;
-    mount(result, h('p', { class: 'hint' }, t('check.pointCamera')));
+    mount(answer.element, h('p', { class: 'hint' }, t('check.pointCamera')));
     try {
       scan = await scanWithCamera(video, found);
     } catch (error) {
@@ -147,7 +131,7 @@ export function checkScreen(ctx: AppContext): HTMLElement {
       const file = photo.files?.[0];
       photo.value = '';
       if (file === undefined) return;
-      mount(result, h('p', { class: 'hint' }, t('check.reading')));
+      mount(answer.element, h('p', { class: 'hint' }, t('check.reading')));
       void decodeImage(file).then((text) => {
         if (text === null) problem('NoBarcode', t('check.problem.NoBarcode'));
         else found(text);
@@ -165,7 +149,7 @@ export function checkScreen(ctx: AppContext): HTMLElement {
     h('div', { class: 'title-row' }, h('h2', { id: 'check-title' }, t('check.title')),
       ctx.session === null ? button('back', t('common.back'), () => { stopCamera(); ctx.navigate('signin'); }, { class: 'btn quiet small' }) : null),
     h('p', { class: 'hint' }, t('check.intro')),
-    form, scanners, video, stopButton, result);
+    form, scanners, video, stopButton, answer.element);
   // Leaving the screen (another route) releases the camera.
   window.addEventListener('hashchange', stopCamera, { once: true });
   return root;

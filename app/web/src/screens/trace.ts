@@ -5,9 +5,10 @@ import { ChainError, parseDonationId, type DonationTraceView, type TracedAllocat
 
 import type { AppContext } from '../app';
 import { blockTime, chainClock, donationTrace, type ChainClock } from '../chain';
-import { button, field, h, icon, mount } from '../dom';
+import { button, field, h, icon } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
+import { answerArea, problemNote } from './lookup';
 
 const orgLabel = (o: { org: number; name: string | null }): string => o.name ?? t('check.unknownOrg', { id: o.org });
 
@@ -52,38 +53,21 @@ function traceCard(trace: DonationTraceView, clock: ChainClock): HTMLElement {
 
 export function traceScreen(ctx: AppContext): HTMLElement {
   const input = h('input', { type: 'text', name: 'donation', inputmode: 'numeric', autocomplete: 'off' }) as HTMLInputElement;
-  const result = h('div', { 'aria-live': 'polite' });
-  let busy = false;
-  const problem = (kind: string, message: string): void => {
-    mount(result, h('p', { class: 'note error', role: 'alert', 'data-problem': kind }, icon('error'), h('span', {}, message)));
-  };
+  const answer = answerArea('trace-result');
 
   async function trace(): Promise<void> {
-    if (busy) return;
     let id: bigint;
     try {
       id = parseDonationId(input.value);
     } catch (error) {
-      if (error instanceof ChainError) problem('NotANumber', t('trace.problem.NotANumber'));
-      else problem('Unknown', explain(error));
+      if (error instanceof ChainError) answer.problem('NotANumber', t('trace.problem.NotANumber'));
+      else answer.problem('Unknown', explain(error));
       return;
     }
-    busy = true;
-    result.setAttribute('aria-busy', 'true');
-    mount(result, h('p', { class: 'hint' }, t('trace.loading')));
-    try {
+    await answer.show(t('trace.loading'), async () => {
       const [found, clock] = await Promise.all([donationTrace(ctx.backend, id), chainClock(ctx.backend)]);
-      if (found === null) problem('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() }));
-      else {
-        mount(result, traceCard(found, clock));
-        result.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      }
-    } catch (error) {
-      problem('Chain', explain(error));
-    } finally {
-      busy = false;
-      result.setAttribute('aria-busy', 'false');
-    }
+      return found === null ? problemNote('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() })) : traceCard(found, clock);
+    });
   }
 
   return h('section', { class: 'screen', 'aria-labelledby': 'trace-title' },
@@ -93,5 +77,5 @@ export function traceScreen(ctx: AppContext): HTMLElement {
     h('form', { class: 'stack', onSubmit: (e: Event) => { e.preventDefault(); void trace(); } },
       field(t('trace.numberLabel'), input, t('trace.numberHint')),
       h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('trace.trace')))),
-    result);
+    answer.element);
 }
