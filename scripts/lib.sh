@@ -35,22 +35,28 @@ ensure_toolchain() {
 	fi
 }
 
+# Runs `npm ci` in package dir $1 when its packages are missing or its committed lockfile changed
+# since they were installed (a checksum of the lockfile is kept in node_modules), so a checkout
+# that adds a package never runs with the old set.
+npm_ci_if_stale() {
+	local dir=$1 what=$2 stamp="$1/node_modules/.package-lock.sha256" sum
+	sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+	[ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && return 0
+	log "installing $what (npm ci in ${dir#"$ROOT"/})"
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $dir"
+	echo "$sum" >"$stamp"
+}
+
 # Installs the polkadot.js checks' packages from the committed lockfile.
 ensure_js() {
 	command -v node >/dev/null || die "node is missing: install Node.js 18 or newer"
-	if [ ! -d "$ROOT/scripts/js/node_modules/@polkadot/api" ]; then
-		log "installing the polkadot.js packages (npm ci)"
-		(cd "$ROOT/scripts/js" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
+	npm_ci_if_stale "$ROOT/scripts/js" "the polkadot.js packages"
 }
 
 # Installs the client library's packages (app/client) from its committed lockfile.
 ensure_client() {
 	command -v node >/dev/null || die "node is missing: install Node.js 20 or newer"
-	if [ ! -d "$ROOT/app/client/node_modules/@polkadot/api" ]; then
-		log "installing the client library's packages (npm ci in app/client)"
-		(cd "$ROOT/app/client" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
+	npm_ci_if_stale "$ROOT/app/client" "the client library's packages"
 }
 
 # Compiles the client library (app/client/dist), once per test run: scripts/test.sh builds it
@@ -65,10 +71,7 @@ build_client() {
 # Installs the web app's packages (app/web) from its committed lockfile.
 ensure_web() {
 	ensure_client
-	if [ ! -x "$ROOT/app/web/node_modules/.bin/vite" ]; then
-		log "installing the web app's packages (npm ci in app/web)"
-		(cd "$ROOT/app/web" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
+	npm_ci_if_stale "$ROOT/app/web" "the web app's packages"
 }
 
 # Builds the web app (app/web/dist) on the client library it imports; once per test run, as
