@@ -799,6 +799,18 @@ try {
     await screenshot(checker, 'check-camera');
   });
 
+  await step('anyone checks a pack from a photo: the amoxicillin pack\'s DataMatrix is read and checked; a photo of another kind of code is explained', async () => {
+    const photo = await bwipjs.toBuffer({ bcid: 'gs1datamatrix', text: `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, scale: 8, paddingwidth: 12, paddingheight: 12, backgroundcolor: 'FFFFFF' });
+    await checker.setInputFiles('input[name=pack-photo]', { name: 'pack.png', mimeType: 'image/png', buffer: photo });
+    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${AMOXICILLIN_LOT}")`, { timeout: 30_000 });
+    check(await checker.inputValue('input[name=pack-code]') === `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, 'the code read from the photo is not shown');
+    // A QR code of a web address: read, but not a medicine pack's code.
+    const other = await QRCode.toBuffer('https://example.com/not-a-pack', { margin: 4, scale: 8 });
+    await checker.setInputFiles('input[name=pack-photo]', { name: 'other.png', mimeType: 'image/png', buffer: other });
+    await checker.waitForSelector('[data-problem="NotPackCode"]', { timeout: 30_000 });
+    check((await checker.textContent('.check-result')).includes('not a medicine pack code'), 'a photo of another code is not explained');
+  });
+
   await step('Charlie hands amoxicillin over with a prescription; Eve sees it in My medicines, traced on chain; after a recall she is warned', async () => {
     const chain = await api();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
