@@ -28,7 +28,7 @@ stage() {
 # the longest. Arguments: name command [name command ...]. Each stage's time is recorded as if
 # it ran alone; the log of a failed stage is printed whole, the others' last lines.
 parallel_stages() {
-	local dir names=() i=0 failed=0 t0 rc secs
+	local dir names=() pids=() i=0 failed=0 t0 rc secs
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-stages.XXXXXX")
 	t0=$(date +%s)
 	while [ $# -gt 0 ]; do
@@ -39,10 +39,12 @@ parallel_stages() {
 			"$2" >"$dir/$i.log" 2>&1 && rc=0 || rc=$?
 			echo "$rc $(( $(date +%s) - s0 ))" >"$dir/$i.rc"
 		) &
+		pids+=("$!")
 		i=$((i + 1))
 		shift 2
 	done
-	wait
+	# Its own stages only: the side builds run in the background beside them.
+	wait "${pids[@]}" || true
 	for i in "${!names[@]}"; do
 		read -r rc secs <"$dir/$i.rc" || { rc=1; secs=0; }
 		if [ "$rc" = 0 ]; then
