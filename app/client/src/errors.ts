@@ -93,6 +93,36 @@ const PLAIN: Readonly<Record<string, string>> = {
   'DrugProvenance.UnknownPack': 'No pack of this lot has this serial number.',
   'DrugProvenance.PackNotHeld': 'This pack is not in the organisation\'s stock.',
   'DrugProvenance.PackQuarantined': 'This pack is flagged as suspect or illegitimate.',
+  'EmergencySupply.UnknownEmergency': 'There is no such emergency.',
+  'EmergencySupply.EmergencyNotOpen': 'This emergency is not open: it has not started, is past its end, or was closed.',
+  'EmergencySupply.ItemNotCovered': 'This emergency does not cover this item.',
+  'EmergencySupply.RegionNotAffected': 'This clinic or region is outside the emergency\'s affected regions.',
+  'EmergencySupply.NotCareProvider': 'This organisation is not an active clinic or hospital.',
+  'EmergencySupply.NotActingForOrganisation': 'You do not act for this organisation (or it is not active).',
+  'EmergencySupply.NotVerifiedWarehouse': 'This organisation is not an active warehouse.',
+  'EmergencySupply.ZeroQuantity': 'The number of units must be at least 1.',
+  'EmergencySupply.NothingNeeded': 'The stock on hand already covers what is asked for.',
+  'EmergencySupply.TooManyNeeds': 'This round already holds the most needs allowed.',
+  'EmergencySupply.TooManyPledges': 'This emergency already holds the most pledges allowed.',
+  'EmergencySupply.UnknownDonation': 'There is no donation with this number.',
+  'EmergencySupply.AlreadyReceived': 'The warehouse has already confirmed this donation.',
+  'EmergencySupply.ReceiptExceedsPledge': 'More units than were pledged cannot be received.',
+  'EmergencySupply.RoundNotClosed': 'This round is still open for needs; allocate it once it closes.',
+  'EmergencySupply.RoundAlreadyAllocated': 'This round was already allocated.',
+  'EmergencySupply.RoundExpired': 'A later round has closed too: this round can no longer be allocated.',
+  'EmergencySupply.NoNeeds': 'No clinic filed a need in this round.',
+  'EmergencySupply.UnknownAllocation': 'There is no such allocation.',
+  'EmergencySupply.NotAllocationWarehouse': 'Only the warehouse holding the donation may send it.',
+  'EmergencySupply.AlreadyDispatched': 'This allocation was already sent.',
+  'EmergencySupply.NotDispatched': 'This allocation has not been sent yet.',
+  'EmergencySupply.AlreadyConfirmed': 'This delivery was already confirmed.',
+  'EmergencySupply.NotRecipient': 'Only the receiving clinic may confirm this delivery.',
+  'EmergencySupply.ReceivedExceedsDispatched': 'More units than were sent cannot be confirmed as received.',
+  'EmergencySupply.PledgeTooLarge': 'This pledge has more units than one pledge may carry.',
+  'EmergencySupply.TooManyDonorPledges': 'You already have the most pledges awaiting receipt in this emergency.',
+  'EmergencySupply.NotPledgeWarehouse': 'Only the warehouse the pledge names may confirm it.',
+  'EmergencySupply.NotDonor': 'Only the donor may cancel this pledge.',
+  'EmergencySupply.NeedTooLarge': 'The need is too large for the people it serves.',
   'Registry.SameKey': 'This encryption key is already the current one.',
   'Registry.InvalidKey': 'This is not a usable encryption key.',
 };
@@ -110,7 +140,8 @@ const PLAIN: Readonly<Record<string, string>> = {
  * is not a MedicationRequest of this patient, or is erased), `DispensationMismatch` (the
  * dispensation on chain is not the one described: other lot, organisation, quantity, serials
  * or commitment), `InvalidArgument` (a salt that is not 32 bytes, a patient that is not an
- * account, a record id that is not a u64).
+ * account, a record id that is not a u64); for emergency supplies (emergencies.ts): `NotAWholeNumber` (a quantity
+ * typed that is not a whole number).
  */
 export class ChainError extends Error {
   override readonly name = 'ChainError';

@@ -13,3 +13,4 @@ export * from './shl.js';
 export * from './medicines.js';
 export * from './packs.js';
 export * from './donations.js';
+export * from './emergencies.js';

@@ -7,7 +7,7 @@ import { cryptoWaitReady, mnemonicGenerate, mnemonicValidate } from '@polkadot/u
 import { EncryptionKeyring, type Actor } from '@ruralmed/client';
 
 /** The demo county of the dev chain spec (runtime/src/genesis_config_presets.rs). */
-export type DemoRole = 'patient' | 'guardian' | 'villageDoctor' | 'countyDoctor' | 'pharmacist';
+export type DemoRole = 'patient' | 'guardian' | 'villageDoctor' | 'countyDoctor' | 'pharmacist' | 'warehouse' | 'donor';
 export interface DemoAccount {
   readonly name: string;
   readonly suri: string;
@@ -23,6 +23,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { name: 'Charlie', suri: '//Charlie', role: 'villageDoctor', placeKey: 'demo.hekou' },
   { name: 'DaveStash', suri: '//Dave//stash', role: 'villageDoctor', placeKey: 'demo.shanzhuang' },
   { name: 'Bob', suri: '//Bob', role: 'countyDoctor', placeKey: 'demo.county' },
+  { name: 'EveStash', suri: '//Eve//stash', role: 'warehouse', placeKey: 'demo.reserve' },
+  { name: 'Two', suri: '//Two', role: 'donor', placeKey: 'demo.distributor' },
 ];
 
 export interface Session {

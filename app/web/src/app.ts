@@ -16,14 +16,15 @@ import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
+import { suppliesScreen } from './screens/supplies';
 import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies'];
 /** Screens anyone may use without signing in: they only read public chain data. */
-const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace'];
+const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies'];
 
 /** What every screen is given. */
 export interface AppContext {
@@ -38,6 +39,10 @@ export interface AppContext {
   amending: { readonly record: bigint; readonly resource: FhirResource } | null;
   /** Per-session memory of decrypted records, so a re-render never reads (and logs) again. */
   readonly opened: Map<string, unknown>;
+  /** The emergency the supplies screen shows, kept while moving between screens. */
+  supplyEmergency: number | null;
+  /** A donation number the trace screen looks up when it opens (after a pledge). */
+  pendingTrace: bigint | null;
   navigate(route: Route): void;
   /** Re-renders the current screen. */
   refresh(): void;
@@ -58,6 +63,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   write: writeScreen,
   check: checkScreen,
   trace: traceScreen,
+  supplies: suppliesScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -91,6 +97,8 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
     actingFor: null,
     amending: null,
     opened: new Map(),
+    supplyEmergency: null,
+    pendingTrace: null,
     navigate(route) {
       if (currentRoute() === route) render();
       else window.location.hash = `#/${route}`;
@@ -107,7 +115,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ctx.who = await identity(backend, session.address);
       ctx.patient = null;
       ctx.actingFor = ctx.who.patient !== null ? session.address : ctx.who.wards[0] ?? null;
-      ctx.navigate(ctx.actingFor !== null ? 'records' : ctx.who.practitioner !== null ? 'patient' : 'join');
+      ctx.navigate(ctx.actingFor !== null ? 'records' : ctx.who.practitioner !== null ? 'patient' : ctx.who.adminOf.length > 0 ? 'supplies' : 'join');
     },
     signOut() {
       ctx.session = null;
@@ -170,6 +178,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ...(ctx.actingFor !== null ? MENU.patient : []),
       // Anyone signed in may register themselves or accept to care for someone.
       ['join', 'plus'],
+      ['supplies', 'emergency'],
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
     ];
     mount(nav, h('ul', {},

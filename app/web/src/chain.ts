@@ -10,6 +10,18 @@ import {
   accessLogOf,
   checkPack,
   traceDonation,
+  allocateRound,
+  cancelPledge,
+  confirmDelivery,
+  confirmReceipt,
+  deliveriesTo,
+  dispatchAllocation,
+  emergencyDashboard,
+  fileNeed,
+  getEmergency,
+  listEmergencies,
+  pledge,
+  roundView,
   disputeOf,
   dispenseToPatient,
   disputeRecord,
@@ -32,6 +44,12 @@ import {
   type DisputeReason,
   type DisputeView,
   type DonationTraceView,
+  type DeliveryView,
+  type SupplyEmergencyView,
+  type ItemDashboardView,
+  type NeedArgs,
+  type PledgeArgs,
+  type RoundView,
   type ErasureView,
   type FhirResource,
   type HealthLinkView,
@@ -199,6 +217,21 @@ export interface OrganisationView {
   readonly name: string;
   readonly kind: string;
   readonly status: string;
+  /** The account that administers it. */
+  readonly admin: string;
+  readonly region: { readonly county: number; readonly township: number; readonly village: number };
+}
+
+/** Kinds of organisation that file needs for emergency supplies (the pallet's care providers). */
+export const CARE_PROVIDER_KINDS: readonly string[] = ['CountyHospital', 'TownshipHealthCentre', 'VillageClinic'];
+
+/**
+ * The active organisations `address` acts for, as the chain decides it: those it administers,
+ * and those it is an active practitioner of.
+ */
+export function organisationsActedFor(address: string, who: Identity | null, orgs: readonly OrganisationView[]): OrganisationView[] {
+  const affiliated = who?.practitioner?.status === 'Active' ? who.practitioner.organisations : [];
+  return orgs.filter((o) => o.status === 'Active' && (o.admin === address || affiliated.includes(o.id)));
 }
 
 export interface Identity {
@@ -206,6 +239,8 @@ export interface Identity {
   readonly practitioner: PractitionerView | null;
   /** The patients this account is the guardian of. */
   readonly wards: string[];
+  /** The organisations this account administers (any status). */
+  readonly adminOf: number[];
 }
 
 function practitionerView(account: string, raw: unknown): PractitionerView | null {
@@ -220,12 +255,13 @@ function practitionerView(account: string, raw: unknown): PractitionerView | nul
 
 export async function identity(backend: Backend, address: string): Promise<Identity> {
   const api = backend.requireApi();
-  const [patient, practitioner, wards] = await Promise.all([
+  const [patient, practitioner, wards, orgs] = await Promise.all([
     patientInfo(api, address),
     api.query.registry?.practitioners?.(address).then((c) => practitionerView(address, c.toJSON())) ?? Promise.resolve(null),
     wardsOf(backend, address),
+    organisations(backend),
   ]);
-  return { patient, practitioner, wards };
+  return { patient, practitioner, wards, adminOf: orgs.filter((o) => o.admin === address).map((o) => o.id) };
 }
 
 /**
@@ -249,7 +285,12 @@ export async function organisations(backend: Backend): Promise<OrganisationView[
     .map(([key, value]) => {
       const raw = value.toJSON();
       if (!isObject(raw)) return null;
-      return { id: Number(key.args[0]?.toString()), name: text(raw.name), kind: variant(raw.kind), status: variant(raw.status) };
+      const region = isObject(raw.region) ? raw.region : {};
+      return {
+        id: Number(key.args[0]?.toString()), name: text(raw.name), kind: variant(raw.kind), status: variant(raw.status),
+        admin: typeof raw.admin === 'string' ? raw.admin : '',
+        region: { county: Number(region.county ?? 0), township: Number(region.township ?? 0), village: Number(region.village ?? 0) },
+      };
     })
     .filter((o): o is OrganisationView => o !== null)
     .sort((a, b) => a.id - b.id);
@@ -893,4 +934,56 @@ export function checkPackCode(backend: Backend, code: PackCode): Promise<PackChe
 /** Where donation `id` went, or `null` if the chain has no such donation. */
 export function donationTrace(backend: Backend, id: bigint): Promise<DonationTraceView | null> {
   return traceDonation(backend.requireApi(), id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emergency supplies (app/client emergencies.ts): anyone reads; donors, warehouses and clinics act
+
+/** The newest emergencies, newest first. */
+export function emergencyList(backend: Backend): Promise<SupplyEmergencyView[]> {
+  return listEmergencies(backend.requireApi(), 20);
+}
+
+/** One emergency with its per-item dashboard, or null if there is none. */
+export async function emergencyDetail(backend: Backend, id: number): Promise<{ emergency: SupplyEmergencyView; items: ItemDashboardView[] } | null> {
+  const api = backend.requireApi();
+  const [emergency, items] = await Promise.all([getEmergency(api, id), emergencyDashboard(api, id)]);
+  return emergency === null ? null : { emergency, items: items ?? [] };
+}
+
+export function supplyRound(backend: Backend, emergency: SupplyEmergencyView, item: number, round: number): Promise<RoundView> {
+  return roundView(backend.requireApi(), emergency, item, round);
+}
+
+/** The allocations clinic `org` received, newest first. */
+export async function clinicDeliveries(backend: Backend, org: number): Promise<DeliveryView[]> {
+  return (await deliveriesTo(backend.requireApi(), org)).reverse();
+}
+
+export function pledgeSupplies(backend: Backend, session: Session, args: PledgeArgs): Promise<{ donation: bigint; deposit: bigint }> {
+  return pledge(backend.requireApi(), session.actor, args);
+}
+
+export function cancelSupplyPledge(backend: Backend, session: Session, donation: bigint): Promise<void> {
+  return cancelPledge(backend.requireApi(), session.actor, donation);
+}
+
+export function receiveDonation(backend: Backend, session: Session, args: { donation: bigint; warehouse: number; quantity: number; pledged: number }): Promise<void> {
+  return confirmReceipt(backend.requireApi(), session.actor, args);
+}
+
+export function runAllocation(backend: Backend, session: Session, args: { emergency: number; item: number; round: number }): Promise<number> {
+  return allocateRound(backend.requireApi(), session.actor, args);
+}
+
+export function sendAllocation(backend: Backend, session: Session, allocation: bigint): Promise<void> {
+  return dispatchAllocation(backend.requireApi(), session.actor, allocation);
+}
+
+export function fileSupplyNeed(backend: Backend, session: Session, args: NeedArgs): Promise<{ need: bigint; round: number; updated: boolean }> {
+  return fileNeed(backend.requireApi(), session.actor, args);
+}
+
+export function confirmSupplyDelivery(backend: Backend, session: Session, args: { allocation: bigint; received: number; dispatched: number }): Promise<void> {
+  return confirmDelivery(backend.requireApi(), session.actor, args);
 }

@@ -8,6 +8,7 @@ import { t } from './i18n';
 import { en } from './locales/en';
 
 const KNOWN = new Set(Object.keys(en.errors));
+const SUPPLY_KNOWN = new Set(Object.keys(en.supplies.errors));
 const known = (name: string): string | null => (KNOWN.has(name) ? t(`errors.${name}`) : null);
 
 /** The vault client's error (app/client vault.ts), recognised by shape so either build works. */
@@ -22,6 +23,8 @@ export function explain(error: unknown): string {
   if (error instanceof ShlError) return t(`viewer.errors.${error.code}`, { count: error.remainingAttempts ?? 0 });
   if (error instanceof ChainError) {
     if (/payment|fees|balance/i.test(error.message) || error.pallet === 'Balances') return t('errors.Balance');
+    // Emergency supplies share error names with other pallets (UnknownEmergency): their own words.
+    if ((error.pallet === 'EmergencySupply' || (error.pallet === undefined && error.error === 'NotAWholeNumber')) && SUPPLY_KNOWN.has(error.error)) return t(`supplies.errors.${error.error}`);
     return known(error.error) ?? t('errors.Chain', { detail: error.message });
   }
   if (error instanceof EnvelopeError) {

@@ -49,7 +49,7 @@ export function signInScreen(ctx: AppContext): HTMLElement {
       }
       await ctx.signIn(session);
       if (keyProblem !== null) ctx.notify('error', explain(keyProblem));
-      else if (ctx.who?.patient === null && ctx.who.practitioner === null && ctx.who.wards.length === 0) ctx.notify('error', t('signin.noRole'));
+      else if (ctx.who?.patient === null && ctx.who.practitioner === null && ctx.who.wards.length === 0 && ctx.who.adminOf.length === 0) ctx.notify('error', t('signin.noRole'));
       else if (published) ctx.notify('ok', t('signin.keyPublished'));
     } catch (error) {
       fail(error);
@@ -202,7 +202,8 @@ export function signInScreen(ctx: AppContext): HTMLElement {
       h('p', { class: 'hint' }, t('signin.publicHint')),
       h('div', { class: 'stack' },
         h('a', { class: 'btn', href: '#/check', 'data-public': 'check' }, icon('pill'), h('span', {}, t('check.title'))),
-        h('a', { class: 'btn', href: '#/trace', 'data-public': 'trace' }, icon('emergency'), h('span', {}, t('trace.title')))));
+        h('a', { class: 'btn', href: '#/trace', 'data-public': 'trace' }, icon('emergency'), h('span', {}, t('trace.title'))),
+        h('a', { class: 'btn', href: '#/supplies', 'data-public': 'supplies' }, icon('emergency'), h('span', {}, t('supplies.title')))));
   }
 
   function draw(): void {

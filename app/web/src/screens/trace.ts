@@ -70,6 +70,13 @@ export function traceScreen(ctx: AppContext): HTMLElement {
     });
   }
 
+  // Opened from a pledge: look its donation up at once.
+  if (ctx.pendingTrace !== null) {
+    input.value = ctx.pendingTrace.toString();
+    ctx.pendingTrace = null;
+    queueMicrotask(() => { void trace(); });
+  }
+
   return h('section', { class: 'screen', 'aria-labelledby': 'trace-title' },
     h('div', { class: 'title-row' }, h('h2', { id: 'trace-title' }, t('trace.title')),
       ctx.session === null ? button('back', t('common.back'), () => { ctx.navigate('signin'); }, { class: 'btn quiet small' }) : null),

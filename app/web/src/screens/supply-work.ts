@@ -1,0 +1,246 @@
+// The emergency-supply work of signed-in people: a donor's pledge, a clinic's need and its
+// deliveries to confirm, a warehouse's arrivals to confirm and allocations to send. Each form
+// checks nothing itself: the client library refuses a bad figure before signing, the chain
+// refuses the rest, and either way the reason is shown in words and nothing changes.
+import { ChainError, NEED_REASONS, parseDonationId, type DeliveryView, type DonationTraceView, type NeedReason, type Priority, type SupplyEmergencyView } from '@ruralmed/client';
+
+import type { AppContext } from '../app';
+import {
+  CARE_PROVIDER_KINDS,
+  clinicDeliveries,
+  confirmSupplyDelivery,
+  donationTrace,
+  fileSupplyNeed,
+  organisationsActedFor,
+  pledgeSupplies,
+  receiveDonation,
+  sendAllocation,
+  type OrganisationView,
+} from '../chain';
+import { button, field, h, icon, mount } from '../dom';
+import { explain } from '../errors';
+import { t } from '../i18n';
+
+type Region = { county: number; township: number; village: number };
+
+/** A supply unit in words ("boxes"). */
+export const unitText = (unit: string): string => t(`trace.unit.${unit}`);
+
+const within = (r: Region, prefix: Region): boolean =>
+  r.county === prefix.county && (prefix.township === 0 || r.township === prefix.township) && (prefix.village === 0 || r.village === prefix.village);
+
+const numberInput = (name: string, value = ''): HTMLInputElement =>
+  h('input', { type: 'number', name, inputmode: 'numeric', min: '0', step: '1', value, required: true }) as HTMLInputElement;
+const select = (name: string, options: readonly [string, string][]): HTMLSelectElement =>
+  h('select', { name }, ...options.map(([value, label]) => h('option', { value }, label))) as HTMLSelectElement;
+/** A whole number as typed, or NaN (which the client library refuses as `NotAWholeNumber`). */
+const typedNumber = (input: HTMLInputElement): number => (/^\s*\d+\s*$/.test(input.value) ? Number(input.value) : Number.NaN);
+
+function outcome(slot: HTMLElement, kind: 'ok' | 'error', message: string, ...extra: (HTMLElement | null)[]): void {
+  mount(slot, h('p', { class: `note ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, icon(kind === 'ok' ? 'ok' : 'error'), h('span', {}, message)), ...extra);
+}
+
+/** Runs `action` once at a time with the submit button disabled; a failure is shown in words. */
+function guarded(form: HTMLFormElement, slot: HTMLElement, action: () => Promise<void>): () => void {
+  return () => {
+    const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (submit?.disabled === true) return;
+    if (submit) submit.disabled = true;
+    mount(slot, h('p', { class: 'hint' }, t('supplies.sending')));
+    action().catch((error: unknown) => { outcome(slot, 'error', t('supplies.refused', { reason: explain(error) })); })
+      .finally(() => { if (submit) submit.disabled = false; });
+  };
+}
+
+async function actedFor(ctx: AppContext): Promise<{ orgs: OrganisationView[]; mine: OrganisationView[] }> {
+  const { orgs } = await ctx.registry();
+  return { orgs, mine: ctx.session === null ? [] : organisationsActedFor(ctx.session.address, ctx.who, orgs) };
+}
+
+/** Anyone signed in pledges supplies to an open emergency. */
+export async function pledgeForm(ctx: AppContext, e: SupplyEmergencyView): Promise<HTMLElement> {
+  const { orgs, mine } = await actedFor(ctx);
+  const clinics = orgs.filter((o) => o.status === 'Active' && CARE_PROVIDER_KINDS.includes(o.kind) && e.regions.some((r) => within(o.region, r)));
+  const warehouses = orgs.filter((o) => o.status === 'Active' && o.kind === 'Warehouse');
+  const item = select('pledge-item', e.items.map((i) => [String(i.index), `${i.code} (${unitText(i.unit)})`]));
+  const quantity = numberInput('pledge-quantity');
+  const target = select('pledge-target', [['anywhere', t('supplies.targetAnywhere')], ...clinics.map((o): [string, string] => [String(o.id), o.name])]);
+  const warehouse = select('pledge-warehouse', warehouses.map((o) => [String(o.id), o.name]));
+  const donorOrg = select('pledge-donor-org', [['', t('supplies.asMyself')], ...mine.map((o): [string, string] => [String(o.id), o.name])]);
+  const result = h('div', { class: 'pledge-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'stack' }) as HTMLFormElement;
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  const run = guarded(form, result, async () => {
+    const session = ctx.session;
+    if (session === null) return;
+    const to = target.value === 'anywhere' ? { kind: 'Anywhere' as const } : { kind: 'Organisation' as const, org: Number(target.value) };
+    const done = await pledgeSupplies(ctx.backend, session, {
+      emergency: e, item: Number(item.value), quantity: typedNumber(quantity), target: to, warehouse: Number(warehouse.value),
+      donorOrg: donorOrg.value === '' ? null : Number(donorOrg.value),
+    });
+    const name = warehouses.find((w) => w.id === Number(warehouse.value))?.name ?? '';
+    outcome(result, 'ok', t('supplies.pledged', { id: done.donation.toString(), warehouse: name }),
+      h('p', { class: 'donation-number', 'data-donation': done.donation.toString() }, h('strong', {}, t('supplies.donationNumber', { id: done.donation.toString() }))),
+      button('search', t('supplies.traceIt'), () => { ctx.pendingTrace = done.donation; ctx.navigate('trace'); }, { class: 'btn' }));
+    quantity.value = '';
+  });
+  mount(form,
+    field(t('supplies.item'), item), field(t('supplies.quantity'), quantity, t('supplies.quantityHint')),
+    field(t('supplies.target'), target), field(t('supplies.warehouse'), warehouse, t('supplies.warehouseHint')),
+    mine.length > 0 ? field(t('supplies.donorOrg'), donorOrg) : null,
+    h('button', { type: 'submit', class: 'btn primary' }, icon('plus'), h('span', {}, t('supplies.pledge'))));
+  return h('section', { class: 'card', 'data-form': 'pledge' }, h('h4', {}, icon('plus'), h('span', {}, t('supplies.pledgeTitle'))),
+    h('p', { class: 'hint' }, t('supplies.pledgeHint')), form, result);
+}
+
+/** A clinic's staff file (or update) its need in the current round; null if the account acts for no clinic in the affected regions. */
+export async function needForm(ctx: AppContext, e: SupplyEmergencyView, filed: () => void): Promise<HTMLElement | null> {
+  const { mine } = await actedFor(ctx);
+  const clinics = mine.filter((o) => CARE_PROVIDER_KINDS.includes(o.kind) && e.regions.some((r) => within(o.region, r)));
+  if (clinics.length === 0) return null;
+  const org = select('need-org', clinics.map((o) => [String(o.id), o.name]));
+  const item = select('need-item', e.items.map((i) => [String(i.index), `${i.code} (${unitText(i.unit)})`]));
+  const requested = numberInput('need-requested');
+  const stock = numberInput('need-stock', '0');
+  const people = numberInput('need-people');
+  const priority = select('need-priority', (['Urgent', 'Routine', 'Critical'] satisfies Priority[]).map((p) => [p, t(`supplies.priority.${p}`)]));
+  const reason = select('need-reason', NEED_REASONS.map((r) => [r, t(`supplies.reason.${r}`)]));
+  const result = h('div', { class: 'need-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'stack' }) as HTMLFormElement;
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  const run = guarded(form, result, async () => {
+    const session = ctx.session;
+    if (session === null) return;
+    const done = await fileSupplyNeed(ctx.backend, session, {
+      emergency: e, item: Number(item.value), org: Number(org.value), requested: typedNumber(requested), stockOnHand: typedNumber(stock),
+      peopleServed: typedNumber(people), priority: priority.value as Priority, reason: reason.value as NeedReason,
+    });
+    ctx.notify('ok', t(done.updated ? 'supplies.needUpdated' : 'supplies.needFiled', { round: done.round + 1 }));
+    filed();
+  });
+  mount(form,
+    clinics.length > 1 ? field(t('supplies.clinic'), org) : null,
+    field(t('supplies.item'), item), field(t('supplies.requested'), requested), field(t('supplies.stockOnHand'), stock),
+    field(t('supplies.people'), people, t('supplies.peopleHint')), field(t('supplies.tier'), priority, t('supplies.tierHint')),
+    field(t('supplies.why'), reason),
+    h('button', { type: 'submit', class: 'btn primary' }, icon('write'), h('span', {}, t('supplies.fileNeed'))));
+  return h('section', { class: 'card', 'data-form': 'need' }, h('h4', {}, icon('write'), h('span', {}, t('supplies.needTitle', { clinic: clinics.map((c) => c.name).join(', ') }))),
+    h('p', { class: 'hint' }, t('supplies.needHint')), form, result);
+}
+
+function deliveryLine(ctx: AppContext, d: DeliveryView, warehouseName: string, redraw: () => void): HTMLElement {
+  const head = h('p', {}, icon(d.status === 'Delivered' ? 'ok' : 'referral'), h('strong', {}, t('supplies.deliveryFrom', { n: d.quantity, warehouse: warehouseName, donation: d.donation.toString() })));
+  if (d.status !== 'Dispatched') {
+    return h('li', { class: 'entry', 'data-delivery': d.id.toString(), 'data-status': d.status }, head,
+      h('p', {}, h('span', {}, d.status === 'Delivered' ? t('supplies.deliveryConfirmed', { n: d.received ?? 0 }) : t('supplies.deliveryWaiting'))));
+  }
+  const received = numberInput('received', String(d.quantity));
+  const result = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'stack' }) as HTMLFormElement;
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  const run = guarded(form, result, async () => {
+    const session = ctx.session;
+    if (session === null) return;
+    await confirmSupplyDelivery(ctx.backend, session, { allocation: d.id, received: typedNumber(received), dispatched: d.quantity });
+    ctx.notify('ok', t('supplies.deliveryDone'));
+    redraw();
+  });
+  mount(form, field(t('supplies.receivedCount'), received, t('supplies.receivedHint')),
+    h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('supplies.confirmDelivery'))));
+  return h('li', { class: 'entry', 'data-delivery': d.id.toString(), 'data-status': d.status }, head, h('p', {}, h('span', {}, t('supplies.deliveryOnWay'))), form, result);
+}
+
+/** Deliveries on their way to the clinics the account acts for, to confirm what arrived. */
+export async function clinicWork(ctx: AppContext, changed: () => void): Promise<HTMLElement[]> {
+  const { orgs, mine } = await actedFor(ctx);
+  const clinics = mine.filter((o) => CARE_PROVIDER_KINDS.includes(o.kind));
+  return Promise.all(clinics.map(async (clinic) => {
+    const slot = h('div', {});
+    const draw = async (): Promise<void> => {
+      const deliveries = (await clinicDeliveries(ctx.backend, clinic.id)).slice(0, 20);
+      const name = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+      mount(slot, deliveries.length === 0 ? h('p', { class: 'hint', 'data-empty': 'deliveries' }, t('supplies.noDeliveries'))
+        : h('ul', { class: 'trail' }, ...deliveries.map((d) => deliveryLine(ctx, d, name(d.warehouse), () => { void draw(); changed(); }))));
+    };
+    await draw();
+    return h('section', { class: 'card', 'data-work': 'deliveries', 'data-org': String(clinic.id) },
+      h('h3', {}, icon('referral'), h('span', {}, t('supplies.deliveriesTitle', { clinic: clinic.name }))), slot);
+  }));
+}
+
+function arrivalCard(ctx: AppContext, trace: DonationTraceView, warehouse: OrganisationView, orgs: readonly OrganisationView[], redraw: () => void): HTMLElement {
+  const unit = unitText(trace.item.unit ?? 'Piece');
+  const name = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+  const header = h('p', {}, icon('emergency'), h('strong', {}, t('supplies.arrivalHead', { id: trace.id.toString(), n: trace.pledged, unit, item: trace.item.code ?? '', emergency: trace.emergency.name ?? '' })));
+  if (trace.warehouse !== null && trace.warehouse.org !== warehouse.id) {
+    return h('div', { class: 'entry', 'data-arrival': trace.id.toString() }, header, h('p', { class: 'note warn', 'data-problem': 'OtherWarehouse' }, icon('warning'), h('span', {}, t('supplies.otherWarehouse', { warehouse: trace.warehouse.name ?? '' }))));
+  }
+  if (trace.received === null) {
+    const quantity = numberInput('arrived', String(trace.pledged));
+    const result = h('div', { 'aria-live': 'polite' });
+    const form = h('form', { class: 'stack' }) as HTMLFormElement;
+    form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+    const run = guarded(form, result, async () => {
+      const session = ctx.session;
+      if (session === null) return;
+      await receiveDonation(ctx.backend, session, { donation: trace.id, warehouse: warehouse.id, quantity: typedNumber(quantity), pledged: trace.pledged });
+      ctx.notify('ok', t('supplies.arrivalDone'));
+      redraw();
+    });
+    mount(form, field(t('supplies.arrivedCount'), quantity, t('supplies.arrivedHint')),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('supplies.confirmArrival'))));
+    return h('div', { class: 'entry', 'data-arrival': trace.id.toString(), 'data-received': '' }, header, form, result);
+  }
+  const pending = trace.allocations.filter((a) => a.status === 'Pending');
+  const result = h('div', { 'aria-live': 'polite' });
+  return h('div', { class: 'entry', 'data-arrival': trace.id.toString(), 'data-received': String(trace.received) }, header,
+    h('p', {}, h('span', {}, t('supplies.arrivedAlready', { n: trace.received, unallocated: trace.unallocated }))),
+    pending.length === 0 ? h('p', { class: 'hint', 'data-empty': 'to-send' }, t('supplies.nothingToSend'))
+      : h('ul', { class: 'trail' }, ...pending.map((a) => h('li', { class: 'entry', 'data-send': a.id.toString() },
+        h('p', {}, h('strong', {}, t('supplies.toSend', { n: a.quantity, unit, clinic: a.recipient.name ?? name(a.recipient.org) }))),
+        button('referral', t('supplies.send'), () => {
+          const session = ctx.session;
+          if (session === null) return;
+          mount(result, h('p', { class: 'hint' }, t('supplies.sending')));
+          sendAllocation(ctx.backend, session, a.id).then(() => { ctx.notify('ok', t('supplies.sent')); redraw(); },
+            (error: unknown) => { outcome(result, 'error', t('supplies.refused', { reason: explain(error) })); });
+        }, { class: 'btn primary', 'data-action': 'send' })))),
+    result);
+}
+
+/** A warehouse's staff look up a donation by its number: confirm its arrival, then send its allocations. */
+export async function warehouseWork(ctx: AppContext): Promise<HTMLElement[]> {
+  const { orgs, mine } = await actedFor(ctx);
+  return mine.filter((o) => o.kind === 'Warehouse').map((warehouse) => {
+    const input = h('input', { type: 'text', name: 'arrival-donation', inputmode: 'numeric', autocomplete: 'off' }) as HTMLInputElement;
+    const slot = h('div', { 'aria-live': 'polite' });
+    let shown: bigint | null = null;
+    const lookup = async (): Promise<void> => {
+      if (shown === null) return;
+      const id = shown;
+      mount(slot, h('p', { class: 'hint' }, t('trace.loading')));
+      try {
+        const trace = await donationTrace(ctx.backend, id);
+        mount(slot, trace === null ? h('p', { class: 'note error', role: 'alert', 'data-problem': 'NoSuchDonation' }, icon('error'), h('span', {}, t('trace.problem.NoSuchDonation', { id: id.toString() })))
+          : arrivalCard(ctx, trace, warehouse, orgs, () => { void lookup(); }));
+      } catch (error) {
+        outcome(slot, 'error', explain(error));
+      }
+    };
+    const form = h('form', { class: 'stack', onSubmit: (ev: Event) => {
+      ev.preventDefault();
+      try {
+        shown = parseDonationId(input.value);
+      } catch (error) {
+        shown = null;
+        mount(slot, h('p', { class: 'note error', role: 'alert', 'data-problem': 'NotANumber' }, icon('error'), h('span', {}, error instanceof ChainError ? t('trace.problem.NotANumber') : explain(error))));
+        return;
+      }
+      void lookup();
+    } }, field(t('trace.numberLabel'), input, t('supplies.arrivalNumberHint')),
+    h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('supplies.lookUp'))));
+    return h('section', { class: 'card', 'data-work': 'warehouse', 'data-org': String(warehouse.id) },
+      h('h3', {}, icon('vault'), h('span', {}, t('supplies.warehouseTitle', { warehouse: warehouse.name }))),
+      h('p', { class: 'hint' }, t('supplies.warehouseIntro')), form, slot);
+  });
+}
