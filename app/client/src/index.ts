@@ -14,3 +14,4 @@ export * from './medicines.js';
 export * from './packs.js';
 export * from './donations.js';
 export * from './emergencies.js';
+export * from './council.js';

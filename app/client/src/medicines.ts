@@ -252,7 +252,7 @@ export function parseDispenseResource(resource: FhirResource): DispenseRecordFie
 export type RecallReason = 'SafetyRisk' | 'QualityDefect' | 'Contamination' | 'Labelling' | 'Counterfeit' | 'Regulatory' | 'Other';
 /** `SuspectReason` of the drug provenance pallet. */
 export type SuspectReason = 'PackagingDamaged' | 'LabelMismatch' | 'SuspectedCounterfeit' | 'TemperatureExcursion' | 'AdverseEvent' | 'Other';
-const RECALL_REASONS: readonly RecallReason[] = ['SafetyRisk', 'QualityDefect', 'Contamination', 'Labelling', 'Counterfeit', 'Regulatory', 'Other'];
+export const RECALL_REASONS: readonly RecallReason[] = ['SafetyRisk', 'QualityDefect', 'Contamination', 'Labelling', 'Counterfeit', 'Regulatory', 'Other'];
 const SUSPECT_REASONS: readonly SuspectReason[] = ['PackagingDamaged', 'LabelMismatch', 'SuspectedCounterfeit', 'TemperatureExcursion', 'AdverseEvent', 'Other'];
 
 /** `LotStatus` of the drug provenance pallet. */

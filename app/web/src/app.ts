@@ -12,6 +12,7 @@ import { personName } from './names';
 import { accessScreen } from './screens/access';
 import { checkScreen } from './screens/check';
 import { clinicianScreen } from './screens/clinician';
+import { councilScreen } from './screens/council';
 import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
@@ -21,8 +22,8 @@ import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'council';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'council'];
 /** Screens anyone may use without signing in: they only read public chain data. */
 const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies'];
 
@@ -64,6 +65,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   check: checkScreen,
   trace: traceScreen,
   supplies: suppliesScreen,
+  council: councilScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -178,8 +180,9 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ...(ctx.actingFor !== null ? MENU.patient : []),
       // Anyone signed in may register themselves or accept to care for someone.
       ['join', 'plus'],
-      ['supplies', 'emergency'],
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
+      ['supplies', 'emergency'],
+      ...(ctx.who?.councilMember === true ? [['council', 'flag'] as [Route, IconName]] : []),
     ];
     mount(nav, h('ul', {},
       ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined,

@@ -10,6 +10,15 @@ import {
   accessLogOf,
   checkPack,
   traceDonation,
+  closeMotion,
+  councilMembers,
+  declareEmergencyCall,
+  getLot,
+  openMotions,
+  organisationCall,
+  proposeMotion,
+  recallCall,
+  voteMotion,
   allocateRound,
   cancelPledge,
   confirmDelivery,
@@ -44,6 +53,11 @@ import {
   type DisputeReason,
   type DisputeView,
   type DonationTraceView,
+  type DeclareArgs,
+  type LotView,
+  type MotionOutcome,
+  type MotionView,
+  type RecallReason,
   type DeliveryView,
   type SupplyEmergencyView,
   type ItemDashboardView,
@@ -241,6 +255,8 @@ export interface Identity {
   readonly wards: string[];
   /** The organisations this account administers (any status). */
   readonly adminOf: number[];
+  /** Whether it holds a seat on the health council (the medical authority, by motion). */
+  readonly councilMember: boolean;
 }
 
 function practitionerView(account: string, raw: unknown): PractitionerView | null {
@@ -255,13 +271,14 @@ function practitionerView(account: string, raw: unknown): PractitionerView | nul
 
 export async function identity(backend: Backend, address: string): Promise<Identity> {
   const api = backend.requireApi();
-  const [patient, practitioner, wards, orgs] = await Promise.all([
+  const [patient, practitioner, wards, orgs, council] = await Promise.all([
     patientInfo(api, address),
     api.query.registry?.practitioners?.(address).then((c) => practitionerView(address, c.toJSON())) ?? Promise.resolve(null),
     wardsOf(backend, address),
     organisations(backend),
+    api.query.council === undefined ? Promise.resolve({ members: [] as string[] }) : councilMembers(api),
   ]);
-  return { patient, practitioner, wards, adminOf: orgs.filter((o) => o.admin === address).map((o) => o.id) };
+  return { patient, practitioner, wards, adminOf: orgs.filter((o) => o.admin === address).map((o) => o.id), councilMember: council.members.includes(address) };
 }
 
 /**
@@ -986,4 +1003,40 @@ export function fileSupplyNeed(backend: Backend, session: Session, args: NeedArg
 
 export function confirmSupplyDelivery(backend: Backend, session: Session, args: { allocation: bigint; received: number; dispatched: number }): Promise<void> {
   return confirmDelivery(backend.requireApi(), session.actor, args);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The health council as the medical authority: motions (app/client council.ts)
+
+/** What a motion is about, with the lot read for a recall (to name its batch). */
+export interface MotionDetail { readonly motion: MotionView; readonly lot: LotView | null }
+
+export async function councilState(backend: Backend): Promise<{ members: string[]; motions: MotionDetail[] }> {
+  const api = backend.requireApi();
+  const [{ members }, motions] = await Promise.all([councilMembers(api), openMotions(api)]);
+  const details = await Promise.all(motions.map(async (motion) => ({ motion, lot: motion.action.kind === 'RecallLot' ? await getLot(api, motion.action.lot) : null })));
+  return { members, motions: details };
+}
+
+export async function proposeRecall(backend: Backend, session: Session, args: { gtin: string; lotNumber: string; reason: RecallReason }): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, await recallCall(api, args.gtin, args.lotNumber, args.reason));
+}
+
+export function proposeOrganisationAction(backend: Backend, session: Session, action: 'verify' | 'suspend', org: number): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, organisationCall(api, action, org));
+}
+
+export async function proposeEmergency(backend: Backend, session: Session, args: DeclareArgs): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, await declareEmergencyCall(api, args));
+}
+
+export function voteOnMotion(backend: Backend, session: Session, motion: MotionView, aye: boolean): Promise<void> {
+  return voteMotion(backend.requireApi(), session.actor, session.address, motion, aye);
+}
+
+export function closeCouncilMotion(backend: Backend, session: Session, hash: string): Promise<MotionOutcome> {
+  return closeMotion(backend.requireApi(), session.actor, hash);
 }

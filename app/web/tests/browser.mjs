@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
-import { u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
+import { stringToHex, u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bwipjs from 'bwip-js';
@@ -251,6 +251,14 @@ async function saveRecordAs(page, kind) {
   const id = await page.getAttribute('[data-saved-record]', 'data-saved-record');
   check(/^\d+$/.test(id ?? ''), `no record id: ${id}`);
   return id;
+}
+
+/** The status of lot `lot` of product `gtin` on chain ('Active', 'Recalled', …), read directly. */
+async function getLotStatus(chain, gtin, lot) {
+  const id = await chain.query.drugProvenance.lotIds(stringToHex(gtin), stringToHex(lot));
+  const found = await chain.query.drugProvenance.lots(id.unwrap());
+  const status = found.unwrap().status;
+  return status.type;
 }
 
 const COMPLAINT = 'Cough for three days';
@@ -1196,16 +1204,83 @@ try {
     for (const [key, value] of Object.entries(want)) check(await figure(key) === value, `${key}: the screen shows ${await figure(key)}, the test did ${value}`);
 
     // The donor's trace: 12 to Hekou, 11 arrived, 1 missing, 8 not yet allocated.
-    await donor.goto(`${appUrl}/#/trace`);
+    await donor.evaluate(() => { window.location.hash = '#/trace'; });
+    await donor.waitForSelector('#trace-title');
     await donor.fill('input[name=donation]', donation);
     await donor.click('form button[type=submit]');
     await donor.waitForSelector(`[data-trace="${donation}"] [data-status="Delivered"]`, { timeout: 30_000 });
     const trace = await donor.textContent(`[data-trace="${donation}"]`);
     check(trace.includes('Hekou Village Clinic: 12 pieces') && trace.includes('confirmed 11') && trace.includes('1 did not arrive'), `the donor's trace is wrong: ${trace}`);
+    check(await donor.$(`[data-trace="${donation}"] [data-action="cancel-pledge"]`) === null, 'a received pledge offers to be cancelled');
+
+    // A pledge that will not ship: the donor cancels it from its trace, and it is gone from the chain.
+    await donor.click('a.tab[href="#/supplies"]');
+    await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-form="pledge"]`, { timeout: 30_000 });
+    await donor.fill('input[name=pledge-quantity]', '5');
+    await donor.click('[data-form="pledge"] button[type=submit]');
+    await donor.waitForSelector('.pledge-result [data-donation]', { timeout: CHAIN_WAIT });
+    const extra = await donor.getAttribute('.pledge-result [data-donation]', 'data-donation');
+    await donor.click('.pledge-result button');
+    await donor.waitForSelector(`[data-trace="${extra}"] [data-action="cancel-pledge"]`, { timeout: 30_000 });
+    await donor.click(`[data-trace="${extra}"] [data-action="cancel-pledge"]`);
+    await donor.waitForSelector('.toast .note.ok >> text=Pledge cancelled', { timeout: CHAIN_WAIT });
+    await donor.waitForSelector('[data-problem="Cancelled"]');
+    check((await chain.query.emergencySupply.donations(extra)).isNone, 'the cancelled pledge is still on chain');
     await setLanguage(keeper, 'zh-CN');
     await keeper.waitForSelector('#supplies-title >> text=应急物资');
     await screenshot(keeper, 'supplies-zh');
     for (const page of [donor, clinic, keeper]) await page.context().close();
+  });
+
+  await step('the health council recalls a batch by motion: Bob proposes (an unknown batch refused first, nothing proposed), Charlie votes aye and closes it; the pack checked Genuine before is Recalled after', async () => {
+    const chain = await api();
+    const [anyone, bob, charlie] = [await person(), await person(), await person()];
+    await anyone.click('[data-public="check"]');
+    await anyone.waitForSelector('#check-title');
+    await checkPackCode(anyone, MR_PACK_CODE, '[data-verdict="Genuine"]');
+
+    await signInDemo(bob, 'Bob');
+    await bob.click('a.tab[href="#/council"]');
+    await bob.waitForSelector('[data-form="recall"]', { timeout: 30_000 });
+    const motionsBefore = (await chain.query.council.proposals()).length;
+    await bob.fill('input[name=recall-gtin]', MR_VACCINE);
+    await bob.fill('input[name=recall-lot]', 'NO-SUCH-LOT');
+    await bob.selectOption('select[name=recall-reason]', 'SafetyRisk');
+    await bob.click('[data-form="recall"] button[type=submit]');
+    await bob.waitForSelector('.toast .note.error >> text=no such batch', { timeout: 30_000 });
+    check((await chain.query.council.proposals()).length === motionsBefore, 'a refused motion was proposed');
+    await bob.fill('input[name=recall-lot]', MR_LOT);
+    await bob.click('[data-form="recall"] button[type=submit]');
+    await bob.waitForSelector('.toast .note.ok >> text=Motion proposed', { timeout: CHAIN_WAIT });
+    const open = '[data-kind="RecallLot"][data-state="open"]';
+    await bob.waitForSelector(open, { timeout: 30_000 });
+    const proposed = await bob.textContent(open);
+    check(proposed.includes(`Recall batch ${MR_LOT}`) && proposed.includes('a safety risk') && proposed.includes('Ayes 1 of the 2 needed') && proposed.includes('Aye: You'), `the motion is not shown as proposed: ${proposed}`);
+    check(await bob.$(`${open} [data-action="close"]`) === null, 'an undecided motion offers to be closed');
+    await screenshot(bob, 'council-motion');
+
+    await signInDemo(charlie, 'Charlie');
+    await charlie.click('a.tab[href="#/council"]');
+    await charlie.waitForSelector(`${open} [data-action="aye"]`, { timeout: 30_000 });
+    await charlie.click(`${open} [data-action="aye"]`);
+    await charlie.waitForSelector('.toast .note.ok >> text=Your vote is on the chain', { timeout: CHAIN_WAIT });
+    const passed = '[data-kind="RecallLot"][data-state="approved"]';
+    await charlie.waitForSelector(`${passed} [data-action="close"]`, { timeout: 30_000 });
+    await screenshot(charlie, 'council-passed');
+    check((await getLotStatus(chain, MR_VACCINE, MR_LOT)) === 'Active', 'the batch was recalled before the motion was closed');
+    await charlie.click(`${passed} [data-action="close"]`);
+    await charlie.waitForSelector('.toast .note.ok >> text=took effect', { timeout: CHAIN_WAIT });
+    await charlie.waitForSelector('[data-empty="motions"], [data-motion]', { timeout: 30_000 });
+    check(await charlie.$('[data-kind="RecallLot"]') === null, 'the closed motion is still listed');
+    check((await getLotStatus(chain, MR_VACCINE, MR_LOT)) === 'Recalled', 'the motion did not recall the batch');
+
+    const after = await checkPackCode(anyone, MR_PACK_CODE, '[data-verdict="Recalled"]');
+    check(after.includes('RECALLED') && after.includes('safety'), `the recall is not explained: ${after}`);
+    await screenshot(anyone, 'check-recalled-by-council');
+    await setLanguage(charlie, 'zh-CN');
+    await charlie.waitForSelector('#council-title >> text=卫生健康委员会');
+    await screenshot(charlie, 'council-zh');
+    for (const page of [anyone, bob, charlie]) await page.context().close();
   });
 
   await step('no uncaught errors in any page', async () => {

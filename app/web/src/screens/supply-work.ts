@@ -52,6 +52,28 @@ function guarded(form: HTMLFormElement, slot: HTMLElement, action: () => Promise
   };
 }
 
+/**
+ * A one-field form for a count that arrived (a delivery, a shipment): `send` signs it with the
+ * signed-in session, then `done` is said and `redraw` runs; a refusal is shown under it.
+ */
+function countForm(ctx: AppContext, args: {
+  name: string; value: number; label: string; hint: string; submit: string; done: string;
+  send: (session: NonNullable<AppContext['session']>, count: number) => Promise<void>; redraw: () => void;
+}): HTMLElement[] {
+  const count = numberInput(args.name, String(args.value));
+  const result = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'stack' }) as HTMLFormElement;
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  const run = guarded(form, result, async () => {
+    if (ctx.session === null) return;
+    await args.send(ctx.session, typedNumber(count));
+    ctx.notify('ok', args.done);
+    args.redraw();
+  });
+  mount(form, field(args.label, count, args.hint), h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, args.submit)));
+  return [form, result];
+}
+
 async function actedFor(ctx: AppContext): Promise<{ orgs: OrganisationView[]; mine: OrganisationView[] }> {
   const { orgs } = await ctx.registry();
   return { orgs, mine: ctx.session === null ? [] : organisationsActedFor(ctx.session.address, ctx.who, orgs) };
@@ -134,20 +156,12 @@ function deliveryLine(ctx: AppContext, d: DeliveryView, warehouseName: string, r
     return h('li', { class: 'entry', 'data-delivery': d.id.toString(), 'data-status': d.status }, head,
       h('p', {}, h('span', {}, d.status === 'Delivered' ? t('supplies.deliveryConfirmed', { n: d.received ?? 0 }) : t('supplies.deliveryWaiting'))));
   }
-  const received = numberInput('received', String(d.quantity));
-  const result = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'stack' }) as HTMLFormElement;
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
-  const run = guarded(form, result, async () => {
-    const session = ctx.session;
-    if (session === null) return;
-    await confirmSupplyDelivery(ctx.backend, session, { allocation: d.id, received: typedNumber(received), dispatched: d.quantity });
-    ctx.notify('ok', t('supplies.deliveryDone'));
-    redraw();
+  const confirm = countForm(ctx, {
+    name: 'received', value: d.quantity, label: t('supplies.receivedCount'), hint: t('supplies.receivedHint'),
+    submit: t('supplies.confirmDelivery'), done: t('supplies.deliveryDone'), redraw,
+    send: (session, received) => confirmSupplyDelivery(ctx.backend, session, { allocation: d.id, received, dispatched: d.quantity }),
   });
-  mount(form, field(t('supplies.receivedCount'), received, t('supplies.receivedHint')),
-    h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('supplies.confirmDelivery'))));
-  return h('li', { class: 'entry', 'data-delivery': d.id.toString(), 'data-status': d.status }, head, h('p', {}, h('span', {}, t('supplies.deliveryOnWay'))), form, result);
+  return h('li', { class: 'entry', 'data-delivery': d.id.toString(), 'data-status': d.status }, head, h('p', {}, h('span', {}, t('supplies.deliveryOnWay'))), ...confirm);
 }
 
 /** Deliveries on their way to the clinics the account acts for, to confirm what arrived. */
@@ -176,20 +190,12 @@ function arrivalCard(ctx: AppContext, trace: DonationTraceView, warehouse: Organ
     return h('div', { class: 'entry', 'data-arrival': trace.id.toString() }, header, h('p', { class: 'note warn', 'data-problem': 'OtherWarehouse' }, icon('warning'), h('span', {}, t('supplies.otherWarehouse', { warehouse: trace.warehouse.name ?? '' }))));
   }
   if (trace.received === null) {
-    const quantity = numberInput('arrived', String(trace.pledged));
-    const result = h('div', { 'aria-live': 'polite' });
-    const form = h('form', { class: 'stack' }) as HTMLFormElement;
-    form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
-    const run = guarded(form, result, async () => {
-      const session = ctx.session;
-      if (session === null) return;
-      await receiveDonation(ctx.backend, session, { donation: trace.id, warehouse: warehouse.id, quantity: typedNumber(quantity), pledged: trace.pledged });
-      ctx.notify('ok', t('supplies.arrivalDone'));
-      redraw();
+    const confirm = countForm(ctx, {
+      name: 'arrived', value: trace.pledged, label: t('supplies.arrivedCount'), hint: t('supplies.arrivedHint'),
+      submit: t('supplies.confirmArrival'), done: t('supplies.arrivalDone'), redraw,
+      send: (session, quantity) => receiveDonation(ctx.backend, session, { donation: trace.id, warehouse: warehouse.id, quantity, pledged: trace.pledged }),
     });
-    mount(form, field(t('supplies.arrivedCount'), quantity, t('supplies.arrivedHint')),
-      h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('supplies.confirmArrival'))));
-    return h('div', { class: 'entry', 'data-arrival': trace.id.toString(), 'data-received': '' }, header, form, result);
+    return h('div', { class: 'entry', 'data-arrival': trace.id.toString(), 'data-received': '' }, header, ...confirm);
   }
   const pending = trace.allocations.filter((a) => a.status === 'Pending');
   const result = h('div', { 'aria-live': 'polite' });

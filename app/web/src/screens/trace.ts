@@ -4,7 +4,7 @@
 import { ChainError, parseDonationId, type DonationTraceView, type TracedAllocation } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
-import { blockTime, chainClock, donationTrace, type ChainClock } from '../chain';
+import { blockTime, cancelSupplyPledge, chainClock, donationTrace, type ChainClock } from '../chain';
 import { button, field, h, icon } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
@@ -25,7 +25,7 @@ function allocationLine(a: TracedAllocation, unit: string, clock: ChainClock): H
     short === null ? null : h('p', { class: 'note warn' }, icon('warning'), h('span', {}, short)));
 }
 
-function traceCard(trace: DonationTraceView, clock: ChainClock): HTMLElement {
+function traceCard(ctx: AppContext, trace: DonationTraceView, clock: ChainClock, cancelled: () => void): HTMLElement {
   const unit = trace.item.unit === null ? '' : t(`trace.unit.${trace.item.unit}`);
   const target = trace.target.kind === 'Anywhere' ? t('trace.targetAnywhere')
     : trace.target.kind === 'Organisation' ? t('trace.targetOrg', { clinic: orgLabel(trace.target) })
@@ -48,7 +48,19 @@ function traceCard(trace: DonationTraceView, clock: ChainClock): HTMLElement {
       ...(trace.totals.missing > 0 ? [total('missing', trace.totals.missing)] : [])),
     trace.allocations.length === 0 ? h('p', { class: 'hint', 'data-empty': 'allocations' }, t('trace.noAllocations'))
       : h('ol', { class: 'trail' }, ...trace.allocations.map((a) => allocationLine(a, unit, clock))),
-    trace.notShown > 0 ? h('p', { class: 'hint' }, t('trace.notShown', { n: trace.notShown })) : null);
+    trace.notShown > 0 ? h('p', { class: 'hint' }, t('trace.notShown', { n: trace.notShown })) : null,
+    cancelButton(ctx, trace, cancelled));
+}
+
+/** The donor may cancel a pledge that has not arrived: its deposit comes back. */
+function cancelButton(ctx: AppContext, trace: DonationTraceView, cancelled: () => void): HTMLElement | null {
+  const session = ctx.session;
+  if (session === null || session.address !== trace.donor || trace.received !== null) return null;
+  return button('revoke', t('trace.cancel'), () => {
+    if (!window.confirm(t('trace.cancelConfirm', { id: trace.id.toString() }))) return;
+    cancelSupplyPledge(ctx.backend, session, trace.id).then(() => { ctx.notify('ok', t('trace.cancelled')); cancelled(); },
+      (error: unknown) => { ctx.notify('error', t('supplies.refused', { reason: explain(error) })); });
+  }, { class: 'btn', 'data-action': 'cancel-pledge' });
 }
 
 export function traceScreen(ctx: AppContext): HTMLElement {
@@ -66,7 +78,8 @@ export function traceScreen(ctx: AppContext): HTMLElement {
     }
     await answer.show(t('trace.loading'), async () => {
       const [found, clock] = await Promise.all([donationTrace(ctx.backend, id), chainClock(ctx.backend)]);
-      return found === null ? problemNote('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() })) : traceCard(found, clock);
+      return found === null ? problemNote('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() }))
+        : traceCard(ctx, found, clock, () => { answer.problem('Cancelled', t('trace.problem.Cancelled', { id: id.toString() })); });
     });
   }
 

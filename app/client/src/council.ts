@@ -1,0 +1,211 @@
+// The health council acting as the county's medical authority: what it does (recall a batch,
+// verify or suspend an organisation, declare an emergency, resolve an escalated break-glass)
+// is a motion of the council (pallet-collective `Council`): a member proposes the call, members
+// vote, and once more than half of the seats voted aye anyone closes it and the call runs with
+// the council's origin (the runtime's `MedicalAuthority`). Reads come from `Council.Proposals`,
+// `ProposalOf` and `Voting` (at most `MaxProposals` open at once: bounded), calls through
+// `submit`; a call the runtime would refuse as a motion's content is refused before signing.
+
+import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { Call } from '@polkadot/types/interfaces';
+
+import { submit, type TxResult } from './chain.js';
+import { big, isObject, query, shape, text, txFn } from './decode.js';
+import { ChainError } from './errors.js';
+import { RECALL_REASONS, isGs1Text, isValidGtin, lotIdOf, type RecallReason } from './medicines.js';
+import { txAccount, type Actor } from './records.js';
+
+
+/** What a motion would do, as the app describes it; `Other` for calls it has no words for. */
+export type MotionAction =
+  | { readonly kind: 'RecallLot'; readonly lot: bigint; readonly reason: string }
+  | { readonly kind: 'VerifyOrganisation' | 'SuspendOrganisation'; readonly org: number }
+  | { readonly kind: 'DeclareEmergency'; readonly name: string }
+  | { readonly kind: 'ResolveEmergencyAccess'; readonly id: bigint; readonly sanction: boolean }
+  | { readonly kind: 'Other'; readonly section: string; readonly method: string };
+
+export interface MotionView {
+  readonly hash: string;
+  readonly index: number;
+  readonly action: MotionAction;
+  /** Ayes needed to pass (more than half of the seats when proposed by this library). */
+  readonly threshold: number;
+  readonly ayes: readonly string[];
+  readonly nays: readonly string[];
+  /** The block after which it can be closed however the votes stand (absent members count as nay). */
+  readonly end: number;
+  readonly seats: number;
+  /** Enough ayes: anyone may close it now, and the call runs. */
+  readonly approved: boolean;
+  /** Too many nays for it ever to pass: closing it throws it out. */
+  readonly rejected: boolean;
+}
+
+const PALLET = 'Council';
+
+/** The council's seats and its prime member. */
+export async function councilMembers(api: ApiPromise): Promise<{ members: string[]; prime: string | null }> {
+  const [members, prime] = await Promise.all([query(api, 'council', 'members')(), query(api, 'council', 'prime')()]);
+  const list = members.toJSON();
+  const p = prime.toJSON();
+  return { members: Array.isArray(list) ? list.map(String) : [], prime: typeof p === 'string' ? p : null };
+}
+
+/** Ayes a motion needs so that its origin is the medical authority: more than half of the seats. */
+export function majority(seats: number): number {
+  return Math.floor(seats / 2) + 1;
+}
+
+function describe(call: Call): MotionAction {
+  const args = call.args.map((a) => a.toJSON());
+  const [first, second] = args;
+  switch (`${call.section}.${call.method}`) {
+    case 'drugProvenance.recallLot':
+      return { kind: 'RecallLot', lot: big(first, 'a lot id'), reason: typeof second === 'string' ? second.charAt(0).toUpperCase() + second.slice(1) : 'Other' };
+    case 'registry.verifyOrganisation':
+      return { kind: 'VerifyOrganisation', org: Number(big(first, 'an organisation id')) };
+    case 'registry.suspendOrganisation':
+      return { kind: 'SuspendOrganisation', org: Number(big(first, 'an organisation id')) };
+    case 'emergencySupply.declareEmergency':
+      return { kind: 'DeclareEmergency', name: typeof first === 'string' ? text(first, 'an emergency name') : '' };
+    case 'consent.resolveEmergencyAccess':
+      return { kind: 'ResolveEmergencyAccess', id: big(first, 'an emergency access id'), sanction: second === true };
+    default:
+      return { kind: 'Other', section: call.section, method: call.method };
+  }
+}
+
+/** The council's open motions, oldest first, with their votes and what each would do. */
+export async function openMotions(api: ApiPromise): Promise<MotionView[]> {
+  const [hashes, { members }] = await Promise.all([query(api, 'council', 'proposals')(), councilMembers(api)]);
+  const list = hashes.toJSON();
+  if (!Array.isArray(list)) throw shape('the council proposals');
+  const motions = await Promise.all(list.map(async (hash): Promise<MotionView | null> => {
+    if (typeof hash !== 'string') throw shape('a motion hash');
+    const [call, voting] = await Promise.all([query(api, 'council', 'proposalOf')(hash), query(api, 'council', 'voting')(hash)]);
+    const votes = voting.toJSON();
+    if ((call as unknown as { isNone: boolean }).isNone || !isObject(votes)) return null; // closed meanwhile
+    const ayes = Array.isArray(votes.ayes) ? votes.ayes.map(String) : [];
+    const nays = Array.isArray(votes.nays) ? votes.nays.map(String) : [];
+    const threshold = Number(big(votes.threshold, 'a threshold'));
+    return {
+      hash,
+      index: Number(big(votes.index, 'a motion index')),
+      action: describe((call as unknown as { unwrap: () => Call }).unwrap()),
+      threshold, ayes, nays,
+      end: Number(big(votes.end, 'a block number')),
+      seats: members.length,
+      approved: ayes.length >= threshold,
+      rejected: nays.length > members.length - threshold,
+    };
+  }));
+  return motions.filter((m): m is MotionView => m !== null).sort((a, b) => a.index - b.index);
+}
+
+// ---- The authority's calls, as motion content ---------------------------------------------------
+
+/** Recall lot `lotNumber` of product `gtin` for `reason`. Refuses an unknown lot (`DrugProvenance.UnknownLot`) before signing. */
+export async function recallCall(api: ApiPromise, gtin: string, lotNumber: string, reason: RecallReason): Promise<SubmittableExtrinsic<'promise'>> {
+  if (!isValidGtin(gtin)) throw ChainError.refusal('DrugProvenance', 'InvalidGtin');
+  if (!isGs1Text(lotNumber)) throw ChainError.refusal('DrugProvenance', 'InvalidLotNumber');
+  if (!RECALL_REASONS.includes(reason)) throw new ChainError(undefined, 'InvalidArgument', `Not a recall reason: ${reason}.`);
+  const lot = await lotIdOf(api, gtin, lotNumber);
+  if (lot === null) throw ChainError.refusal('DrugProvenance', 'UnknownLot');
+  return txFn(api, 'drugProvenance', 'recallLot')(lot, reason);
+}
+
+/** Verify (an applicant) or suspend (an active) organisation `org`. */
+export function organisationCall(api: ApiPromise, action: 'verify' | 'suspend', org: number): SubmittableExtrinsic<'promise'> {
+  if (!Number.isSafeInteger(org) || org < 0) throw new ChainError(undefined, 'InvalidArgument', 'An organisation id is a whole number.');
+  return txFn(api, 'registry', action === 'verify' ? 'verifyOrganisation' : 'suspendOrganisation')(org);
+}
+
+export interface DeclareArgs {
+  readonly name: string;
+  readonly regions: readonly { county: number; township: number; village: number }[];
+  readonly items: readonly { code: string; unit: string; gtin?: string | null }[];
+  /**
+   * Opens `startsIn` blocks from now (the motion must pass before then: the chain refuses a
+   * start in the past) for `blocks` blocks, with rounds of `roundLength` blocks.
+   */
+  readonly startsIn: number;
+  readonly blocks: number;
+  readonly roundLength: number;
+}
+
+/** Declare an emergency. Refuses an empty name, no region or item, or a bad period before signing. */
+export async function declareEmergencyCall(api: ApiPromise, args: DeclareArgs): Promise<SubmittableExtrinsic<'promise'>> {
+  if (args.name.trim() === '') throw ChainError.refusal('EmergencySupply', 'InvalidName');
+  if (args.regions.length === 0) throw ChainError.refusal('EmergencySupply', 'InvalidRegions');
+  if (args.items.length === 0 || args.items.some((i) => !/^[\x21-\x7e]{1,32}$/.test(i.code))) throw ChainError.refusal('EmergencySupply', 'InvalidItems');
+  const whole = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+  if (!whole(args.blocks) || !whole(args.roundLength) || !whole(args.startsIn) || args.roundLength < 1 || args.blocks < args.roundLength) throw ChainError.refusal('EmergencySupply', 'InvalidPeriod');
+  const startsAt = (await api.rpc.chain.getHeader()).number.toNumber() + args.startsIn;
+  return txFn(api, 'emergencySupply', 'declareEmergency')(args.name.trim(), args.regions, args.items.map((i) => ({ code: i.code, unit: i.unit, gtin: i.gtin ?? null })), startsAt, startsAt + args.blocks, args.roundLength);
+}
+
+// ---- Propose, vote, close -----------------------------------------------------------------------
+
+async function send(api: ApiPromise, actor: Actor, tx: SubmittableExtrinsic<'promise'>): Promise<TxResult> {
+  const { account, options } = txAccount(actor);
+  return submit(api, tx, account, options);
+}
+
+function eventOf(result: TxResult, method: string): unknown[] | null {
+  const found = result.events.find(({ event }) => event.section === 'council' && event.method === method);
+  return found === undefined ? null : (found.event.data.toJSON() as unknown[]);
+}
+
+/**
+ * A member proposes `call` as a motion needing more than half of the seats, and votes aye on it
+ * (two transactions: the collective does not count a proposer's vote). Answers the motion's hash
+ * and index. Refuses a non-member before signing
+ * (`Council.NotMember`).
+ */
+export async function proposeMotion(api: ApiPromise, member: Actor, address: string, call: SubmittableExtrinsic<'promise'>): Promise<{ hash: string; index: number }> {
+  const { members } = await councilMembers(api);
+  if (!members.includes(address)) throw ChainError.refusal(PALLET, 'NotMember');
+  const inner = call.method;
+  const result = await send(api, member, txFn(api, 'council', 'propose')(majority(members.length), inner, inner.encodedLength));
+  const proposed = eventOf(result, 'Proposed');
+  if (proposed === null) {
+    // A council of one: the motion ran at once.
+    if (eventOf(result, 'Executed') !== null) return { hash: inner.hash.toHex(), index: -1 };
+    throw new ChainError(undefined, 'MissingEvent', 'The chain did not report council.Proposed.');
+  }
+  const motion = { hash: String(proposed[2]), index: Number(big(proposed[1], 'a motion index')) };
+  // The collective does not count the proposer's vote: cast it, as the proposer means it.
+  await send(api, member, txFn(api, 'council', 'vote')(motion.hash, motion.index, true));
+  return motion;
+}
+
+/** A member votes on motion `hash` (index `index`). Refuses a vote the member already cast before signing (`Council.DuplicateVote`). */
+export async function voteMotion(api: ApiPromise, member: Actor, address: string, motion: Pick<MotionView, 'hash' | 'index' | 'ayes' | 'nays'>, aye: boolean): Promise<void> {
+  if ((aye ? motion.ayes : motion.nays).includes(address)) throw ChainError.refusal(PALLET, 'DuplicateVote');
+  await send(api, member, txFn(api, 'council', 'vote')(motion.hash, motion.index, aye));
+}
+
+export type MotionOutcome = { readonly kind: 'Executed'; readonly error: ChainError | null } | { readonly kind: 'Disapproved' };
+
+/**
+ * Closes motion `hash`: with enough ayes its call runs (`Executed`, with the call's own error if
+ * it failed: the motion is then spent), with too many nays or after its end it is thrown out.
+ * Anyone may close; the chain refuses one still undecided before its end (`Council.TooEarly`).
+ */
+export async function closeMotion(api: ApiPromise, anyone: Actor, hash: string): Promise<MotionOutcome> {
+  const [callRaw, votingRaw] = await Promise.all([query(api, 'council', 'proposalOf')(hash), query(api, 'council', 'voting')(hash)]);
+  const voting = votingRaw.toJSON();
+  if ((callRaw as unknown as { isNone: boolean }).isNone || !isObject(voting)) throw ChainError.refusal(PALLET, 'ProposalMissing');
+  const call = (callRaw as unknown as { unwrap: () => Call }).unwrap();
+  const info = await (api.call as unknown as { transactionPaymentCallApi: { queryCallInfo: (c: Call, len: number) => Promise<{ weight: unknown }> } })
+    .transactionPaymentCallApi.queryCallInfo(call, call.encodedLength);
+  const result = await send(api, anyone, txFn(api, 'council', 'close')(hash, voting.index, info.weight, call.encodedLength));
+  const executed = eventOf(result, 'Executed');
+  if (executed !== null) {
+    const outcome = result.events.find(({ event }) => event.section === 'council' && event.method === 'Executed')?.event.data[1] as unknown as { isErr: boolean; asErr: Parameters<typeof ChainError.fromDispatchError>[1] } | undefined;
+    return { kind: 'Executed', error: outcome?.isErr === true ? ChainError.fromDispatchError(api.registry, outcome.asErr) : null };
+  }
+  if (eventOf(result, 'Disapproved') !== null) return { kind: 'Disapproved' };
+  throw new ChainError(undefined, 'MissingEvent', 'The chain reported neither council.Executed nor council.Disapproved.');
+}
