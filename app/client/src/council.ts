@@ -201,10 +201,11 @@ export async function closeMotion(api: ApiPromise, anyone: Actor, hash: string):
   const info = await (api.call as unknown as { transactionPaymentCallApi: { queryCallInfo: (c: Call, len: number) => Promise<{ weight: unknown }> } })
     .transactionPaymentCallApi.queryCallInfo(call, call.encodedLength);
   const result = await send(api, anyone, txFn(api, 'council', 'close')(hash, voting.index, info.weight, call.encodedLength));
-  const executed = eventOf(result, 'Executed');
-  if (executed !== null) {
-    const outcome = result.events.find(({ event }) => event.section === 'council' && event.method === 'Executed')?.event.data[1] as unknown as { isErr: boolean; asErr: Parameters<typeof ChainError.fromDispatchError>[1] } | undefined;
-    return { kind: 'Executed', error: outcome?.isErr === true ? ChainError.fromDispatchError(api.registry, outcome.asErr) : null };
+  // The Executed event carries the call's own result: read it from the event record, not its JSON.
+  const executed = result.events.find(({ event }) => event.section === 'council' && event.method === 'Executed');
+  if (executed !== undefined) {
+    const outcome = executed.event.data[1] as unknown as { isErr: boolean; asErr: Parameters<typeof ChainError.fromDispatchError>[1] };
+    return { kind: 'Executed', error: outcome.isErr ? ChainError.fromDispatchError(api.registry, outcome.asErr) : null };
   }
   if (eventOf(result, 'Disapproved') !== null) return { kind: 'Disapproved' };
   throw new ChainError(undefined, 'MissingEvent', 'The chain reported neither council.Executed nor council.Disapproved.');
