@@ -1,5 +1,6 @@
 // The health council acting as the county's medical authority: what it does (recall a batch,
-// verify or suspend an organisation, declare an emergency, resolve an escalated break-glass)
+// verify or suspend an organisation, verify, suspend or revoke a practitioner's licence, declare
+// an emergency, resolve an escalated break-glass)
 // is a motion of the council (pallet-collective `Council`): a member proposes the call, members
 // vote, and once more than half of the seats voted aye anyone closes it and the call runs with
 // the council's origin (the runtime's `MedicalAuthority`). Reads come from `Council.Proposals`,
@@ -9,9 +10,10 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Call } from '@polkadot/types/interfaces';
+import type { Codec } from '@polkadot/types/types';
 
 import { submit, type TxResult } from './chain.js';
-import { big, isObject, query, shape, text, txFn } from './decode.js';
+import { account, big, isObject, query, shape, text, txFn } from './decode.js';
 import { ChainError } from './errors.js';
 import { RECALL_REASONS, isGs1Text, isValidGtin, lotIdOf, type RecallReason } from './medicines.js';
 import { txAccount, type Actor } from './records.js';
@@ -23,6 +25,7 @@ export type MotionAction =
   | { readonly kind: 'VerifyOrganisation' | 'SuspendOrganisation'; readonly org: number }
   | { readonly kind: 'DeclareEmergency'; readonly name: string }
   | { readonly kind: 'ResolveEmergencyAccess'; readonly id: bigint; readonly sanction: boolean }
+  | { readonly kind: 'VerifyLicence' | 'SuspendPractitioner' | 'RevokeLicence'; readonly practitioner: string }
   | { readonly kind: 'Other'; readonly section: string; readonly method: string };
 
 export interface MotionView {
@@ -71,6 +74,12 @@ function describe(call: Call): MotionAction {
       return { kind: 'DeclareEmergency', name: typeof first === 'string' ? text(first, 'an emergency name') : '' };
     case 'consent.resolveEmergencyAccess':
       return { kind: 'ResolveEmergencyAccess', id: big(first, 'an emergency access id'), sanction: second === true };
+    case 'registry.verifyLicence':
+      return { kind: 'VerifyLicence', practitioner: account(first, 'a practitioner') };
+    case 'registry.suspendPractitioner':
+      return { kind: 'SuspendPractitioner', practitioner: account(first, 'a practitioner') };
+    case 'registry.revokeLicence':
+      return { kind: 'RevokeLicence', practitioner: account(first, 'a practitioner') };
     default:
       return { kind: 'Other', section: call.section, method: call.method };
   }
@@ -119,6 +128,111 @@ export async function recallCall(api: ApiPromise, gtin: string, lotNumber: strin
 export function organisationCall(api: ApiPromise, action: 'verify' | 'suspend', org: number): SubmittableExtrinsic<'promise'> {
   if (!Number.isSafeInteger(org) || org < 0) throw new ChainError(undefined, 'InvalidArgument', 'An organisation id is a whole number.');
   return txFn(api, 'registry', action === 'verify' ? 'verifyOrganisation' : 'suspendOrganisation')(org);
+}
+
+/** A break-glass access the patient disputed or did not review in time, awaiting the authority. */
+export interface EscalatedAccess {
+  readonly id: bigint;
+  readonly patient: string;
+  /** Who broke the glass, and for which organisation. */
+  readonly practitioner: string;
+  readonly org: number;
+  readonly openedAt: number;
+  /** The patient disputed it (rather than not reviewing it in time). */
+  readonly disputed: boolean;
+}
+
+/**
+ * The escalated break-glass accesses, oldest first. `Consent.Escalated` holds only those not yet
+ * resolved (the authority's backlog, which resolving empties), so reading all of it stays small.
+ */
+export async function escalatedAccesses(api: ApiPromise): Promise<EscalatedAccess[]> {
+  const escalated = query(api, 'consent', 'escalated') as unknown as { keys: () => Promise<{ args: Codec[] }[]> };
+  const ids = (await escalated.keys()).map((k) => big(k.args[0]?.toJSON(), 'an emergency access id'));
+  const accesses = await Promise.all(ids.map(async (id): Promise<EscalatedAccess | null> => {
+    const raw = (await query(api, 'consent', 'emergencyAccesses')(id)).toJSON();
+    if (raw === null) return null;
+    if (!isObject(raw)) throw shape('a break-glass access');
+    return {
+      id,
+      patient: account(raw.patient, 'a patient'),
+      practitioner: account(raw.practitioner, 'a practitioner'),
+      org: Number(big(raw.org, 'an organisation id')),
+      openedAt: Number(big(raw.openedAt, 'a block number')),
+      disputed: raw.disputed === true,
+    };
+  }));
+  return accesses.filter((a): a is EscalatedAccess => a !== null).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Resolve escalated break-glass access `id`: clear the practitioner, or sanction them (which
+ * suspends their licence). Refuses an unknown access (`Consent.UnknownEmergency`) and one that is
+ * not escalated (`Consent.NotEscalated`) before signing.
+ */
+export async function resolveAccessCall(api: ApiPromise, id: bigint, sanction: boolean): Promise<SubmittableExtrinsic<'promise'>> {
+  if (id < 0n) throw ChainError.refusal('Consent', 'UnknownEmergency');
+  const raw = (await query(api, 'consent', 'emergencyAccesses')(id)).toJSON();
+  if (raw === null) throw ChainError.refusal('Consent', 'UnknownEmergency');
+  if (!isObject(raw)) throw shape('a break-glass access');
+  if (raw.status !== 'Escalated') throw ChainError.refusal('Consent', 'NotEscalated');
+  return txFn(api, 'consent', 'resolveEmergencyAccess')(id, sanction);
+}
+
+export type LicenceStatus = 'Unverified' | 'Active' | 'Suspended' | 'Revoked';
+
+/** A practitioner's licence standing, as the authority sees it (the licence number itself is never on chain). */
+export interface LicenceView {
+  readonly practitioner: string;
+  readonly role: string;
+  readonly status: LicenceStatus;
+  readonly affiliations: readonly number[];
+}
+
+const LICENCE_STATUSES: readonly LicenceStatus[] = ['Unverified', 'Active', 'Suspended', 'Revoked'];
+
+function licenceOf(practitioner: string, raw: unknown): LicenceView {
+  if (!isObject(raw)) throw shape('a practitioner');
+  const status = String(raw.status);
+  if (!(LICENCE_STATUSES as readonly string[]).includes(status)) throw shape('a licence status');
+  return {
+    practitioner,
+    role: String(raw.role),
+    status: status as LicenceStatus,
+    affiliations: Array.isArray(raw.affiliations) ? raw.affiliations.map((o) => Number(big(o, 'an organisation id'))) : [],
+  };
+}
+
+/**
+ * Every registered practitioner's licence standing, those awaiting the authority first
+ * (unverified, then suspended). Reads the whole registry of practitioners, as the organisation
+ * list does: a county's worth.
+ */
+export async function licences(api: ApiPromise): Promise<LicenceView[]> {
+  const practitioners = query(api, 'registry', 'practitioners') as unknown as { entries: () => Promise<[{ args: Codec[] }, Codec][]> };
+  const all = (await practitioners.entries()).map(([key, value]) => licenceOf(String(key.args[0]?.toString()), value.toJSON()));
+  const order = (s: LicenceStatus): number => ['Unverified', 'Suspended', 'Active', 'Revoked'].indexOf(s);
+  return all.sort((a, b) => order(a.status) - order(b.status) || a.practitioner.localeCompare(b.practitioner));
+}
+
+export type LicenceAction = 'verify' | 'suspend' | 'revoke';
+
+/**
+ * Verify a practitioner's licence (or reinstate a suspended one), suspend it, or revoke it for
+ * good. Refuses an unknown practitioner (`Registry.UnknownPractitioner`) and an action their
+ * standing does not allow (`Registry.InvalidLicenceStatus`: verify needs unverified or
+ * suspended, suspend needs unverified or active, nothing after revoked) before signing.
+ */
+export async function licenceCall(api: ApiPromise, action: LicenceAction, practitioner: string): Promise<SubmittableExtrinsic<'promise'>> {
+  const raw = (await query(api, 'registry', 'practitioners')(practitioner)).toJSON();
+  if (raw === null) throw ChainError.refusal('Registry', 'UnknownPractitioner');
+  const { status } = licenceOf(practitioner, raw);
+  const allowed: Record<LicenceAction, readonly LicenceStatus[]> = {
+    verify: ['Unverified', 'Suspended'], suspend: ['Unverified', 'Active'], revoke: ['Unverified', 'Active', 'Suspended'],
+  };
+  if (!allowed[action].includes(status)) throw ChainError.refusal('Registry', 'InvalidLicenceStatus');
+  const call = action === 'verify' ? 'verifyLicence' : action === 'suspend' ? 'suspendPractitioner' : 'revokeLicence';
+  return txFn(api, 'registry', call)(practitioner);
 }
 
 export interface DeclareArgs {

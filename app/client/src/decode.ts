@@ -44,6 +44,12 @@ export function big(value: unknown, what: string): bigint {
   throw shape(what);
 }
 
+/** An account as polkadot.js gives it in JSON (SS58 text), or `UnexpectedShape`. */
+export function account(value: unknown, what: string): string {
+  if (typeof value === 'string' && value !== '') return value;
+  throw shape(what);
+}
+
 /** UTF-8 text from its hex bytes (a `BoundedVec<u8>` as JSON), or `UnexpectedShape`. */
 export function text(value: unknown, what: string): string {
   if (typeof value === 'string' && isHex(value)) return hexToString(value);

@@ -13,8 +13,12 @@ import {
   closeMotion,
   councilMembers,
   declareEmergencyCall,
+  escalatedAccesses,
   getLot,
+  licenceCall,
+  licences,
   openMotions,
+  resolveAccessCall,
   organisationCall,
   proposeMotion,
   recallCall,
@@ -54,6 +58,9 @@ import {
   type DisputeView,
   type DonationTraceView,
   type DeclareArgs,
+  type EscalatedAccess,
+  type LicenceAction,
+  type LicenceView,
   type LotView,
   type MotionOutcome,
   type MotionView,
@@ -1031,6 +1038,24 @@ export function proposeOrganisationAction(backend: Backend, session: Session, ac
 export async function proposeEmergency(backend: Backend, session: Session, args: DeclareArgs): Promise<{ hash: string; index: number }> {
   const api = backend.requireApi();
   return proposeMotion(api, session.actor, session.address, await declareEmergencyCall(api, args));
+}
+
+export function escalatedBreakGlass(backend: Backend): Promise<EscalatedAccess[]> {
+  return escalatedAccesses(backend.requireApi());
+}
+
+export async function proposeResolveAccess(backend: Backend, session: Session, id: bigint, sanction: boolean): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, await resolveAccessCall(api, id, sanction));
+}
+
+export function licenceStandings(backend: Backend): Promise<LicenceView[]> {
+  return licences(backend.requireApi());
+}
+
+export async function proposeLicenceAction(backend: Backend, session: Session, action: LicenceAction, practitioner: string): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, await licenceCall(api, action, practitioner));
 }
 
 export function voteOnMotion(backend: Backend, session: Session, motion: MotionView, aye: boolean): Promise<void> {

@@ -11,7 +11,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
 import { stringToHex, u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
-import { blake2AsU8a, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bwipjs from 'bwip-js';
 import { chromium } from 'playwright-core';
@@ -1281,6 +1281,84 @@ try {
     await charlie.waitForSelector('#council-title >> text=卫生健康委员会');
     await screenshot(charlie, 'council-zh');
     for (const page of [anyone, bob, charlie]) await page.context().close();
+  });
+
+  await step('the health council clears the break-glass Eve disputed and verifies a new doctor\'s licence, by motion; a licence action its standing does not allow is refused first', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const newDoctor = keyring.addFromUri(`//BrowserCouncilDoctor/${Date.now()}`);
+    await sendFinalized(chain, chain.tx.registry.addPractitioner(0, newDoctor.address, 'Doctor', blake2AsHex(`ADC-BROWSER-${Date.now()}`)), keyring.addFromUri('//Alice'));
+    const bobAddress = keyring.addFromUri('//Bob').address;
+    const disputedByEve = async () => {
+      const found = [];
+      for (const key of await chain.query.consent.escalated.keys()) {
+        const access = (await chain.query.consent.emergencyAccesses(key.args[0])).toJSON();
+        if (access?.practitioner === bobAddress && access.disputed) found.push(key.args[0].toString());
+      }
+      return found;
+    };
+    let bobsAccess = await disputedByEve();
+    if (bobsAccess.length === 0 && only !== null) {
+      // Run alone (RURALMED_BROWSER_ONLY), without the break-glass steps: make the access they leave.
+      const opened = await sendFinalized(chain, chain.tx.consent.openEmergencyAccess(await eveAddress(), 0, blake2AsHex('unconscious'), 100), keyring.addFromUri('//Bob'));
+      const id = opened.find(({ event }) => event.method === 'EmergencyAccessOpened').event.data[0];
+      await sendFinalized(chain, chain.tx.consent.reviewEmergencyAccess(id, false), keyring.addFromUri('//Eve'));
+      bobsAccess = await disputedByEve();
+    }
+    check(bobsAccess.length === 1, `expected the one break-glass Eve disputed, found ${bobsAccess.length}`);
+    const [glassId] = bobsAccess;
+    const [charlie, bob] = [await person(), await person()];
+
+    await signInDemo(charlie, 'Charlie');
+    await charlie.click('a.tab[href="#/council"]');
+    const glass = `[data-form="break-glass"] [data-escalated="${glassId}"]`;
+    await charlie.waitForSelector(glass, { timeout: 30_000 });
+    const glassText = await charlie.textContent(glass);
+    check(glassText.includes('Bob') && glassText.includes('Eve') && glassText.includes('disputed'), `the escalated access is not described: ${glassText}`);
+    await screenshot(charlie, 'council-break-glass');
+
+    // Bob's licence is active: verifying it is refused before anything is signed.
+    const motionsBefore = (await chain.query.council.proposals()).length;
+    await charlie.selectOption('select[name=licence-practitioner]', bobAddress);
+    await charlie.selectOption('select[name=licence-action]', 'verify');
+    await charlie.click('[data-form="licence"] button[type=submit]');
+    await charlie.waitForSelector('.toast .note.error >> text=not in a state that allows this', { timeout: 30_000 });
+    check((await chain.query.council.proposals()).length === motionsBefore, 'a refused licence motion was proposed');
+    const option = await charlie.textContent(`select[name=licence-practitioner] option[value="${newDoctor.address}"]`);
+    check(option.includes('not yet verified'), `the new doctor is not listed as unverified: ${option}`);
+    await charlie.selectOption('select[name=licence-practitioner]', newDoctor.address);
+    await charlie.click('[data-form="licence"] button[type=submit]');
+    await charlie.waitForSelector('.toast .note.ok >> text=Motion proposed', { timeout: CHAIN_WAIT });
+    await charlie.click(`${glass} [data-action="clear"]`);
+    await charlie.waitForSelector('.toast .note.ok >> text=Motion proposed', { timeout: CHAIN_WAIT });
+    const licenceMotion = '[data-kind="VerifyLicence"][data-state="open"]';
+    const glassMotion = '[data-kind="ResolveEmergencyAccess"][data-state="open"]';
+    await charlie.waitForSelector(`${licenceMotion} >> text=Verify the licence of`, { timeout: 30_000 });
+    await charlie.waitForSelector(`${glassMotion} >> text=Clear emergency access ${glassId}`, { timeout: 30_000 });
+
+    await signInDemo(bob, 'Bob');
+    await bob.click('a.tab[href="#/council"]');
+    for (const open of [licenceMotion, glassMotion]) {
+      await bob.waitForSelector(`${open} [data-action="aye"]`, { timeout: 30_000 });
+      await bob.click(`${open} [data-action="aye"]`);
+      await bob.waitForSelector('.toast .note.ok >> text=Your vote is on the chain', { timeout: CHAIN_WAIT });
+      const passed = open.replace('open', 'approved');
+      await bob.waitForSelector(`${passed} [data-action="close"]`, { timeout: 30_000 });
+      await bob.click(`${passed} [data-action="close"]`);
+      await bob.waitForSelector('.toast .note.ok >> text=took effect', { timeout: CHAIN_WAIT });
+      await bob.waitForSelector(`${passed}`, { state: 'detached', timeout: 30_000 });
+    }
+    const licence = (await chain.query.registry.practitioners(newDoctor.address)).toJSON();
+    check(licence?.status === 'Active', `the motion did not verify the licence: ${JSON.stringify(licence)}`);
+    const access = (await chain.query.consent.emergencyAccesses(glassId)).toJSON();
+    check(access?.status === 'Cleared', `the motion did not clear the access: ${JSON.stringify(access)}`);
+    check((await chain.query.consent.escalated(glassId)).isNone, 'the cleared access still awaits the council');
+    await bob.waitForSelector(`[data-form="break-glass"] [data-escalated="${glassId}"]`, { state: 'detached', timeout: 30_000 });
+    await screenshot(bob, 'council-resolved');
+    await setLanguage(bob, 'zh-CN');
+    await bob.waitForSelector('[data-form="licence"] >> text=医务人员执业证书');
+    await screenshot(bob, 'council-licence-zh');
+    for (const page of [charlie, bob]) await page.context().close();
   });
 
   await step('no uncaught errors in any page', async () => {

@@ -1,5 +1,6 @@
 // The health council's screen: the county's medical authority acts by motion. A member proposes
-// (recall a batch, verify or suspend an organisation, declare an emergency), members vote, and
+// (recall a batch, verify or suspend an organisation, verify, suspend or revoke a licence,
+// resolve an escalated break-glass, declare an emergency), members vote, and
 // once more than half of the seats voted aye anyone closes the motion and it takes effect; with
 // too many nays (or after its time, absent members counting as nay) closing throws it out.
 // Every motion open on chain is listed with its votes and state, whoever proposed it.
@@ -12,9 +13,13 @@ import {
   chainClock,
   closeCouncilMotion,
   councilState,
+  escalatedBreakGlass,
+  licenceStandings,
   proposeEmergency,
+  proposeLicenceAction,
   proposeOrganisationAction,
   proposeRecall,
+  proposeResolveAccess,
   voteOnMotion,
   type ChainClock,
   type MotionDetail,
@@ -30,7 +35,7 @@ const CATALOGUE: readonly { code: string; unit: string }[] = [
   { code: 'MASK-N95', unit: 'Piece' }, { code: 'ORS', unit: 'Box' }, { code: 'TEST-KIT', unit: 'Kit' }, { code: 'OXYGEN', unit: 'Device' },
 ];
 
-function describe(detail: MotionDetail, orgName: (id: number) => string): string {
+function describe(detail: MotionDetail & { practitionerName?: string }, orgName: (id: number) => string): string {
   const a = detail.motion.action;
   switch (a.kind) {
     case 'RecallLot':
@@ -42,6 +47,10 @@ function describe(detail: MotionDetail, orgName: (id: number) => string): string
       return t('council.action.DeclareEmergency', { name: a.name });
     case 'ResolveEmergencyAccess':
       return t(a.sanction ? 'council.action.Sanction' : 'council.action.Clear', { id: a.id.toString() });
+    case 'VerifyLicence':
+    case 'SuspendPractitioner':
+    case 'RevokeLicence':
+      return t(`council.action.${a.kind}`, { who: detail.practitionerName ?? a.practitioner });
     case 'Other':
       return t('council.action.Other', { call: `${a.section}.${a.method}` });
   }
@@ -57,13 +66,18 @@ export function councilScreen(ctx: AppContext): HTMLElement {
   const formsSlot = h('div', {});
   let busy = false;
 
-  /** Runs one chain action at a time; its outcome is said in the toast, then the motions are read again. */
+  /**
+   * Runs one chain action at a time; its outcome is said in the toast, then the motions are read
+   * again, and after a success the forms too (what awaits the council changed); a refused
+   * action keeps what was typed.
+   */
   function act(action: () => Promise<string | { kind: 'ok' | 'error'; text: string }>): void {
     if (busy) return;
     busy = true;
     action().then((said) => {
       const { kind, text } = typeof said === 'string' ? { kind: 'ok' as const, text: said } : said;
       ctx.notify(kind, text);
+      void drawForms();
     }, (error: unknown) => { ctx.notify('error', t('council.refused', { reason: explain(error) })); })
       .finally(() => { busy = false; void drawMotions(); });
   }
@@ -81,8 +95,10 @@ export function councilScreen(ctx: AppContext): HTMLElement {
       member && !m.nays.includes(me) && state === 'open' ? button('revoke', t('council.nay'), () => { act(async () => { await voteOnMotion(ctx.backend, session, m, false); return t('council.voted'); }); }, { class: 'btn', 'data-action': 'nay' }) : null,
       state !== 'open' ? button('ok', t('council.close'), () => { act(async () => outcomeText(await closeCouncilMotion(ctx.backend, session, m.hash))); }, { class: 'btn primary', 'data-action': 'close' }) : null,
     ];
+    const practitioner = 'practitioner' in m.action ? m.action.practitioner : undefined;
+    const named = { ...detail, practitionerName: practitioner === undefined ? undefined : voterNames.get(practitioner) };
     return h('li', { class: 'entry', 'data-motion': String(m.index), 'data-state': state, 'data-kind': m.action.kind },
-      h('p', {}, icon('flag'), h('strong', {}, describe(detail, orgName))),
+      h('p', {}, icon('flag'), h('strong', {}, describe(named, orgName))),
       h('p', {}, h('span', {}, t('council.votes', { ayes: m.ayes.length, threshold: m.threshold, nays: m.nays.length, seats: m.seats }))),
       m.ayes.length > 0 ? h('p', { class: 'hint' }, t('council.ayesBy', { names: names(m.ayes) })) : null,
       m.nays.length > 0 ? h('p', { class: 'hint' }, t('council.naysBy', { names: names(m.nays) })) : null,
@@ -95,7 +111,8 @@ export function councilScreen(ctx: AppContext): HTMLElement {
       const [{ motions }, clock, { orgs }] = await Promise.all([councilState(ctx.backend), chainClock(ctx.backend), ctx.registry()]);
       const orgName = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
       const voters = new Map<string, string>();
-      await Promise.all([...new Set(motions.flatMap((d) => [...d.motion.ayes, ...d.motion.nays]))].map(async (a) => { voters.set(a, await personName(ctx, a)); }));
+      const named = motions.flatMap((d) => [...d.motion.ayes, ...d.motion.nays, ...('practitioner' in d.motion.action ? [d.motion.action.practitioner] : [])]);
+      await Promise.all([...new Set(named)].map(async (a) => { voters.set(a, await personName(ctx, a)); }));
       mount(motionsSlot, motions.length === 0 ? h('p', { class: 'hint', 'data-empty': 'motions' }, t('council.noMotions'))
         : h('ol', { class: 'trail' }, ...motions.map((d) => motionCard(d, clock, orgName, voters))));
     } catch (error) {
@@ -161,11 +178,52 @@ export function councilScreen(ctx: AppContext): HTMLElement {
     h('button', { type: 'submit', class: 'btn primary' }, icon('flag'), h('span', {}, t('council.propose'))));
   }
 
+  /** The escalated break-glass accesses, each with a motion to clear or to sanction its practitioner. */
+  async function breakGlassForm(orgs: readonly OrganisationView[], clock: ChainClock): Promise<HTMLElement> {
+    const accesses = await escalatedBreakGlass(ctx.backend);
+    const orgName = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+    const rows = await Promise.all(accesses.map(async (a) => {
+      const [who, patient] = await Promise.all([personName(ctx, a.practitioner), personName(ctx, a.patient)]);
+      const propose = (sanction: boolean) => (): void => {
+        const session = ctx.session;
+        if (session === null) return;
+        act(async () => { await proposeResolveAccess(ctx.backend, session, a.id, sanction); return t('council.proposed'); });
+      };
+      return h('li', { class: 'entry', 'data-escalated': a.id.toString() },
+        h('p', {}, h('strong', {}, t('council.glassEntry', { id: a.id.toString(), who, org: orgName(a.org), patient }))),
+        h('p', { class: 'hint' }, t(a.disputed ? 'council.glassDisputed' : 'council.glassUnreviewed', { when: formatTime(blockTime(clock, a.openedAt)) })),
+        h('div', { class: 'row' },
+          button('ok', t('council.glassClear'), propose(false), { class: 'btn', 'data-action': 'clear' }),
+          button('revoke', t('council.glassSanction'), propose(true), { class: 'btn', 'data-action': 'sanction' })));
+    }));
+    return h('div', { class: 'card stack', 'data-form': 'break-glass' }, h('h4', {}, icon('emergency'), h('span', {}, t('council.glassTitle'))),
+      h('p', { class: 'hint' }, t('council.glassHint')),
+      rows.length === 0 ? h('p', { class: 'hint', 'data-empty': 'escalated' }, t('council.glassNone')) : h('ol', { class: 'trail' }, ...rows));
+  }
+
+  /** A practitioner's licence: verify (or reinstate), suspend, or revoke, by motion. */
+  async function licenceForm(): Promise<HTMLElement> {
+    const standings = await licenceStandings(ctx.backend);
+    const names = await Promise.all(standings.map((l) => personName(ctx, l.practitioner)));
+    const who = h('select', { name: 'licence-practitioner' }, ...standings.map((l, i) => h('option', { value: l.practitioner }, `${names[i] ?? l.practitioner} (${t(`council.licenceStatus.${l.status}`)})`))) as HTMLSelectElement;
+    const action = h('select', { name: 'licence-action' }, ...(['verify', 'suspend', 'revoke'] as const).map((a) => h('option', { value: a }, t(`council.licence.${a}`)))) as HTMLSelectElement;
+    return h('form', { class: 'card stack', 'data-form': 'licence', onSubmit: (e: Event) => {
+      e.preventDefault();
+      const session = ctx.session;
+      if (session === null) return;
+      const chosen = action.value === 'suspend' ? 'suspend' : action.value === 'revoke' ? 'revoke' : 'verify';
+      act(async () => { await proposeLicenceAction(ctx.backend, session, chosen, who.value); return t('council.proposed'); });
+    } }, h('h4', {}, icon('access'), h('span', {}, t('council.licenceTitle'))),
+    field(t('council.practitioner'), who), field(t('council.orgAction'), action, t('council.licenceHint')),
+    h('button', { type: 'submit', class: 'btn primary' }, icon('flag'), h('span', {}, t('council.propose'))));
+  }
+
   async function drawForms(): Promise<void> {
     if (ctx.who?.councilMember !== true) { mount(formsSlot, h('p', { class: 'hint', 'data-empty': 'not-member' }, t('council.notMember'))); return; }
     try {
       const [{ orgs }, clock] = await Promise.all([ctx.registry(), chainClock(ctx.backend)]);
-      mount(formsSlot, h('h3', {}, icon('plus'), h('span', {}, t('council.proposeTitle'))), recallForm(), organisationForm(orgs), emergencyForm(orgs, clock));
+      const [glass, licence] = await Promise.all([breakGlassForm(orgs, clock), licenceForm()]);
+      mount(formsSlot, h('h3', {}, icon('plus'), h('span', {}, t('council.proposeTitle'))), recallForm(), glass, licence, organisationForm(orgs), emergencyForm(orgs, clock));
     } catch (error) {
       mount(formsSlot, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
     }
