@@ -9,7 +9,10 @@
 #   scripts/bench-tps.sh            # TPS_N per kind (default 4000)
 #   scripts/bench-tps.sh --smoke    # 30 per kind: only checks that the benchmark works
 #
-# Environment: TPS_N (per kind), TPS_OUT (also write the results as JSON there), TPS_TIMEOUT
+# Environment: TPS_N (per kind), TPS_RECORDS (records already stored when the run starts:
+# synthetic self-reported records built into the dev genesis, a thousand per synthetic patient,
+# through patient-records' `syntheticRecords` genesis field; default 0), TPS_OUT (also write the
+# results as JSON there), TPS_TIMEOUT
 # (seconds for the whole measurement; default 600 + N/2), TPS_INFLIGHT and TPS_STALL_S (see
 # bench-tps.mjs). Fails if any transaction is refused, dropped, not finalized or fails in
 # dispatch, or if the run takes longer than TPS_TIMEOUT. Builds nothing: it needs the release
@@ -28,6 +31,9 @@ timeout_s=${TPS_TIMEOUT:-$((600 + n / 2))}
 [[ "$timeout_s" =~ ^[1-9][0-9]*$ ]] || die "TPS_TIMEOUT must be a positive number of seconds, not '$timeout_s'"
 out=""
 [ -n "${TPS_OUT:-}" ] && out=$(realpath -m "$TPS_OUT")
+records=${TPS_RECORDS:-0}
+[[ "$records" =~ ^[0-9]+$ ]] && [ "$records" -le 4000000000 ] \
+	|| die "TPS_RECORDS must be a whole number of records (at most 4e9), not '$records'"
 
 [ -x "$NODE_BIN" ] || die "no node at $NODE_BIN: build it first (scripts/run-dev.sh or scripts/test.sh); this script builds nothing"
 ensure_js
@@ -57,16 +63,35 @@ pool_limit=$((2 * n + 1000))
 pool_kbytes=$((2 * n))
 [ "$pool_kbytes" -ge 20480 ] || pool_kbytes=20480
 
+# With TPS_RECORDS, the dev chain's spec (its genesis preset as a patch, built when the node
+# starts) with the synthetic records added to the patch.
+chain=()
+if [ "$records" -gt 0 ]; then
+	spec="$workdir/dev-with-records.json"
+	"$NODE_BIN" build-spec --chain dev 2>/dev/null | python3 -c '
+import json, sys
+spec = json.load(sys.stdin)
+patch = spec["genesis"]["runtimeGenesis"]["patch"]
+patch.setdefault("patientRecords", {})["syntheticRecords"] = int(sys.argv[1])
+json.dump(spec, open(sys.argv[2], "w"))' "$records" "$spec" || die "could not write a chain spec with $records records"
+	chain=(--chain "$spec")
+fi
 start_and_wait() {
-	start_dev_node --pool-limit "$pool_limit" --pool-kbytes "$pool_kbytes"
-	wait_for_chain 2 1
+	start_dev_node "${chain[@]}" --pool-limit "$pool_limit" --pool-kbytes "$pool_kbytes"
+	# Building a genesis of millions of records takes minutes: allow for it.
+	local waited=0
+	until python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" 2 1 90 2>/dev/null; do
+		kill -0 "$node_pid" 2>/dev/null || die "the node stopped while starting (see $node_log)"
+		waited=$((waited + 90))
+		[ "$waited" -lt $((600 + records / 1000)) ] || die "the node did not produce and finalize blocks in time"
+	done
 }
 timed "node start" start_and_wait
 
 run_benchmark() {
 	local rc=0
 	log "benchmarking: $n transactions per kind (timeout $timeout_s s)"
-	(cd "$ROOT/scripts/js" && TPS_N=$n TPS_OUT=$out TPS_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD) \
+	(cd "$ROOT/scripts/js" && TPS_N=$n TPS_OUT=$out TPS_NODE_LOG=$node_log TPS_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD) \
 		timeout --kill-after=10 "$timeout_s" node bench-tps.mjs "ws://127.0.0.1:$rpc_port") || rc=$?
 	[ "$rc" != 124 ] && [ "$rc" != 137 ] || die "the benchmark took longer than $timeout_s s (TPS_TIMEOUT)"
 	[ "$rc" = 0 ] || die "the benchmark failed"

@@ -139,6 +139,28 @@ ensure_zepter() {
 		--locked --root "$TOOLS_DIR" >&2
 }
 
+# frame-omni-bencher (the SDK's benchmark runner: it runs a runtime's benchmarks from its WASM,
+# without a node build), installed with cargo into the tools dir (about 25 minutes on two cores,
+# once) unless that version is there. 0.28 is the release built on frame-benchmarking-cli 64,
+# the stable2609 one.
+OMNI_BENCHER_VERSION=0.28.0
+OMNI_BENCHER_BIN="$TOOLS_DIR/bin/frame-omni-bencher"
+ensure_omni_bencher() {
+	if [ -x "$OMNI_BENCHER_BIN" ] && "$OMNI_BENCHER_BIN" --version 2>/dev/null | grep -q " $OMNI_BENCHER_VERSION\$"; then
+		return 0
+	fi
+	# Its database crates build RocksDB's bindings with bindgen, which needs libclang.
+	if ! ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1; then
+		log "installing libclang-dev (bindgen, for frame-omni-bencher)"
+		local sudo=""
+		[ "$(id -u)" = 0 ] || sudo="sudo"
+		$sudo apt-get update -qq && $sudo apt-get install -y -qq libclang-dev >/dev/null
+	fi
+	log "installing frame-omni-bencher $OMNI_BENCHER_VERSION into $TOOLS_DIR"
+	CARGO_TARGET_DIR="$HOME/.cache/ruralmed/tools-target" cargo install frame-omni-bencher \
+		--version "=$OMNI_BENCHER_VERSION" --locked --root "$TOOLS_DIR" >&2
+}
+
 # Every `std`, `runtime-benchmarks` and `try-runtime` feature of the workspace's crates enables
 # the same feature of each dependency that has it (as the SDK's own CI checks), and the feature
 # lists are formatted; `--fix` as the first argument fixes both.

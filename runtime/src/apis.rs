@@ -395,10 +395,11 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use frame_benchmarking::baseline::Pallet as BaselineBench;
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, Utility};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, TransactionPayment, Utility};
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
 
@@ -413,16 +414,18 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, BenchmarkBatch};
 			use frame_support::traits::TrackedStorageKey;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use frame_benchmarking::baseline::Pallet as BaselineBench;
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, Utility};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Registry, Sudo, Timestamp, TransactionPayment, Utility};
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

@@ -23,7 +23,7 @@
 // is read, its extrinsics matched by hash (blake2-256 of their bytes), and each one's outcome
 // read from the block's events; the block's `system.blockWeight` gives its fill. The record
 // anchors' records are the ones the key shares and access logs then use.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 import { WsProvider } from '@polkadot/api';
@@ -130,6 +130,8 @@ async function main() {
   const limits = chainLimits(api);
   const runTag = `${Date.now()}`;
 
+  const storedRecords = Number((await api.query.patientRecords.nextRecordId()).toString());
+  console.log(`records stored before the run: ${storedRecords}`);
   const t0 = performance.now();
   const { staff, patients } = await setUp(api, keyring);
   console.log(`set-up (not timed): ${STAFF} staff, ${patients.length} patients in ${seconds(performance.now() - t0).toFixed(1)} s`);
@@ -148,7 +150,7 @@ async function main() {
     follower.stop();
   }
 
-  const report = buildReport(results, limits, patients.length);
+  const report = buildReport(results, limits, patients.length, storedRecords, blockBuildTimes(process.env.TPS_NODE_LOG));
   printReport(report);
   if (process.env.TPS_OUT) {
     writeFileSync(process.env.TPS_OUT, `${JSON.stringify(report, null, 2)}\n`);
@@ -457,7 +459,31 @@ function quantile(sorted, q) {
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-function summarise({ kind, txs, blocks, charged, submitStats, signMs }, limits) {
+/// The node's own time to build each block it authored, from its log (`TPS_NODE_LOG`): block
+/// number -> { ms, extrinsics }. Empty without a log.
+function blockBuildTimes(logPath) {
+  const built = new Map();
+  if (!logPath) return built;
+  const pattern = /Prepared block for proposing at (\d+) \((\d+) ms\).*extrinsics_count: (\d+)/;
+  for (const line of readFileSync(logPath, 'utf8').split('\n')) {
+    const m = pattern.exec(line);
+    if (m) built.set(Number(m[1]), { ms: Number(m[2]), extrinsics: Number(m[3]) });
+  }
+  return built;
+}
+
+/// Per transaction, the node's time to build the blocks holding the kind (block build time over
+/// the transactions in it, whole blocks only: each block holds one kind, as the kinds run one
+/// after the other), in µs; null without the node's log.
+function buildMicrosPerTx(blocks, built) {
+  const found = blocks.map((b) => ({ b, t: built.get(b.number) })).filter(({ t }) => t !== undefined);
+  if (found.length === 0) return null;
+  const ms = found.reduce((a, { t }) => a + t.ms, 0);
+  const txs = found.reduce((a, { b }) => a + b.count, 0);
+  return (ms * 1000) / txs;
+}
+
+function summarise({ kind, txs, blocks, charged, submitStats, signMs }, limits, built) {
   const firstSubmit = Math.min(...txs.map((tx) => tx.submittedAt));
   const lastFinalized = Math.max(...txs.map((tx) => tx.finalizedAt));
   const wallS = seconds(lastFinalized - firstSubmit);
@@ -497,12 +523,13 @@ function summarise({ kind, txs, blocks, charged, submitStats, signMs }, limits) 
     lengthBytes: charged.length,
     weightBoundTxPerBlock: weightBoundPerBlock,
     weightBoundTps: weightBoundPerBlock / seconds(limits.blockTimeMs),
+    buildMicrosPerTx: buildMicrosPerTx(blocks, built),
     perBlock: blocks.map((b) => ({ number: b.number, txs: b.count, normalRefTime: Number(b.normalRefTime) })),
   };
 }
 
-function buildReport(results, limits, patients) {
-  const kinds = results.map((r) => summarise(r, limits));
+function buildReport(results, limits, patients, storedRecords, built) {
+  const kinds = results.map((r) => summarise(r, limits, built));
   const byKey = Object.fromEntries(kinds.map((k) => [k.kind, k]));
   const ratio = (a, b) => (b ? a / b : null);
   return {
@@ -512,6 +539,7 @@ function buildReport(results, limits, patients) {
     inFlight: IN_FLIGHT,
     staff: STAFF,
     patients,
+    storedRecords,
     era: 'immortal',
     blockTimeMs: limits.blockTimeMs,
     maxNormalRefTime: Number(limits.maxNormalRefTime),
@@ -554,11 +582,12 @@ function printReport(report) {
     ['block fill % max', (k) => f(1)(k.fillMaxPct)],
     ['latency median (s)', (k) => f(1)(k.latencyMedianS)],
     ['latency p95 (s)', (k) => f(1)(k.latencyP95S)],
+    ['node build time per tx (µs)', (k) => (k.buildMicrosPerTx === null ? 'n/a' : f(1)(k.buildMicrosPerTx))],
   ];
   const widths = kinds.map((k) => Math.max(k.label.length, 10));
   const head = rows.reduce((w, [name]) => Math.max(w, name.length), 0);
   const line = (name, cells) => `${name.padEnd(head)}  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
-  console.log(`\nthroughput, ${report.n} per kind, ${report.inFlight} submissions in flight, `
+  console.log(`\nthroughput, ${report.n} per kind, ${report.storedRecords} records stored before, ${report.inFlight} submissions in flight, `
     + `${report.blockTimeMs / 1000} s blocks, normal class max ${report.maxNormalRefTime / 1e12} s ref_time `
     + '(fill: normal ref_time of the blocks holding the kind)');
   console.log(line('', kinds.map((k) => k.label)));

@@ -71,6 +71,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		})
 		.with(pallet_patient_records::GenesisConfig::<Test> {
 			patients: vec![(PATIENT, None, vec![]), (WARD, Some(GUARDIAN), vec![])],
+			..Default::default()
 		})
 		.build()
 }

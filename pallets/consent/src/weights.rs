@@ -3,16 +3,21 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/ruralmed/target/release/ruralmed-node
+// /root/.cache/ruralmed/tools/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// /root/.cache/ruralmed/target/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_consent
 // --extrinsic
@@ -75,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1795`
 		//  Estimated: `5143`
-		// Minimum execution time: 102_982_000 picoseconds.
-		Weight::from_parts(176_502_000, 5143)
+		// Minimum execution time: 70_636_000 picoseconds.
+		Weight::from_parts(76_996_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -96,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1996`
 		//  Estimated: `5143`
-		// Minimum execution time: 86_498_000 picoseconds.
-		Weight::from_parts(137_063_000, 5143)
+		// Minimum execution time: 57_216_000 picoseconds.
+		Weight::from_parts(63_356_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -116,10 +121,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `682 + n * (395 ±0)`
 		//  Estimated: `5143`
-		// Minimum execution time: 71_536_000 picoseconds.
-		Weight::from_parts(53_992_117, 5143)
-			// Standard Error: 468_432
-			.saturating_add(Weight::from_parts(47_009_529, 0).saturating_mul(n.into()))
+		// Minimum execution time: 48_082_000 picoseconds.
+		Weight::from_parts(23_067_574, 5143)
+			// Standard Error: 24_482
+			.saturating_add(Weight::from_parts(30_646_270, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -142,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5528`
 		//  Estimated: `25908`
-		// Minimum execution time: 159_857_000 picoseconds.
-		Weight::from_parts(249_430_000, 25908)
+		// Minimum execution time: 113_770_000 picoseconds.
+		Weight::from_parts(121_823_000, 25908)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -157,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `765`
 		//  Estimated: `3860`
-		// Minimum execution time: 33_910_000 picoseconds.
-		Weight::from_parts(57_976_000, 3860)
+		// Minimum execution time: 21_212_000 picoseconds.
+		Weight::from_parts(24_217_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -170,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `468`
 		//  Estimated: `3860`
-		// Minimum execution time: 28_722_000 picoseconds.
-		Weight::from_parts(59_698_000, 3860)
+		// Minimum execution time: 16_175_000 picoseconds.
+		Weight::from_parts(19_389_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -201,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6589`
 		//  Estimated: `38367`
-		// Minimum execution time: 196_952_000 picoseconds.
-		Weight::from_parts(322_147_000, 38367)
+		// Minimum execution time: 138_878_000 picoseconds.
+		Weight::from_parts(151_507_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -218,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `3618`
-		// Minimum execution time: 30_906_000 picoseconds.
-		Weight::from_parts(59_799_000, 3618)
+		// Minimum execution time: 18_778_000 picoseconds.
+		Weight::from_parts(21_112_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -231,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `375`
 		//  Estimated: `3595`
-		// Minimum execution time: 20_290_000 picoseconds.
-		Weight::from_parts(42_033_000, 3595)
+		// Minimum execution time: 11_618_000 picoseconds.
+		Weight::from_parts(13_260_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -248,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `968`
 		//  Estimated: `3595`
-		// Minimum execution time: 38_948_000 picoseconds.
-		Weight::from_parts(68_943_000, 3595)
+		// Minimum execution time: 24_827_000 picoseconds.
+		Weight::from_parts(27_341_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -258,54 +263,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(176_502_000, 5143)
+		Weight::from_parts(76_996_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(137_063_000, 5143)
+		Weight::from_parts(63_356_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(53_992_117, 5143)
-			.saturating_add(Weight::from_parts(47_009_529, 0).saturating_mul(n.into()))
+		Weight::from_parts(23_067_574, 5143)
+			.saturating_add(Weight::from_parts(30_646_270, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(249_430_000, 25908)
+		Weight::from_parts(121_823_000, 25908)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(57_976_000, 3860)
+		Weight::from_parts(24_217_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(59_698_000, 3860)
+		Weight::from_parts(19_389_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(322_147_000, 38367)
+		Weight::from_parts(151_507_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(59_799_000, 3618)
+		Weight::from_parts(21_112_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(42_033_000, 3595)
+		Weight::from_parts(13_260_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(68_943_000, 3595)
+		Weight::from_parts(27_341_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -3,16 +3,21 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/ruralmed/target/release/ruralmed-node
+// /root/.cache/ruralmed/tools/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// /root/.cache/ruralmed/target/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_drug_provenance
 // --extrinsic
@@ -76,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1483`
 		//  Estimated: `16032`
-		// Minimum execution time: 53_960_000 picoseconds.
-		Weight::from_parts(84_795_000, 16032)
+		// Minimum execution time: 38_998_000 picoseconds.
+		Weight::from_parts(41_763_000, 16032)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1531`
 		//  Estimated: `3710`
-		// Minimum execution time: 71_957_000 picoseconds.
-		Weight::from_parts(87_559_000, 3710)
+		// Minimum execution time: 50_586_000 picoseconds.
+		Weight::from_parts(54_381_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -129,10 +134,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1466`
 		//  Estimated: `3710 + n * (2543 ±0)`
-		// Minimum execution time: 62_432_000 picoseconds.
-		Weight::from_parts(75_916_831, 3710)
-			// Standard Error: 26_616
-			.saturating_add(Weight::from_parts(5_820_934, 0).saturating_mul(n.into()))
+		// Minimum execution time: 42_674_000 picoseconds.
+		Weight::from_parts(41_629_821, 3710)
+			// Standard Error: 2_101
+			.saturating_add(Weight::from_parts(4_162_527, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -164,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1890 + n * (48 ±0)`
 		//  Estimated: `6430 + n * (2543 ±0)`
-		// Minimum execution time: 75_582_000 picoseconds.
-		Weight::from_parts(104_579_808, 6430)
-			// Standard Error: 67_128
-			.saturating_add(Weight::from_parts(9_564_072, 0).saturating_mul(n.into()))
+		// Minimum execution time: 54_562_000 picoseconds.
+		Weight::from_parts(58_813_873, 6430)
+			// Standard Error: 8_581
+			.saturating_add(Weight::from_parts(6_786_123, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -195,10 +200,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1647 + n * (73 ±0)`
 		//  Estimated: `5621 + n * (2543 ±0)`
-		// Minimum execution time: 65_036_000 picoseconds.
-		Weight::from_parts(34_191_226, 5621)
-			// Standard Error: 75_649
-			.saturating_add(Weight::from_parts(9_707_240, 0).saturating_mul(n.into()))
+		// Minimum execution time: 45_889_000 picoseconds.
+		Weight::from_parts(39_974_352, 5621)
+			// Standard Error: 7_200
+			.saturating_add(Weight::from_parts(5_387_599, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -223,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1830`
 		//  Estimated: `3710`
-		// Minimum execution time: 63_634_000 picoseconds.
-		Weight::from_parts(101_571_000, 3710)
+		// Minimum execution time: 43_586_000 picoseconds.
+		Weight::from_parts(47_922_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -255,10 +260,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649 + n * (48 ±0)`
 		//  Estimated: `3710 + n * (2543 ±0)`
-		// Minimum execution time: 78_867_000 picoseconds.
-		Weight::from_parts(110_013_499, 3710)
-			// Standard Error: 98_504
-			.saturating_add(Weight::from_parts(10_704_201, 0).saturating_mul(n.into()))
+		// Minimum execution time: 58_047_000 picoseconds.
+		Weight::from_parts(58_445_028, 3710)
+			// Standard Error: 8_765
+			.saturating_add(Weight::from_parts(6_967_872, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -279,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1334`
 		//  Estimated: `3710`
-		// Minimum execution time: 49_042_000 picoseconds.
-		Weight::from_parts(66_738_000, 3710)
+		// Minimum execution time: 33_900_000 picoseconds.
+		Weight::from_parts(39_158_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -302,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1635`
 		//  Estimated: `3710`
-		// Minimum execution time: 61_802_000 picoseconds.
-		Weight::from_parts(76_624_000, 3710)
+		// Minimum execution time: 42_554_000 picoseconds.
+		Weight::from_parts(47_622_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -323,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1519`
 		//  Estimated: `3710`
-		// Minimum execution time: 58_967_000 picoseconds.
-		Weight::from_parts(74_581_000, 3710)
+		// Minimum execution time: 38_528_000 picoseconds.
+		Weight::from_parts(45_568_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -344,8 +349,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1519`
 		//  Estimated: `3710`
-		// Minimum execution time: 59_538_000 picoseconds.
-		Weight::from_parts(96_783_000, 3710)
+		// Minimum execution time: 40_100_000 picoseconds.
+		Weight::from_parts(45_038_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -374,10 +379,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1680 + n * (48 ±0)`
 		//  Estimated: `3710 + n * (2543 ±0)`
-		// Minimum execution time: 71_436_000 picoseconds.
-		Weight::from_parts(87_829_370, 3710)
-			// Standard Error: 76_020
-			.saturating_add(Weight::from_parts(10_863_386, 0).saturating_mul(n.into()))
+		// Minimum execution time: 49_825_000 picoseconds.
+		Weight::from_parts(57_538_249, 3710)
+			// Standard Error: 12_717
+			.saturating_add(Weight::from_parts(6_714_109, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -405,10 +410,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649 + n * (48 ±0)`
 		//  Estimated: `3710 + n * (2543 ±0)`
-		// Minimum execution time: 68_051_000 picoseconds.
-		Weight::from_parts(90_647_353, 3710)
-			// Standard Error: 75_276
-			.saturating_add(Weight::from_parts(12_485_753, 0).saturating_mul(n.into()))
+		// Minimum execution time: 45_699_000 picoseconds.
+		Weight::from_parts(47_625_313, 3710)
+			// Standard Error: 8_207
+			.saturating_add(Weight::from_parts(6_505_999, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -425,8 +430,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1272`
 		//  Estimated: `3710`
-		// Minimum execution time: 31_066_000 picoseconds.
-		Weight::from_parts(51_607_000, 3710)
+		// Minimum execution time: 20_361_000 picoseconds.
+		Weight::from_parts(22_164_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -438,8 +443,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `771`
 		//  Estimated: `3574`
-		// Minimum execution time: 24_496_000 picoseconds.
-		Weight::from_parts(37_065_000, 3574)
+		// Minimum execution time: 15_564_000 picoseconds.
+		Weight::from_parts(17_346_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -451,8 +456,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1065`
 		//  Estimated: `3710`
-		// Minimum execution time: 23_835_000 picoseconds.
-		Weight::from_parts(41_882_000, 3710)
+		// Minimum execution time: 15_233_000 picoseconds.
+		Weight::from_parts(16_825_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -464,8 +469,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `407`
 		//  Estimated: `3608`
-		// Minimum execution time: 17_456_000 picoseconds.
-		Weight::from_parts(31_647_000, 3608)
+		// Minimum execution time: 11_036_000 picoseconds.
+		Weight::from_parts(12_068_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -487,8 +492,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1893`
 		//  Estimated: `6430`
-		// Minimum execution time: 62_733_000 picoseconds.
-		Weight::from_parts(94_710_000, 6430)
+		// Minimum execution time: 43_505_000 picoseconds.
+		Weight::from_parts(47_471_000, 6430)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -513,10 +518,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1661 + n * (73 ±0)`
 		//  Estimated: `6430 + n * (2543 ±0)`
-		// Minimum execution time: 68_942_000 picoseconds.
-		Weight::from_parts(108_639_882, 6430)
-			// Standard Error: 36_913
-			.saturating_add(Weight::from_parts(7_746_904, 0).saturating_mul(n.into()))
+		// Minimum execution time: 46_940_000 picoseconds.
+		Weight::from_parts(50_576_614, 6430)
+			// Standard Error: 4_836
+			.saturating_add(Weight::from_parts(4_439_439, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -528,18 +533,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_product() -> Weight {
-		Weight::from_parts(84_795_000, 16032)
+		Weight::from_parts(41_763_000, 16032)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn commission_lot() -> Weight {
-		Weight::from_parts(87_559_000, 3710)
+		Weight::from_parts(54_381_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn commission_serials(n: u32, ) -> Weight {
-		Weight::from_parts(75_916_831, 3710)
-			.saturating_add(Weight::from_parts(5_820_934, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_629_821, 3710)
+			.saturating_add(Weight::from_parts(4_162_527, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -547,8 +552,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn ship(n: u32, ) -> Weight {
-		Weight::from_parts(104_579_808, 6430)
-			.saturating_add(Weight::from_parts(9_564_072, 0).saturating_mul(n.into()))
+		Weight::from_parts(58_813_873, 6430)
+			.saturating_add(Weight::from_parts(6_786_123, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -556,8 +561,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn receive_shipment(n: u32, ) -> Weight {
-		Weight::from_parts(34_191_226, 5621)
-			.saturating_add(Weight::from_parts(9_707_240, 0).saturating_mul(n.into()))
+		Weight::from_parts(39_974_352, 5621)
+			.saturating_add(Weight::from_parts(5_387_599, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -565,13 +570,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn record_excursion() -> Weight {
-		Weight::from_parts(101_571_000, 3710)
+		Weight::from_parts(47_922_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dispense(n: u32, ) -> Weight {
-		Weight::from_parts(110_013_499, 3710)
-			.saturating_add(Weight::from_parts(10_704_201, 0).saturating_mul(n.into()))
+		Weight::from_parts(58_445_028, 3710)
+			.saturating_add(Weight::from_parts(6_967_872, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -579,28 +584,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn recall_lot() -> Weight {
-		Weight::from_parts(66_738_000, 3710)
+		Weight::from_parts(39_158_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn flag_suspect() -> Weight {
-		Weight::from_parts(76_624_000, 3710)
+		Weight::from_parts(47_622_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn clear_suspect() -> Weight {
-		Weight::from_parts(74_581_000, 3710)
+		Weight::from_parts(45_568_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn confirm_illegitimate() -> Weight {
-		Weight::from_parts(96_783_000, 3710)
+		Weight::from_parts(45_038_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn return_to_manufacturer(n: u32, ) -> Weight {
-		Weight::from_parts(87_829_370, 3710)
-			.saturating_add(Weight::from_parts(10_863_386, 0).saturating_mul(n.into()))
+		Weight::from_parts(57_538_249, 3710)
+			.saturating_add(Weight::from_parts(6_714_109, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -608,8 +613,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn destroy_stock(n: u32, ) -> Weight {
-		Weight::from_parts(90_647_353, 3710)
-			.saturating_add(Weight::from_parts(12_485_753, 0).saturating_mul(n.into()))
+		Weight::from_parts(47_625_313, 3710)
+			.saturating_add(Weight::from_parts(6_505_999, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -617,33 +622,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn assign_company_prefix() -> Weight {
-		Weight::from_parts(51_607_000, 3710)
+		Weight::from_parts(22_164_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_company_prefix() -> Weight {
-		Weight::from_parts(37_065_000, 3574)
+		Weight::from_parts(17_346_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reassign_product() -> Weight {
-		Weight::from_parts(41_882_000, 3710)
+		Weight::from_parts(16_825_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire_product() -> Weight {
-		Weight::from_parts(31_647_000, 3608)
+		Weight::from_parts(12_068_000, 3608)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn clear_holding_suspicion() -> Weight {
-		Weight::from_parts(94_710_000, 6430)
+		Weight::from_parts(47_471_000, 6430)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_shipment(n: u32, ) -> Weight {
-		Weight::from_parts(108_639_882, 6430)
-			.saturating_add(Weight::from_parts(7_746_904, 0).saturating_mul(n.into()))
+		Weight::from_parts(50_576_614, 6430)
+			.saturating_add(Weight::from_parts(4_439_439, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

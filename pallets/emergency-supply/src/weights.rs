@@ -3,16 +3,21 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/ruralmed/target/release/ruralmed-node
+// /root/.cache/ruralmed/tools/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// /root/.cache/ruralmed/target/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_emergency_supply
 // --extrinsic
@@ -68,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `1489`
-		// Minimum execution time: 21_742_000 picoseconds.
-		Weight::from_parts(33_069_000, 1489)
+		// Minimum execution time: 15_584_000 picoseconds.
+		Weight::from_parts(16_795_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -79,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 22_483_000 picoseconds.
-		Weight::from_parts(33_239_000, 4746)
+		// Minimum execution time: 15_964_000 picoseconds.
+		Weight::from_parts(17_266_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -90,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 21_912_000 picoseconds.
-		Weight::from_parts(23_966_000, 4746)
+		// Minimum execution time: 15_073_000 picoseconds.
+		Weight::from_parts(16_274_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7772`
 		//  Estimated: `9071`
-		// Minimum execution time: 57_846_000 picoseconds.
-		Weight::from_parts(63_033_000, 9071)
+		// Minimum execution time: 39_089_000 picoseconds.
+		Weight::from_parts(42_523_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -140,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3051`
 		//  Estimated: `9150`
-		// Minimum execution time: 130_463_000 picoseconds.
-		Weight::from_parts(140_017_000, 9150)
+		// Minimum execution time: 91_939_000 picoseconds.
+		Weight::from_parts(97_466_000, 9150)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -167,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10943`
 		//  Estimated: `11708`
-		// Minimum execution time: 117_564_000 picoseconds.
-		Weight::from_parts(124_254_000, 11708)
+		// Minimum execution time: 84_567_000 picoseconds.
+		Weight::from_parts(90_195_000, 11708)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -190,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1982`
 		//  Estimated: `4746`
-		// Minimum execution time: 95_762_000 picoseconds.
-		Weight::from_parts(101_640_000, 4746)
+		// Minimum execution time: 69_744_000 picoseconds.
+		Weight::from_parts(75_143_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -209,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10033`
 		//  Estimated: `11708`
-		// Minimum execution time: 73_680_000 picoseconds.
-		Weight::from_parts(78_056_000, 11708)
+		// Minimum execution time: 53_810_000 picoseconds.
+		Weight::from_parts(57_567_000, 11708)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -222,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `3710`
-		// Minimum execution time: 22_754_000 picoseconds.
-		Weight::from_parts(25_758_000, 3710)
+		// Minimum execution time: 14_863_000 picoseconds.
+		Weight::from_parts(17_226_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -239,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7072`
 		//  Estimated: `9071`
-		// Minimum execution time: 40_901_000 picoseconds.
-		Weight::from_parts(43_875_000, 9071)
+		// Minimum execution time: 29_284_000 picoseconds.
+		Weight::from_parts(32_228_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -254,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1355`
 		//  Estimated: `6430`
-		// Minimum execution time: 37_456_000 picoseconds.
-		Weight::from_parts(43_004_000, 6430)
+		// Minimum execution time: 26_961_000 picoseconds.
+		Weight::from_parts(29_755_000, 6430)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -290,11 +295,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn allocate(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1745 + a * (67 ±0) + n * (87 ±0)`
-		//  Estimated: `43862 + a * (2596 ±15) + n * (10718 ±0)`
-		// Minimum execution time: 906_523_000 picoseconds.
-		Weight::from_parts(871_793_985, 43862)
-			// Standard Error: 1_353_999
-			.saturating_add(Weight::from_parts(37_415_816, 0).saturating_mul(a.into()))
+		//  Estimated: `43862 + a * (2596 ±0) + n * (10718 ±0)`
+		// Minimum execution time: 675_435_000 picoseconds.
+		Weight::from_parts(803_931_767, 43862)
+			// Standard Error: 435_345
+			.saturating_add(Weight::from_parts(24_375_485, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(77_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -322,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1575`
 		//  Estimated: `3710`
-		// Minimum execution time: 59_298_000 picoseconds.
-		Weight::from_parts(69_723_000, 3710)
+		// Minimum execution time: 43_845_000 picoseconds.
+		Weight::from_parts(47_632_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -345,8 +350,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1542`
 		//  Estimated: `3710`
-		// Minimum execution time: 59_288_000 picoseconds.
-		Weight::from_parts(66_278_000, 3710)
+		// Minimum execution time: 42_524_000 picoseconds.
+		Weight::from_parts(48_323_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -364,8 +369,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `693`
 		//  Estimated: `3549`
-		// Minimum execution time: 38_477_000 picoseconds.
-		Weight::from_parts(42_042_000, 3549)
+		// Minimum execution time: 27_431_000 picoseconds.
+		Weight::from_parts(30_335_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -374,63 +379,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn declare_emergency() -> Weight {
-		Weight::from_parts(33_069_000, 1489)
+		Weight::from_parts(16_795_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn extend_emergency() -> Weight {
-		Weight::from_parts(33_239_000, 4746)
+		Weight::from_parts(17_266_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_emergency() -> Weight {
-		Weight::from_parts(23_966_000, 4746)
+		Weight::from_parts(16_274_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_need() -> Weight {
-		Weight::from_parts(63_033_000, 9071)
+		Weight::from_parts(42_523_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pledge() -> Weight {
-		Weight::from_parts(140_017_000, 9150)
+		Weight::from_parts(97_466_000, 9150)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn confirm_receipt() -> Weight {
-		Weight::from_parts(124_254_000, 11708)
+		Weight::from_parts(90_195_000, 11708)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_pledge() -> Weight {
-		Weight::from_parts(101_640_000, 4746)
+		Weight::from_parts(75_143_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn void_pledge() -> Weight {
-		Weight::from_parts(78_056_000, 11708)
+		Weight::from_parts(57_567_000, 11708)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_pledge_warehouse() -> Weight {
-		Weight::from_parts(25_758_000, 3710)
+		Weight::from_parts(17_226_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_need_priority() -> Weight {
-		Weight::from_parts(43_875_000, 9071)
+		Weight::from_parts(32_228_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redirect_allocation() -> Weight {
-		Weight::from_parts(43_004_000, 6430)
+		Weight::from_parts(29_755_000, 6430)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn allocate(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(871_793_985, 43862)
-			.saturating_add(Weight::from_parts(37_415_816, 0).saturating_mul(a.into()))
+		Weight::from_parts(803_931_767, 43862)
+			.saturating_add(Weight::from_parts(24_375_485, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(77_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -441,17 +446,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
 	}
 	fn dispatch() -> Weight {
-		Weight::from_parts(69_723_000, 3710)
+		Weight::from_parts(47_632_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(66_278_000, 3710)
+		Weight::from_parts(48_323_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_dispatch() -> Weight {
-		Weight::from_parts(42_042_000, 3549)
+		Weight::from_parts(30_335_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

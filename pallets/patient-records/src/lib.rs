@@ -345,6 +345,12 @@ pub mod pallet {
 		/// `(patient, guardian, care organisations)`; registered without deposits.
 		pub patients:
 			alloc::vec::Vec<(T::AccountId, Option<T::AccountId>, alloc::vec::Vec<OrganisationId>)>,
+		/// For benchmarks only, as pallet-balances' `dev_accounts`: this many synthetic
+		/// self-reported records (no deposit, no vault), a thousand to each of
+		/// `ceil(n / 1000)` synthetic patients whose accounts nobody holds (see
+		/// [`Pallet::synthetic_patient`]), so that per-call costs can be measured over a large
+		/// state (`scripts/bench-tps.sh`, `TPS_RECORDS`). 0 in every preset.
+		pub synthetic_records: u32,
 	}
 
 	#[pallet::genesis_build]

@@ -64,6 +64,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		})
 		.with(pallet_patient_records::GenesisConfig::<Test> {
 			patients: vec![(PATIENT, None, vec![CLINIC]), (WARD, Some(GUARDIAN), vec![])],
+			..Default::default()
 		})
 		.build_then(|| Timestamp::set_timestamp(1_700_000_000_000))
 }

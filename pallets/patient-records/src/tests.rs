@@ -1503,3 +1503,40 @@ fn may_write_answers_as_the_anchoring_calls_do() {
 		assert!(!PatientRecords::may_write(&VILLAGE_DOC, &STRANGER, Some(CLINIC), enc));
 	});
 }
+
+mod synthetic_genesis {
+	use super::*;
+	use ruralmed_test_utils::{run_checked, DemoCounty};
+
+	#[test]
+	fn synthetic_records_are_anchored_as_the_pallet_anchors_them() {
+		let ext = DemoCounty::<Test>::funded([])
+			.with(crate::GenesisConfig::<Test> { synthetic_records: 2_500, ..Default::default() })
+			.build_then(|| ());
+		run_checked(
+			ext,
+			|| {
+				let patient = PatientRecords::synthetic_patient;
+				let counts: Vec<u64> = (0..3)
+					.map(|i| Patients::<Test>::get(patient(i)).unwrap().record_count)
+					.collect();
+				assert_eq!(counts, vec![1_000, 1_000, 500]);
+				assert!(Patients::<Test>::get(patient(3)).is_none());
+				assert_eq!(NextRecordId::<Test>::get(), 2_500);
+				let last = PatientRecordIndex::<Test>::get(patient(2), 499).unwrap();
+				let anchor = Records::<Test>::get(last).unwrap();
+				assert!(
+					anchor.self_reported && anchor.patient == patient(2) && anchor.deposit == 0
+				);
+			},
+			&[("patient-records", PatientRecords::do_try_state)],
+		);
+	}
+
+	#[test]
+	fn no_synthetic_records_by_default() {
+		test(|| {
+			assert!(Patients::<Test>::get(PatientRecords::synthetic_patient(0)).is_none());
+		});
+	}
+}

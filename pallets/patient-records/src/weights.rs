@@ -3,16 +3,21 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/ruralmed/target/release/ruralmed-node
+// /root/.cache/ruralmed/tools/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// /root/.cache/ruralmed/target/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_patient_records
 // --extrinsic
@@ -72,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `665`
 		//  Estimated: `6326`
-		// Minimum execution time: 115_772_000 picoseconds.
-		Weight::from_parts(130_704_000, 6326)
+		// Minimum execution time: 81_613_000 picoseconds.
+		Weight::from_parts(87_502_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -93,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1915`
 		//  Estimated: `6326`
-		// Minimum execution time: 140_198_000 picoseconds.
-		Weight::from_parts(212_355_000, 6326)
+		// Minimum execution time: 100_200_000 picoseconds.
+		Weight::from_parts(107_261_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -110,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `3710`
-		// Minimum execution time: 44_375_000 picoseconds.
-		Weight::from_parts(78_176_000, 3710)
+		// Minimum execution time: 29_284_000 picoseconds.
+		Weight::from_parts(32_428_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -125,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `507`
 		//  Estimated: `3658`
-		// Minimum execution time: 59_648_000 picoseconds.
-		Weight::from_parts(77_114_000, 3658)
+		// Minimum execution time: 41_623_000 picoseconds.
+		Weight::from_parts(44_246_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -136,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `297`
 		//  Estimated: `3618`
-		// Minimum execution time: 13_540_000 picoseconds.
-		Weight::from_parts(15_733_000, 3618)
+		// Minimum execution time: 8_924_000 picoseconds.
+		Weight::from_parts(9_634_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -151,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3710`
-		// Minimum execution time: 35_804_000 picoseconds.
-		Weight::from_parts(47_271_000, 3710)
+		// Minimum execution time: 22_474_000 picoseconds.
+		Weight::from_parts(24_506_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -164,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `421`
 		//  Estimated: `3618`
-		// Minimum execution time: 28_261_000 picoseconds.
-		Weight::from_parts(38_127_000, 3618)
+		// Minimum execution time: 17_637_000 picoseconds.
+		Weight::from_parts(20_130_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -195,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3200`
 		//  Estimated: `9296`
-		// Minimum execution time: 161_228_000 picoseconds.
-		Weight::from_parts(185_755_000, 9296)
+		// Minimum execution time: 116_655_000 picoseconds.
+		Weight::from_parts(124_457_000, 9296)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -222,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1421`
 		//  Estimated: `3710`
-		// Minimum execution time: 103_874_000 picoseconds.
-		Weight::from_parts(121_830_000, 3710)
+		// Minimum execution time: 70_075_000 picoseconds.
+		Weight::from_parts(75_463_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -257,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `19927`
 		//  Estimated: `108968`
-		// Minimum execution time: 672_176_000 picoseconds.
-		Weight::from_parts(1_072_750_000, 108968)
+		// Minimum execution time: 480_692_000 picoseconds.
+		Weight::from_parts(502_856_000, 108968)
 			.saturating_add(T::DbWeight::get().reads(85_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -280,8 +285,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1976`
 		//  Estimated: `3835`
-		// Minimum execution time: 90_244_000 picoseconds.
-		Weight::from_parts(148_270_000, 3835)
+		// Minimum execution time: 59_749_000 picoseconds.
+		Weight::from_parts(64_727_000, 3835)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -311,8 +316,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10522`
 		//  Estimated: `54979`
-		// Minimum execution time: 333_464_000 picoseconds.
-		Weight::from_parts(536_736_000, 54979)
+		// Minimum execution time: 236_605_000 picoseconds.
+		Weight::from_parts(262_565_000, 54979)
 			.saturating_add(T::DbWeight::get().reads(43_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -339,10 +344,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `799 + s * (522 ±0)`
 		//  Estimated: `3835 + s * (2845 ±0)`
-		// Minimum execution time: 42_613_000 picoseconds.
-		Weight::from_parts(58_773_422, 3835)
-			// Standard Error: 684_355
-			.saturating_add(Weight::from_parts(60_809_950, 0).saturating_mul(s.into()))
+		// Minimum execution time: 26_089_000 picoseconds.
+		Weight::from_parts(36_597_088, 3835)
+			// Standard Error: 66_568
+			.saturating_add(Weight::from_parts(39_939_250, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -361,8 +366,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `728`
 		//  Estimated: `6312`
-		// Minimum execution time: 33_450_000 picoseconds.
-		Weight::from_parts(61_592_000, 6312)
+		// Minimum execution time: 20_281_000 picoseconds.
+		Weight::from_parts(24_016_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -376,8 +381,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `628`
 		//  Estimated: `3651`
-		// Minimum execution time: 24_846_000 picoseconds.
-		Weight::from_parts(48_272_000, 3651)
+		// Minimum execution time: 15_484_000 picoseconds.
+		Weight::from_parts(18_087_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -386,68 +391,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(130_704_000, 6326)
+		Weight::from_parts(87_502_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(212_355_000, 6326)
+		Weight::from_parts(107_261_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_guardianship() -> Weight {
-		Weight::from_parts(78_176_000, 3710)
+		Weight::from_parts(32_428_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_guardianship_proposal() -> Weight {
-		Weight::from_parts(77_114_000, 3658)
+		Weight::from_parts(44_246_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(15_733_000, 3618)
+		Weight::from_parts(9_634_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(47_271_000, 3710)
+		Weight::from_parts(24_506_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(38_127_000, 3618)
+		Weight::from_parts(20_130_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn anchor_record() -> Weight {
-		Weight::from_parts(185_755_000, 9296)
+		Weight::from_parts(124_457_000, 9296)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn anchor_self_reported_record() -> Weight {
-		Weight::from_parts(121_830_000, 3710)
+		Weight::from_parts(75_463_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(1_072_750_000, 108968)
+		Weight::from_parts(502_856_000, 108968)
 			.saturating_add(ParityDbWeight::get().reads(85_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(148_270_000, 3835)
+		Weight::from_parts(64_727_000, 3835)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(536_736_000, 54979)
+		Weight::from_parts(262_565_000, 54979)
 			.saturating_add(ParityDbWeight::get().reads(43_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn erase_record(s: u32, ) -> Weight {
-		Weight::from_parts(58_773_422, 3835)
-			.saturating_add(Weight::from_parts(60_809_950, 0).saturating_mul(s.into()))
+		Weight::from_parts(36_597_088, 3835)
+			.saturating_add(Weight::from_parts(39_939_250, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -455,12 +460,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2845).saturating_mul(s.into()))
 	}
 	fn dispute_record() -> Weight {
-		Weight::from_parts(61_592_000, 6312)
+		Weight::from_parts(24_016_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_dispute() -> Weight {
-		Weight::from_parts(48_272_000, 3651)
+		Weight::from_parts(18_087_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -3,16 +3,21 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-02, STEPS: `20`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/ruralmed/target/release/ruralmed-node
+// /root/.cache/ruralmed/tools/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// /root/.cache/ruralmed/target/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_registry
 // --extrinsic
@@ -72,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `300`
 		//  Estimated: `3658`
-		// Minimum execution time: 61_751_000 picoseconds.
-		Weight::from_parts(74_771_000, 3658)
+		// Minimum execution time: 46_200_000 picoseconds.
+		Weight::from_parts(49_644_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -83,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `538`
 		//  Estimated: `3710`
-		// Minimum execution time: 14_432_000 picoseconds.
-		Weight::from_parts(22_033_000, 3710)
+		// Minimum execution time: 9_654_000 picoseconds.
+		Weight::from_parts(10_636_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `542`
 		//  Estimated: `3710`
-		// Minimum execution time: 13_821_000 picoseconds.
-		Weight::from_parts(18_638_000, 3710)
+		// Minimum execution time: 9_144_000 picoseconds.
+		Weight::from_parts(9_935_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `700`
 		//  Estimated: `3710`
-		// Minimum execution time: 52_418_000 picoseconds.
-		Weight::from_parts(63_514_000, 3710)
+		// Minimum execution time: 38_307_000 picoseconds.
+		Weight::from_parts(40_802_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -126,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `757`
 		//  Estimated: `3710`
-		// Minimum execution time: 56_183_000 picoseconds.
-		Weight::from_parts(84_164_000, 3710)
+		// Minimum execution time: 40_400_000 picoseconds.
+		Weight::from_parts(43_095_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -139,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `849`
 		//  Estimated: `3710`
-		// Minimum execution time: 21_171_000 picoseconds.
-		Weight::from_parts(33_460_000, 3710)
+		// Minimum execution time: 13_871_000 picoseconds.
+		Weight::from_parts(15_193_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -154,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1039`
 		//  Estimated: `6170`
-		// Minimum execution time: 30_906_000 picoseconds.
-		Weight::from_parts(54_861_000, 6170)
+		// Minimum execution time: 21_031_000 picoseconds.
+		Weight::from_parts(22_645_000, 6170)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -167,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1104`
 		//  Estimated: `6170`
-		// Minimum execution time: 30_796_000 picoseconds.
-		Weight::from_parts(52_387_000, 6170)
+		// Minimum execution time: 19_660_000 picoseconds.
+		Weight::from_parts(21_302_000, 6170)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -180,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `554`
 		//  Estimated: `3580`
-		// Minimum execution time: 22_073_000 picoseconds.
-		Weight::from_parts(38_908_000, 3580)
+		// Minimum execution time: 13_991_000 picoseconds.
+		Weight::from_parts(15_323_000, 3580)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -191,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3580`
-		// Minimum execution time: 17_166_000 picoseconds.
-		Weight::from_parts(32_488_000, 3580)
+		// Minimum execution time: 10_756_000 picoseconds.
+		Weight::from_parts(11_908_000, 3580)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3580`
-		// Minimum execution time: 17_095_000 picoseconds.
-		Weight::from_parts(27_240_000, 3580)
+		// Minimum execution time: 10_837_000 picoseconds.
+		Weight::from_parts(11_908_000, 3580)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -215,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `281`
 		//  Estimated: `3553`
-		// Minimum execution time: 19_769_000 picoseconds.
-		Weight::from_parts(36_684_000, 3553)
+		// Minimum execution time: 13_401_000 picoseconds.
+		Weight::from_parts(14_712_000, 3553)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -228,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `629`
 		//  Estimated: `3580`
-		// Minimum execution time: 23_135_000 picoseconds.
-		Weight::from_parts(44_266_000, 3580)
+		// Minimum execution time: 14_532_000 picoseconds.
+		Weight::from_parts(15_693_000, 3580)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -238,67 +243,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn apply_for_organisation() -> Weight {
-		Weight::from_parts(74_771_000, 3658)
+		Weight::from_parts(49_644_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn verify_organisation() -> Weight {
-		Weight::from_parts(22_033_000, 3710)
+		Weight::from_parts(10_636_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_organisation() -> Weight {
-		Weight::from_parts(18_638_000, 3710)
+		Weight::from_parts(9_935_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_organisation() -> Weight {
-		Weight::from_parts(63_514_000, 3710)
+		Weight::from_parts(40_802_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(84_164_000, 3710)
+		Weight::from_parts(43_095_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn transfer_admin() -> Weight {
-		Weight::from_parts(33_460_000, 3710)
+		Weight::from_parts(15_193_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_practitioner() -> Weight {
-		Weight::from_parts(54_861_000, 6170)
+		Weight::from_parts(22_645_000, 6170)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_practitioner() -> Weight {
-		Weight::from_parts(52_387_000, 6170)
+		Weight::from_parts(21_302_000, 6170)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn verify_licence() -> Weight {
-		Weight::from_parts(38_908_000, 3580)
+		Weight::from_parts(15_323_000, 3580)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend_practitioner() -> Weight {
-		Weight::from_parts(32_488_000, 3580)
+		Weight::from_parts(11_908_000, 3580)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_licence() -> Weight {
-		Weight::from_parts(27_240_000, 3580)
+		Weight::from_parts(11_908_000, 3580)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_encryption_key() -> Weight {
-		Weight::from_parts(36_684_000, 3553)
+		Weight::from_parts(14_712_000, 3553)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn release_licence() -> Weight {
-		Weight::from_parts(44_266_000, 3580)
+		Weight::from_parts(15_693_000, 3580)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
