@@ -334,6 +334,25 @@ async function emergency(net) {
 
 const FLOWS = { teleconsultation, drugs, emergency };
 
+/// The index of the first node that has not imported block `hash`, or -1.
+async function firstWithout(nodes, hash) {
+  for (const [i, { api }] of nodes.entries()) {
+    try {
+      await api.rpc.chain.getHeader(hash);
+    } catch {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/// `hash` if it is on `api`'s best chain, else `api`'s best block (the fork was abandoned).
+async function onChainOf(api, hash) {
+  const { number } = await api.rpc.chain.getHeader(hash);
+  const canonical = (await api.rpc.chain.getBlockHash(number)).toHex();
+  return canonical === hash ? hash : bestHash(api);
+}
+
 async function bestHash(api) {
   return (await api.rpc.chain.getHeader()).hash.toHex();
 }
@@ -347,19 +366,19 @@ function network(nodes, { timeoutMs = 120_000 } = {}) {
   const net = {
     nodes,
 
-    /// Waits until every node has imported the block `hash` that `origin` saw.
+    /// Waits until every node has imported the block `hash` that `origin` saw. If `origin`
+    /// itself leaves that block's fork (a best block can be abandoned: seen once while a
+    /// validator was killed, and the other nodes then never import it), it waits for
+    /// `origin`'s best block instead: the abandoned block's transactions go back to the pool.
     async waitEverywhere(origin, hash) {
       const deadline = Date.now() + timeoutMs;
-      for (const [i, { api }] of nodes.entries()) {
-        for (;;) {
-          try {
-            await api.rpc.chain.getHeader(hash);
-            break;
-          } catch {
-            if (Date.now() > deadline) throw new CheckError(`node ${i + 1} never imported block ${hash}`);
-            await sleep(500);
-          }
-        }
+      let target = hash;
+      for (;;) {
+        const missing = await firstWithout(nodes, target);
+        if (missing < 0) return;
+        if (Date.now() > deadline) throw new CheckError(`node ${missing + 1} never imported block ${target}`);
+        target = await onChainOf(origin, target);
+        await sleep(500);
       }
     },
 

@@ -248,12 +248,22 @@ pub async fn all_agree(nodes: &[&Rpc]) -> Result<(u32, String)> {
 /// Runs a polkadot.js script of `scripts/js` with node and returns its standard output, or an
 /// error with everything it printed.
 pub async fn run_js(script: &str, args: &[&str], timeout: Duration) -> Result<String> {
+	let dir = repo_root().join("scripts/js");
 	let mut command = tokio::process::Command::new("node");
-	command.arg(script).args(args).current_dir(repo_root().join("scripts/js")).kill_on_drop(true);
+	command.arg(script).args(args).current_dir(&dir).kill_on_drop(true);
 	let output = tokio::time::timeout(timeout, command.output())
 		.await
 		.with_context(|| format!("{script} did not finish within {timeout:?}"))?
-		.with_context(|| format!("could not start node {script}"))?;
+		// Says where it looked: a start that failed once inside scripts/test.sh (and not when
+		// run alone) left no clue whether `node` or the directory was missing.
+		.with_context(|| {
+			format!(
+				"could not start node {script} in {} (exists: {}; PATH={})",
+				dir.display(),
+				dir.is_dir(),
+				std::env::var("PATH").unwrap_or_default()
+			)
+		})?;
 	let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
 	if !output.status.success() {
 		bail!(
