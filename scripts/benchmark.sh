@@ -2,8 +2,8 @@
 # Regenerates the runtime's weights on this machine, all from one run of the SDK's
 # frame-omni-bencher against the runtime's WASM built with `runtime-benchmarks` (no node build):
 # every pallet the runtime benchmarks (frame-system and its transaction extensions, balances,
-# transaction payment, timestamp, utility, sudo, collective, membership and the five RuralMed
-# pallets) and the block and extrinsic overhead.
+# transaction payment, timestamp, utility, sudo, membership and the five RuralMed pallets; not
+# collective, see SDK below) and the block and extrinsic overhead.
 #
 #   scripts/benchmark.sh                     everything, 50 steps x 20 repeats
 #   scripts/benchmark.sh pallet_registry     one pallet (or several; `overhead` for the overhead)
@@ -39,7 +39,6 @@ RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/ruralmed_runtime
 # keeps an existing blob when it sees nothing to regenerate: the next normal node build could
 # embed it (the node then refuses to start). Removed on the way out, so that build makes it anew.
 forget_benchmark_wasm() { rm -f "$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/"*.wasm; }
-
 
 run_pallet() {
 	local pallet=$1 output template=()

@@ -27,12 +27,15 @@ ensure_toolchain() {
 	local missing=()
 	command -v c++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
 	command -v protoc >/dev/null || missing+=(protobuf-compiler)
-	if [ ${#missing[@]} -gt 0 ]; then
-		log "installing Debian packages: ${missing[*]}"
-		local sudo=""
-		[ "$(id -u)" = 0 ] || sudo="sudo"
-		$sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-	fi
+	[ ${#missing[@]} -eq 0 ] || install_debian_packages "${missing[@]}"
+}
+
+# Installs Debian packages (through sudo unless root).
+install_debian_packages() {
+	log "installing Debian packages: $*"
+	local sudo=""
+	[ "$(id -u)" = 0 ] || sudo="sudo"
+	$sudo apt-get update -qq && $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
 # Runs `npm ci` in package dir $1 when its packages are missing or its committed lockfile changed
@@ -150,12 +153,7 @@ ensure_omni_bencher() {
 		return 0
 	fi
 	# Its database crates build RocksDB's bindings with bindgen, which needs libclang.
-	if ! ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1; then
-		log "installing libclang-dev (bindgen, for frame-omni-bencher)"
-		local sudo=""
-		[ "$(id -u)" = 0 ] || sudo="sudo"
-		$sudo apt-get update -qq && $sudo apt-get install -y -qq libclang-dev >/dev/null
-	fi
+	ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1 || install_debian_packages libclang-dev
 	log "installing frame-omni-bencher $OMNI_BENCHER_VERSION into $TOOLS_DIR"
 	CARGO_TARGET_DIR="$HOME/.cache/ruralmed/tools-target" cargo install frame-omni-bencher \
 		--version "=$OMNI_BENCHER_VERSION" --locked --root "$TOOLS_DIR" >&2

@@ -142,6 +142,22 @@ export interface EscalatedAccess {
   readonly disputed: boolean;
 }
 
+/** Break-glass access `id` and its status (`Open`, `Escalated`, …), or null if there is none. */
+async function emergencyAccess(api: ApiPromise, id: bigint): Promise<{ access: EscalatedAccess; status: unknown } | null> {
+  const raw = (await query(api, 'consent', 'emergencyAccesses')(id)).toJSON();
+  if (raw === null) return null;
+  if (!isObject(raw)) throw shape('a break-glass access');
+  const access = {
+    id,
+    patient: account(raw.patient, 'a patient'),
+    practitioner: account(raw.practitioner, 'a practitioner'),
+    org: Number(big(raw.org, 'an organisation id')),
+    openedAt: Number(big(raw.openedAt, 'a block number')),
+    disputed: raw.disputed === true,
+  };
+  return { access, status: raw.status };
+}
+
 /**
  * The escalated break-glass accesses, oldest first. `Consent.Escalated` holds only those not yet
  * resolved (the authority's backlog, which resolving empties), so reading all of it stays small.
@@ -149,20 +165,8 @@ export interface EscalatedAccess {
 export async function escalatedAccesses(api: ApiPromise): Promise<EscalatedAccess[]> {
   const escalated = query(api, 'consent', 'escalated') as unknown as { keys: () => Promise<{ args: Codec[] }[]> };
   const ids = (await escalated.keys()).map((k) => big(k.args[0]?.toJSON(), 'an emergency access id'));
-  const accesses = await Promise.all(ids.map(async (id): Promise<EscalatedAccess | null> => {
-    const raw = (await query(api, 'consent', 'emergencyAccesses')(id)).toJSON();
-    if (raw === null) return null;
-    if (!isObject(raw)) throw shape('a break-glass access');
-    return {
-      id,
-      patient: account(raw.patient, 'a patient'),
-      practitioner: account(raw.practitioner, 'a practitioner'),
-      org: Number(big(raw.org, 'an organisation id')),
-      openedAt: Number(big(raw.openedAt, 'a block number')),
-      disputed: raw.disputed === true,
-    };
-  }));
-  return accesses.filter((a): a is EscalatedAccess => a !== null).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const accesses = await Promise.all(ids.map((id) => emergencyAccess(api, id)));
+  return accesses.flatMap((found) => (found === null ? [] : [found.access])).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /**
@@ -171,11 +175,9 @@ export async function escalatedAccesses(api: ApiPromise): Promise<EscalatedAcces
  * not escalated (`Consent.NotEscalated`) before signing.
  */
 export async function resolveAccessCall(api: ApiPromise, id: bigint, sanction: boolean): Promise<SubmittableExtrinsic<'promise'>> {
-  if (id < 0n) throw ChainError.refusal('Consent', 'UnknownEmergency');
-  const raw = (await query(api, 'consent', 'emergencyAccesses')(id)).toJSON();
-  if (raw === null) throw ChainError.refusal('Consent', 'UnknownEmergency');
-  if (!isObject(raw)) throw shape('a break-glass access');
-  if (raw.status !== 'Escalated') throw ChainError.refusal('Consent', 'NotEscalated');
+  const found = id < 0n ? null : await emergencyAccess(api, id);
+  if (found === null) throw ChainError.refusal('Consent', 'UnknownEmergency');
+  if (found.status !== 'Escalated') throw ChainError.refusal('Consent', 'NotEscalated');
   return txFn(api, 'consent', 'resolveEmergencyAccess')(id, sanction);
 }
 

@@ -35,7 +35,12 @@ const CATALOGUE: readonly { code: string; unit: string }[] = [
   { code: 'MASK-N95', unit: 'Piece' }, { code: 'ORS', unit: 'Box' }, { code: 'TEST-KIT', unit: 'Kit' }, { code: 'OXYGEN', unit: 'Device' },
 ];
 
-function describe(detail: MotionDetail & { practitionerName?: string }, orgName: (id: number) => string): string {
+/** An organisation's name from the registry, or words for an unknown id. */
+function orgNameIn(orgs: readonly OrganisationView[]): (id: number) => string {
+  return (id) => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+}
+
+function describe(detail: MotionDetail, orgName: (id: number) => string, personName: (address: string) => string): string {
   const a = detail.motion.action;
   switch (a.kind) {
     case 'RecallLot':
@@ -50,7 +55,7 @@ function describe(detail: MotionDetail & { practitionerName?: string }, orgName:
     case 'VerifyLicence':
     case 'SuspendPractitioner':
     case 'RevokeLicence':
-      return t(`council.action.${a.kind}`, { who: detail.practitionerName ?? a.practitioner });
+      return t(`council.action.${a.kind}`, { who: personName(a.practitioner) });
     case 'Other':
       return t('council.action.Other', { call: `${a.section}.${a.method}` });
   }
@@ -95,10 +100,8 @@ export function councilScreen(ctx: AppContext): HTMLElement {
       member && !m.nays.includes(me) && state === 'open' ? button('revoke', t('council.nay'), () => { act(async () => { await voteOnMotion(ctx.backend, session, m, false); return t('council.voted'); }); }, { class: 'btn', 'data-action': 'nay' }) : null,
       state !== 'open' ? button('ok', t('council.close'), () => { act(async () => outcomeText(await closeCouncilMotion(ctx.backend, session, m.hash))); }, { class: 'btn primary', 'data-action': 'close' }) : null,
     ];
-    const practitioner = 'practitioner' in m.action ? m.action.practitioner : undefined;
-    const named = { ...detail, practitionerName: practitioner === undefined ? undefined : voterNames.get(practitioner) };
     return h('li', { class: 'entry', 'data-motion': String(m.index), 'data-state': state, 'data-kind': m.action.kind },
-      h('p', {}, icon('flag'), h('strong', {}, describe(named, orgName))),
+      h('p', {}, icon('flag'), h('strong', {}, describe(detail, orgName, (a) => voterNames.get(a) ?? a))),
       h('p', {}, h('span', {}, t('council.votes', { ayes: m.ayes.length, threshold: m.threshold, nays: m.nays.length, seats: m.seats }))),
       m.ayes.length > 0 ? h('p', { class: 'hint' }, t('council.ayesBy', { names: names(m.ayes) })) : null,
       m.nays.length > 0 ? h('p', { class: 'hint' }, t('council.naysBy', { names: names(m.nays) })) : null,
@@ -109,7 +112,7 @@ export function councilScreen(ctx: AppContext): HTMLElement {
   async function drawMotions(): Promise<void> {
     try {
       const [{ motions }, clock, { orgs }] = await Promise.all([councilState(ctx.backend), chainClock(ctx.backend), ctx.registry()]);
-      const orgName = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+      const orgName = orgNameIn(orgs);
       const voters = new Map<string, string>();
       const named = motions.flatMap((d) => [...d.motion.ayes, ...d.motion.nays, ...('practitioner' in d.motion.action ? [d.motion.action.practitioner] : [])]);
       await Promise.all([...new Set(named)].map(async (a) => { voters.set(a, await personName(ctx, a)); }));
@@ -181,7 +184,7 @@ export function councilScreen(ctx: AppContext): HTMLElement {
   /** The escalated break-glass accesses, each with a motion to clear or to sanction its practitioner. */
   async function breakGlassForm(orgs: readonly OrganisationView[], clock: ChainClock): Promise<HTMLElement> {
     const accesses = await escalatedBreakGlass(ctx.backend);
-    const orgName = (id: number): string => orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id });
+    const orgName = orgNameIn(orgs);
     const rows = await Promise.all(accesses.map(async (a) => {
       const [who, patient] = await Promise.all([personName(ctx, a.practitioner), personName(ctx, a.patient)]);
       const propose = (sanction: boolean) => (): void => {
