@@ -68,12 +68,7 @@ pool_kbytes=$((2 * n))
 chain=()
 if [ "$records" -gt 0 ]; then
 	spec="$workdir/dev-with-records.json"
-	"$NODE_BIN" build-spec --chain dev 2>/dev/null | python3 -c '
-import json, sys
-spec = json.load(sys.stdin)
-patch = spec["genesis"]["runtimeGenesis"]["patch"]
-patch.setdefault("patientRecords", {})["syntheticRecords"] = int(sys.argv[1])
-json.dump(spec, open(sys.argv[2], "w"))' "$records" "$spec" || die "could not write a chain spec with $records records"
+	dev_spec_with_records "$records" "$spec" || die "could not write a chain spec with $records records"
 	chain=(--chain "$spec")
 fi
 start_and_wait() {

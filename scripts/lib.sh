@@ -174,6 +174,18 @@ zepter_checks() {
 }
 
 # Prints a free TCP port.
+# The dev chain's spec with `records` synthetic records (patient-records' `syntheticRecords`
+# genesis field) added to its genesis patch, written to `out`: a chain that starts large.
+dev_spec_with_records() {
+	local records=$1 out=$2
+	"$NODE_BIN" build-spec --chain dev 2>/dev/null | python3 -c '
+import json, sys
+spec = json.load(sys.stdin)
+patch = spec["genesis"]["runtimeGenesis"]["patch"]
+patch.setdefault("patientRecords", {})["syntheticRecords"] = int(sys.argv[1])
+json.dump(spec, open(sys.argv[2], "w"))' "$records" "$out"
+}
+
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

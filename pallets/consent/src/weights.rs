@@ -70,20 +70,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:1 w:1)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1795`
+		//  Measured:  `1617`
 		//  Estimated: `5143`
-		// Minimum execution time: 70_636_000 picoseconds.
-		Weight::from_parts(76_996_000, 5143)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 73_370_000 picoseconds.
+		Weight::from_parts(78_488_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Consent::GrantLocations` (r:1 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -93,18 +91,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
 	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1996`
+		//  Measured:  `1819`
 		//  Estimated: `5143`
-		// Minimum execution time: 57_216_000 picoseconds.
-		Weight::from_parts(63_356_000, 5143)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 59_169_000 picoseconds.
+		Weight::from_parts(63_916_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Consent::Grants` (r:1 w:1)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
@@ -119,12 +115,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 4]`.
 	fn prune_expired_grants(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `682 + n * (395 ±0)`
+		//  Measured:  `644 + n * (395 ±0)`
 		//  Estimated: `5143`
-		// Minimum execution time: 48_082_000 picoseconds.
-		Weight::from_parts(23_067_574, 5143)
-			// Standard Error: 24_482
-			.saturating_add(Weight::from_parts(30_646_270, 0).saturating_mul(n.into()))
+		// Minimum execution time: 50_506_000 picoseconds.
+		Weight::from_parts(23_351_599, 5143)
+			// Standard Error: 26_875
+			.saturating_add(Weight::from_parts(31_309_291, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -145,10 +141,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	fn refer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5528`
+		//  Measured:  `5494`
 		//  Estimated: `25908`
-		// Minimum execution time: 113_770_000 picoseconds.
-		Weight::from_parts(121_823_000, 25908)
+		// Minimum execution time: 116_064_000 picoseconds.
+		Weight::from_parts(127_852_000, 25908)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -160,10 +156,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn revoke_referral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `765`
+		//  Measured:  `727`
 		//  Estimated: `3860`
-		// Minimum execution time: 21_212_000 picoseconds.
-		Weight::from_parts(24_217_000, 3860)
+		// Minimum execution time: 20_781_000 picoseconds.
+		Weight::from_parts(24_817_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -173,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn prune_referral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `468`
+		//  Measured:  `430`
 		//  Estimated: `3860`
-		// Minimum execution time: 16_175_000 picoseconds.
-		Weight::from_parts(19_389_000, 3860)
+		// Minimum execution time: 16_455_000 picoseconds.
+		Weight::from_parts(19_429_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -204,10 +200,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::PatientEmergencies` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6589`
+		//  Measured:  `6555`
 		//  Estimated: `38367`
-		// Minimum execution time: 138_878_000 picoseconds.
-		Weight::from_parts(151_507_000, 38367)
+		// Minimum execution time: 146_620_000 picoseconds.
+		Weight::from_parts(159_910_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -221,10 +217,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn review_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `672`
+		//  Measured:  `634`
 		//  Estimated: `3618`
-		// Minimum execution time: 18_778_000 picoseconds.
-		Weight::from_parts(21_112_000, 3618)
+		// Minimum execution time: 18_718_000 picoseconds.
+		Weight::from_parts(22_754_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -234,10 +230,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn escalate_unreviewed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `375`
+		//  Measured:  `337`
 		//  Estimated: `3595`
-		// Minimum execution time: 11_618_000 picoseconds.
-		Weight::from_parts(13_260_000, 3595)
+		// Minimum execution time: 11_777_000 picoseconds.
+		Weight::from_parts(14_351_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -251,10 +247,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resolve_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `968`
+		//  Measured:  `930`
 		//  Estimated: `3595`
-		// Minimum execution time: 24_827_000 picoseconds.
-		Weight::from_parts(27_341_000, 3595)
+		// Minimum execution time: 25_789_000 picoseconds.
+		Weight::from_parts(29_314_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -263,54 +259,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(76_996_000, 5143)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-	}
-	fn revoke_consent() -> Weight {
-		Weight::from_parts(63_356_000, 5143)
+		Weight::from_parts(78_488_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
+	fn revoke_consent() -> Weight {
+		Weight::from_parts(63_916_000, 5143)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(23_067_574, 5143)
-			.saturating_add(Weight::from_parts(30_646_270, 0).saturating_mul(n.into()))
+		Weight::from_parts(23_351_599, 5143)
+			.saturating_add(Weight::from_parts(31_309_291, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(121_823_000, 25908)
+		Weight::from_parts(127_852_000, 25908)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(24_217_000, 3860)
+		Weight::from_parts(24_817_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(19_389_000, 3860)
+		Weight::from_parts(19_429_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(151_507_000, 38367)
+		Weight::from_parts(159_910_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(21_112_000, 3618)
+		Weight::from_parts(22_754_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(13_260_000, 3595)
+		Weight::from_parts(14_351_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(27_341_000, 3595)
+		Weight::from_parts(29_314_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

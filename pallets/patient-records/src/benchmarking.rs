@@ -4,6 +4,10 @@
 //! the runtime's `RecordAccess` has ([`RecordAccess::benchmark_allow_costliest`]: in the
 //! runtime, consent's referral row after every grant), for a caller and a reader who are both
 //! practitioners of the most organisations allowed.
+//!
+//! Whoever signs a call is `whitelisted_caller()`: the transaction's extensions already read
+//! and write the signer's account (nonce and fee) and are charged for it, as in the SDK's own
+//! benchmarks. Every other account a call touches is counted.
 
 use super::*;
 use crate::Pallet as PatientRecords;
@@ -43,7 +47,17 @@ fn practitioner<T: Config>(name: &'static str) -> (T::AccountId, OrganisationId)
 where
 	T::Currency: Mutate<T::AccountId>,
 {
-	let who: T::AccountId = account(name, 0, 0);
+	practitioner_as::<T>(account(name, 0, 0), name)
+}
+
+/// [`practitioner`] for a given account (the signer, whitelisted).
+fn practitioner_as<T: Config>(
+	who: T::AccountId,
+	name: &'static str,
+) -> (T::AccountId, OrganisationId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
 	let org = T::Directory::benchmark_busiest_practitioner(
 		&account(name, 1, 1),
 		&who,
@@ -60,13 +74,22 @@ struct Setup<T: Config> {
 	patient: T::AccountId,
 }
 
+/// Who signs the benchmarked call: that account is the whitelisted caller.
+#[derive(PartialEq)]
+enum Signer {
+	Doctor,
+	Patient,
+}
+
 /// A doctor (see [`practitioner`]), a registered, funded patient, no access yet.
-fn bare<T: Config>() -> Setup<T>
+fn bare<T: Config>(signer: Signer) -> Setup<T>
 where
 	T::Currency: Mutate<T::AccountId>,
 {
-	let (doc, org) = practitioner::<T>("doc");
-	let patient: T::AccountId = account("patient", 0, 0);
+	let doc = if signer == Signer::Doctor { whitelisted_caller() } else { account("doc", 0, 0) };
+	let (doc, org) = practitioner_as::<T>(doc, "doc");
+	let patient: T::AccountId =
+		if signer == Signer::Patient { whitelisted_caller() } else { account("patient", 0, 0) };
 	fund::<T>(&patient);
 	PatientRecords::<T>::do_register(patient.clone(), None, None, patient.clone(), Zero::zero())
 		.expect("new patient");
@@ -74,11 +97,11 @@ where
 }
 
 /// [`bare`], with read and write access for the doctor through `org`.
-fn setup<T: Config>() -> Setup<T>
+fn setup<T: Config>(signer: Signer) -> Setup<T>
 where
 	T::Currency: Mutate<T::AccountId>,
 {
-	let s = bare::<T>();
+	let s = bare::<T>(signer);
 	T::Access::benchmark_allow(&s.doc, s.org, &s.patient);
 	s
 }
@@ -126,7 +149,7 @@ mod benchmarks {
 	/// A pending proposal for the account is dropped and its deposit released.
 	#[benchmark]
 	fn register_patient() {
-		let who: T::AccountId = account("patient", 9, 0);
+		let who: T::AccountId = whitelisted_caller();
 		fund::<T>(&who);
 		proposed::<T>(&who, &account("guardian", 0, 0));
 		#[extrinsic_call]
@@ -138,7 +161,7 @@ mod benchmarks {
 	/// An expired proposal for the patient is replaced: its deposit released, a new one held.
 	#[benchmark]
 	fn register_patient_with_guardian() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Doctor);
 		let ward: T::AccountId = account("ward", 0, 0);
 		proposed::<T>(&ward, &account("guardian", 1, 0));
 		let expired = frame_system::Pallet::<T>::block_number()
@@ -154,7 +177,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_guardianship() {
 		let ward: T::AccountId = account("ward", 0, 0);
-		let guardian: T::AccountId = account("guardian", 0, 0);
+		let guardian: T::AccountId = whitelisted_caller();
 		proposed::<T>(&ward, &guardian);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guardian.clone()), ward.clone());
@@ -164,7 +187,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_guardianship_proposal() {
 		let ward: T::AccountId = account("ward", 0, 0);
-		let guardian: T::AccountId = account("guardian", 0, 0);
+		let guardian: T::AccountId = whitelisted_caller();
 		proposed::<T>(&ward, &guardian);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guardian), ward.clone());
@@ -173,7 +196,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_guardian() {
-		let patient: T::AccountId = account("patient", 0, 0);
+		let patient: T::AccountId = whitelisted_caller();
 		PatientRecords::<T>::do_register(
 			patient.clone(),
 			None,
@@ -190,7 +213,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn add_care_organisation() {
-		let s = setup::<T>();
+		let s = setup::<T>(Signer::Patient);
 		if CareOrganisations::<T>::contains_key(&s.patient, s.org) {
 			PatientRecords::<T>::do_remove_care_organisation(&s.patient, s.org).expect("present");
 		}
@@ -201,7 +224,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_care_organisation() {
-		let s = setup::<T>();
+		let s = setup::<T>(Signer::Patient);
 		if !CareOrganisations::<T>::contains_key(&s.patient, s.org) {
 			PatientRecords::<T>::do_add_care_organisation(&s.patient, s.org).expect("absent");
 		}
@@ -210,12 +233,19 @@ mod benchmarks {
 		assert!(!CareOrganisations::<T>::contains_key(&s.patient, s.org));
 	}
 
-	/// An amendment of a colleague's record: the doctor is not its author, so its membership
-	/// of the record's organisation is checked too.
+	/// `a` = 1: an amendment of a colleague's record (the doctor is not its author, so its
+	/// membership of the record's organisation is checked too, and the old anchor is
+	/// rewritten); `a` = 0: a new record. The call is charged by whether it amends. The vault
+	/// is another organisation than the author's, so it is read too.
 	#[benchmark]
-	fn anchor_record() {
-		let s = setup::<T>();
+	fn anchor_record(a: Linear<0, 1>) {
+		let s = setup::<T>(Signer::Doctor);
 		let old = anchored_by::<T>(&s, account("colleague", 0, 0));
+		let amends = (a == 1).then_some(old);
+		let vault = T::Directory::affiliations(&s.doc)
+			.into_iter()
+			.find(|o| *o != s.org)
+			.expect("the busiest practitioner has several hospitals");
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(s.doc.clone()),
@@ -223,17 +253,18 @@ mod benchmarks {
 			s.org,
 			RecordCategory::Encounter,
 			H256::repeat_byte(2),
-			s.org,
+			vault,
 			4096,
-			Some(old),
+			amends,
 		);
 		assert_eq!(Patients::<T>::get(&s.patient).unwrap().record_count, 2);
-		assert!(Records::<T>::get(old).unwrap().superseded_by.is_some());
+		assert_eq!(Records::<T>::get(old).unwrap().superseded_by.is_some(), a == 1);
 	}
 
+	/// `a` as for [`anchor_record`]: the patient amends their own earlier note, or writes one.
 	#[benchmark]
-	fn anchor_self_reported_record() {
-		let s = bare::<T>();
+	fn anchor_self_reported_record(a: Linear<0, 1>) {
+		let s = bare::<T>(Signer::Patient);
 		let old = PatientRecords::<T>::do_anchor(
 			s.patient.clone(),
 			s.patient.clone(),
@@ -254,7 +285,7 @@ mod benchmarks {
 			H256::repeat_byte(2),
 			s.org,
 			4096,
-			Some(old),
+			(a == 1).then_some(old),
 		);
 		assert!(Records::<T>::get(NextRecordId::<T>::get() - 1).unwrap().self_reported);
 	}
@@ -264,7 +295,7 @@ mod benchmarks {
 	/// record holds one share less than allowed, so the new one is counted in.
 	#[benchmark]
 	fn attach_key_share() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Doctor);
 		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
 		let purpose = T::Access::benchmark_allow_costliest(&s.doc, s.org, &s.patient);
 		let (reader, reader_org) = practitioner::<T>("reader");
@@ -276,11 +307,46 @@ mod benchmarks {
 		assert!(KeyShares::<T>::contains_key(id, &reader));
 	}
 
+	/// The patient replaces a share a practitioner attached for another practitioner: the old
+	/// deposit goes back to the attacher's account and the new one is held from the patient.
+	/// The reader's access is found by the costliest check. (A new share, above, checks two
+	/// practitioners instead; the call is charged the larger of the two in each dimension.)
+	#[benchmark]
+	fn replace_key_share() {
+		let s = bare::<T>(Signer::Patient);
+		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
+		let (reader, reader_org) = practitioner::<T>("reader");
+		let purpose = T::Access::benchmark_allow_costliest(&reader, reader_org, &s.patient);
+		let attacher: T::AccountId = account("attacher", 0, 0);
+		fund::<T>(&attacher);
+		let deposit = T::KeyShareDeposit::get();
+		T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit).expect("funded");
+		KeyShares::<T>::insert(
+			id,
+			&reader,
+			KeyShare {
+				wrapped_key: BoundedVec::truncate_from(share::<T>()),
+				attached_by: attacher,
+				deposit,
+			},
+		);
+		KeyShareCount::<T>::insert(id, 1);
+		#[extrinsic_call]
+		attach_key_share(
+			RawOrigin::Signed(s.patient.clone()),
+			id,
+			reader.clone(),
+			purpose,
+			share::<T>(),
+		);
+		assert_eq!(KeyShares::<T>::get(id, &reader).map(|k| k.attached_by), Some(s.patient));
+	}
+
 	/// The record's author, still an active member of its organisation, removes another
 	/// reader's share, whose deposit goes back to the account that attached it.
 	#[benchmark]
 	fn remove_key_share() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Doctor);
 		let id = anchored_by::<T>(&s, s.doc.clone());
 		let reader: T::AccountId = account("reader", 0, 0);
 		let attacher: T::AccountId = account("attacher", 0, 0);
@@ -306,7 +372,7 @@ mod benchmarks {
 	/// The reader's access is found by the costliest check.
 	#[benchmark]
 	fn log_access() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Doctor);
 		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
 		let purpose = T::Access::benchmark_allow_costliest(&s.doc, s.org, &s.patient);
 		#[extrinsic_call]
@@ -319,7 +385,7 @@ mod benchmarks {
 	/// by a different account, so every release touches its own balance.
 	#[benchmark]
 	fn erase_record(s: Linear<0, { T::MaxKeySharesPerRecord::get() }>) {
-		let setup = bare::<T>();
+		let setup = bare::<T>(Signer::Patient);
 		let id = anchored_by::<T>(&setup, setup.doc.clone());
 		let deposit = T::KeyShareDeposit::get();
 		for i in 0..s {
@@ -350,7 +416,7 @@ mod benchmarks {
 	/// The patient disputes a record with a note: the note's record is read and checked too.
 	#[benchmark]
 	fn dispute_record() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Patient);
 		let id = anchored_by::<T>(&s, s.doc.clone());
 		let note = PatientRecords::<T>::do_anchor(
 			s.patient.clone(),
@@ -372,7 +438,7 @@ mod benchmarks {
 	/// The patient withdraws a dispute.
 	#[benchmark]
 	fn withdraw_dispute() {
-		let s = bare::<T>();
+		let s = bare::<T>(Signer::Patient);
 		let id = anchored_by::<T>(&s, s.doc.clone());
 		PatientRecords::<T>::do_dispute_record(s.patient.clone(), id, DisputeReason::Other, None)
 			.expect("the patient disputes its record");

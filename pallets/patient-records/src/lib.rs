@@ -760,7 +760,7 @@ pub mod pallet {
 		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::RecordErased`],
 		/// [`Error::Overflow`]; the deposit cannot be held.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::anchor_record())]
+		#[pallet::weight(T::WeightInfo::anchor_record(u32::from(amends.is_some())))]
 		pub fn anchor_record(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -810,7 +810,7 @@ pub mod pallet {
 		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::RecordErased`],
 		/// [`Error::Overflow`]; the deposit cannot be held.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::anchor_self_reported_record())]
+		#[pallet::weight(T::WeightInfo::anchor_self_reported_record(u32::from(amends.is_some())))]
 		pub fn anchor_self_reported_record(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -856,7 +856,9 @@ pub mod pallet {
 		/// [`Error::MayNotReplaceKeyShare`], [`Error::TooManyKeyShares`]; the deposit cannot be
 		/// held.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::attach_key_share())]
+		// A new share (two costliest access checks) or a replaced one (the old deposit back
+		// to another account): whichever costs more, in each dimension.
+		#[pallet::weight(T::WeightInfo::attach_key_share().max(T::WeightInfo::replace_key_share()))]
 		pub fn attach_key_share(
 			origin: OriginFor<T>,
 			record: RecordId,

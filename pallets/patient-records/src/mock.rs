@@ -7,6 +7,9 @@ use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
 
 ruralmed_test_utils::test_runtime! {
+	// Storage costed so that a weight says how many reads and writes it charges (the tests of
+	// `weights_cover_storage`).
+	system: { type DbWeight = ruralmed_test_utils::storage_access::ProbeDbWeight; },
 	timestamp: 2,
 	registry: 3,
 	pallets: { 4 => PatientRecords = pallet_patient_records },
@@ -15,6 +18,7 @@ ruralmed_test_utils::test_runtime! {
 /// Deposits, limits and the guardianship period are the pallet's test defaults.
 #[derive_impl(pallet_patient_records::config_preludes::TestDefaultConfig)]
 impl pallet_patient_records::Config for Test {
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 	type Currency = Balances;
 	type Directory = Registry;
 	type Access = pallet_patient_records::CareTeamAccess<Test>;

@@ -52,9 +52,10 @@ pub trait WeightInfo {
 	fn set_guardian() -> Weight;
 	fn add_care_organisation() -> Weight;
 	fn remove_care_organisation() -> Weight;
-	fn anchor_record() -> Weight;
-	fn anchor_self_reported_record() -> Weight;
+	fn anchor_record(a: u32, ) -> Weight;
+	fn anchor_self_reported_record(a: u32, ) -> Weight;
 	fn attach_key_share() -> Weight;
+	fn replace_key_share() -> Weight;
 	fn remove_key_share() -> Weight;
 	fn log_access() -> Weight;
 	fn erase_record(s: u32, ) -> Weight;
@@ -69,18 +70,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
 	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn register_patient() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `665`
+		//  Measured:  `562`
 		//  Estimated: `6326`
-		// Minimum execution time: 81_613_000 picoseconds.
-		Weight::from_parts(87_502_000, 6326)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 80_360_000 picoseconds.
+		Weight::from_parts(85_990_000, 6326)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
@@ -90,18 +91,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
 	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn register_patient_with_guardian() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1915`
+		//  Measured:  `1816`
 		//  Estimated: `6326`
-		// Minimum execution time: 100_200_000 picoseconds.
-		Weight::from_parts(107_261_000, 6326)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 99_520_000 picoseconds.
+		Weight::from_parts(107_872_000, 6326)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
 	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
@@ -115,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `3710`
-		// Minimum execution time: 29_284_000 picoseconds.
-		Weight::from_parts(32_428_000, 3710)
+		// Minimum execution time: 29_654_000 picoseconds.
+		Weight::from_parts(33_290_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -130,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `507`
 		//  Estimated: `3658`
-		// Minimum execution time: 41_623_000 picoseconds.
-		Weight::from_parts(44_246_000, 3658)
+		// Minimum execution time: 40_231_000 picoseconds.
+		Weight::from_parts(43_445_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `297`
 		//  Estimated: `3618`
-		// Minimum execution time: 8_924_000 picoseconds.
-		Weight::from_parts(9_634_000, 3618)
+		// Minimum execution time: 8_823_000 picoseconds.
+		Weight::from_parts(9_574_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -156,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3710`
-		// Minimum execution time: 22_474_000 picoseconds.
-		Weight::from_parts(24_506_000, 3710)
+		// Minimum execution time: 21_743_000 picoseconds.
+		Weight::from_parts(23_936_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -169,14 +170,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `421`
 		//  Estimated: `3618`
-		// Minimum execution time: 17_637_000 picoseconds.
-		Weight::from_parts(20_130_000, 3618)
+		// Minimum execution time: 16_405_000 picoseconds.
+		Weight::from_parts(18_177_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Registry::Practitioners` (r:1 w:0)
 	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Storage: `Registry::Organisations` (r:2 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
@@ -188,22 +189,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
 	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::PatientRecordIndex` (r:0 w:1)
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn anchor_record() -> Weight {
+	/// The range of component `a` is `[0, 1]`.
+	fn anchor_record(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3200`
-		//  Estimated: `9296`
-		// Minimum execution time: 116_655_000 picoseconds.
-		Weight::from_parts(124_457_000, 9296)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `2912 + a * (161 ±0)`
+		//  Estimated: `9296 + a * (3651 ±0)`
+		// Minimum execution time: 99_920_000 picoseconds.
+		Weight::from_parts(112_349_295, 9296)
+			// Standard Error: 412_612
+			.saturating_add(Weight::from_parts(13_291_761, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
 	}
 	/// Storage: `PatientRecords::Patients` (r:1 w:1)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
@@ -215,22 +218,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
 	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::PatientRecordIndex` (r:0 w:1)
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn anchor_self_reported_record() -> Weight {
+	/// The range of component `a` is `[0, 1]`.
+	fn anchor_self_reported_record(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1421`
-		//  Estimated: `3710`
-		// Minimum execution time: 70_075_000 picoseconds.
-		Weight::from_parts(75_463_000, 3710)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `1119 + a * (157 ±0)`
+		//  Estimated: `6464 + a * (3651 ±0)`
+		// Minimum execution time: 59_700_000 picoseconds.
+		Weight::from_parts(68_506_386, 6464)
+			// Standard Error: 303_441
+			.saturating_add(Weight::from_parts(6_985_488, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
 	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -254,17 +259,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::KeyShares` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::KeyShareCount` (r:1 w:1)
 	/// Proof: `PatientRecords::KeyShareCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn attach_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `19927`
+		//  Measured:  `19787`
 		//  Estimated: `108968`
-		// Minimum execution time: 480_692_000 picoseconds.
-		Weight::from_parts(502_856_000, 108968)
-			.saturating_add(T::DbWeight::get().reads(85_u64))
+		// Minimum execution time: 475_875_000 picoseconds.
+		Weight::from_parts(517_497_000, 108968)
+			.saturating_add(T::DbWeight::get().reads(84_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `PatientRecords::Records` (r:1 w:0)
+	/// Proof: `PatientRecords::Records` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
+	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Practitioners` (r:5 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:13 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:12 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::ReferralsTo` (r:1 w:0)
+	/// Proof: `Consent::ReferralsTo` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Referrals` (r:4 w:0)
+	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::GrantLocations` (r:4 w:0)
+	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::KeyShares` (r:1 w:1)
+	/// Proof: `PatientRecords::KeyShares` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	fn replace_key_share() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `11489`
+		//  Estimated: `54979`
+		// Minimum execution time: 310_456_000 picoseconds.
+		Weight::from_parts(334_372_000, 54979)
+			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
@@ -283,10 +319,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn remove_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1976`
+		//  Measured:  `1980`
 		//  Estimated: `3835`
-		// Minimum execution time: 59_749_000 picoseconds.
-		Weight::from_parts(64_727_000, 3835)
+		// Minimum execution time: 59_199_000 picoseconds.
+		Weight::from_parts(63_536_000, 3835)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -308,17 +344,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Referrals` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:4 w:0)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::AccessLog` (r:0 w:1)
 	/// Proof: `PatientRecords::AccessLog` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn log_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10522`
+		//  Measured:  `10484`
 		//  Estimated: `54979`
-		// Minimum execution time: 236_605_000 picoseconds.
-		Weight::from_parts(262_565_000, 54979)
-			.saturating_add(T::DbWeight::get().reads(43_u64))
+		// Minimum execution time: 237_968_000 picoseconds.
+		Weight::from_parts(258_007_000, 54979)
+			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `PatientRecords::Records` (r:1 w:0)
@@ -333,8 +367,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::KeyShareCount` (r:0 w:1)
 	/// Proof: `PatientRecords::KeyShareCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Disputes` (r:0 w:1)
@@ -342,13 +374,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[0, 32]`.
 	fn erase_record(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `799 + s * (522 ±0)`
+		//  Measured:  `759 + s * (521 ±0)`
 		//  Estimated: `3835 + s * (2845 ±0)`
-		// Minimum execution time: 26_089_000 picoseconds.
-		Weight::from_parts(36_597_088, 3835)
-			// Standard Error: 66_568
-			.saturating_add(Weight::from_parts(39_939_250, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 24_116_000 picoseconds.
+		Weight::from_parts(31_125_723, 3835)
+			// Standard Error: 28_924
+			.saturating_add(Weight::from_parts(36_560_597, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(s.into())))
@@ -366,8 +398,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `728`
 		//  Estimated: `6312`
-		// Minimum execution time: 20_281_000 picoseconds.
-		Weight::from_parts(24_016_000, 6312)
+		// Minimum execution time: 19_489_000 picoseconds.
+		Weight::from_parts(21_362_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -381,8 +413,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `628`
 		//  Estimated: `3651`
-		// Minimum execution time: 15_484_000 picoseconds.
-		Weight::from_parts(18_087_000, 3651)
+		// Minimum execution time: 14_151_000 picoseconds.
+		Weight::from_parts(15_804_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -391,81 +423,94 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(87_502_000, 6326)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-	}
-	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(107_261_000, 6326)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(85_990_000, 6326)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
+	fn register_patient_with_guardian() -> Weight {
+		Weight::from_parts(107_872_000, 6326)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
 	fn accept_guardianship() -> Weight {
-		Weight::from_parts(32_428_000, 3710)
+		Weight::from_parts(33_290_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_guardianship_proposal() -> Weight {
-		Weight::from_parts(44_246_000, 3658)
+		Weight::from_parts(43_445_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(9_634_000, 3618)
+		Weight::from_parts(9_574_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(24_506_000, 3710)
+		Weight::from_parts(23_936_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(20_130_000, 3618)
+		Weight::from_parts(18_177_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn anchor_record() -> Weight {
-		Weight::from_parts(124_457_000, 9296)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
-	}
-	fn anchor_self_reported_record() -> Weight {
-		Weight::from_parts(75_463_000, 3710)
+	fn anchor_record(a: u32, ) -> Weight {
+		Weight::from_parts(112_349_295, 9296)
+			.saturating_add(Weight::from_parts(13_291_761, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
+	}
+	fn anchor_self_reported_record(a: u32, ) -> Weight {
+		Weight::from_parts(68_506_386, 6464)
+			.saturating_add(Weight::from_parts(6_985_488, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(502_856_000, 108968)
-			.saturating_add(ParityDbWeight::get().reads(85_u64))
+		Weight::from_parts(517_497_000, 108968)
+			.saturating_add(ParityDbWeight::get().reads(84_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn replace_key_share() -> Weight {
+		Weight::from_parts(334_372_000, 54979)
+			.saturating_add(ParityDbWeight::get().reads(46_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(64_727_000, 3835)
+		Weight::from_parts(63_536_000, 3835)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(262_565_000, 54979)
-			.saturating_add(ParityDbWeight::get().reads(43_u64))
+		Weight::from_parts(258_007_000, 54979)
+			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn erase_record(s: u32, ) -> Weight {
-		Weight::from_parts(36_597_088, 3835)
-			.saturating_add(Weight::from_parts(39_939_250, 0).saturating_mul(s.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(31_125_723, 3835)
+			.saturating_add(Weight::from_parts(36_560_597, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2845).saturating_mul(s.into()))
 	}
 	fn dispute_record() -> Weight {
-		Weight::from_parts(24_016_000, 6312)
+		Weight::from_parts(21_362_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_dispute() -> Weight {
-		Weight::from_parts(18_087_000, 3651)
+		Weight::from_parts(15_804_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -9,7 +9,8 @@
 //! - [`test_runtime!`]: the runtime `Test` and the `Config` impls every mock repeated;
 //! - [`DemoCounty`], [`organisation`] and [`practitioner`]: the genesis, from the rows and the
 //!   genesis configs the mock gives;
-//! - [`run_checked`]: a test, then each pallet's `do_try_state`.
+//! - [`run_checked`]: a test, then each pallet's `do_try_state`;
+//! - [`storage_access`]: a call's storage reads and writes counted, to check its weight.
 //!
 //! Each mock keeps what is particular to its pallet: the pallet's `Config`, the accounts and
 //! organisations its tests are written against, and which invariants to check.
@@ -19,6 +20,8 @@
 //! the two `Config` traits would differ. So the runtime is declared by a macro that expands
 //! inside the mock, where `pallet_registry` and the pallet under test are the mock's own, and
 //! the genesis is assembled from genesis configs the mock builds.
+
+pub mod storage_access;
 
 use frame_system::pallet_prelude::BlockNumberFor;
 use ruralmed_primitives::{

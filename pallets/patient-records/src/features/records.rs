@@ -6,6 +6,7 @@ use ruralmed_primitives::{
 	AccessBasis, ContentHash, OrganisationId, OrganisationStatus, PractitionerDirectory,
 	PurposeOfUse, RecordAccess, RecordCategory, RecordId, RecordRef,
 };
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// Stores a new anchor at the end of the patient's index, holds its deposit from the
@@ -59,7 +60,7 @@ impl<T: Config> Pallet<T> {
 				content_hash,
 				vault,
 				size_bytes,
-				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
+				timestamp_ms: Self::now_ms(),
 				block: frame_system::Pallet::<T>::block_number(),
 				amends,
 				superseded_by: None,
@@ -111,7 +112,7 @@ impl<T: Config> Pallet<T> {
 				purpose,
 				basis,
 				block: frame_system::Pallet::<T>::block_number(),
-				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
+				timestamp_ms: Self::now_ms(),
 			},
 		);
 		Patients::<T>::insert(&r.patient, p);
@@ -124,6 +125,15 @@ impl<T: Config> Pallet<T> {
 			position,
 		});
 		Ok(())
+	}
+
+	/// Milliseconds since the Unix epoch; 0 at genesis (records a genesis config anchors),
+	/// where there is no time yet and asking would log a warning per record.
+	pub(crate) fn now_ms() -> u64 {
+		if frame_system::Pallet::<T>::block_number().is_zero() {
+			return 0;
+		}
+		T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
 	}
 
 	/// Who may supersede `old`: self-reported data only self-reported data (the caller is
