@@ -13,7 +13,7 @@
 
 use std::{
 	future::Future,
-	path::{Path, PathBuf},
+	path::PathBuf,
 	time::{Duration, Instant},
 };
 
@@ -37,9 +37,15 @@ pub fn log(message: impl AsRef<str>) {
 	println!("[network-tests] {}", message.as_ref());
 }
 
-/// The repository's root (this crate is `zombienet/` in it).
+/// The repository's root (this crate is `zombienet/` in it): from `CARGO_MANIFEST_DIR` as
+/// `cargo test` sets it when it runs the test, in the checkout it runs in. The value compiled in
+/// names the checkout that built the binary, which with a shared target dir can be another
+/// clone (CI's) whose files are not here; it is only the fallback.
 pub fn repo_root() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the crate sits in the repository").into()
+	let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+	manifest_dir.parent().expect("the crate sits in the repository").into()
 }
 
 /// Where the test's inputs are: the node binary and the raw chain spec, from the environment

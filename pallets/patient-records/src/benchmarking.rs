@@ -22,7 +22,7 @@ use frame_support::{
 use frame_system::RawOrigin;
 use ruralmed_primitives::{
 	AccessBasis, OrganisationId, OrganisationKind, PractitionerDirectory, PractitionerRole,
-	RecordAccess, RecordCategory,
+	RecordAccess, RecordCategory, RecordId,
 };
 use sp_core::H256;
 use sp_runtime::traits::{Saturating, Zero};
@@ -140,6 +140,26 @@ where
 
 fn share<T: Config>() -> alloc::vec::Vec<u8> {
 	alloc::vec![7u8; T::MaxKeyShareLength::get() as usize]
+}
+
+/// A longest share of record `id` for `reader`, attached by the funded `attacher`, whose
+/// deposit is held.
+fn shared_by<T: Config>(id: RecordId, reader: &T::AccountId, attacher: T::AccountId)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	fund::<T>(&attacher);
+	let deposit = T::KeyShareDeposit::get();
+	T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit).expect("funded");
+	KeyShares::<T>::insert(
+		id,
+		reader,
+		KeyShare {
+			wrapped_key: BoundedVec::truncate_from(share::<T>()),
+			attached_by: attacher,
+			deposit,
+		},
+	);
 }
 
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
@@ -317,19 +337,7 @@ mod benchmarks {
 		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
 		let (reader, reader_org) = practitioner::<T>("reader");
 		let purpose = T::Access::benchmark_allow_costliest(&reader, reader_org, &s.patient);
-		let attacher: T::AccountId = account("attacher", 0, 0);
-		fund::<T>(&attacher);
-		let deposit = T::KeyShareDeposit::get();
-		T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit).expect("funded");
-		KeyShares::<T>::insert(
-			id,
-			&reader,
-			KeyShare {
-				wrapped_key: BoundedVec::truncate_from(share::<T>()),
-				attached_by: attacher,
-				deposit,
-			},
-		);
+		shared_by::<T>(id, &reader, account("attacher", 0, 0));
 		KeyShareCount::<T>::insert(id, 1);
 		#[extrinsic_call]
 		attach_key_share(
@@ -349,19 +357,7 @@ mod benchmarks {
 		let s = bare::<T>(Signer::Doctor);
 		let id = anchored_by::<T>(&s, s.doc.clone());
 		let reader: T::AccountId = account("reader", 0, 0);
-		let attacher: T::AccountId = account("attacher", 0, 0);
-		fund::<T>(&attacher);
-		let deposit = T::KeyShareDeposit::get();
-		T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit).expect("funded");
-		KeyShares::<T>::insert(
-			id,
-			&reader,
-			KeyShare {
-				wrapped_key: BoundedVec::truncate_from(share::<T>()),
-				attached_by: attacher.clone(),
-				deposit,
-			},
-		);
+		shared_by::<T>(id, &reader, account("attacher", 0, 0));
 		KeyShareCount::<T>::insert(id, 2);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.doc.clone()), id, reader.clone());
@@ -387,21 +383,8 @@ mod benchmarks {
 	fn erase_record(s: Linear<0, { T::MaxKeySharesPerRecord::get() }>) {
 		let setup = bare::<T>(Signer::Patient);
 		let id = anchored_by::<T>(&setup, setup.doc.clone());
-		let deposit = T::KeyShareDeposit::get();
 		for i in 0..s {
-			let attacher: T::AccountId = account("attacher", i, 0);
-			fund::<T>(&attacher);
-			T::Currency::hold(&HoldReason::KeyShareDeposit.into(), &attacher, deposit)
-				.expect("funded");
-			KeyShares::<T>::insert(
-				id,
-				account::<T::AccountId>("reader", i, 0),
-				KeyShare {
-					wrapped_key: BoundedVec::truncate_from(share::<T>()),
-					attached_by: attacher,
-					deposit,
-				},
-			);
+			shared_by::<T>(id, &account("reader", i, 0), account("attacher", i, 0));
 		}
 		if s > 0 {
 			KeyShareCount::<T>::insert(id, s);

@@ -15,6 +15,15 @@ fn held(reason: HoldReason, who: u64) -> u64 {
 /// The records vault the clinic keeps ciphertexts in: the county hospital's.
 const VAULT: u32 = HOSPITAL;
 
+/// PATIENT makes the county hospital a care organisation too (its doctor may then hold keys).
+fn hospital_joins_care() {
+	assert_ok!(PatientRecords::add_care_organisation(
+		RuntimeOrigin::signed(PATIENT),
+		PATIENT,
+		HOSPITAL
+	));
+}
+
 fn hash(n: u8) -> H256 {
 	H256::repeat_byte(n)
 }
@@ -980,11 +989,7 @@ mod key_shares {
 				Error::<Test>::InvalidKeyShare
 			);
 			// Once the hospital is a care organisation, its doctor may receive a share.
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			assert_ok!(attach(PATIENT, DOC, id));
 			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().wrapped_key.to_vec(), vec![9; 80]);
 		});
@@ -994,11 +999,7 @@ mod key_shares {
 	fn shares_are_removed_by_reader_patient_side_or_active_author() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			assert_ok!(attach(PATIENT, DOC, id));
 			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 5);
 			assert_noop!(
@@ -1043,11 +1044,7 @@ mod key_shares {
 			let id = anchor(None);
 			assert_ok!(attach(PATIENT, PATIENT, id));
 			assert_ok!(attach(PATIENT, VILLAGE_DOC, id));
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			let junk = |by: u64, reader: u64| {
 				PatientRecords::attach_key_share(
 					RuntimeOrigin::signed(by),
@@ -1075,11 +1072,7 @@ mod key_shares {
 	fn shares_are_replaced_by_reader_patient_side_or_attacher() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			// The author attaches DOC's share, then replaces it: its own deposit, once.
 			assert_ok!(attach(VILLAGE_DOC, DOC, id));
 			assert_ok!(attach(VILLAGE_DOC, DOC, id));
@@ -1111,11 +1104,7 @@ mod key_shares {
 	fn shares_per_record_are_capped() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			assert_ok!(PatientRecords::set_guardian(
 				RuntimeOrigin::signed(PATIENT),
 				Some(GUARDIAN)
@@ -1203,11 +1192,7 @@ mod amendments {
 	fn m8_other_organisation_cannot_supersede() {
 		test(|| {
 			let old = allergy();
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			assert_noop!(
 				amend(DOC, HOSPITAL, RecordCategory::Observation, old),
 				Error::<Test>::AmendmentChangesCategory
@@ -1648,11 +1633,7 @@ mod weights_cover_storage {
 			};
 			within_charge(VILLAGE_DOC, attach(PATIENT));
 			// A second share, then the patient replaces it (the deposit back to the doctor).
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			within_charge(VILLAGE_DOC, attach(DOC));
 			within_charge(PATIENT, attach(DOC));
 			// Removed by the author (the deposit back to the patient) and by the reader.
@@ -1681,11 +1662,7 @@ mod weights_cover_storage {
 	fn erasure_with_shares_and_disputes() {
 		test(|| {
 			let id = anchor(None);
-			assert_ok!(PatientRecords::add_care_organisation(
-				RuntimeOrigin::signed(PATIENT),
-				PATIENT,
-				HOSPITAL
-			));
+			hospital_joins_care();
 			for reader in [PATIENT, DOC] {
 				assert_ok!(PatientRecords::attach_key_share(
 					RuntimeOrigin::signed(VILLAGE_DOC),
