@@ -7,6 +7,8 @@ use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
 
 ruralmed_test_utils::test_runtime! {
+	// A weight says how many reads and writes it charges (`tests::weights_cover_storage`).
+	system: { type DbWeight = ruralmed_test_utils::storage_access::ProbeDbWeight; },
 	timestamp: 2,
 	registry: 3,
 	pallets: { 4 => PatientRecords = pallet_patient_records, 5 => Consent = pallet_consent },
@@ -29,6 +31,7 @@ impl pallet_patient_records::Config for Test {
 /// Limits, periods and the grant deposit are the pallet's test defaults.
 #[derive_impl(pallet_consent::config_preludes::TestDefaultConfig)]
 impl pallet_consent::Config for Test {
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 	type Currency = Balances;
 	type Directory = Registry;
 	type Patients = PatientRecords;

@@ -1348,3 +1348,62 @@ fn integrity_test_passes() {
 	use frame_support::traits::Hooks;
 	<Consent as Hooks<u64>>::integrity_test();
 }
+
+/// Issue 18, item 2: no path these tests know touches more storage than the call's weight
+/// charges (see patient-records' tests of the same name).
+mod weights_cover_storage {
+	use super::*;
+	use ruralmed_test_utils::storage_access::dispatch_within_charge;
+
+	fn within_charge(signer: u64, call: Call<Test>) {
+		dispatch_within_charge::<Test, AllPalletsWithSystem, _>(signer, call);
+	}
+
+	fn grant(grantee: Grantee<u64>) -> Call<Test> {
+		Call::grant_consent {
+			patient: PATIENT,
+			grantee,
+			purposes: purposes(&[Treatment]),
+			scope: ScopeT::AllRecords,
+			starts_at: 1,
+			expires_at: 40,
+			can_write: true,
+			allow_referral: true,
+		}
+	}
+
+	#[test]
+	fn grants_referrals_and_break_glass() {
+		test(|| {
+			within_charge(PATIENT, grant(Grantee::Practitioner(VDOC)));
+			let g = NextGrantId::<Test>::get() - 1;
+			within_charge(PATIENT, grant(org_grant(CLINIC, &[])));
+			within_charge(
+				VDOC,
+				Call::refer {
+					grant: g,
+					referrer_org: CLINIC,
+					specialist: DOC,
+					specialist_org: HOSPITAL,
+					scope: ScopeT::AllRecords,
+					expires_at: 30,
+					may_report: true,
+				},
+			);
+			let f = NextReferralId::<Test>::get() - 1;
+			within_charge(PATIENT, Call::revoke_referral { referral: f });
+			within_charge(PATIENT, Call::revoke_consent { grant: g });
+			within_charge(
+				DOC,
+				Call::open_emergency_access {
+					patient: PATIENT,
+					org: HOSPITAL,
+					justification: H256::repeat_byte(9),
+					duration: 5,
+				},
+			);
+			let e = NextEmergencyId::<Test>::get() - 1;
+			within_charge(PATIENT, Call::review_emergency_access { emergency: e, accept: true });
+		});
+	}
+}

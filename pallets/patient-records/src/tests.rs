@@ -1532,30 +1532,18 @@ mod synthetic_genesis {
 /// writes it pays for; the call then runs with its accesses counted.
 mod weights_cover_storage {
 	use super::*;
-	use frame_support::{
-		dispatch::GetDispatchInfo,
-		traits::{UnfilteredDispatchable, WhitelistedStorageKeys},
+	use frame_support::dispatch::GetDispatchInfo;
+	use ruralmed_test_utils::storage_access::{
+		benchmark_whitelist, charged_accesses, dispatch_within_charge,
 	};
-	use ruralmed_test_utils::storage_access::{assert_within_charge, charged_accesses};
 
-	/// What a benchmark does not count: frame-system's per-block items, the timestamp (written
-	/// by its inherent first in every block) and the signer's account (the transaction's
-	/// extensions read and write it, and are charged for it).
 	fn whitelist(signer: u64) -> Vec<Vec<u8>> {
-		let mut keys: Vec<Vec<u8>> =
-			AllPalletsWithSystem::whitelisted_storage_keys().into_iter().map(|k| k.key).collect();
-		keys.push(frame_system::Account::<Test>::hashed_key_for(signer));
-		keys.push(pallet_timestamp::Now::<Test>::hashed_key().to_vec());
-		keys
+		benchmark_whitelist::<Test, AllPalletsWithSystem>(&signer)
 	}
 
 	/// Dispatches `call` from `signer`, asserting it succeeds within its charge.
 	fn within_charge(signer: u64, call: Call<Test>) {
-		let name = format!("{call:?}");
-		let charged = charged_accesses(|| call.get_dispatch_info().call_weight);
-		assert_within_charge(&name, charged, &whitelist(signer), || {
-			assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(signer)));
-		});
+		dispatch_within_charge::<Test, AllPalletsWithSystem, _>(signer, call);
 	}
 
 	fn anchor_call(amends: Option<u64>, vault: u32) -> Call<Test> {

@@ -131,6 +131,43 @@ pub fn assert_within_charge<R>(
 	result
 }
 
+/// What a benchmark does not count in a mock built by [`crate::test_runtime!`]: the runtime's
+/// whitelisted items (frame-system's per-block ones), the timestamp (its inherent writes it first
+/// in every block) and the signer's account (the transaction's extensions read and write it and
+/// are charged for it).
+pub fn benchmark_whitelist<T, AllPallets>(signer: &T::AccountId) -> Vec<Vec<u8>>
+where
+	T: frame_system::Config,
+	AllPallets: frame_support::traits::WhitelistedStorageKeys,
+{
+	let mut keys: Vec<Vec<u8>> =
+		AllPallets::whitelisted_storage_keys().into_iter().map(|k| k.key).collect();
+	keys.push(frame_system::Account::<T>::hashed_key_for(signer));
+	keys.push(frame_support::storage::storage_prefix(b"Timestamp", b"Now").to_vec());
+	keys
+}
+
+/// Dispatches `call` from `signer` and asserts that it succeeds and touches no more storage
+/// than its dispatch info charges (probed with [`ProbeDbWeight`], the mock's `DbWeight`).
+pub fn dispatch_within_charge<T, AllPallets, C>(signer: T::AccountId, call: C)
+where
+	T: frame_system::Config,
+	AllPallets: frame_support::traits::WhitelistedStorageKeys,
+	C: frame_support::dispatch::GetDispatchInfo
+		+ frame_support::traits::UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>
+		+ core::fmt::Debug,
+{
+	let name = format!("{call:?}");
+	let charged = charged_accesses(|| call.get_dispatch_info().call_weight);
+	let whitelist = benchmark_whitelist::<T, AllPallets>(&signer);
+	assert_within_charge(&name, charged, &whitelist, || {
+		let origin = frame_system::RawOrigin::Signed(signer).into();
+		if let Err(e) = call.dispatch_bypass_filter(origin) {
+			panic!("{name} failed: {:?}", e.error);
+		}
+	});
+}
+
 /// Externalities that pass everything to the ones they wrap and count storage accesses.
 pub struct CountingExternalities<'a> {
 	inner: &'a mut dyn Externalities,
