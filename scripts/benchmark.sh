@@ -102,7 +102,7 @@ run_storage() {
 		--state-version 1 \
 		--batch-size 10000 \
 		--mul 1.1 \
-		--weight-path "$WEIGHTS_DIR" 2>&1 | grep -v 'UnixTime::now` is called at genesis'
+		--weight-path "$WEIGHTS_DIR"
 	local out="$WEIGHTS_DIR/paritydb_weights.rs"
 	[ -f "$out" ] || die "benchmark storage wrote no paritydb_weights.rs"
 	# As for the overhead: the same items through frame-support; paths without this

@@ -173,7 +173,6 @@ zepter_checks() {
 		&& "$ZEPTER_BIN" format features --offline --locked --quiet "${fix[@]}")
 }
 
-# Prints a free TCP port.
 # The dev chain's spec with `records` synthetic records (patient-records' `syntheticRecords`
 # genesis field) added to its genesis patch, written to `out`: a chain that starts large.
 dev_spec_with_records() {
@@ -186,6 +185,7 @@ patch.setdefault("patientRecords", {})["syntheticRecords"] = int(sys.argv[1])
 json.dump(spec, open(sys.argv[2], "w"))' "$records" "$out"
 }
 
+# Prints a free TCP port.
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

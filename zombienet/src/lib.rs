@@ -260,8 +260,7 @@ pub async fn run_js(script: &str, args: &[&str], timeout: Duration) -> Result<St
 	let output = tokio::time::timeout(timeout, command.output())
 		.await
 		.with_context(|| format!("{script} did not finish within {timeout:?}"))?
-		// Says where it looked: a start that failed once inside scripts/test.sh (and not when
-		// run alone) left no clue whether `node` or the directory was missing.
+		// Says where it looked, so a missing `node` and a missing directory tell apart.
 		.with_context(|| {
 			format!(
 				"could not start node {script} in {} (exists: {}; PATH={})",

@@ -1,7 +1,7 @@
 //! Erasure: the patient's right to have a record's data deleted.
 
 use crate::*;
-use frame_support::{pallet_prelude::*, traits::UnixTime};
+use frame_support::pallet_prelude::*;
 use ruralmed_primitives::RecordId;
 
 impl<T: Config> Pallet<T> {
@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 			Erasure {
 				by: who.clone(),
 				block: frame_system::Pallet::<T>::block_number(),
-				timestamp_ms: T::Time::now().as_millis().try_into().unwrap_or(u64::MAX),
+				timestamp_ms: Self::now_ms(),
 			},
 		);
 		Self::deposit_event(Event::RecordErased {
