@@ -140,9 +140,19 @@ where
 	T: frame_system::Config,
 	AllPallets: frame_support::traits::WhitelistedStorageKeys,
 {
+	let mut keys = unsigned_whitelist::<AllPallets>();
+	keys.push(frame_system::Account::<T>::hashed_key_for(signer));
+	keys
+}
+
+/// [`benchmark_whitelist`] for a call with no signer (an authority's, dispatched from an
+/// origin such as Root): no account is left out, as no transaction's extensions pay for one.
+pub fn unsigned_whitelist<AllPallets>() -> Vec<Vec<u8>>
+where
+	AllPallets: frame_support::traits::WhitelistedStorageKeys,
+{
 	let mut keys: Vec<Vec<u8>> =
 		AllPallets::whitelisted_storage_keys().into_iter().map(|k| k.key).collect();
-	keys.push(frame_system::Account::<T>::hashed_key_for(signer));
 	keys.push(frame_support::storage::storage_prefix(b"Timestamp", b"Now").to_vec());
 	keys
 }
@@ -163,6 +173,27 @@ where
 	assert_within_charge(&name, charged, &whitelist, || {
 		let origin = frame_system::RawOrigin::Signed(signer).into();
 		if let Err(e) = call.dispatch_bypass_filter(origin) {
+			panic!("{name} failed: {:?}", e.error);
+		}
+	});
+}
+
+/// [`dispatch_within_charge`] for an authority's call: dispatched from Root (the mocks'
+/// `AuthorityOrigin`), with [`unsigned_whitelist`], as its benchmark runs it from the
+/// authority's successful origin.
+pub fn root_dispatch_within_charge<T, AllPallets, C>(call: C)
+where
+	T: frame_system::Config,
+	AllPallets: frame_support::traits::WhitelistedStorageKeys,
+	C: frame_support::dispatch::GetDispatchInfo
+		+ frame_support::traits::UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>
+		+ core::fmt::Debug,
+{
+	let name = format!("{call:?}");
+	let charged = charged_accesses(|| call.get_dispatch_info().call_weight);
+	let whitelist = unsigned_whitelist::<AllPallets>();
+	assert_within_charge(&name, charged, &whitelist, || {
+		if let Err(e) = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into()) {
 			panic!("{name} failed: {:?}", e.error);
 		}
 	});
