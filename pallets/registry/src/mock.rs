@@ -9,13 +9,16 @@ use frame_system::EnsureRoot;
 use ruralmed_test_utils::{run_checked, DemoCounty};
 
 ruralmed_test_utils::test_runtime! {
+	// A weight says how many reads and writes it charges (`tests::weights_cover_storage`).
+	system: { type DbWeight = ruralmed_test_utils::storage_access::ProbeDbWeight; },
 	pallets: { 2 => Registry = pallet_registry },
 }
 
 /// A higher deposit than the other pallets' tests use, and smaller limits, so that tests reach
-/// them.
+/// them; the generated weights, costed with the mock's `DbWeight`.
 #[derive_impl(pallet_registry::config_preludes::TestDefaultConfig)]
 impl pallet_registry::Config for Test {
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 	type Currency = Balances;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type OrganisationDeposit = ConstU64<100>;

@@ -797,3 +797,136 @@ mod genesis {
 		<Registry as Hooks<u64>>::integrity_test();
 	}
 }
+
+/// Each call, on its most expensive path, touches no more storage than its weight charges.
+mod weights_cover_storage {
+	use super::*;
+	use ruralmed_test_utils::storage_access::{
+		dispatch_within_charge, root_dispatch_within_charge,
+	};
+
+	fn within_charge(signer: u64, call: Call<Test>) {
+		dispatch_within_charge::<Test, AllPalletsWithSystem, _>(signer, call);
+	}
+
+	fn authority_within_charge(call: Call<Test>) {
+		root_dispatch_within_charge::<Test, AllPalletsWithSystem, _>(call);
+	}
+
+	fn apply_call() -> Call<Test> {
+		Call::apply_for_organisation { kind: CountyHospital, name: vec![b'n'; 32], region: REGION }
+	}
+
+	/// `ADMIN` as a verified practitioner of an organisation of its own, so that its standing
+	/// is read from a practitioner entry when it acts as an admin.
+	fn practising_admin() -> u32 {
+		let org = active_org(ADMIN);
+		assert_ok!(Registry::add_practitioner(
+			RuntimeOrigin::signed(ADMIN),
+			org,
+			ADMIN,
+			Doctor,
+			licence(5)
+		));
+		assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), ADMIN));
+		org
+	}
+
+	#[test]
+	fn organisations_applied_verified_suspended_closed_and_rejected() {
+		test(|| {
+			within_charge(ADMIN, apply_call());
+			let org = NextOrganisationId::<Test>::get() - 1;
+			authority_within_charge(Call::verify_organisation { org });
+			authority_within_charge(Call::suspend_organisation { org });
+			// Reinstated.
+			authority_within_charge(Call::verify_organisation { org });
+			// Closed with its deposit released to the depositor.
+			authority_within_charge(Call::close_organisation { org });
+			within_charge(ADMIN2, apply_call());
+			let pending = NextOrganisationId::<Test>::get() - 1;
+			authority_within_charge(Call::reject_application { org: pending });
+		});
+	}
+
+	#[test]
+	fn admin_transferred_to_a_practitioner() {
+		test(|| {
+			let org = active_org(ADMIN2);
+			// The new admin is a verified practitioner, whose standing is read.
+			practising_admin();
+			within_charge(ADMIN2, Call::transfer_admin { org, new_admin: ADMIN });
+		});
+	}
+
+	#[test]
+	fn practitioners_added_and_removed_by_a_practising_admin() {
+		test(|| {
+			practising_admin();
+			let orgs = [active_org(ADMIN), active_org(ADMIN), active_org(ADMIN)];
+			let add = |org| Call::<Test>::add_practitioner {
+				org,
+				practitioner: DOC,
+				role: Doctor,
+				licence_hash: licence(1),
+			};
+			// New to the registry (the licence index read), then further affiliations up to
+			// the fullest list.
+			for org in orgs {
+				within_charge(ADMIN, add(org));
+			}
+			assert_eq!(Practitioners::<Test>::get(DOC).unwrap().affiliations.len(), 3);
+			// Removed by the admin (its standing read), then by the practitioner itself.
+			within_charge(ADMIN, Call::remove_practitioner { org: orgs[0], practitioner: DOC });
+			within_charge(DOC, Call::remove_practitioner { org: orgs[2], practitioner: DOC });
+		});
+	}
+
+	#[test]
+	fn licences_verified_suspended_reinstated_revoked_and_released() {
+		test(|| {
+			let org = active_org(ADMIN);
+			add_doc(org);
+			add_doc_elsewhere();
+			// A first verification binds the licence; a reinstatement finds it bound.
+			authority_within_charge(Call::verify_licence { practitioner: DOC });
+			authority_within_charge(Call::suspend_practitioner { practitioner: DOC });
+			authority_within_charge(Call::verify_licence { practitioner: DOC });
+			authority_within_charge(Call::release_licence { licence_hash: licence(1) });
+			assert_ok!(Registry::add_practitioner(
+				RuntimeOrigin::signed(ADMIN),
+				org,
+				NURSE,
+				Nurse,
+				licence(2)
+			));
+			authority_within_charge(Call::revoke_licence { practitioner: NURSE });
+		});
+	}
+
+	/// `DOC` gains a second affiliation, so its entry is not the smallest.
+	fn add_doc_elsewhere() {
+		let other = active_org(ADMIN2);
+		assert_ok!(Registry::add_practitioner(
+			RuntimeOrigin::signed(ADMIN2),
+			other,
+			DOC,
+			Doctor,
+			licence(1)
+		));
+	}
+
+	#[test]
+	fn keys_published_rotated_and_dropped() {
+		test(|| {
+			let publish = |i: u8| Call::<Test>::publish_encryption_key { key: [i; 32] };
+			within_charge(DOC, publish(1));
+			within_charge(DOC, publish(2));
+			// Beyond `MaxRetiredKeys` retired keys, each rotation also drops the oldest.
+			for i in 3..=MAX_RETIRED_KEYS as u8 + 3 {
+				within_charge(DOC, publish(i));
+			}
+			assert!(RetiredKeys::<Test>::get(DOC, 0).is_none());
+		});
+	}
+}
