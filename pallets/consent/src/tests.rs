@@ -1353,10 +1353,16 @@ fn integrity_test_passes() {
 /// charges (see patient-records' tests of the same name).
 mod weights_cover_storage {
 	use super::*;
-	use ruralmed_test_utils::storage_access::dispatch_within_charge;
+	use ruralmed_test_utils::storage_access::{
+		dispatch_within_charge, root_dispatch_within_charge,
+	};
 
 	fn within_charge(signer: u64, call: Call<Test>) {
 		dispatch_within_charge::<Test, AllPalletsWithSystem, _>(signer, call);
+	}
+
+	fn authority_within_charge(call: Call<Test>) {
+		root_dispatch_within_charge::<Test, AllPalletsWithSystem, _>(call);
 	}
 
 	fn grant(grantee: Grantee<u64>) -> Call<Test> {
@@ -1404,6 +1410,123 @@ mod weights_cover_storage {
 			);
 			let e = NextEmergencyId::<Test>::get() - 1;
 			within_charge(PATIENT, Call::review_emergency_access { emergency: e, accept: true });
+		});
+	}
+
+	/// `by` (the patient or its guardian) grants VDOC treatment access to WARD's records
+	/// until block 40.
+	fn ward_grant(by: u64) {
+		assert_ok!(Consent::grant_consent(
+			RuntimeOrigin::signed(by),
+			WARD,
+			Grantee::Practitioner(VDOC),
+			purposes(&[Treatment]),
+			ScopeT::AllRecords,
+			1,
+			40,
+			true,
+			true,
+		));
+	}
+
+	#[test]
+	fn expired_grants_pruned_by_a_stranger() {
+		test(|| {
+			ward_grant(WARD);
+			ward_grant(WARD);
+			System::set_block_number(40);
+			let key = GranteeKey::Practitioner(VDOC);
+			within_charge(NOBODY, Call::prune_expired_grants { patient: WARD, grantee: key });
+			assert_eq!(GrantCount::<Test>::get(WARD), 0);
+		});
+	}
+
+	/// PATIENT's clinic grant, and VDOC's referral of the patient to DOC at the hospital
+	/// until block 30; returns the grant and the referral.
+	fn referred() -> (GrantId, ReferralId) {
+		assert_ok!(Consent::grant_consent(
+			RuntimeOrigin::signed(PATIENT),
+			PATIENT,
+			org_grant(CLINIC, &[]),
+			purposes(&[Treatment]),
+			ScopeT::AllRecords,
+			1,
+			40,
+			true,
+			true,
+		));
+		let g = NextGrantId::<Test>::get() - 1;
+		assert_ok!(Consent::refer(
+			RuntimeOrigin::signed(VDOC),
+			g,
+			CLINIC,
+			DOC,
+			HOSPITAL,
+			ScopeT::AllRecords,
+			30,
+			true,
+		));
+		(g, NextReferralId::<Test>::get() - 1)
+	}
+
+	#[test]
+	fn an_expired_referral_pruned() {
+		test(|| {
+			let (_, f) = referred();
+			System::set_block_number(30);
+			within_charge(NOBODY, Call::prune_referral { referral: f });
+		});
+	}
+
+	/// A referral in its period whose grant was revoked: the grant's location is read and
+	/// found gone, where the benchmark's referral has expired and no grant is looked up.
+	#[test]
+	fn a_referral_whose_grant_was_revoked_pruned() {
+		test(|| {
+			let (g, f) = referred();
+			assert_ok!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), g));
+			within_charge(NOBODY, Call::prune_referral { referral: f });
+		});
+	}
+
+	fn break_glass(by: u64) -> EmergencyId {
+		assert_ok!(Consent::open_emergency_access(
+			RuntimeOrigin::signed(by),
+			PATIENT,
+			HOSPITAL,
+			H256::repeat_byte(9),
+			5,
+		));
+		NextEmergencyId::<Test>::get() - 1
+	}
+
+	#[test]
+	fn break_glass_escalated_unreviewed_and_cleared() {
+		test(|| {
+			let e = break_glass(DOC);
+			System::set_block_number(EmergencyAccesses::<Test>::get(e).unwrap().review_by);
+			within_charge(NOBODY, Call::escalate_unreviewed { emergency: e });
+			authority_within_charge(Call::resolve_emergency_access {
+				emergency: e,
+				sanction: false,
+			});
+		});
+	}
+
+	/// Disputed, then sanctioned: the practitioner suspended through the registry and the
+	/// dispute count lowered.
+	#[test]
+	fn break_glass_disputed_and_sanctioned() {
+		test(|| {
+			let e = break_glass(NURSE);
+			within_charge(PATIENT, Call::review_emergency_access { emergency: e, accept: false });
+			authority_within_charge(Call::resolve_emergency_access {
+				emergency: e,
+				sanction: true,
+			});
+			assert!(
+				!<Registry as PractitionerDirectory<u64>>::practitioner(&NURSE).unwrap().active
+			);
 		});
 	}
 }
