@@ -307,16 +307,19 @@ mod benchmarks {
 		assert_eq!(GrantCount::<T>::get(&s.patient), T::MaxGrantsPerGrantee::get());
 	}
 
+	/// The grant was made by another account than the patient who revokes it (its guardian,
+	/// or a former one): its deposit goes back to an account the transaction does not pay for.
 	#[benchmark]
 	fn revoke_consent() {
 		let s = setup_with::<T>(account("doc", 0, 0), whitelisted_caller());
-		fund::<T>(&s.patient);
+		let granter: T::AccountId = account("guardian", 0, 0);
+		fund::<T>(&granter);
 		for _ in 1..T::MaxGrantsPerGrantee::get() {
 			insert_grant::<T>(&s.patient, Grantee::Practitioner(s.doc.clone()), false);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let id = Consent::<T>::do_grant(
-			s.patient.clone(),
+			granter,
 			s.patient.clone(),
 			Grantee::Practitioner(s.doc.clone()),
 			all_purposes(),
@@ -326,20 +329,24 @@ mod benchmarks {
 			true,
 			true,
 		)
-		.expect("funded patient grants");
+		.expect("a funded granter grants");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), id);
 		assert!(Consent::<T>::grant(id).is_none());
 	}
 
+	/// Each grant was made by a granter of its own (the patient and its guardians, present and
+	/// former, may all grant): each pruned grant releases a deposit from an account and a hold
+	/// of its own.
 	#[benchmark]
 	fn prune_expired_grants(n: Linear<1, { T::MaxGrantsPerGrantee::get() }>) {
 		let s = setup::<T>("doc");
-		fund::<T>(&s.patient);
 		let now = frame_system::Pallet::<T>::block_number();
-		for _ in 0..n {
+		for i in 0..n {
+			let granter: T::AccountId = account("granter", i, 0);
+			fund::<T>(&granter);
 			Consent::<T>::do_grant(
-				s.patient.clone(),
+				granter,
 				s.patient.clone(),
 				Grantee::Practitioner(s.doc.clone()),
 				all_purposes(),
@@ -349,7 +356,7 @@ mod benchmarks {
 				true,
 				true,
 			)
-			.expect("funded patient grants");
+			.expect("a funded granter grants");
 		}
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 		let caller: T::AccountId = whitelisted_caller();
@@ -410,11 +417,13 @@ mod benchmarks {
 		assert!(Referrals::<T>::get(id).is_none());
 	}
 
+	/// A referral in its period whose grant was revoked: the grant is looked up and not found
+	/// (an expired referral is pruned without looking its grant up).
 	#[benchmark]
 	fn prune_referral() {
-		let (_, id) = referred::<T>();
-		let now = frame_system::Pallet::<T>::block_number();
-		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
+		let (s, id) = referred::<T>();
+		let grant = Referrals::<T>::get(id).expect("just referred").grant;
+		Consent::<T>::do_revoke(s.patient.clone(), grant).expect("the patient revokes");
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);

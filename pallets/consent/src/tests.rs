@@ -1441,6 +1441,35 @@ mod weights_cover_storage {
 		});
 	}
 
+	/// The deposits go back to two granters, the ward and its guardian: two accounts and two
+	/// holds, where the benchmark's grants all come from the patient.
+	#[test]
+	#[ignore = "over its charge (6 reads, 8 writes for 4, 6) until weights.rs is regenerated \
+	            from the benchmark with a granter per grant"]
+	fn expired_grants_of_two_granters_pruned_by_a_stranger() {
+		test(|| {
+			ward_grant(WARD);
+			ward_grant(GUARDIAN);
+			System::set_block_number(40);
+			let key = GranteeKey::Practitioner(VDOC);
+			within_charge(NOBODY, Call::prune_expired_grants { patient: WARD, grantee: key });
+			assert_eq!(GrantCount::<Test>::get(WARD), 0);
+		});
+	}
+
+	/// The guardian revokes the ward's own grant: the deposit goes back to the ward, an
+	/// account the signer's transaction does not pay for.
+	#[test]
+	#[ignore = "over its charge (6 reads, 5 writes for 5, 4) until weights.rs is regenerated \
+	            from the benchmark whose grant is not the revoker's"]
+	fn a_grant_revoked_by_another_than_its_granter() {
+		test(|| {
+			ward_grant(WARD);
+			let g = NextGrantId::<Test>::get() - 1;
+			within_charge(GUARDIAN, Call::revoke_consent { grant: g });
+		});
+	}
+
 	/// PATIENT's clinic grant, and VDOC's referral of the patient to DOC at the hospital
 	/// until block 30; returns the grant and the referral.
 	fn referred() -> (GrantId, ReferralId) {
