@@ -7,14 +7,18 @@ use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
 use ruralmed_test_utils::{organisation, practitioner, run_checked, DemoCounty};
 
 ruralmed_test_utils::test_runtime! {
+	// A weight says how many reads and writes it charges (`tests::weights_cover_storage`).
+	system: { type DbWeight = ruralmed_test_utils::storage_access::ProbeDbWeight; },
 	timestamp: 2,
 	registry: 3,
 	pallets: { 5 => DrugProvenance = pallet_drug_provenance },
 }
 
-/// Limits are the pallet's test defaults.
+/// Limits are the pallet's test defaults; the weights are the generated ones, costed with the
+/// mock's `DbWeight`.
 #[derive_impl(pallet_drug_provenance::config_preludes::TestDefaultConfig)]
 impl pallet_drug_provenance::Config for Test {
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
 	type Directory = Registry;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type UnixTime = Timestamp;

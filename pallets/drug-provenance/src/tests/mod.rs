@@ -9,6 +9,7 @@ mod lots;
 mod products;
 mod quality;
 mod verification;
+mod weights_cover_storage;
 
 pub fn bounded<const N: u32>(text: &[u8]) -> BoundedVec<u8, frame_support::traits::ConstU32<N>> {
 	BoundedVec::try_from(text.to_vec()).expect("test text fits")
