@@ -1558,4 +1558,64 @@ mod weights_cover_storage {
 			);
 		});
 	}
+
+	/// A referral made where the specialist's list holds one no longer honoured (its grant
+	/// revoked), which is read and dropped to make room.
+	#[test]
+	fn a_referral_that_drops_a_dishonoured_one() {
+		test(|| {
+			let (g, _) = referred();
+			assert_ok!(Consent::revoke_consent(RuntimeOrigin::signed(PATIENT), g));
+			within_charge(PATIENT, grant(org_grant(CLINIC, &[])));
+			let g = NextGrantId::<Test>::get() - 1;
+			within_charge(
+				VDOC,
+				Call::refer {
+					grant: g,
+					referrer_org: CLINIC,
+					specialist: DOC,
+					specialist_org: HOSPITAL,
+					scope: ScopeT::AllRecords,
+					expires_at: 30,
+					may_report: true,
+				},
+			);
+			assert_eq!(ReferralsTo::<Test>::get(PATIENT, DOC).len(), 1);
+		});
+	}
+
+	/// The glass broken again after an earlier access expired (read and found dead), with a
+	/// narrower grant to the hospital read and refused; the guardian reviews a ward's.
+	#[test]
+	fn break_glass_again_and_reviewed_by_a_guardian() {
+		test(|| {
+			assert_ok!(Consent::grant_consent(
+				RuntimeOrigin::signed(PATIENT),
+				PATIENT,
+				org_grant(HOSPITAL, &[]),
+				purposes(&[Treatment]),
+				ScopeT::Records(BoundedVec::truncate_from(vec![0])),
+				1,
+				40,
+				false,
+				false,
+			));
+			let e = break_glass(DOC);
+			assert_ok!(Consent::review_emergency_access(RuntimeOrigin::signed(PATIENT), e, true));
+			System::set_block_number(EmergencyAccesses::<Test>::get(e).unwrap().expires_at);
+			let open = |patient| Call::<Test>::open_emergency_access {
+				patient,
+				org: HOSPITAL,
+				justification: H256::repeat_byte(9),
+				duration: 5,
+			};
+			within_charge(DOC, open(PATIENT));
+			within_charge(NURSE, open(WARD));
+			let ward = NextEmergencyId::<Test>::get() - 1;
+			within_charge(
+				GUARDIAN,
+				Call::review_emergency_access { emergency: ward, accept: false },
+			);
+		});
+	}
 }
