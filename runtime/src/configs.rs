@@ -400,6 +400,9 @@ parameter_types! {
 	pub const PledgeDeposit: Balance = crate::deposit(2, 160);
 	/// No need takes more than half of a pool while other needs on it are unmet.
 	pub const MaxNeedShare: Perbill = Perbill::from_percent(50);
+	/// Queued allocation rounds take at most a tenth of a block's normal dispatch a block.
+	pub AllocationBudget: Weight =
+		Perbill::from_percent(10) * (NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
 }
 
 impl pallet_emergency_supply::Config for Runtime {
@@ -425,5 +428,8 @@ impl pallet_emergency_supply::Config for Runtime {
 	/// A dispatch not confirmed within a week is overdue.
 	type DeliveryDeadline = ConstU32<{ 7 * crate::DAYS }>;
 	type MaxPageSize = ConstU32<100>;
+	/// A county's emergencies rarely have more than a few rounds waiting at once.
+	type MaxQueuedRounds = ConstU32<16>;
+	type AllocationBudget = AllocationBudget;
 	type WeightInfo = pallet_emergency_supply::weights::SubstrateWeight<Runtime>;
 }

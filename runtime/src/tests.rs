@@ -586,3 +586,164 @@ mod try_runtime_upgrade {
 		count
 	}
 }
+
+/// A whole emergency round at the runtime's limits of items and needs, queued with one
+/// `allocate_round` and allocated by the chain at the start of the following blocks: every block
+/// stays within the allocation budget, a tenth of a block's normal dispatch, and the round ends
+/// allocated as the per-item calls would have. Needs the registry's benchmark helper for the 64
+/// clinics, so only with `runtime-benchmarks` (as `scripts/test.sh` runs the workspace tests).
+#[cfg(feature = "runtime-benchmarks")]
+#[test]
+fn a_full_emergency_round_takes_at_most_a_tenth_of_each_block() {
+	use crate::configs::{AllocationBudget, RuntimeBlockWeights};
+	use frame_support::{
+		dispatch::DispatchClass,
+		traits::{fungible::Mutate, Get, Hooks},
+		BoundedVec,
+	};
+	use pallet_emergency_supply::{
+		DonationTarget, NeedReason, Priority, RoundQueue, SupplyItem, SupplyUnit, WeightInfo,
+	};
+	use ruralmed_primitives::{OrganisationKind, PractitionerRole, RegionCode};
+	use sp_runtime::Perbill;
+	type Config = <Runtime as pallet_emergency_supply::Config>::WeightInfo;
+
+	with_preset("development", || {
+		let normal = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.expect("normal dispatch is bounded");
+		let budget = AllocationBudget::get();
+		assert_eq!(budget, Perbill::from_percent(10) * normal);
+
+		let items: u32 = <Runtime as pallet_emergency_supply::Config>::MaxItems::get();
+		let needs: u32 = <Runtime as pallet_emergency_supply::Config>::MaxNeedsPerRound::get();
+		let pledges: u32 =
+			<Runtime as pallet_emergency_supply::Config>::MaxPledgesPerEmergency::get();
+		let round_length = 10u32;
+		let start = System::block_number();
+		let catalogue: Vec<SupplyItem> = (0..items)
+			.map(|i| SupplyItem {
+				code: BoundedVec::truncate_from(format!("ITEM-{i}").into_bytes()),
+				unit: SupplyUnit::Piece,
+				gtin: None,
+			})
+			.collect();
+		assert_ok!(EmergencySupply::declare_emergency(
+			RuntimeOrigin::root(),
+			BoundedVec::truncate_from(b"Full round".to_vec()),
+			BoundedVec::truncate_from(vec![RegionCode::new(1, 0, 0)]),
+			BoundedVec::truncate_from(catalogue),
+			start,
+			start + 1_000,
+			round_length,
+		));
+		let emergency = pallet_emergency_supply::NextEmergencyId::<Runtime>::get() - 1;
+
+		// The benchmark helper's organisations all lie in (1, 1, 1): 64 clinics and a warehouse.
+		let account = |name: &str, i: u32| -> AccountId {
+			AccountId::from(codec::Encode::using_encoded(&(name, i), sp_io::hashing::blake2_256))
+		};
+		let clinics: Vec<(u32, AccountId)> = (0..needs)
+			.map(|i| {
+				let nurse = account("nurse", i);
+				let org = <Registry as PractitionerDirectory<AccountId>>::benchmark_practitioner(
+					&account("clinic-admin", i),
+					&nurse,
+					PractitionerRole::Nurse,
+					OrganisationKind::VillageClinic,
+				);
+				(org, nurse)
+			})
+			.collect();
+		let keeper = account("keeper", 0);
+		let warehouse = <Registry as PractitionerDirectory<AccountId>>::benchmark_practitioner(
+			&account("warehouse-admin", 0),
+			&keeper,
+			PractitionerRole::Nurse,
+			OrganisationKind::Warehouse,
+		);
+
+		// Every pledge the emergency takes, spread over the items, from donors with their
+		// deposits; half of what the needs lack arrives, so every tier shares.
+		let per_item = pledges / items;
+		for item in 0..items {
+			for p in 0..per_item {
+				let donor = account("donor", item * per_item + p);
+				let _ = <crate::Balances as Mutate<AccountId>>::set_balance(
+					&donor,
+					1_000_000 * crate::UNIT,
+				);
+				assert_ok!(EmergencySupply::pledge(
+					RuntimeOrigin::signed(donor),
+					emergency,
+					item,
+					2_000,
+					DonationTarget::Anywhere,
+					warehouse,
+					None
+				));
+				let donation = pallet_emergency_supply::NextDonationId::<Runtime>::get() - 1;
+				assert_ok!(EmergencySupply::confirm_receipt(
+					RuntimeOrigin::signed(keeper.clone()),
+					donation,
+					warehouse,
+					2_000
+				));
+			}
+			for (org, nurse) in &clinics {
+				assert_ok!(EmergencySupply::file_need(
+					RuntimeOrigin::signed(nurse.clone()),
+					emergency,
+					item,
+					*org,
+					1_000,
+					0,
+					100,
+					Priority::Urgent,
+					NeedReason::CaseSurge
+				));
+			}
+		}
+		System::set_block_number(start + round_length);
+		assert_ok!(EmergencySupply::allocate_round(
+			RuntimeOrigin::signed(acc(Alice)),
+			emergency,
+			0
+		));
+
+		let mut blocks = 0u32;
+		let mut most = frame_support::weights::Weight::zero();
+		while !RoundQueue::<Runtime>::get().is_empty() {
+			let n = System::block_number() + 1;
+			System::set_block_number(n);
+			let used = EmergencySupply::on_initialize(n);
+			assert!(used.all_lte(budget), "block {n} used {used:?} of {budget:?}");
+			most = most.max(used);
+			blocks += 1;
+			assert!(blocks <= 3 * items, "the round never finished");
+		}
+		let totals = |item| pallet_emergency_supply::ItemTotals::<Runtime>::get(emergency, item);
+		for item in 0..items {
+			assert!(pallet_emergency_supply::AllocatedRounds::<Runtime>::contains_key((
+				emergency, item, 0
+			)));
+			assert_eq!(totals(item).allocated, u64::from(per_item) * 2_000);
+		}
+		let allocations = pallet_emergency_supply::NextAllocationId::<Runtime>::get();
+		let one_call =
+			EmergencySupply::allocate_weight(needs, (allocations / u64::from(items)) as u32);
+		println!(
+			"full round: {items} items x {needs} needs, {allocations} allocations, in {blocks} \
+			 blocks; the busiest used {:.1} ms of the {:.1} ms budget ({:.1}% of normal dispatch); \
+			 idle block {:.1} µs; one allocate call per item would charge {:.1} ms each",
+			most.ref_time() as f64 / 1e9,
+			budget.ref_time() as f64 / 1e9,
+			100.0 * most.ref_time() as f64 / normal.ref_time() as f64,
+			Config::allocate_queued_idle().ref_time() as f64 / 1e6,
+			one_call.ref_time() as f64 / 1e9,
+		);
+		pallet_emergency_supply::Pallet::<Runtime>::do_try_state()
+			.expect("emergency supply invariants hold");
+	});
+}

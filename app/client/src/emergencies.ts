@@ -105,10 +105,12 @@ export interface RoundView {
   /** The block it was allocated in, or null. */
   readonly allocatedAt: number | null;
   /**
-   * Whether `allocateRound` can run it at block `now`: closed, the latest closed round, not yet
-   * allocated or skipped, with needs, of an emergency not closed.
+   * Whether `allocateRound` or `queueRound` can run it at block `now`: closed, the latest closed
+   * round, not yet allocated or skipped, not queued, with needs, of an emergency not closed.
    */
   readonly allocatable: boolean;
+  /** Whether the round waits in the chain's allocation queue (`queueRound`): allocated in the next blocks. */
+  readonly queued: boolean;
   readonly needs: readonly NeedView[];
 }
 
@@ -255,12 +257,15 @@ function needView(raw: unknown): Omit<NeedView, 'outcome'> {
 
 /** Round `round` of item `item`: its window, whether it was (or can now be) allocated, and its needs with their outcomes. */
 export async function roundView(api: ApiPromise, emergency: SupplyEmergencyView, item: number, round: number): Promise<RoundView> {
-  const [needsRaw, allocatedAt, nextRound, at] = await Promise.all([
+  const [needsRaw, allocatedAt, nextRound, queue, at] = await Promise.all([
     runtimeCall(api, 'emergencySupplyApi', 'roundNeeds')(emergency.id, item, round),
     query(api, 'emergencySupply', 'allocatedRounds')(emergency.id, item, round),
     query(api, 'emergencySupply', 'nextRoundToAllocate')(emergency.id, item),
+    query(api, 'emergencySupply', 'roundQueue')(),
     now(api),
   ]);
+  const queued = list(queue.toJSON()).some((q) => isObject(q) && q.emergency === emergency.id && q.round === round
+    && typeof q.nextItem === 'number' && q.nextItem <= item);
   const needs = list(needsRaw.toJSON()).map(needView);
   const allocatedJson = allocatedAt.toJSON();
   const allocatedBlock = allocatedJson === null ? null : num(allocatedJson, 'a block number');
@@ -268,9 +273,9 @@ export async function roundView(api: ApiPromise, emergency: SupplyEmergencyView,
   const closesAt = opensAt + emergency.roundLength;
   const latestClosed = at < emergency.startsAt + emergency.roundLength ? null : Math.floor((at - emergency.startsAt) / emergency.roundLength) - 1;
   const allocatable = emergency.status === 'Active' && allocatedBlock === null && needs.length > 0 && latestClosed === round
-    && round >= num(nextRound.toJSON(), 'a round');
+    && round >= num(nextRound.toJSON(), 'a round') && !queued;
   const outcomes = needOutcomes(needs, allocatedBlock !== null);
-  return { emergency: emergency.id, item, round, opensAt, closesAt, allocatedAt: allocatedBlock, allocatable, needs: needs.map((n, i) => ({ ...n, outcome: outcomes[i] ?? 'NotAllocated' })) };
+  return { emergency: emergency.id, item, round, opensAt, closesAt, allocatedAt: allocatedBlock, allocatable, queued: queued && allocatedBlock === null, needs: needs.map((n, i) => ({ ...n, outcome: outcomes[i] ?? 'NotAllocated' })) };
 }
 
 /** The rounds of `item` worth showing at the best block, newest first: the current one and up to `count − 1` before it. */
@@ -397,6 +402,17 @@ export async function allocateRound(api: ApiPromise, anyone: Actor, args: { emer
   const result = await send(api, anyone, 'emergencySupply', 'allocate', [args.emergency, args.item, args.round]);
   eventData(result, 'RoundAllocated');
   return result.events.filter(({ event }) => event.section === 'emergencySupply' && event.method === 'Allocated').length;
+}
+
+/**
+ * Queues round `round` of `emergency` for the allocation of every item (`allocate_round`): the
+ * chain allocates it item by item at the start of the next blocks, within a tenth of each
+ * block. Answers the number of items queued. Refused by the chain: `RoundNotClosed`,
+ * `RoundExpired`, `RoundAlreadyQueued`, `AllocationQueueFull`, `EmergencyNotOpen`.
+ */
+export async function queueRound(api: ApiPromise, anyone: Actor, args: { emergency: number; round: number }): Promise<number> {
+  const result = await send(api, anyone, 'emergencySupply', 'allocateRound', [args.emergency, args.round]);
+  return num(eventData(result, 'RoundQueued').items, 'an item count');
 }
 
 /** The warehouse holding its donation dispatches allocation `allocation`. */

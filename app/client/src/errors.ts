@@ -111,6 +111,8 @@ const PLAIN: Readonly<Record<string, string>> = {
   'EmergencySupply.RoundAlreadyAllocated': 'This round was already allocated.',
   'EmergencySupply.RoundExpired': 'A later round has closed too: this round can no longer be allocated.',
   'EmergencySupply.NoNeeds': 'No clinic filed a need in this round.',
+  'EmergencySupply.RoundAlreadyQueued': 'This round is already queued: the chain is allocating it.',
+  'EmergencySupply.AllocationQueueFull': 'The chain has too many rounds waiting to be allocated; try again in a minute.',
   'EmergencySupply.UnknownAllocation': 'There is no such allocation.',
   'EmergencySupply.NotAllocationWarehouse': 'Only the warehouse holding the donation may send it.',
   'EmergencySupply.AlreadyDispatched': 'This allocation was already sent.',

@@ -15,6 +15,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import {
   ChainError,
   allocateRound,
+  queueRound,
   cancelPledge,
   confirmDelivery,
   confirmReceipt,
@@ -138,6 +139,8 @@ describe('emergency supplies (dev node)', { skip: WS === undefined ? 'RURALMED_W
     assert.equal(filedNeed.requestedPriority, 'Critical');
     const later = { emergency: emergency.id, item: 0, round: round + 5 };
     await refused('EmergencySupply.RoundNotClosed', () => allocateRound(api, donor, later), roundState);
+    await refused('EmergencySupply.RoundNotClosed', () => queueRound(api, donor, { emergency: emergency.id, round: round + 5 }), roundState);
+    assert.equal((await roundView(api, emergency, 0, round + 5)).queued, false, 'a refused round is not queued');
     await untilBlock(api, open.closesAt);
     const closed = await roundView(api, emergency, 0, round);
     assert.equal(closed.allocatable, true);

@@ -23,7 +23,7 @@ import {
   proposeMotion,
   recallCall,
   voteMotion,
-  allocateRound,
+  queueRound,
   cancelPledge,
   confirmDelivery,
   confirmReceipt,
@@ -996,8 +996,10 @@ export function receiveDonation(backend: Backend, session: Session, args: { dona
   return confirmReceipt(backend.requireApi(), session.actor, args);
 }
 
-export function runAllocation(backend: Backend, session: Session, args: { emergency: number; item: number; round: number }): Promise<number> {
-  return allocateRound(backend.requireApi(), session.actor, args);
+
+/** Queues every item of round `round` for the chain to allocate in the next blocks; answers the number of items. */
+export function queueAllocation(backend: Backend, session: Session, args: { emergency: number; round: number }): Promise<number> {
+  return queueRound(backend.requireApi(), session.actor, args);
 }
 
 export function sendAllocation(backend: Backend, session: Session, allocation: bigint): Promise<void> {

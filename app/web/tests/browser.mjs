@@ -1169,7 +1169,10 @@ try {
       check(Date.now() < deadline, 'the round never became ready to allocate');
       await donor.waitForTimeout(5000);
     }
+    // The button queues the whole round; the chain allocates it in the next blocks and the card
+    // follows without a reload.
     await donor.click(`${myRound} [data-action="allocate"]`);
+    await donor.waitForSelector('.toast .note.ok >> text=Round queued', { timeout: CHAIN_WAIT });
     await donor.waitForSelector('.toast .note.ok >> text=Round allocated', { timeout: CHAIN_WAIT });
     await donor.waitForSelector(`${myRound} [data-org="1"][data-outcome="Full"]`, { timeout: 30_000 });
     const need = await donor.textContent(`${myRound} [data-org="1"][data-outcome="Full"]`);

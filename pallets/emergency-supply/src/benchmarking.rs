@@ -15,6 +15,7 @@ use frame_support::{
 		fungible::{Inspect, Mutate},
 		EnsureOrigin, Get,
 	},
+	weights::Weight,
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -171,6 +172,31 @@ where
 	close_round::<T>();
 	EmergencySupply::<T>::do_allocate(e, 0, 0).expect("closed round allocates");
 	(NextAllocationId::<T>::get() - 1, keeper, nurse)
+}
+
+/// An emergency whose round 0 has `needs` needs of item 0 and `donations` received donations
+/// of one unit each, closed and queued for allocation as a one-item round.
+fn queued_round<T: Config>(needs: u32, donations: u32) -> EmergencyId
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let e = emergency::<T>();
+	let (w, keeper) = warehouse::<T>();
+	for _ in 0..donations {
+		received::<T>(e, w, &keeper, 1);
+	}
+	for i in 0..needs {
+		let (org, nurse) = clinic::<T>(i);
+		file::<T>(e, org, &nurse);
+	}
+	close_round::<T>();
+	RoundQueue::<T>::put(BoundedVec::truncate_from(alloc::vec![QueuedRound {
+		emergency: e,
+		round: 0,
+		next_item: 0,
+		items: 1,
+	}]));
+	e
 }
 
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
@@ -427,6 +453,89 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), e, 0, 0);
 		assert_eq!(NextAllocationId::<T>::get(), u64::from(a));
 		assert_eq!(ItemTotals::<T>::get(e, 0).allocated, u64::from(a));
+	}
+
+	/// The queue one round short of full, every entry another round: the whole queue is
+	/// scanned before the push.
+	#[benchmark]
+	fn allocate_round() {
+		let e = emergency::<T>();
+		let (org, nurse) = clinic::<T>(0);
+		file::<T>(e, org, &nurse);
+		close_round::<T>();
+		let others = T::MaxQueuedRounds::get().saturating_sub(1);
+		RoundQueue::<T>::put(BoundedVec::truncate_from(
+			(0..others)
+				.map(|i| QueuedRound { emergency: e + 1 + i, round: 0, next_item: 0, items: 1 })
+				.collect::<alloc::vec::Vec<_>>(),
+		));
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), e, 0);
+		assert_eq!(RoundQueue::<T>::get().len() as u32, others + 1);
+	}
+
+	/// A block with nothing queued: what every block pays.
+	#[benchmark]
+	fn allocate_queued_idle() {
+		let used;
+		#[block]
+		{
+			used = EmergencySupply::<T>::allocate_queued(Weight::MAX);
+		}
+		assert_eq!(used, T::WeightInfo::allocate_queued_idle());
+	}
+
+	/// The planning step of a queued item: `n` needs, all critical and far from met, and `a`
+	/// received donations of one unit each, every one used up into its own allocation; the
+	/// plan is stored for the next blocks.
+	#[benchmark]
+	fn allocate_queued_plan(
+		n: Linear<1, { T::MaxNeedsPerRound::get() }>,
+		a: Linear<1, { T::MaxPledgesPerEmergency::get() }>,
+	) {
+		let e = queued_round::<T>(n, a);
+		#[block]
+		{
+			EmergencySupply::<T>::allocate_queued(Weight::MAX);
+		}
+		let progress = AllocationInProgress::<T>::get().expect("the item is being stored");
+		assert_eq!(progress.planned.len() as u32, a);
+		assert_eq!(ItemTotals::<T>::get(e, 0).allocated, u64::from(a));
+	}
+
+	/// Storing the last `k` planned allocations of a queued round's last item: the item and
+	/// the round finish, and the queue empties.
+	#[benchmark]
+	fn allocate_queued_store(k: Linear<1, { T::MaxPledgesPerEmergency::get() }>) {
+		queued_round::<T>(1, k);
+		EmergencySupply::<T>::allocate_queued(Weight::MAX);
+		assert!(AllocationInProgress::<T>::exists());
+		#[block]
+		{
+			EmergencySupply::<T>::allocate_queued(Weight::MAX);
+		}
+		assert!(RoundQueue::<T>::get().is_empty());
+		assert_eq!(Allocations::<T>::iter().count() as u32, k);
+	}
+
+	/// A queued item that cannot be allocated, found out on the last check (no needs), then
+	/// the round leaving the queue.
+	#[benchmark]
+	fn allocate_queued_skip() {
+		let e = emergency::<T>();
+		close_round::<T>();
+		RoundQueue::<T>::put(BoundedVec::truncate_from(alloc::vec![QueuedRound {
+			emergency: e,
+			round: 0,
+			next_item: 0,
+			items: 1,
+		}]));
+		#[block]
+		{
+			EmergencySupply::<T>::allocate_queued(Weight::MAX);
+		}
+		assert!(RoundQueue::<T>::get().is_empty());
 	}
 
 	#[benchmark]

@@ -38,5 +38,6 @@ impl DefaultConfig for TestDefaultConfig {
 	type MaxPledgesPerEmergency = ConstU32<12>;
 	type DeliveryDeadline = ConstUint<20>;
 	type MaxPageSize = ConstU32<4>;
+	type MaxQueuedRounds = ConstU32<4>;
 	type WeightInfo = ();
 }

@@ -25,7 +25,9 @@
 //! - A **verified warehouse** (an active `Warehouse` organisation, through its admin or an
 //!   active practitioner) confirms what of a pledge naming it physically arrived, and
 //!   dispatches the allocations of the donations it holds.
-//! - **Anyone** triggers the allocation of a round once its window has closed.
+//! - **Anyone** triggers the allocation of a round once its window has closed: of one item
+//!   ([`allocate`](Pallet::allocate)), or of all of them
+//!   ([`allocate_round`](Pallet::allocate_round)).
 //!
 //! ## Rules that keep the ledger fair (security review 2026-12)
 //! - **Deposits.** Each pledge holds [`Config::PledgeDeposit`] from the donor, returned when
@@ -74,6 +76,13 @@
 //! [`allocate`](Pallet::allocate) runs it for one item, once, in order. Only
 //! received stock is allocated. A round holds at most [`Config::MaxNeedsPerRound`] needs per
 //! item, so one call does bounded work (benchmarked at the maximum round size).
+//!
+//! A whole round (every item) need not take one call per item:
+//! [`allocate_round`](Pallet::allocate_round) queues it, and at the start of each following
+//! block the pallet allocates it item by item within [`Config::AllocationBudget`] (10 % of a
+//! block's normal dispatch in the runtime): an item is planned in one step, its units taken
+//! and counted, and its allocations stored as many a block as the budget holds
+//! ([`features`]' `queue`). The result is the same as calling `allocate` for each item.
 //!
 //! Each need's **unmet need** is `requested − stock_on_hand` (saturating). Received units sit
 //! in pools by the donors' targets, and the round draws from the pools in this order, each on
@@ -128,6 +137,7 @@
 //! [`extend_emergency`](Pallet::extend_emergency), [`close_emergency`](Pallet::close_emergency),
 //! [`file_need`](Pallet::file_need), [`pledge`](Pallet::pledge),
 //! [`confirm_receipt`](Pallet::confirm_receipt), [`allocate`](Pallet::allocate),
+//! [`allocate_round`](Pallet::allocate_round),
 //! [`dispatch`](Pallet::dispatch), [`confirm_delivery`](Pallet::confirm_delivery),
 //! [`cancel_pledge`](Pallet::cancel_pledge), [`void_pledge`](Pallet::void_pledge),
 //! [`set_pledge_warehouse`](Pallet::set_pledge_warehouse),
@@ -190,6 +200,22 @@ pub mod pallet {
 	pub type RegionList<T> = BoundedVec<RegionCode, <T as Config>::MaxRegions>;
 	/// The supply catalogue of a declaration.
 	pub type ItemList<T> = BoundedVec<SupplyItem, <T as Config>::MaxItems>;
+	/// The rounds queued for allocation, oldest first.
+	pub type QueueOf<T> = BoundedVec<QueuedRound, <T as Config>::MaxQueuedRounds>;
+	/// A planned allocation as stored.
+	pub type PlannedAllocationOf<T> = PlannedAllocation<BlockNumberFor<T>>;
+	/// The queued item being stored.
+	pub type AllocationInProgressOf<T> =
+		ItemInProgress<BlockNumberFor<T>, MaxAllocationsPerRound<T>>;
+
+	/// The most allocations one round of one item can create,
+	/// [`Pallet::max_allocations_per_round`], as a bound.
+	pub struct MaxAllocationsPerRound<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<u32> for MaxAllocationsPerRound<T> {
+		fn get() -> u32 {
+			Pallet::<T>::max_allocations_per_round()
+		}
+	}
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -256,6 +282,14 @@ pub mod pallet {
 		/// dispatches).
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
+		/// Most rounds waiting in the allocation queue ([`allocate_round`](Pallet::allocate_round)).
+		#[pallet::constant]
+		type MaxQueuedRounds: Get<u32>;
+		/// Most weight the allocation of queued rounds takes at the start of a block. Must
+		/// hold the planning of the largest round of an item (checked by the integrity test).
+		#[pallet::constant]
+		#[pallet::no_default]
+		type AllocationBudget: Get<Weight>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -433,6 +467,17 @@ pub mod pallet {
 		SupplyTotals,
 		ValueQuery,
 	>;
+
+	/// Rounds queued by [`allocate_round`](Pallet::allocate_round), oldest first; the front
+	/// one is being allocated.
+	#[pallet::storage]
+	pub type RoundQueue<T: Config> = StorageValue<_, QueueOf<T>, ValueQuery>;
+
+	/// The item of the front queued round whose allocations are being stored, a budget a
+	/// block. Its units are already taken from the pools and counted.
+	#[pallet::storage]
+	pub type AllocationInProgress<T: Config> =
+		StorageValue<_, AllocationInProgressOf<T>, OptionQuery>;
 
 	/// An emergency declared at genesis (the demo presets): it starts at block 0.
 	pub type GenesisEmergency<BlockNumber> = (
@@ -628,6 +673,34 @@ pub mod pallet {
 			/// Units of the item received and still unallocated, carried to the next round.
 			carried_over: Quantity,
 		},
+		/// A round was queued for the allocation of all its items, from the next block.
+		RoundQueued {
+			/// The emergency.
+			emergency: EmergencyId,
+			/// The round.
+			round: RoundIndex,
+			/// Items of the catalogue to allocate.
+			items: ItemIndex,
+		},
+		/// Every item of a queued round is allocated or skipped; it left the queue.
+		QueuedRoundAllocated {
+			/// The emergency.
+			emergency: EmergencyId,
+			/// The round.
+			round: RoundIndex,
+		},
+		/// An item of a queued round could not be allocated (for example no need was filed,
+		/// or it was allocated on its own); nothing changed for it.
+		QueuedItemSkipped {
+			/// The emergency.
+			emergency: EmergencyId,
+			/// The item.
+			item: ItemIndex,
+			/// The round.
+			round: RoundIndex,
+			/// Why: the error [`allocate`](Pallet::allocate) would have returned.
+			error: DispatchError,
+		},
 		/// Units of a donation were allocated to a need.
 		Allocated {
 			/// The allocation.
@@ -754,6 +827,11 @@ pub mod pallet {
 		/// longer active or the delivery deadline since its allocation passed; to resolve its
 		/// dispatch, the delivery deadline since the dispatch must have passed.
 		AllocationNotStuck,
+		/// This round is already in the allocation queue.
+		RoundAlreadyQueued,
+		/// The allocation queue holds [`Config::MaxQueuedRounds`] rounds; try again once one
+		/// is allocated.
+		AllocationQueueFull,
 	}
 
 	#[pallet::extra_constants]
@@ -789,6 +867,25 @@ pub mod pallet {
 			assert!(T::MaxPeopleServed::get() > 0, "a need must serve someone");
 			assert!(T::MaxUnitsPerPerson::get() > 0, "a need must request a unit");
 			assert!(!T::MaxNeedShare::get().is_zero(), "a need must get a share of a pool");
+			assert!(T::MaxQueuedRounds::get() > 0, "the allocation queue must take a round");
+			let budget = T::AllocationBudget::get();
+			assert!(
+				T::WeightInfo::allocate_queued_idle()
+					.saturating_add(Self::worst_plan_step_weight())
+					.all_lte(budget),
+				"the allocation budget must hold the planning of the largest round of an item"
+			);
+			assert!(
+				T::WeightInfo::allocate_queued_idle()
+					.saturating_add(T::WeightInfo::allocate_queued_store(1))
+					.all_lte(budget),
+				"the allocation budget must hold storing an allocation"
+			);
+		}
+
+		/// Allocates queued rounds within [`Config::AllocationBudget`].
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			Self::allocate_queued(T::AllocationBudget::get())
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1160,6 +1257,35 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AuthorityOrigin::ensure_origin(origin)?;
 			Self::do_resolve_dispatch(allocation, received)
+		}
+
+		/// Queue round `round` of `emergency` for the allocation of every item of its
+		/// catalogue, instead of one [`allocate`](Pallet::allocate) per item. From the next
+		/// block the pallet allocates the queued rounds in order, item by item, within
+		/// [`Config::AllocationBudget`] of each block, exactly as `allocate` would; an item
+		/// that `allocate` would refuse (no needs, already allocated) is skipped. The round
+		/// was the latest closed round when queued, so it is allocated even if the next round
+		/// closes meanwhile.
+		///
+		/// - Origin: any signed account, once the round's window has closed and before the
+		///   next round's window closes.
+		///
+		/// Emits [`Event::RoundQueued`]; later blocks emit [`Event::Allocated`],
+		/// [`Event::RoundAllocated`] or [`Event::QueuedItemSkipped`] per item, then
+		/// [`Event::QueuedRoundAllocated`].
+		///
+		/// Errors: [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`],
+		/// [`Error::RoundNotClosed`], [`Error::RoundExpired`], [`Error::RoundAlreadyQueued`],
+		/// [`Error::AllocationQueueFull`], [`Error::Overflow`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::allocate_round())]
+		pub fn allocate_round(
+			origin: OriginFor<T>,
+			emergency: EmergencyId,
+			round: RoundIndex,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_allocate_round(emergency, round)
 		}
 	}
 }

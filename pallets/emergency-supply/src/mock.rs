@@ -15,8 +15,9 @@ use sp_runtime::Perbill;
 ruralmed_test_utils::test_runtime! {
 	system: {
 		/// Storage costed as in the runtime (the prelude's `()` costs nothing), so that a weight
-		/// term made of reads and writes, such as the region pools of `allocate_weight`, shows.
-		type DbWeight = ParityDbWeight;
+		/// term made of reads and writes, such as the region pools of `allocate_weight`, shows;
+		/// probed for reads and writes by the storage-access tests.
+		type DbWeight = ruralmed_test_utils::storage_access::ProbeDbWeightOr<ParityDbWeight>;
 	},
 	registry: 2,
 	pallets: { 3 => EmergencySupply = pallet_emergency_supply },
@@ -40,6 +41,8 @@ parameter_types! {
 	/// No cap by default, so that the allocation tests show the plain algorithm; the share-cap
 	/// tests set the runtime's 50%.
 	pub static MaxNeedShare: Perbill = Perbill::one();
+	/// When set, the queued allocation's budget instead of [`TestAllocationBudget`]'s default.
+	pub static AllocationBudgetOverride: Option<frame_support::weights::Weight> = None;
 }
 
 /// The limits the tests reach, from the constants above; the others (items, page size) are the
@@ -59,6 +62,28 @@ impl pallet_emergency_supply::Config for Test {
 	type MaxNeedsPerRound = ConstU32<MAX_NEEDS>;
 	type MaxPledgesPerEmergency = ConstU32<MAX_PLEDGES>;
 	type DeliveryDeadline = ConstU64<DEADLINE>;
+	type AllocationBudget = TestAllocationBudget;
+	/// The generated weights costed with the mock's `DbWeight`, so that the storage-access tests
+	/// can probe them.
+	type WeightInfo = crate::weights::SubstrateWeight<Test>;
+}
+
+/// A queued allocation's budget that holds the largest plan of an item and two more stored
+/// allocations, so that an item with more allocations takes several blocks.
+pub struct TestAllocationBudget;
+impl frame_support::traits::Get<frame_support::weights::Weight> for TestAllocationBudget {
+	fn get() -> frame_support::weights::Weight {
+		use crate::WeightInfo;
+		if let Some(budget) = AllocationBudgetOverride::get() {
+			return budget;
+		}
+		let weights = <Test as pallet_emergency_supply::Config>::WeightInfo::allocate_queued_store;
+		crate::Pallet::<Test>::worst_plan_step_weight()
+			.saturating_add(
+				<Test as pallet_emergency_supply::Config>::WeightInfo::allocate_queued_idle(),
+			)
+			.saturating_add(weights(2))
+	}
 }
 
 /// Organisations (ids in order), all active unless said otherwise:

@@ -1120,7 +1120,7 @@ mod rounds {
 		assert!(unbenchmarked > 0 && unbenchmarked <= 3 * n);
 		let on_top = EmergencySupply::allocate_weight(n, a)
 			.saturating_sub(<Test as Config>::WeightInfo::allocate(n, a));
-		let db = <Test as frame_system::Config>::DbWeight::get();
+		let db = <<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
 		assert!(on_top.ref_time() >= db.writes(u64::from(unbenchmarked)).ref_time());
 		assert!(
 			on_top.all_gte(db.reads_writes(u64::from(unbenchmarked), u64::from(unbenchmarked))),
@@ -1862,6 +1862,402 @@ mod security {
 			receive(d, 5);
 			PledgeDeposits::<Test>::insert(d, 1);
 			assert!(EmergencySupply::do_try_state().is_err());
+		});
+	}
+}
+
+pub(super) mod queue {
+	use super::*;
+	use frame_support::{traits::Get, weights::Weight};
+
+	fn allocate_round(round: RoundIndex) -> sp_runtime::DispatchResult {
+		EmergencySupply::allocate_round(RuntimeOrigin::signed(DONOR), 0, round)
+	}
+
+	/// Runs the next block's `on_initialize`, checking that it keeps within the budget and
+	/// that the invariants hold after it; returns its weight.
+	fn next_block() -> Weight {
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		let used = EmergencySupply::on_initialize(n);
+		let budget = <Test as Config>::AllocationBudget::get();
+		assert!(used.all_lte(budget), "block {n} used {used:?} of {budget:?}");
+		EmergencySupply::do_try_state().expect("invariants hold between blocks");
+		used
+	}
+
+	/// Runs blocks until the queue is empty; returns how many it took.
+	fn drain() -> u32 {
+		let mut blocks = 0;
+		while !RoundQueue::<Test>::get().is_empty() {
+			next_block();
+			blocks += 1;
+			assert!(blocks < 100, "the queue never drains");
+		}
+		blocks
+	}
+
+	/// Round 0 with needs of masks and oxygen from three clinics, stock from several
+	/// donations in the general, township and clinic pools (so allocations split across
+	/// donations), and no need of vaccine.
+	pub(super) fn round_with_two_items() {
+		declare();
+		for q in [3, 4, 2, 5] {
+			donate(MASK, q, DonationTarget::Anywhere);
+		}
+		donate(MASK, 6, DonationTarget::Region(RegionCode::new(5, 1, 0)));
+		donate(MASK, 2, DonationTarget::Organisation(CLINIC_B));
+		donate(OXYGEN, 3, DonationTarget::Anywhere);
+		donate(OXYGEN, 1, DonationTarget::Anywhere);
+		file(A_ADMIN, CLINIC_A, MASK, 10, 1, Priority::Critical);
+		file(B_ADMIN, CLINIC_B, MASK, 8, 0, Priority::Urgent);
+		file(C_ADMIN, CENTRE_C, MASK, 9, 0, Priority::Routine);
+		file(A_ADMIN, CLINIC_A, OXYGEN, 2, 0, Priority::Urgent);
+		file(C_ADMIN, CENTRE_C, OXYGEN, 4, 0, Priority::Urgent);
+		close_round(0);
+	}
+
+	/// Everything an allocation decides, to compare two ways of running it.
+	#[allow(clippy::type_complexity)]
+	fn outcome() -> (
+		Vec<(AllocationId, AllocationOf<Test>)>,
+		Vec<(DonationId, DonationOf<Test>)>,
+		Vec<(EmergencyId, ItemIndex, RoundIndex, RoundNeedList<Test>)>,
+		Vec<(EmergencyId, ItemIndex, SupplyTotals)>,
+		Vec<(DonationId, u32, AllocationId)>,
+		Vec<(u32, u32, AllocationId)>,
+		usize,
+	) {
+		let mut allocations: Vec<_> = Allocations::<Test>::iter().collect();
+		allocations.sort_by_key(|(id, _)| *id);
+		let mut donations: Vec<_> = Donations::<Test>::iter().collect();
+		donations.sort_by_key(|(id, _)| *id);
+		let mut needs: Vec<_> =
+			RoundNeeds::<Test>::iter().map(|((e, i, r), n)| (e, i, r, n)).collect();
+		needs.sort_by_key(|(e, i, r, _)| (*e, *i, *r));
+		let mut totals: Vec<_> = ItemTotals::<Test>::iter().collect();
+		totals.sort_by_key(|(e, i, _)| (*e, *i));
+		let mut traces: Vec<_> = DonationAllocations::<Test>::iter().collect();
+		traces.sort();
+		let mut received: Vec<_> = RecipientAllocations::<Test>::iter().collect();
+		received.sort();
+		(allocations, donations, needs, totals, traces, received, Pools::<Test>::iter().count())
+	}
+
+	#[test]
+	fn a_queued_round_allocates_every_item_as_allocate_would() {
+		let direct = {
+			let mut ext = new_test_ext();
+			ext.execute_with(|| {
+				round_with_two_items();
+				allocate(MASK, 0);
+				allocate(OXYGEN, 0);
+				EmergencySupply::do_try_state().unwrap();
+				outcome()
+			})
+		};
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			System::assert_last_event(
+				Event::RoundQueued { emergency: 0, round: 0, items: 3 }.into(),
+			);
+			// Nothing happens in the block of the call.
+			assert_eq!(NextAllocationId::<Test>::get(), 0);
+			let blocks = drain();
+			assert_eq!(outcome(), direct);
+			assert!(direct.0.len() >= 8, "the round splits across donations");
+			// Masks planned, stored; oxygen planned, stored; vaccine skipped; round done.
+			assert!(blocks >= 2, "one item planned a block");
+			System::assert_has_event(
+				Event::QueuedItemSkipped {
+					emergency: 0,
+					item: VACCINE,
+					round: 0,
+					error: Error::<Test>::NoNeeds.into(),
+				}
+				.into(),
+			);
+			System::assert_last_event(
+				Event::QueuedRoundAllocated { emergency: 0, round: 0 }.into(),
+			);
+			assert!(AllocationInProgress::<Test>::get().is_none());
+			// The items are allocated: a call per item now finds them done.
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 0),
+				Error::<Test>::RoundAlreadyAllocated
+			);
+		});
+	}
+
+	#[test]
+	fn a_small_budget_stores_an_item_over_several_blocks() {
+		let direct = {
+			let mut ext = new_test_ext();
+			ext.execute_with(|| {
+				round_with_two_items();
+				allocate(MASK, 0);
+				allocate(OXYGEN, 0);
+				outcome()
+			})
+		};
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			next_block(); // masks planned
+			let planned = AllocationInProgress::<Test>::get().expect("masks in progress");
+			assert_eq!(planned.item, MASK);
+			assert!(planned.planned.len() > 4);
+			// From now on room for two stored allocations a block.
+			let two = <Test as Config>::WeightInfo::allocate_queued_idle()
+				.saturating_add(
+					<<Test as frame_system::Config>::DbWeight as Get<_>>::get().reads(1),
+				)
+				.saturating_add(<Test as Config>::WeightInfo::allocate_queued_store(2));
+			AllocationBudgetOverride::set(Some(two));
+			let used = next_block();
+			assert_eq!(AllocationInProgress::<Test>::get().map(|p| p.stored), Some(2));
+			assert!(used.all_lte(two));
+			let mut blocks = 1;
+			while AllocationInProgress::<Test>::get().is_some_and(|p| p.item == MASK) {
+				next_block();
+				blocks += 1;
+			}
+			assert_eq!(blocks, planned.planned.len().div_ceil(2));
+			// The rest with the full budget; the same outcome as two calls.
+			AllocationBudgetOverride::set(None);
+			drain();
+			assert_eq!(outcome(), direct);
+		});
+	}
+
+	#[test]
+	fn a_budget_too_small_to_plan_waits() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			AllocationBudgetOverride::set(Some(EmergencySupply::worst_plan_step_weight()));
+			let used = next_block();
+			// The queue and the item in progress read, nothing else.
+			assert_eq!(
+				used,
+				<Test as Config>::WeightInfo::allocate_queued_idle()
+					.saturating_add(<Test as frame_system::Config>::DbWeight::get().reads(1))
+			);
+			assert_eq!(RoundQueue::<Test>::get()[0].next_item, 0);
+			assert_eq!(NextAllocationId::<Test>::get(), 0);
+			AllocationBudgetOverride::set(None);
+			drain();
+		});
+	}
+
+	#[test]
+	fn an_idle_block_reads_the_queue_only() {
+		test(|| {
+			declare();
+			assert_eq!(next_block(), <Test as Config>::WeightInfo::allocate_queued_idle());
+		});
+	}
+
+	#[test]
+	fn an_item_allocated_on_its_own_is_skipped() {
+		test(|| {
+			round_with_two_items();
+			allocate(OXYGEN, 0);
+			let before = NextAllocationId::<Test>::get();
+			assert_ok!(allocate_round(0));
+			drain();
+			System::assert_has_event(
+				Event::QueuedItemSkipped {
+					emergency: 0,
+					item: OXYGEN,
+					round: 0,
+					error: Error::<Test>::RoundAlreadyAllocated.into(),
+				}
+				.into(),
+			);
+			assert!(NextAllocationId::<Test>::get() > before);
+		});
+	}
+
+	#[test]
+	fn allocate_refuses_an_item_the_queue_planned() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			next_block();
+			assert!(AllocationInProgress::<Test>::get().is_some());
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, MASK, 0),
+				Error::<Test>::RoundAlreadyAllocated
+			);
+			drain();
+		});
+	}
+
+	#[test]
+	fn a_queued_round_is_allocated_after_the_next_round_closes() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			// Round 1 closes before the queue runs: round 0 was queued in time.
+			close_round(1);
+			assert_noop!(
+				EmergencySupply::allocate(RuntimeOrigin::signed(DONOR), 0, OXYGEN, 0),
+				Error::<Test>::RoundExpired
+			);
+			drain();
+			assert!(allocated_to(CLINIC_A, MASK) > 0);
+			assert!(allocated_to(CENTRE_C, OXYGEN) > 0);
+		});
+	}
+
+	#[test]
+	fn an_emergency_closed_while_queued_allocates_nothing_more() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			assert_ok!(EmergencySupply::close_emergency(RuntimeOrigin::root(), 0));
+			drain();
+			assert_eq!(NextAllocationId::<Test>::get(), 0);
+			System::assert_has_event(
+				Event::QueuedItemSkipped {
+					emergency: 0,
+					item: MASK,
+					round: 0,
+					error: Error::<Test>::EmergencyNotOpen.into(),
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn allocate_round_errors_change_nothing() {
+		test(|| {
+			round_with_two_items();
+			let queue = |e: EmergencyId, round: RoundIndex| {
+				EmergencySupply::allocate_round(RuntimeOrigin::signed(DONOR), e, round)
+			};
+			assert_noop!(queue(9, 0), Error::<Test>::UnknownEmergency);
+			assert_noop!(queue(0, 1), Error::<Test>::RoundNotClosed);
+			assert_noop!(
+				EmergencySupply::allocate_round(RuntimeOrigin::none(), 0, 0),
+				DispatchError::BadOrigin
+			);
+			assert_ok!(queue(0, 0));
+			assert_noop!(queue(0, 0), Error::<Test>::RoundAlreadyQueued);
+			close_round(1);
+			assert_noop!(queue(0, 0), Error::<Test>::RoundExpired);
+			drain();
+		});
+	}
+
+	#[test]
+	fn allocate_round_refuses_a_closed_emergency() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(EmergencySupply::close_emergency(RuntimeOrigin::root(), 0));
+			assert_noop!(allocate_round(0), Error::<Test>::EmergencyNotOpen);
+		});
+	}
+
+	#[test]
+	fn the_queue_is_bounded() {
+		test(|| {
+			let bound = <Test as Config>::MaxQueuedRounds::get();
+			for _ in 0..=bound {
+				declare();
+			}
+			close_round(0);
+			for e in 0..bound {
+				assert_ok!(EmergencySupply::allocate_round(RuntimeOrigin::signed(DONOR), e, 0));
+			}
+			assert_noop!(
+				EmergencySupply::allocate_round(RuntimeOrigin::signed(DONOR), bound, 0),
+				Error::<Test>::AllocationQueueFull
+			);
+			// Rounds without needs leave the queue as their items are skipped.
+			drain();
+			assert_ok!(EmergencySupply::allocate_round(RuntimeOrigin::signed(DONOR), bound, 0));
+			drain();
+		});
+	}
+
+	#[test]
+	fn try_state_sees_a_broken_queue() {
+		test(|| {
+			round_with_two_items();
+			assert_ok!(allocate_round(0));
+			next_block();
+			let good = AllocationInProgress::<Test>::get().unwrap();
+			let queue = RoundQueue::<Test>::get();
+			// The in-progress item with its queue gone.
+			RoundQueue::<Test>::kill();
+			assert!(EmergencySupply::do_try_state().is_err());
+			RoundQueue::<Test>::put(queue);
+			EmergencySupply::do_try_state().unwrap();
+			// A planned allocation stored behind the queue's back.
+			let first = good.planned[0].clone();
+			Allocations::<Test>::insert(first.id, first.allocation.clone());
+			assert!(EmergencySupply::do_try_state().is_err());
+			Allocations::<Test>::remove(first.id);
+			drain();
+		});
+	}
+}
+
+/// The queued allocation's blocks and the calls a round takes touch no more storage than their
+/// weight charges (counted as benchmarks count; see `ruralmed_test_utils::storage_access`).
+mod weights_cover_storage {
+	use super::*;
+	use ruralmed_test_utils::storage_access::{
+		charged_accesses, count_and_name_accesses, dispatch_within_charge, unsigned_whitelist,
+	};
+
+	/// Runs the next block's `on_initialize` with its weight probed, and checks that what it
+	/// touched fits in what it returned.
+	fn block_within_charge() {
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		let whitelist = unsigned_whitelist::<AllPalletsWithSystem>();
+		let mut used = frame_support::weights::Weight::zero();
+		let (_, measured, touched) = count_and_name_accesses(&whitelist, || {
+			charged_accesses(|| {
+				used = EmergencySupply::on_initialize(n);
+				used
+			})
+		});
+		let charged = ruralmed_test_utils::storage_access::Accesses::charged_by(used);
+		assert!(
+			measured.fits_in(charged),
+			"block {n}: touched {measured:?}, charged {charged:?}; items {touched:?}"
+		);
+	}
+
+	#[test]
+	fn every_queued_block_within_its_charge() {
+		test(|| {
+			queue::round_with_two_items();
+			block_within_charge(); // idle: nothing queued
+			dispatch_within_charge::<Test, AllPalletsWithSystem, _>(
+				DONOR,
+				Call::<Test>::allocate_round { emergency: 0, round: 0 },
+			);
+			while !RoundQueue::<Test>::get().is_empty() {
+				block_within_charge();
+			}
+		});
+	}
+
+	#[test]
+	fn allocate_within_its_charge() {
+		test(|| {
+			queue::round_with_two_items();
+			dispatch_within_charge::<Test, AllPalletsWithSystem, _>(
+				DONOR,
+				Call::<Test>::allocate { emergency: 0, item: MASK, round: 0 },
+			);
 		});
 	}
 }

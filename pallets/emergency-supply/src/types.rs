@@ -553,3 +553,59 @@ pub struct OverdueDispatch<BlockNumber> {
 	/// First block it counted as overdue in.
 	pub overdue_since: BlockNumber,
 }
+
+/// A round queued by [`allocate_round`](crate::Pallet::allocate_round): the pallet allocates
+/// its items one after another at the start of the next blocks, within
+/// [`Config::AllocationBudget`](crate::Config::AllocationBudget) a block.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct QueuedRound {
+	/// The emergency.
+	pub emergency: EmergencyId,
+	/// The round.
+	pub round: RoundIndex,
+	/// The next item of the catalogue to allocate.
+	pub next_item: ItemIndex,
+	/// Items in the emergency's catalogue (fixed at declaration).
+	pub items: ItemIndex,
+}
+
+/// An allocation decided when its round's item was planned, with its place in the donation's
+/// and the recipient's lists, stored when its turn comes.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct PlannedAllocation<BlockNumber> {
+	/// Its id, reserved when planned.
+	pub id: AllocationId,
+	/// The allocation.
+	pub allocation: Allocation<BlockNumber>,
+	/// Its position in the donation's trace.
+	pub donation_position: u32,
+	/// Its position in the recipient's list.
+	pub recipient_position: u32,
+}
+
+/// The item of a queued round being stored: everything but its allocations' records (and
+/// their trace entries) is already in storage; those are written a budget at a time.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxAllocations))]
+pub struct ItemInProgress<BlockNumber: Clone + PartialEq + Eq + Debug, MaxAllocations: Get<u32>> {
+	/// The emergency.
+	pub emergency: EmergencyId,
+	/// The item.
+	pub item: ItemIndex,
+	/// The round.
+	pub round: RoundIndex,
+	/// Needs in the round.
+	pub needs: u32,
+	/// Units allocated.
+	pub allocated: Quantity,
+	/// The allocations, in order.
+	pub planned: BoundedVec<PlannedAllocation<BlockNumber>, MaxAllocations>,
+	/// How many of them are stored.
+	pub stored: u32,
+}

@@ -57,6 +57,11 @@ pub trait WeightInfo {
 	fn set_need_priority() -> Weight;
 	fn redirect_allocation() -> Weight;
 	fn allocate(n: u32, a: u32, ) -> Weight;
+	fn allocate_round() -> Weight;
+	fn allocate_queued_idle() -> Weight;
+	fn allocate_queued_plan(n: u32, a: u32, ) -> Weight;
+	fn allocate_queued_store(k: u32, ) -> Weight;
+	fn allocate_queued_skip() -> Weight;
 	fn dispatch() -> Weight;
 	fn confirm_delivery() -> Weight;
 	fn resolve_dispatch() -> Weight;
@@ -73,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `1489`
-		// Minimum execution time: 15_584_000 picoseconds.
-		Weight::from_parts(16_795_000, 1489)
+		// Minimum execution time: 16_696_000 picoseconds.
+		Weight::from_parts(18_898_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -84,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 15_964_000 picoseconds.
-		Weight::from_parts(17_266_000, 4746)
+		// Minimum execution time: 16_715_000 picoseconds.
+		Weight::from_parts(18_198_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 15_073_000 picoseconds.
-		Weight::from_parts(16_274_000, 4746)
+		// Minimum execution time: 16_725_000 picoseconds.
+		Weight::from_parts(18_107_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7772`
 		//  Estimated: `9071`
-		// Minimum execution time: 39_089_000 picoseconds.
-		Weight::from_parts(42_523_000, 9071)
+		// Minimum execution time: 42_584_000 picoseconds.
+		Weight::from_parts(46_179_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -145,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3051`
 		//  Estimated: `9150`
-		// Minimum execution time: 91_939_000 picoseconds.
-		Weight::from_parts(97_466_000, 9150)
+		// Minimum execution time: 101_743_000 picoseconds.
+		Weight::from_parts(109_754_000, 9150)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -172,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10943`
 		//  Estimated: `11708`
-		// Minimum execution time: 84_567_000 picoseconds.
-		Weight::from_parts(90_195_000, 11708)
+		// Minimum execution time: 90_816_000 picoseconds.
+		Weight::from_parts(97_997_000, 11708)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -195,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1982`
 		//  Estimated: `4746`
-		// Minimum execution time: 69_744_000 picoseconds.
-		Weight::from_parts(75_143_000, 4746)
+		// Minimum execution time: 73_690_000 picoseconds.
+		Weight::from_parts(79_509_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -214,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10033`
 		//  Estimated: `11708`
-		// Minimum execution time: 53_810_000 picoseconds.
-		Weight::from_parts(57_567_000, 11708)
+		// Minimum execution time: 56_094_000 picoseconds.
+		Weight::from_parts(60_151_000, 11708)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -227,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `3710`
-		// Minimum execution time: 14_863_000 picoseconds.
-		Weight::from_parts(17_226_000, 3710)
+		// Minimum execution time: 15_152_000 picoseconds.
+		Weight::from_parts(17_136_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -244,8 +249,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7072`
 		//  Estimated: `9071`
-		// Minimum execution time: 29_284_000 picoseconds.
-		Weight::from_parts(32_228_000, 9071)
+		// Minimum execution time: 29_655_000 picoseconds.
+		Weight::from_parts(32_609_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -259,8 +264,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1355`
 		//  Estimated: `6430`
-		// Minimum execution time: 26_961_000 picoseconds.
-		Weight::from_parts(29_755_000, 6430)
+		// Minimum execution time: 26_680_000 picoseconds.
+		Weight::from_parts(29_584_000, 6430)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -295,11 +300,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn allocate(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1745 + a * (67 ±0) + n * (87 ±0)`
-		//  Estimated: `43862 + a * (2596 ±0) + n * (10718 ±0)`
-		// Minimum execution time: 675_435_000 picoseconds.
-		Weight::from_parts(803_931_767, 43862)
-			// Standard Error: 435_345
-			.saturating_add(Weight::from_parts(24_375_485, 0).saturating_mul(a.into()))
+		//  Estimated: `43862 + a * (2596 ±15) + n * (10718 ±123)`
+		// Minimum execution time: 713_812_000 picoseconds.
+		Weight::from_parts(774_503_000, 43862)
+			// Standard Error: 3_173_099
+			.saturating_add(Weight::from_parts(10_166_850, 0).saturating_mul(n.into()))
+			// Standard Error: 396_410
+			.saturating_add(Weight::from_parts(13_232_090, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(77_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -308,6 +315,120 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	fn allocate_round() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1739`
+		//  Estimated: `4746`
+		// Minimum execution time: 18_748_000 picoseconds.
+		Weight::from_parts(21_422_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:0)
+	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	fn allocate_queued_idle() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `82`
+		//  Estimated: `1742`
+		// Minimum execution time: 2_915_000 picoseconds.
+		Weight::from_parts(3_335_000, 1742)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocationInProgress` (r:1 w:1)
+	/// Proof: `EmergencySupply::AllocationInProgress` (`max_values`: Some(1), `max_size`: Some(67422), added: 67917, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:1)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Pools` (r:68 w:68)
+	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextAllocationId` (r:1 w:1)
+	/// Proof: `EmergencySupply::NextAllocationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Donations` (r:512 w:512)
+	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RecipientAllocationCount` (r:64 w:64)
+	/// Proof: `EmergencySupply::RecipientAllocationCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	/// The range of component `a` is `[1, 512]`.
+	fn allocate_queued_plan(n: u32, a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1782 + a * (67 ±0) + n * (87 ±0)`
+		//  Estimated: `68907 + a * (2596 ±0) + n * (10718 ±0)`
+		// Minimum execution time: 732_079_000 picoseconds.
+		Weight::from_parts(396_618_679, 68907)
+			// Standard Error: 2_678_328
+			.saturating_add(Weight::from_parts(8_342_685, 0).saturating_mul(n.into()))
+			// Standard Error: 332_808
+			.saturating_add(Weight::from_parts(5_799_322, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(79_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(78_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocationInProgress` (r:1 w:1)
+	/// Proof: `EmergencySupply::AllocationInProgress` (`max_values`: Some(1), `max_size`: Some(67422), added: 67917, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:0)
+	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RecipientAllocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::RecipientAllocations` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Allocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::DonationAllocations` (r:0 w:512)
+	/// Proof: `EmergencySupply::DonationAllocations` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[1, 512]`.
+	fn allocate_queued_store(k: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `548 + k * (65 ±0)`
+		//  Estimated: `68907`
+		// Minimum execution time: 21_422_000 picoseconds.
+		Weight::from_parts(40_802_576, 68907)
+			// Standard Error: 342_185
+			.saturating_add(Weight::from_parts(6_867_470, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(k.into())))
+	}
+	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
+	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocationInProgress` (r:1 w:1)
+	/// Proof: `EmergencySupply::AllocationInProgress` (`max_values`: Some(1), `max_size`: Some(67422), added: 67917, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
+	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::NextRoundToAllocate` (r:1 w:0)
+	/// Proof: `EmergencySupply::NextRoundToAllocate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::AllocatedRounds` (r:1 w:0)
+	/// Proof: `EmergencySupply::AllocatedRounds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RoundNeeds` (r:1 w:0)
+	/// Proof: `EmergencySupply::RoundNeeds` (`max_values`: None, `max_size`: Some(5606), added: 8081, mode: `MaxEncodedLen`)
+	fn allocate_queued_skip() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1451`
+		//  Estimated: `68907`
+		// Minimum execution time: 27_151_000 picoseconds.
+		Weight::from_parts(29_294_000, 68907)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -327,8 +448,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1575`
 		//  Estimated: `3710`
-		// Minimum execution time: 43_845_000 picoseconds.
-		Weight::from_parts(47_632_000, 3710)
+		// Minimum execution time: 42_153_000 picoseconds.
+		Weight::from_parts(58_719_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -350,8 +471,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1542`
 		//  Estimated: `3710`
-		// Minimum execution time: 42_524_000 picoseconds.
-		Weight::from_parts(48_323_000, 3710)
+		// Minimum execution time: 42_094_000 picoseconds.
+		Weight::from_parts(47_702_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -369,8 +490,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `693`
 		//  Estimated: `3549`
-		// Minimum execution time: 27_431_000 picoseconds.
-		Weight::from_parts(30_335_000, 3549)
+		// Minimum execution time: 29_325_000 picoseconds.
+		Weight::from_parts(32_940_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -379,63 +500,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn declare_emergency() -> Weight {
-		Weight::from_parts(16_795_000, 1489)
+		Weight::from_parts(18_898_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn extend_emergency() -> Weight {
-		Weight::from_parts(17_266_000, 4746)
+		Weight::from_parts(18_198_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_emergency() -> Weight {
-		Weight::from_parts(16_274_000, 4746)
+		Weight::from_parts(18_107_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_need() -> Weight {
-		Weight::from_parts(42_523_000, 9071)
+		Weight::from_parts(46_179_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pledge() -> Weight {
-		Weight::from_parts(97_466_000, 9150)
+		Weight::from_parts(109_754_000, 9150)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn confirm_receipt() -> Weight {
-		Weight::from_parts(90_195_000, 11708)
+		Weight::from_parts(97_997_000, 11708)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_pledge() -> Weight {
-		Weight::from_parts(75_143_000, 4746)
+		Weight::from_parts(79_509_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn void_pledge() -> Weight {
-		Weight::from_parts(57_567_000, 11708)
+		Weight::from_parts(60_151_000, 11708)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_pledge_warehouse() -> Weight {
-		Weight::from_parts(17_226_000, 3710)
+		Weight::from_parts(17_136_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_need_priority() -> Weight {
-		Weight::from_parts(32_228_000, 9071)
+		Weight::from_parts(32_609_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redirect_allocation() -> Weight {
-		Weight::from_parts(29_755_000, 6430)
+		Weight::from_parts(29_584_000, 6430)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn allocate(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(803_931_767, 43862)
-			.saturating_add(Weight::from_parts(24_375_485, 0).saturating_mul(a.into()))
+		Weight::from_parts(774_503_000, 43862)
+			.saturating_add(Weight::from_parts(10_166_850, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(13_232_090, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(77_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -445,18 +567,52 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
 	}
+	fn allocate_round() -> Weight {
+		Weight::from_parts(21_422_000, 4746)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn allocate_queued_idle() -> Weight {
+		Weight::from_parts(3_335_000, 1742)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn allocate_queued_plan(n: u32, a: u32, ) -> Weight {
+		Weight::from_parts(396_618_679, 68907)
+			.saturating_add(Weight::from_parts(8_342_685, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(5_799_322, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(79_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(78_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2596).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
+	}
+	fn allocate_queued_store(k: u32, ) -> Weight {
+		Weight::from_parts(40_802_576, 68907)
+			.saturating_add(Weight::from_parts(6_867_470, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(k.into())))
+	}
+	fn allocate_queued_skip() -> Weight {
+		Weight::from_parts(29_294_000, 68907)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
 	fn dispatch() -> Weight {
-		Weight::from_parts(47_632_000, 3710)
+		Weight::from_parts(58_719_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(48_323_000, 3710)
+		Weight::from_parts(47_702_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_dispatch() -> Weight {
-		Weight::from_parts(30_335_000, 3549)
+		Weight::from_parts(32_940_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

@@ -51,6 +51,20 @@ impl Get<RuntimeDbWeight> for ProbeDbWeight {
 	}
 }
 
+/// [`ProbeDbWeight`] for a mock whose tests also need real storage costs: `D`'s costs (for
+/// example ParityDB's), except while [`charged_accesses`] evaluates a weight.
+pub struct ProbeDbWeightOr<D>(core::marker::PhantomData<D>);
+
+impl<D: Get<RuntimeDbWeight>> Get<RuntimeDbWeight> for ProbeDbWeightOr<D> {
+	fn get() -> RuntimeDbWeight {
+		if PROBING.with(Cell::get) {
+			RuntimeDbWeight { read: 1 << READ_SHIFT, write: 1 << WRITE_SHIFT }
+		} else {
+			D::get()
+		}
+	}
+}
+
 /// The reads and writes a weight charges: `weight` is evaluated (for example a call's
 /// `get_dispatch_info().call_weight`) while [`ProbeDbWeight`] separates them. For a weight that
 /// is the larger of two (`a.max(b)`), the one with more writes is read back.

@@ -2,7 +2,7 @@
 // townships of the demo county; the Hekou and Shanzhuang clinics file needs, and the authority
 // grants Hekou's the Critical tier it asked for; a donor pledges masks (some targeted to
 // Shanzhuang), naming a newly verified warehouse, which confirms their arrival;
-// the round is allocated once its window closes; the warehouse dispatches, the clinics confirm
+// the round is queued once its window closes and the chain allocates it; the warehouse dispatches, the clinics confirm
 // (one with a shortfall); the donor traces the donation to the clinics, the dashboard adds up,
 // and two refusals: a need outside the affected regions, and a double confirmation.
 import { assert, send, expectFailure, findEvent, freshAccount, bestNumber, waitForBlock } from '../lib.mjs';
@@ -78,19 +78,28 @@ export async function run({ api, keyring }) {
     donations.push(id);
   }
 
-  // Allocate every round a need went into, once its window has closed (rounds run in order;
-  // each must be allocated before the next one closes).
-  const allocations = [];
-  for (const round of [...new Set(needs.map((n) => n.round))].sort((a, b) => a - b)) {
+  // Queue every round a need went into for allocation, once its window has closed (rounds run
+  // in order; each must be queued before the next one closes): one `allocateRound` per round for
+  // all its items, which the chain allocates at the start of the next blocks.
+  const rounds = [...new Set(needs.map((n) => n.round))].sort((a, b) => a - b);
+  for (const round of rounds) {
     await waitForBlock(api, startsAt + (round + 1) * ROUND_LENGTH);
-    const done = await send(api, api.tx.emergencySupply.allocate(emergency, MASK, round), donor);
-    for (const { event } of done.events) {
-      if (event.section === 'emergencySupply' && event.method === 'Allocated') {
-        allocations.push({ id: event.data.allocation.toNumber(), recipient: event.data.recipient.toNumber(),
-          quantity: event.data.quantity.toNumber(), donation: event.data.donation.toNumber() });
-      }
-    }
+    const queued = await send(api, api.tx.emergencySupply.allocateRound(emergency, round), donor);
+    const items = findEvent(queued.events, 'emergencySupply', 'RoundQueued').data.items.toNumber();
+    assert(items >= 1, `round ${round} queued with ${items} items`);
   }
+  const queuedAt = await bestNumber(api);
+  while ((await api.query.emergencySupply.roundQueue()).length > 0) {
+    assert((await bestNumber(api)) < queuedAt + 20, 'the allocation queue did not drain in 20 blocks');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const allocations = (await api.query.emergencySupply.allocations.entries())
+    .map(([key, value]) => ({ id: key.args[0].toNumber(), a: value.unwrap() }))
+    .filter(({ a }) => a.emergency.toNumber() === emergency)
+    .map(({ id, a }) => ({ id, recipient: a.recipient.toNumber(), quantity: a.quantity.toNumber(),
+      donation: a.donation.toNumber() }))
+    .sort((x, y) => x.id - y.id);
+  console.log(`  round(s) ${rounds} queued and allocated by the chain within ${(await bestNumber(api)) - queuedAt} blocks`);
   const total = allocations.reduce((s, a) => s + a.quantity, 0);
   assert(total === 80, `80 received masks should all be allocated, got ${total}`);
   for (const n of needs) {

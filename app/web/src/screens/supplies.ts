@@ -7,7 +7,7 @@ import type { ItemDashboardView, NeedView, RoundView, SupplyEmergencyView, Suppl
 import { recentRounds } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
-import { blockTime, chainClock, emergencyDetail, emergencyList, runAllocation, supplyRound, type ChainClock } from '../chain';
+import { blockTime, chainClock, emergencyDetail, emergencyList, queueAllocation, supplyRound, type ChainClock } from '../chain';
 import { button, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
@@ -50,6 +50,10 @@ function needLine(need: NeedView, orgName: (id: number) => string, unit: string)
     h('p', { 'data-allocated': String(need.allocated) }, h('strong', {}, t(`supplies.outcome.${need.outcome}`, { n: need.allocated, unmet: need.unmet, unit }))));
 }
 
+/** How often, and how many times, the screen looks again for a queued round's allocation (blocks are six seconds). */
+const ALLOCATION_POLL_MS = 2000;
+const ALLOCATION_POLLS = 45;
+
 export function suppliesScreen(ctx: AppContext): HTMLElement {
   const listSlot = h('div', { class: 'emergency-list', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('supplies.loading')));
   const detailSlot = h('div', { class: 'emergency-detail', 'aria-live': 'polite' });
@@ -84,6 +88,7 @@ export function suppliesScreen(ctx: AppContext): HTMLElement {
     const view: RoundView = await supplyRound(ctx.backend, e, item, round);
     const unit = unitText(e.items[item]?.unit ?? 'Piece');
     const state = view.allocatedAt !== null ? t('supplies.roundAllocated', { when: formatTime(blockTime(clock, view.allocatedAt)) })
+      : view.queued ? t('supplies.roundQueued')
       : view.closesAt > clock.block ? t('supplies.roundOpen', { when: formatTime(blockTime(clock, view.closesAt)) })
         : view.allocatable ? t('supplies.roundReady') : t('supplies.roundNotAllocated');
     const run = view.allocatable
@@ -99,15 +104,28 @@ export function suppliesScreen(ctx: AppContext): HTMLElement {
       run);
   }
 
+  /** Queues the whole round; the chain allocates it from the next block, so look again until this item's round is done. */
   async function allocate(e: SupplyEmergencyView, item: number, round: number): Promise<void> {
     if (ctx.session === null) return;
     try {
-      const n = await runAllocation(ctx.backend, ctx.session, { emergency: e.id, item, round });
-      ctx.notify('ok', t('supplies.allocated', { n }));
+      const n = await queueAllocation(ctx.backend, ctx.session, { emergency: e.id, round });
+      ctx.notify('ok', t('supplies.queued', { n }));
     } catch (error) {
       ctx.notify('error', t('supplies.refused', { reason: explain(error) }));
+      await drawDetail();
+      return;
     }
     await drawDetail();
+    for (let tries = 0; tries < ALLOCATION_POLLS && detailSlot.isConnected && selected === e.id; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, ALLOCATION_POLL_MS));
+      const view = await supplyRound(ctx.backend, e, item, round).catch(() => null);
+      if (view?.allocatedAt !== null && view?.allocatedAt !== undefined) {
+        ctx.notify('ok', t('supplies.allocated'));
+        break;
+      }
+      if (view !== null && !view.queued) break; // skipped (for example the emergency closed)
+    }
+    if (detailSlot.isConnected) await drawDetail();
   }
 
   async function drawDetail(): Promise<void> {

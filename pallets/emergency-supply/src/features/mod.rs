@@ -9,6 +9,7 @@ mod emergencies;
 mod genesis;
 mod needs;
 mod queries;
+mod queue;
 mod rounds;
 mod totals;
 mod try_state;

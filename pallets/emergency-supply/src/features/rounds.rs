@@ -7,9 +7,14 @@ use super::{
 	totals::bump,
 };
 use crate::*;
-use alloc::{collections::btree_map::BTreeMap, vec, vec::Vec};
-use frame_support::{ensure, traits::Get};
-use ruralmed_primitives::RegionCode;
+use alloc::{
+	collections::btree_map::{BTreeMap, Entry},
+	vec,
+	vec::Vec,
+};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use ruralmed_primitives::{OrganisationId, RegionCode};
 use sp_runtime::DispatchError;
 
 /// Sort key of a region pool: village-level prefixes first, then township, then county.
@@ -47,33 +52,99 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::DbWeight::get().reads_writes(extra, extra))
 	}
 
-	/// Allocates one round of one item; returns the number of needs and of allocations
-	/// created, for the actual weight.
+	/// Allocates one round of one item at once (the [`allocate`](Pallet::allocate) call);
+	/// returns the number of needs and of allocations created, for the actual weight.
 	pub(crate) fn do_allocate(
 		emergency: EmergencyId,
 		item: ItemIndex,
 		round: RoundIndex,
 	) -> Result<(u32, u32), DispatchError> {
+		let plan = Self::plan_allocation(emergency, item, round, true)?;
+		let created = plan.planned.len() as u32;
+		for planned in plan.planned {
+			Self::store_allocation(planned);
+		}
+		Self::deposit_round_allocated(emergency, item, round, plan.needs, plan.allocated, created);
+		Ok((plan.needs, created))
+	}
+
+	/// Fails unless round `round` of `e` has closed at block `now`.
+	pub(crate) fn ensure_round_closed(
+		e: &EmergencyOf<T>,
+		round: RoundIndex,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let closes_at = Self::round_closes_at(e, round).ok_or(Error::<T>::Overflow)?;
+		ensure!(now >= closes_at, Error::<T>::RoundNotClosed);
+		Ok(())
+	}
+
+	/// Fails unless round `round` of `e` is still the latest closed round at block `now`:
+	/// once the next round closed, this one's needs are stale (the clinics filed again, or
+	/// their need passed) and are never counted.
+	pub(crate) fn ensure_round_latest(
+		e: &EmergencyOf<T>,
+		round: RoundIndex,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let next_closes_at =
+			Self::round_closes_at(e, round.saturating_add(1)).ok_or(Error::<T>::Overflow)?;
+		ensure!(now < next_closes_at, Error::<T>::RoundExpired);
+		Ok(())
+	}
+
+	/// Decides one round of one item: runs the algorithm, takes the units from the pools,
+	/// serves the needs, counts the units on the donations and the dashboard, reserves the
+	/// allocations' ids and their places in the donations' and recipients' lists, and marks
+	/// the round allocated. Everything is written except the allocations themselves and their
+	/// list entries, which are returned, in order, for [`Self::store_allocation`]. `latest`
+	/// requires the round to be the latest closed one; a round queued while it was is planned
+	/// without that check.
+	pub(crate) fn plan_allocation(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+		latest: bool,
+	) -> Result<Plan<T>, DispatchError> {
+		let needs = Self::allocatable_needs(emergency, item, round, latest)?;
+		Self::plan_needs(emergency, item, round, needs)
+	}
+
+	/// The checks of [`Self::plan_allocation`], which read little: the round's needs, if it
+	/// may be allocated now.
+	pub(crate) fn allocatable_needs(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+		latest: bool,
+	) -> Result<RoundNeedList<T>, DispatchError> {
 		let e = Emergencies::<T>::get(emergency).ok_or(Error::<T>::UnknownEmergency)?;
 		ensure!(e.status == EmergencyStatus::Active, Error::<T>::EmergencyNotOpen);
 		ensure!((item as usize) < e.items.len(), Error::<T>::ItemNotCovered);
 		let now = frame_system::Pallet::<T>::block_number();
-		let closes_at = Self::round_closes_at(&e, round).ok_or(Error::<T>::Overflow)?;
-		ensure!(now >= closes_at, Error::<T>::RoundNotClosed);
+		Self::ensure_round_closed(&e, round, now)?;
 		// Strictly in order: nothing at or before an allocated round.
 		ensure!(
 			round >= NextRoundToAllocate::<T>::get(emergency, item)
 				&& !AllocatedRounds::<T>::contains_key((emergency, item, round)),
 			Error::<T>::RoundAlreadyAllocated
 		);
-		// Only the latest closed round: once the next round closed, this one's needs are
-		// stale (the clinics filed again, or their need passed) and are never counted.
-		let next_closes_at =
-			Self::round_closes_at(&e, round.saturating_add(1)).ok_or(Error::<T>::Overflow)?;
-		ensure!(now < next_closes_at, Error::<T>::RoundExpired);
-		let mut needs = RoundNeeds::<T>::get((emergency, item, round));
+		if latest {
+			Self::ensure_round_latest(&e, round, now)?;
+		}
+		let needs = RoundNeeds::<T>::get((emergency, item, round));
 		ensure!(!needs.is_empty(), Error::<T>::NoNeeds);
+		Ok(needs)
+	}
 
+	/// The planning of [`Self::plan_allocation`] on the round's `needs`, checked.
+	pub(crate) fn plan_needs(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+		mut needs: RoundNeedList<T>,
+	) -> Result<Plan<T>, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
 		// The pools in the order they are drawn from, each with the needs that may draw.
 		let mut pools: Vec<(Pool, Vec<usize>)> =
 			needs.iter().enumerate().map(|(i, n)| (Pool::Organisation(n.org), vec![i])).collect();
@@ -107,8 +178,7 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		let outcome = allocation::allocate(&claims, &inputs, T::MaxNeedShare::get());
 
-		let mut created: u32 = 0;
-		let mut total: Quantity = 0;
+		let mut ledger = Ledger::<T>::new(emergency, item, round);
 		for grant in &outcome.grants {
 			let (Some(queue), Some(need)) = (queues.get_mut(grant.pool), needs.get_mut(grant.need))
 			else {
@@ -127,13 +197,16 @@ impl<T: Config> Pallet<T> {
 				if take == 0 {
 					continue;
 				}
-				Self::record_allocation(emergency, item, round, need, donation, take)?;
+				ledger.plan(need, donation, take)?;
 				need.allocated = need.allocated.checked_add(take).ok_or(Error::<T>::Overflow)?;
-				total = total.checked_add(take).ok_or(Error::<T>::Overflow)?;
-				created = created.saturating_add(1);
 			}
 		}
+		ensure!(
+			ledger.planned.len() <= Self::max_allocations_per_round() as usize,
+			Error::<T>::Overflow
+		);
 
+		ledger.write()?;
 		for ((pool, _), queue) in pools.iter().zip(queues) {
 			if queue.is_empty() {
 				Pools::<T>::remove((emergency, item, *pool));
@@ -146,46 +219,124 @@ impl<T: Config> Pallet<T> {
 		AllocatedRounds::<T>::insert((emergency, item, round), now);
 		// Rounds before this one that were never allocated are skipped for good.
 		NextRoundToAllocate::<T>::insert(emergency, item, round.saturating_add(1));
+		Ok(Plan { needs: needs_count, allocated: ledger.allocated, planned: ledger.planned })
+	}
+
+	/// Stores a planned allocation and its entries in its donation's trace and its
+	/// recipient's list.
+	pub(crate) fn store_allocation(planned: PlannedAllocationOf<T>) {
+		let PlannedAllocation { id, allocation: a, donation_position, recipient_position } =
+			planned;
+		DonationAllocations::<T>::insert(a.donation, donation_position, id);
+		RecipientAllocations::<T>::insert(a.recipient, recipient_position, id);
+		Self::deposit_event(Event::Allocated {
+			allocation: id,
+			need: a.need,
+			recipient: a.recipient,
+			donation: a.donation,
+			warehouse: a.warehouse,
+			quantity: a.quantity,
+		});
+		Allocations::<T>::insert(id, a);
+	}
+
+	/// Emits [`Event::RoundAllocated`] for a round of an item whose allocations are all stored.
+	pub(crate) fn deposit_round_allocated(
+		emergency: EmergencyId,
+		item: ItemIndex,
+		round: RoundIndex,
+		needs: u32,
+		allocated: Quantity,
+		allocations: u32,
+	) {
 		let totals = ItemTotals::<T>::get(emergency, item);
 		Self::deposit_event(Event::RoundAllocated {
 			emergency,
 			item,
 			round,
-			needs: needs_count,
-			allocated: total,
-			allocations: created,
+			needs,
+			allocated,
+			allocations,
 			carried_over: totals.received.saturating_sub(totals.allocated),
 		});
-		Ok((needs_count, created))
+	}
+}
+
+/// What planning one round of one item decided.
+pub(crate) struct Plan<T: Config> {
+	/// Needs in the round.
+	pub needs: u32,
+	/// Units allocated.
+	pub allocated: Quantity,
+	/// The allocations, in order, not stored yet.
+	pub planned: Vec<PlannedAllocationOf<T>>,
+}
+
+/// The counters one round's planning moves, read once and written once: the donations it
+/// draws from, the recipients' list lengths, the next allocation id and the units per region.
+struct Ledger<T: Config> {
+	emergency: EmergencyId,
+	item: ItemIndex,
+	round: RoundIndex,
+	donations: BTreeMap<DonationId, DonationOf<T>>,
+	received: BTreeMap<OrganisationId, u32>,
+	by_region: BTreeMap<RegionIndex, Quantity>,
+	next_id: AllocationId,
+	allocated: Quantity,
+	planned: Vec<PlannedAllocationOf<T>>,
+}
+
+impl<T: Config> Ledger<T> {
+	fn new(emergency: EmergencyId, item: ItemIndex, round: RoundIndex) -> Self {
+		Self {
+			emergency,
+			item,
+			round,
+			donations: BTreeMap::new(),
+			received: BTreeMap::new(),
+			by_region: BTreeMap::new(),
+			next_id: NextAllocationId::<T>::get(),
+			allocated: 0,
+			planned: Vec::new(),
+		}
 	}
 
-	/// Stores an allocation of `quantity` units of `donation` to `need`, indexes it under
-	/// the donation and the recipient, and counts it.
-	fn record_allocation(
-		emergency: EmergencyId,
-		item: ItemIndex,
-		round: RoundIndex,
+	/// Plans `quantity` units of `donation` for `need`.
+	fn plan(
+		&mut self,
 		need: &NeedOf<T>,
 		donation: DonationId,
 		quantity: Quantity,
-	) -> Result<AllocationId, DispatchError> {
-		let id = NextAllocationId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let mut d = Donations::<T>::get(donation).ok_or(Error::<T>::UnknownDonation)?;
+	) -> DispatchResult {
+		let overflow = || DispatchError::from(Error::<T>::Overflow);
+		let d = match self.donations.entry(donation) {
+			Entry::Occupied(o) => o.into_mut(),
+			Entry::Vacant(v) => {
+				v.insert(Donations::<T>::get(donation).ok_or(Error::<T>::UnknownDonation)?)
+			}
+		};
 		let warehouse =
 			d.receipt.as_ref().map(|r| r.warehouse).ok_or(Error::<T>::UnknownDonation)?;
-		let position = d.allocations;
-		d.allocations = position.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		d.allocated = d.allocated.checked_add(quantity).ok_or(Error::<T>::Overflow)?;
-		let received_position = RecipientAllocationCount::<T>::get(need.org);
-		let received_next = received_position.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		Self::add_totals(emergency, item, Some(need.region), |t| bump(&mut t.allocated, quantity))?;
-		Allocations::<T>::insert(
+		let donation_position = d.allocations;
+		d.allocations = donation_position.checked_add(1).ok_or_else(overflow)?;
+		d.allocated = d.allocated.checked_add(quantity).ok_or_else(overflow)?;
+		let count = self
+			.received
+			.entry(need.org)
+			.or_insert_with(|| RecipientAllocationCount::<T>::get(need.org));
+		let recipient_position = *count;
+		*count = count.checked_add(1).ok_or_else(overflow)?;
+		let region = self.by_region.entry(need.region).or_insert(0);
+		*region = region.checked_add(quantity).ok_or_else(overflow)?;
+		self.allocated = self.allocated.checked_add(quantity).ok_or_else(overflow)?;
+		let id = self.next_id;
+		self.next_id = id.checked_add(1).ok_or_else(overflow)?;
+		self.planned.push(PlannedAllocation {
 			id,
-			Allocation {
-				emergency,
-				item,
-				round,
+			allocation: Allocation {
+				emergency: self.emergency,
+				item: self.item,
+				round: self.round,
 				need: need.id,
 				recipient: need.org,
 				region: need.region,
@@ -194,20 +345,26 @@ impl<T: Config> Pallet<T> {
 				quantity,
 				status: AllocationStatus::Pending,
 			},
-		);
-		DonationAllocations::<T>::insert(donation, position, id);
-		Donations::<T>::insert(donation, d);
-		RecipientAllocations::<T>::insert(need.org, received_position, id);
-		RecipientAllocationCount::<T>::insert(need.org, received_next);
-		NextAllocationId::<T>::put(next);
-		Self::deposit_event(Event::Allocated {
-			allocation: id,
-			need: need.id,
-			recipient: need.org,
-			donation,
-			warehouse,
-			quantity,
+			donation_position,
+			recipient_position,
 		});
-		Ok(id)
+		Ok(())
+	}
+
+	/// Writes the counters; fails with [`Error::Overflow`] if a dashboard counter would.
+	fn write(&mut self) -> DispatchResult {
+		for (region, quantity) in &self.by_region {
+			Pallet::<T>::add_totals(self.emergency, self.item, Some(*region), |t| {
+				bump(&mut t.allocated, *quantity)
+			})?;
+		}
+		for (id, d) in core::mem::take(&mut self.donations) {
+			Donations::<T>::insert(id, d);
+		}
+		for (org, count) in &self.received {
+			RecipientAllocationCount::<T>::insert(org, count);
+		}
+		NextAllocationId::<T>::put(self.next_id);
+		Ok(())
 	}
 }

@@ -58,6 +58,22 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let next_allocation = NextAllocationId::<T>::get();
+		// The allocations of the queued item being stored count as stored: their units are
+		// taken and counted already, their ids and list places reserved.
+		let unstored: BTreeMap<AllocationId, PlannedAllocationOf<T>> =
+			Self::check_queue()?.into_iter().map(|p| (p.id, p)).collect();
+		let unstored_trace: BTreeMap<(DonationId, u32), AllocationId> = unstored
+			.values()
+			.map(|p| ((p.allocation.donation, p.donation_position), p.id))
+			.collect();
+		let unstored_received: BTreeMap<(ruralmed_primitives::OrganisationId, u32), AllocationId> =
+			unstored
+				.values()
+				.map(|p| ((p.allocation.recipient, p.recipient_position), p.id))
+				.collect();
+		let allocation_of = |id: AllocationId| {
+			Allocations::<T>::get(id).or_else(|| unstored.get(&id).map(|p| p.allocation.clone()))
+		};
 		{
 			use frame_support::traits::fungible::InspectHold;
 			use sp_runtime::traits::{Saturating, Zero};
@@ -119,9 +135,11 @@ impl<T: Config> Pallet<T> {
 			add(&mut received, (d.emergency, d.item), got);
 			let mut traced: u128 = 0;
 			for i in 0..d.allocations {
-				let a_id = DonationAllocations::<T>::get(id, i).ok_or("gap in a donation trace")?;
+				let a_id = DonationAllocations::<T>::get(id, i)
+					.or_else(|| unstored_trace.get(&(id, i)).copied())
+					.ok_or("gap in a donation trace")?;
 				ensure!(a_id < next_allocation, "trace names a future allocation");
-				let a = Allocations::<T>::get(a_id).ok_or("trace names a missing allocation")?;
+				let a = allocation_of(a_id).ok_or("trace names a missing allocation")?;
 				ensure!(a.donation == id, "trace names another donation's allocation");
 				traced += u128::from(a.quantity);
 			}
@@ -136,7 +154,9 @@ impl<T: Config> Pallet<T> {
 		let mut in_transit = BTreeMap::new();
 		let mut per_recipient = BTreeMap::<ruralmed_primitives::OrganisationId, u32>::new();
 		let mut in_transit_count = 0usize;
-		for (id, a) in Allocations::<T>::iter() {
+		for (id, a) in
+			Allocations::<T>::iter().chain(unstored.values().map(|p| (p.id, p.allocation.clone())))
+		{
 			ensure!(id < next_allocation, "allocation id not below NextAllocationId");
 			ensure!(a.quantity > 0, "empty allocation");
 			let k = (a.emergency, a.item);
@@ -180,8 +200,10 @@ impl<T: Config> Pallet<T> {
 		for (org, count) in RecipientAllocationCount::<T>::iter() {
 			ensure!(per_recipient.get(&org) == Some(&count), "recipient count differs");
 			for i in 0..count {
-				let a_id = RecipientAllocations::<T>::get(org, i).ok_or("gap in recipient list")?;
-				let a = Allocations::<T>::get(a_id).ok_or("recipient list names no allocation")?;
+				let a_id = RecipientAllocations::<T>::get(org, i)
+					.or_else(|| unstored_received.get(&(org, i)).copied())
+					.ok_or("gap in recipient list")?;
+				let a = allocation_of(a_id).ok_or("recipient list names no allocation")?;
 				ensure!(a.recipient == org, "allocation listed under another recipient");
 			}
 		}
@@ -253,5 +275,53 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(())
+	}
+
+	/// Checks the allocation queue: within its bound, each round once, items in range; an item
+	/// in progress belongs to the front round, has allocations left to store, and none of
+	/// those is stored or listed yet. Returns those allocations.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	fn check_queue() -> Result<alloc::vec::Vec<PlannedAllocationOf<T>>, sp_runtime::TryRuntimeError>
+	{
+		use frame_support::ensure;
+		let queue = RoundQueue::<T>::get();
+		for (i, q) in queue.iter().enumerate() {
+			ensure!(q.next_item <= q.items, "queued round past its last item");
+			let e = Emergencies::<T>::get(q.emergency).ok_or("queued round of no emergency")?;
+			ensure!(q.items as usize == e.items.len(), "queued round's item count differs");
+			ensure!(
+				queue.iter().skip(i + 1).all(|o| (o.emergency, o.round) != (q.emergency, q.round)),
+				"a round queued twice"
+			);
+		}
+		let Some(p) = AllocationInProgress::<T>::get() else { return Ok(alloc::vec::Vec::new()) };
+		let front = queue.first().ok_or("allocation in progress with an empty queue")?;
+		ensure!(
+			(front.emergency, front.round) == (p.emergency, p.round) && p.item < front.next_item,
+			"allocation in progress not of the front round"
+		);
+		ensure!(p.stored < p.planned.len() as u32, "finished allocation still in progress");
+		ensure!(
+			AllocatedRounds::<T>::contains_key((p.emergency, p.item, p.round)),
+			"allocation in progress of a round not marked allocated"
+		);
+		let left: alloc::vec::Vec<_> = p.planned.iter().skip(p.stored as usize).cloned().collect();
+		for planned in &left {
+			let a = &planned.allocation;
+			ensure!(
+				(a.emergency, a.item, a.round) == (p.emergency, p.item, p.round),
+				"planned allocation of another round"
+			);
+			ensure!(!Allocations::<T>::contains_key(planned.id), "planned allocation stored");
+			ensure!(
+				!DonationAllocations::<T>::contains_key(a.donation, planned.donation_position)
+					&& !RecipientAllocations::<T>::contains_key(
+						a.recipient,
+						planned.recipient_position
+					),
+				"planned allocation listed"
+			);
+		}
+		Ok(left)
 	}
 }
