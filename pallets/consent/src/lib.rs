@@ -703,10 +703,9 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownReferral`], [`Error::ReferralStillValid`].
 		#[pallet::call_index(5)]
-		// A referral in its period whose grant is gone also reads the grant's location. Until
-		// the weights are regenerated from the benchmark of that path, `prune_referral` is the
-		// expired referral's, a read short; `revoke_referral` (the patient's entry read) covers
-		// it.
+		// A referral in its period whose grant is gone also reads the grant's location (a key
+		// that is absent). The benchmark of that path still records 2 reads where the
+		// storage-access test counts 3; `revoke_referral` (the patient's entry read) covers it.
 		#[pallet::weight(T::WeightInfo::prune_referral().max(T::WeightInfo::revoke_referral()))]
 		pub fn prune_referral(origin: OriginFor<T>, referral: ReferralId) -> DispatchResult {
 			let who = ensure_signed(origin)?;

@@ -1444,8 +1444,6 @@ mod weights_cover_storage {
 	/// The deposits go back to two granters, the ward and its guardian: two accounts and two
 	/// holds, where the benchmark's grants all come from the patient.
 	#[test]
-	#[ignore = "over its charge (6 reads, 8 writes for 4, 6) until weights.rs is regenerated \
-	            from the benchmark with a granter per grant"]
 	fn expired_grants_of_two_granters_pruned_by_a_stranger() {
 		test(|| {
 			ward_grant(WARD);
@@ -1460,8 +1458,6 @@ mod weights_cover_storage {
 	/// The guardian revokes the ward's own grant: the deposit goes back to the ward, an
 	/// account the signer's transaction does not pay for.
 	#[test]
-	#[ignore = "over its charge (6 reads, 5 writes for 5, 4) until weights.rs is regenerated \
-	            from the benchmark whose grant is not the revoker's"]
 	fn a_grant_revoked_by_another_than_its_granter() {
 		test(|| {
 			ward_grant(WARD);

@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1617`
 		//  Estimated: `5143`
-		// Minimum execution time: 73_370_000 picoseconds.
-		Weight::from_parts(78_488_000, 5143)
+		// Minimum execution time: 72_549_000 picoseconds.
+		Weight::from_parts(97_978_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -91,39 +91,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
 	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1819`
+		//  Measured:  `1922`
 		//  Estimated: `5143`
-		// Minimum execution time: 59_169_000 picoseconds.
-		Weight::from_parts(63_916_000, 5143)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 62_534_000 picoseconds.
+		Weight::from_parts(68_873_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Consent::Grants` (r:1 w:1)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
 	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:4 w:4)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:4)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 4]`.
 	fn prune_expired_grants(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `644 + n * (395 ±0)`
-		//  Estimated: `5143`
-		// Minimum execution time: 50_506_000 picoseconds.
-		Weight::from_parts(23_351_599, 5143)
-			// Standard Error: 26_875
-			.saturating_add(Weight::from_parts(31_309_291, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		//  Measured:  `500 + n * (574 ±0)`
+		//  Estimated: `5143 + n * (2668 ±0)`
+		// Minimum execution time: 54_021_000 picoseconds.
+		Weight::from_parts(23_546_079, 5143)
+			// Standard Error: 107_610
+			.saturating_add(Weight::from_parts(39_372_135, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
 	}
 	/// Storage: `Consent::GrantLocations` (r:5 w:0)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -143,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5494`
 		//  Estimated: `25908`
-		// Minimum execution time: 116_064_000 picoseconds.
-		Weight::from_parts(127_852_000, 25908)
+		// Minimum execution time: 123_195_000 picoseconds.
+		Weight::from_parts(132_639_000, 25908)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -158,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `727`
 		//  Estimated: `3860`
-		// Minimum execution time: 20_781_000 picoseconds.
-		Weight::from_parts(24_817_000, 3860)
+		// Minimum execution time: 21_873_000 picoseconds.
+		Weight::from_parts(25_238_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -171,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
 		//  Estimated: `3860`
-		// Minimum execution time: 16_455_000 picoseconds.
-		Weight::from_parts(19_429_000, 3860)
+		// Minimum execution time: 16_245_000 picoseconds.
+		Weight::from_parts(19_138_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -202,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6555`
 		//  Estimated: `38367`
-		// Minimum execution time: 146_620_000 picoseconds.
-		Weight::from_parts(159_910_000, 38367)
+		// Minimum execution time: 147_061_000 picoseconds.
+		Weight::from_parts(159_610_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -219,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `634`
 		//  Estimated: `3618`
-		// Minimum execution time: 18_718_000 picoseconds.
-		Weight::from_parts(22_754_000, 3618)
+		// Minimum execution time: 19_169_000 picoseconds.
+		Weight::from_parts(21_492_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -232,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `337`
 		//  Estimated: `3595`
-		// Minimum execution time: 11_777_000 picoseconds.
-		Weight::from_parts(14_351_000, 3595)
+		// Minimum execution time: 11_858_000 picoseconds.
+		Weight::from_parts(13_931_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -249,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `930`
 		//  Estimated: `3595`
-		// Minimum execution time: 25_789_000 picoseconds.
-		Weight::from_parts(29_314_000, 3595)
+		// Minimum execution time: 26_770_000 picoseconds.
+		Weight::from_parts(30_216_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -259,54 +263,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(78_488_000, 5143)
+		Weight::from_parts(97_978_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(63_916_000, 5143)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(68_873_000, 5143)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(23_351_599, 5143)
-			.saturating_add(Weight::from_parts(31_309_291, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		Weight::from_parts(23_546_079, 5143)
+			.saturating_add(Weight::from_parts(39_372_135, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(127_852_000, 25908)
+		Weight::from_parts(132_639_000, 25908)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(24_817_000, 3860)
+		Weight::from_parts(25_238_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(19_429_000, 3860)
+		Weight::from_parts(19_138_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(159_910_000, 38367)
+		Weight::from_parts(159_610_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(22_754_000, 3618)
+		Weight::from_parts(21_492_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(14_351_000, 3595)
+		Weight::from_parts(13_931_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(29_314_000, 3595)
+		Weight::from_parts(30_216_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
