@@ -109,7 +109,11 @@ export interface RoundView {
    * round, not yet allocated or skipped, not queued, with needs, of an emergency not closed.
    */
   readonly allocatable: boolean;
-  /** Whether the round waits in the chain's allocation queue (`queueRound`): allocated in the next blocks. */
+  /**
+   * Whether the chain is still allocating this item of the round, queued by `queueRound`: the
+   * round waits in the queue, or this item is planned (`allocatedAt` set) and its shipments are
+   * being stored (`AllocationInProgress`). The round's shipments are all there once it is false.
+   */
   readonly queued: boolean;
   readonly needs: readonly NeedView[];
 }
@@ -257,15 +261,18 @@ function needView(raw: unknown): Omit<NeedView, 'outcome'> {
 
 /** Round `round` of item `item`: its window, whether it was (or can now be) allocated, and its needs with their outcomes. */
 export async function roundView(api: ApiPromise, emergency: SupplyEmergencyView, item: number, round: number): Promise<RoundView> {
-  const [needsRaw, allocatedAt, nextRound, queue, at] = await Promise.all([
+  const [needsRaw, allocatedAt, nextRound, queue, inProgress, at] = await Promise.all([
     runtimeCall(api, 'emergencySupplyApi', 'roundNeeds')(emergency.id, item, round),
     query(api, 'emergencySupply', 'allocatedRounds')(emergency.id, item, round),
     query(api, 'emergencySupply', 'nextRoundToAllocate')(emergency.id, item),
     query(api, 'emergencySupply', 'roundQueue')(),
+    query(api, 'emergencySupply', 'allocationInProgress')(),
     now(api),
   ]);
-  const queued = list(queue.toJSON()).some((q) => isObject(q) && q.emergency === emergency.id && q.round === round
+  const waiting = list(queue.toJSON()).some((q) => isObject(q) && q.emergency === emergency.id && q.round === round
     && typeof q.nextItem === 'number' && q.nextItem <= item);
+  const storing = inProgress.toJSON();
+  const queued = waiting || (isObject(storing) && storing.emergency === emergency.id && storing.item === item && storing.round === round);
   const needs = list(needsRaw.toJSON()).map(needView);
   const allocatedJson = allocatedAt.toJSON();
   const allocatedBlock = allocatedJson === null ? null : num(allocatedJson, 'a block number');
@@ -275,7 +282,7 @@ export async function roundView(api: ApiPromise, emergency: SupplyEmergencyView,
   const allocatable = emergency.status === 'Active' && allocatedBlock === null && needs.length > 0 && latestClosed === round
     && round >= num(nextRound.toJSON(), 'a round') && !queued;
   const outcomes = needOutcomes(needs, allocatedBlock !== null);
-  return { emergency: emergency.id, item, round, opensAt, closesAt, allocatedAt: allocatedBlock, allocatable, queued: queued && allocatedBlock === null, needs: needs.map((n, i) => ({ ...n, outcome: outcomes[i] ?? 'NotAllocated' })) };
+  return { emergency: emergency.id, item, round, opensAt, closesAt, allocatedAt: allocatedBlock, allocatable, queued, needs: needs.map((n, i) => ({ ...n, outcome: outcomes[i] ?? 'NotAllocated' })) };
 }
 
 /** The rounds of `item` worth showing at the best block, newest first: the current one and up to `count − 1` before it. */

@@ -2260,4 +2260,132 @@ mod weights_cover_storage {
 			);
 		});
 	}
+
+	fn signed(who: u64, call: Call<Test>) {
+		dispatch_within_charge::<Test, AllPalletsWithSystem, _>(who, call);
+	}
+
+	fn root(call: Call<Test>) {
+		ruralmed_test_utils::storage_access::root_dispatch_within_charge::<
+			Test,
+			AllPalletsWithSystem,
+			_,
+		>(call);
+	}
+
+	#[test]
+	fn declaring_extending_and_closing_within_their_charges() {
+		test(|| {
+			let counties = (5..=8).map(|c| RegionCode::new(c, 0, 0)).collect::<Vec<_>>();
+			root(Call::declare_emergency {
+				name: name(),
+				regions: BoundedVec::truncate_from(counties),
+				items: catalogue(),
+				starts_at: 1,
+				sunset: 101,
+				round_length: ROUND,
+			});
+			root(Call::extend_emergency { emergency: 0, sunset: 201 });
+			root(Call::close_emergency { emergency: 0 });
+		});
+	}
+
+	#[test]
+	fn needs_pledges_and_receipts_within_their_charges() {
+		test(|| {
+			declare();
+			// A practitioner acting through membership files, then files again (an update).
+			let need = |requested| Call::<Test>::file_need {
+				emergency: 0,
+				item: MASK,
+				org: CLINIC_A,
+				requested,
+				stock_on_hand: 1,
+				people_served: 100,
+				priority: Priority::Critical,
+				reason: NeedReason::CaseSurge,
+			};
+			signed(VDOC_A, need(20));
+			signed(VDOC_A, need(30));
+			root(Call::set_need_priority {
+				emergency: 0,
+				item: MASK,
+				round: 0,
+				org: CLINIC_A,
+				priority: Priority::Critical,
+			});
+			// An organisation's admin pledges for it, to one clinic.
+			signed(
+				NGO_ADMIN,
+				Call::pledge {
+					emergency: 0,
+					item: MASK,
+					quantity: 10,
+					target: DonationTarget::Organisation(CLINIC_A),
+					warehouse: WAREHOUSE,
+					donor_org: Some(NGO),
+				},
+			);
+			let first = NextDonationId::<Test>::get() - 1;
+			root(Call::set_pledge_warehouse { donation: first, warehouse: WAREHOUSE_X });
+			root(Call::set_pledge_warehouse { donation: first, warehouse: WAREHOUSE });
+			// The warehouse's practitioner confirms it.
+			signed(
+				WORKER,
+				Call::confirm_receipt { donation: first, warehouse: WAREHOUSE, quantity: 10 },
+			);
+			// A second pledge cancelled by its donor, a third received and voided.
+			let second = pledge(MASK, 4, DonationTarget::Anywhere);
+			signed(DONOR, Call::cancel_pledge { donation: second });
+			let third = donate(MASK, 6, DonationTarget::Region(RegionCode::new(5, 1, 0)));
+			root(Call::void_pledge { donation: third });
+			// A pledge not received, voided: its deposit goes back to its donor.
+			let fourth = pledge(MASK, 3, DonationTarget::Anywhere);
+			root(Call::void_pledge { donation: fourth });
+		});
+	}
+
+	#[test]
+	fn dispatch_delivery_and_corrections_within_their_charges() {
+		test(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			donate(MASK, 5, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 8, 0, Priority::Urgent);
+			file(B_ADMIN, CLINIC_B, MASK, 7, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			let to_a = allocations_to(CLINIC_A)[0];
+			let to_b = allocations_to(CLINIC_B)[0];
+			// Sent by the warehouse's practitioner; confirmed short by the clinic's doctor.
+			signed(WORKER, Call::dispatch { allocation: to_a });
+			signed(VDOC_A, Call::confirm_delivery { allocation: to_a, received: 6 });
+			// Clinic B's: sent, then the clinic is suspended and the authority closes it.
+			signed(WORKER, Call::dispatch { allocation: to_b });
+			let sent = System::block_number();
+			assert_ok!(pallet_registry::Pallet::<Test>::suspend_organisation(
+				RuntimeOrigin::root(),
+				CLINIC_B
+			));
+			System::set_block_number(sent + DEADLINE);
+			root(Call::resolve_dispatch { allocation: to_b, received: 1 });
+		});
+	}
+
+	#[test]
+	fn a_stuck_allocation_redirected_within_its_charge() {
+		test(|| {
+			declare();
+			donate(MASK, 10, DonationTarget::Anywhere);
+			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+			close_round(0);
+			allocate(MASK, 0);
+			let id = allocations_to(CLINIC_A)[0];
+			assert_ok!(pallet_registry::Pallet::<Test>::suspend_organisation(
+				RuntimeOrigin::root(),
+				WAREHOUSE
+			));
+			root(Call::redirect_allocation { allocation: id, warehouse: WAREHOUSE_X });
+		});
+	}
 }

@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `1489`
-		// Minimum execution time: 16_696_000 picoseconds.
-		Weight::from_parts(18_898_000, 1489)
+		// Minimum execution time: 16_355_000 picoseconds.
+		Weight::from_parts(18_207_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 16_715_000 picoseconds.
-		Weight::from_parts(18_198_000, 4746)
+		// Minimum execution time: 16_304_000 picoseconds.
+		Weight::from_parts(17_736_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1414`
 		//  Estimated: `4746`
-		// Minimum execution time: 16_725_000 picoseconds.
-		Weight::from_parts(18_107_000, 4746)
+		// Minimum execution time: 16_175_000 picoseconds.
+		Weight::from_parts(21_742_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7772`
 		//  Estimated: `9071`
-		// Minimum execution time: 42_584_000 picoseconds.
-		Weight::from_parts(46_179_000, 9071)
+		// Minimum execution time: 42_134_000 picoseconds.
+		Weight::from_parts(49_144_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3051`
 		//  Estimated: `9150`
-		// Minimum execution time: 101_743_000 picoseconds.
-		Weight::from_parts(109_754_000, 9150)
+		// Minimum execution time: 101_523_000 picoseconds.
+		Weight::from_parts(122_183_000, 9150)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -167,20 +167,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EmergencySupply::Pools` (`max_values`: None, `max_size`: Some(8243), added: 10718, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::ItemTotals` (r:1 w:1)
 	/// Proof: `EmergencySupply::ItemTotals` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `EmergencySupply::RegionTotals` (r:1 w:1)
+	/// Proof: `EmergencySupply::RegionTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
 	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
 	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn confirm_receipt() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10943`
+		//  Measured:  `11227`
 		//  Estimated: `11708`
-		// Minimum execution time: 90_816_000 picoseconds.
-		Weight::from_parts(97_997_000, 11708)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 92_549_000 picoseconds.
+		Weight::from_parts(112_268_000, 11708)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
@@ -192,18 +196,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::PledgeDeposits` (r:1 w:1)
 	/// Proof: `EmergencySupply::PledgeDeposits` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::DonorPledges` (r:1 w:1)
 	/// Proof: `EmergencySupply::DonorPledges` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1982`
+		//  Measured:  `2156`
 		//  Estimated: `4746`
-		// Minimum execution time: 73_690_000 picoseconds.
-		Weight::from_parts(79_509_000, 4746)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 73_491_000 picoseconds.
+		Weight::from_parts(84_958_000, 4746)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `EmergencySupply::Donations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Donations` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
@@ -219,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10033`
 		//  Estimated: `11708`
-		// Minimum execution time: 56_094_000 picoseconds.
-		Weight::from_parts(60_151_000, 11708)
+		// Minimum execution time: 54_863_000 picoseconds.
+		Weight::from_parts(60_852_000, 11708)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -232,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `3710`
-		// Minimum execution time: 15_152_000 picoseconds.
-		Weight::from_parts(17_136_000, 3710)
+		// Minimum execution time: 15_443_000 picoseconds.
+		Weight::from_parts(18_678_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -249,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7072`
 		//  Estimated: `9071`
-		// Minimum execution time: 29_655_000 picoseconds.
-		Weight::from_parts(32_609_000, 9071)
+		// Minimum execution time: 28_342_000 picoseconds.
+		Weight::from_parts(32_909_000, 9071)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -264,8 +270,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1355`
 		//  Estimated: `6430`
-		// Minimum execution time: 26_680_000 picoseconds.
-		Weight::from_parts(29_584_000, 6430)
+		// Minimum execution time: 26_690_000 picoseconds.
+		Weight::from_parts(30_696_000, 6430)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -300,13 +306,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn allocate(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1745 + a * (67 ±0) + n * (87 ±0)`
-		//  Estimated: `43862 + a * (2596 ±15) + n * (10718 ±123)`
-		// Minimum execution time: 713_812_000 picoseconds.
-		Weight::from_parts(774_503_000, 43862)
-			// Standard Error: 3_173_099
-			.saturating_add(Weight::from_parts(10_166_850, 0).saturating_mul(n.into()))
-			// Standard Error: 396_410
-			.saturating_add(Weight::from_parts(13_232_090, 0).saturating_mul(a.into()))
+		//  Estimated: `43862 + a * (2596 ±0) + n * (10718 ±0)`
+		// Minimum execution time: 697_428_000 picoseconds.
+		Weight::from_parts(1_317_607_347, 43862)
+			// Standard Error: 350_006
+			.saturating_add(Weight::from_parts(11_411_710, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(77_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -324,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1739`
 		//  Estimated: `4746`
-		// Minimum execution time: 18_748_000 picoseconds.
-		Weight::from_parts(21_422_000, 4746)
+		// Minimum execution time: 18_177_000 picoseconds.
+		Weight::from_parts(20_110_000, 4746)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -335,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `1742`
-		// Minimum execution time: 2_915_000 picoseconds.
-		Weight::from_parts(3_335_000, 1742)
+		// Minimum execution time: 2_804_000 picoseconds.
+		Weight::from_parts(3_084_000, 1742)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
@@ -368,13 +372,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn allocate_queued_plan(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1782 + a * (67 ±0) + n * (87 ±0)`
-		//  Estimated: `68907 + a * (2596 ±0) + n * (10718 ±0)`
-		// Minimum execution time: 732_079_000 picoseconds.
-		Weight::from_parts(396_618_679, 68907)
-			// Standard Error: 2_678_328
-			.saturating_add(Weight::from_parts(8_342_685, 0).saturating_mul(n.into()))
-			// Standard Error: 332_808
-			.saturating_add(Weight::from_parts(5_799_322, 0).saturating_mul(a.into()))
+		//  Estimated: `68907 + a * (2596 ±0) + n * (10718 ±123)`
+		// Minimum execution time: 669_496_000 picoseconds.
+		Weight::from_parts(671_810_000, 68907)
+			// Standard Error: 481_866
+			.saturating_add(Weight::from_parts(4_988_665, 0).saturating_mul(n.into()))
+			// Standard Error: 60_198
+			.saturating_add(Weight::from_parts(4_720_127, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(79_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -401,17 +405,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `548 + k * (65 ±0)`
 		//  Estimated: `68907`
-		// Minimum execution time: 21_422_000 picoseconds.
-		Weight::from_parts(40_802_576, 68907)
-			// Standard Error: 342_185
-			.saturating_add(Weight::from_parts(6_867_470, 0).saturating_mul(k.into()))
+		// Minimum execution time: 21_332_000 picoseconds.
+		Weight::from_parts(6_107_986, 68907)
+			// Standard Error: 25_060
+			.saturating_add(Weight::from_parts(5_767_564, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(k.into())))
 	}
 	/// Storage: `EmergencySupply::RoundQueue` (r:1 w:1)
 	/// Proof: `EmergencySupply::RoundQueue` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
-	/// Storage: `EmergencySupply::AllocationInProgress` (r:1 w:1)
+	/// Storage: `EmergencySupply::AllocationInProgress` (r:1 w:0)
 	/// Proof: `EmergencySupply::AllocationInProgress` (`max_values`: Some(1), `max_size`: Some(67422), added: 67917, mode: `MaxEncodedLen`)
 	/// Storage: `EmergencySupply::Emergencies` (r:1 w:0)
 	/// Proof: `EmergencySupply::Emergencies` (`max_values`: None, `max_size`: Some(1281), added: 3756, mode: `MaxEncodedLen`)
@@ -425,10 +429,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1451`
 		//  Estimated: `68907`
-		// Minimum execution time: 27_151_000 picoseconds.
-		Weight::from_parts(29_294_000, 68907)
+		// Minimum execution time: 26_550_000 picoseconds.
+		Weight::from_parts(28_673_000, 68907)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `EmergencySupply::Allocations` (r:1 w:1)
 	/// Proof: `EmergencySupply::Allocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -448,8 +452,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1575`
 		//  Estimated: `3710`
-		// Minimum execution time: 42_153_000 picoseconds.
-		Weight::from_parts(58_719_000, 3710)
+		// Minimum execution time: 42_553_000 picoseconds.
+		Weight::from_parts(45_478_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -471,8 +475,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1542`
 		//  Estimated: `3710`
-		// Minimum execution time: 42_094_000 picoseconds.
-		Weight::from_parts(47_702_000, 3710)
+		// Minimum execution time: 42_274_000 picoseconds.
+		Weight::from_parts(45_629_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -490,8 +494,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `693`
 		//  Estimated: `3549`
-		// Minimum execution time: 29_325_000 picoseconds.
-		Weight::from_parts(32_940_000, 3549)
+		// Minimum execution time: 26_930_000 picoseconds.
+		Weight::from_parts(29_854_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -500,64 +504,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn declare_emergency() -> Weight {
-		Weight::from_parts(18_898_000, 1489)
+		Weight::from_parts(18_207_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn extend_emergency() -> Weight {
-		Weight::from_parts(18_198_000, 4746)
+		Weight::from_parts(17_736_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_emergency() -> Weight {
-		Weight::from_parts(18_107_000, 4746)
+		Weight::from_parts(21_742_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_need() -> Weight {
-		Weight::from_parts(46_179_000, 9071)
+		Weight::from_parts(49_144_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pledge() -> Weight {
-		Weight::from_parts(109_754_000, 9150)
+		Weight::from_parts(122_183_000, 9150)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn confirm_receipt() -> Weight {
-		Weight::from_parts(97_997_000, 11708)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(112_268_000, 11708)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn cancel_pledge() -> Weight {
-		Weight::from_parts(79_509_000, 4746)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(84_958_000, 4746)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn void_pledge() -> Weight {
-		Weight::from_parts(60_151_000, 11708)
+		Weight::from_parts(60_852_000, 11708)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_pledge_warehouse() -> Weight {
-		Weight::from_parts(17_136_000, 3710)
+		Weight::from_parts(18_678_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_need_priority() -> Weight {
-		Weight::from_parts(32_609_000, 9071)
+		Weight::from_parts(32_909_000, 9071)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redirect_allocation() -> Weight {
-		Weight::from_parts(29_584_000, 6430)
+		Weight::from_parts(30_696_000, 6430)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn allocate(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(774_503_000, 43862)
-			.saturating_add(Weight::from_parts(10_166_850, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(13_232_090, 0).saturating_mul(a.into()))
+		Weight::from_parts(1_317_607_347, 43862)
+			.saturating_add(Weight::from_parts(11_411_710, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(77_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -568,18 +571,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
 	}
 	fn allocate_round() -> Weight {
-		Weight::from_parts(21_422_000, 4746)
+		Weight::from_parts(20_110_000, 4746)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn allocate_queued_idle() -> Weight {
-		Weight::from_parts(3_335_000, 1742)
+		Weight::from_parts(3_084_000, 1742)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn allocate_queued_plan(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(396_618_679, 68907)
-			.saturating_add(Weight::from_parts(8_342_685, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(5_799_322, 0).saturating_mul(a.into()))
+		Weight::from_parts(671_810_000, 68907)
+			.saturating_add(Weight::from_parts(4_988_665, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(4_720_127, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(79_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
@@ -590,29 +593,29 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10718).saturating_mul(n.into()))
 	}
 	fn allocate_queued_store(k: u32, ) -> Weight {
-		Weight::from_parts(40_802_576, 68907)
-			.saturating_add(Weight::from_parts(6_867_470, 0).saturating_mul(k.into()))
+		Weight::from_parts(6_107_986, 68907)
+			.saturating_add(Weight::from_parts(5_767_564, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(k.into())))
 	}
 	fn allocate_queued_skip() -> Weight {
-		Weight::from_parts(29_294_000, 68907)
+		Weight::from_parts(28_673_000, 68907)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dispatch() -> Weight {
-		Weight::from_parts(58_719_000, 3710)
+		Weight::from_parts(45_478_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_delivery() -> Weight {
-		Weight::from_parts(47_702_000, 3710)
+		Weight::from_parts(45_629_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_dispatch() -> Weight {
-		Weight::from_parts(32_940_000, 3549)
+		Weight::from_parts(29_854_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

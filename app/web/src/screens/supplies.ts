@@ -87,8 +87,8 @@ export function suppliesScreen(ctx: AppContext): HTMLElement {
   async function roundCard(e: SupplyEmergencyView, item: number, round: number, clock: ChainClock, orgName: (id: number) => string): Promise<HTMLElement> {
     const view: RoundView = await supplyRound(ctx.backend, e, item, round);
     const unit = unitText(e.items[item]?.unit ?? 'Piece');
-    const state = view.allocatedAt !== null ? t('supplies.roundAllocated', { when: formatTime(blockTime(clock, view.allocatedAt)) })
-      : view.queued ? t('supplies.roundQueued')
+    const state = view.queued ? t('supplies.roundQueued')
+      : view.allocatedAt !== null ? t('supplies.roundAllocated', { when: formatTime(blockTime(clock, view.allocatedAt)) })
       : view.closesAt > clock.block ? t('supplies.roundOpen', { when: formatTime(blockTime(clock, view.closesAt)) })
         : view.allocatable ? t('supplies.roundReady') : t('supplies.roundNotAllocated');
     const run = view.allocatable
@@ -119,11 +119,10 @@ export function suppliesScreen(ctx: AppContext): HTMLElement {
     for (let tries = 0; tries < ALLOCATION_POLLS && detailSlot.isConnected && selected === e.id; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, ALLOCATION_POLL_MS));
       const view = await supplyRound(ctx.backend, e, item, round).catch(() => null);
-      if (view?.allocatedAt !== null && view?.allocatedAt !== undefined) {
-        ctx.notify('ok', t('supplies.allocated'));
-        break;
-      }
-      if (view !== null && !view.queued) break; // skipped (for example the emergency closed)
+      if (view === null || view.queued) continue;
+      // Planned and every shipment stored, or skipped (for example the emergency closed).
+      if (view.allocatedAt !== null) ctx.notify('ok', t('supplies.allocated'));
+      break;
     }
     if (detailSlot.isConnected) await drawDetail();
   }
