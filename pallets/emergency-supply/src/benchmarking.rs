@@ -176,9 +176,9 @@ where
 	(NextAllocationId::<T>::get() - 1, keeper, nurse)
 }
 
-/// An emergency whose round 0 has `needs` needs of item 0 and `donations` received donations
-/// of one unit each, closed and queued for allocation as a one-item round.
-fn queued_round<T: Config>(needs: u32, donations: u32) -> EmergencyId
+/// An emergency whose round 0 has `needs` needs of item 0, all critical and far from met, and
+/// `donations` received donations of one unit each, closed.
+fn closed_round<T: Config>(needs: u32, donations: u32) -> EmergencyId
 where
 	T::Currency: Mutate<T::AccountId>,
 {
@@ -192,13 +192,27 @@ where
 		file::<T>(e, org, &nurse);
 	}
 	close_round::<T>();
+	e
+}
+
+/// [`closed_round`], queued for allocation as a one-item round.
+fn queued_round<T: Config>(needs: u32, donations: u32) -> EmergencyId
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let e = closed_round::<T>(needs, donations);
+	queue_round_0::<T>(e);
+	e
+}
+
+/// Queues round 0 of `e` as a round of one item.
+fn queue_round_0<T: Config>(e: EmergencyId) {
 	RoundQueue::<T>::put(BoundedVec::truncate_from(alloc::vec![QueuedRound {
 		emergency: e,
 		round: 0,
 		next_item: 0,
 		items: 1,
 	}]));
-	e
 }
 
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
@@ -442,16 +456,7 @@ mod benchmarks {
 		n: Linear<1, { T::MaxNeedsPerRound::get() }>,
 		a: Linear<1, { T::MaxPledgesPerEmergency::get() }>,
 	) {
-		let e = emergency::<T>();
-		let (w, keeper) = warehouse::<T>();
-		for _ in 0..a {
-			received::<T>(e, w, &keeper, 1);
-		}
-		for i in 0..n {
-			let (org, nurse) = clinic::<T>(i);
-			file::<T>(e, org, &nurse);
-		}
-		close_round::<T>();
+		let e = closed_round::<T>(n, a);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), e, 0, 0);
@@ -529,12 +534,7 @@ mod benchmarks {
 	fn allocate_queued_skip() {
 		let e = emergency::<T>();
 		close_round::<T>();
-		RoundQueue::<T>::put(BoundedVec::truncate_from(alloc::vec![QueuedRound {
-			emergency: e,
-			round: 0,
-			next_item: 0,
-			items: 1,
-		}]));
+		queue_round_0::<T>(e);
 		#[block]
 		{
 			EmergencySupply::<T>::allocate_queued(Weight::MAX);

@@ -181,15 +181,8 @@ where
 		+ frame_support::traits::UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>
 		+ core::fmt::Debug,
 {
-	let name = format!("{call:?}");
-	let charged = charged_accesses(|| call.get_dispatch_info().call_weight);
 	let whitelist = benchmark_whitelist::<T, AllPallets>(&signer);
-	assert_within_charge(&name, charged, &whitelist, || {
-		let origin = frame_system::RawOrigin::Signed(signer).into();
-		if let Err(e) = call.dispatch_bypass_filter(origin) {
-			panic!("{name} failed: {:?}", e.error);
-		}
-	});
+	dispatch_from_within_charge::<T, C>(frame_system::RawOrigin::Signed(signer), &whitelist, call);
 }
 
 /// [`dispatch_within_charge`] for an authority's call: dispatched from Root (the mocks'
@@ -203,11 +196,26 @@ where
 		+ frame_support::traits::UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>
 		+ core::fmt::Debug,
 {
+	let whitelist = unsigned_whitelist::<AllPallets>();
+	dispatch_from_within_charge::<T, C>(frame_system::RawOrigin::Root, &whitelist, call);
+}
+
+/// Dispatches `call` from `origin` and asserts that it succeeds and touches no more storage,
+/// less `whitelist`, than its dispatch info charges.
+fn dispatch_from_within_charge<T, C>(
+	origin: frame_system::RawOrigin<T::AccountId>,
+	whitelist: &[Vec<u8>],
+	call: C,
+) where
+	T: frame_system::Config,
+	C: frame_support::dispatch::GetDispatchInfo
+		+ frame_support::traits::UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>
+		+ core::fmt::Debug,
+{
 	let name = format!("{call:?}");
 	let charged = charged_accesses(|| call.get_dispatch_info().call_weight);
-	let whitelist = unsigned_whitelist::<AllPallets>();
-	assert_within_charge(&name, charged, &whitelist, || {
-		if let Err(e) = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into()) {
+	assert_within_charge(&name, charged, whitelist, || {
+		if let Err(e) = call.dispatch_bypass_filter(origin.into()) {
 			panic!("{name} failed: {:?}", e.error);
 		}
 	});
