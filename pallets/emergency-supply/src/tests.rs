@@ -142,6 +142,17 @@ fn allocated_to(org: u32, item: ItemIndex) -> u64 {
 		.sum()
 }
 
+/// The test emergency with 10 masks received and clinic A's urgent need of 10, round 0
+/// allocated: the id of clinic A's one pending allocation.
+fn ten_masks_allocated_to_a() -> AllocationId {
+	declare();
+	donate(MASK, 10, DonationTarget::Anywhere);
+	file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
+	close_round(0);
+	allocate(MASK, 0);
+	allocations_to(CLINIC_A)[0]
+}
+
 fn allocations_to(org: u32) -> Vec<AllocationId> {
 	(0..RecipientAllocationCount::<Test>::get(org))
 		.map(|i| RecipientAllocations::<Test>::get(org, i).unwrap())
@@ -1777,12 +1788,7 @@ mod security {
 	#[test]
 	fn l4_an_active_warehouse_loses_an_allocation_after_the_deadline() {
 		test(|| {
-			declare();
-			donate(MASK, 10, DonationTarget::Anywhere);
-			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
-			close_round(0);
-			allocate(MASK, 0);
-			let id = allocations_to(CLINIC_A)[0];
+			let id = ten_masks_allocated_to_a();
 			let at = System::block_number();
 			System::set_block_number(at + DEADLINE - 1);
 			assert_noop!(
@@ -1803,12 +1809,7 @@ mod security {
 	#[test]
 	fn l4_a_stuck_dispatch_is_resolved_by_the_authority() {
 		test(|| {
-			declare();
-			donate(MASK, 10, DonationTarget::Anywhere);
-			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
-			close_round(0);
-			allocate(MASK, 0);
-			let id = allocations_to(CLINIC_A)[0];
+			let id = ten_masks_allocated_to_a();
 			let resolve = |origin, id, q| EmergencySupply::resolve_dispatch(origin, id, q);
 			assert_noop!(resolve(RuntimeOrigin::root(), id, 10), Error::<Test>::NotDispatched);
 			assert_ok!(EmergencySupply::dispatch(RuntimeOrigin::signed(W_ADMIN), id));
@@ -2375,12 +2376,7 @@ mod weights_cover_storage {
 	#[test]
 	fn a_stuck_allocation_redirected_within_its_charge() {
 		test(|| {
-			declare();
-			donate(MASK, 10, DonationTarget::Anywhere);
-			file(A_ADMIN, CLINIC_A, MASK, 10, 0, Priority::Urgent);
-			close_round(0);
-			allocate(MASK, 0);
-			let id = allocations_to(CLINIC_A)[0];
+			let id = ten_masks_allocated_to_a();
 			assert_ok!(pallet_registry::Pallet::<Test>::suspend_organisation(
 				RuntimeOrigin::root(),
 				WAREHOUSE
