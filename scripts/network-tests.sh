@@ -4,13 +4,16 @@
 # provider from the Rust test crate in zombienet/ (tests/network.rs): all four up, connected and
 # finalizing with no error logged, the cross-node dApp flows, one validator down, its restart,
 # two down (finality halts, then resumes with nothing lost), and a SIGKILL mid-run (reopened
-# from its database with every finalized block and the medical data intact). Each scenario's
-# time is printed.
+# from its database with every finalized block and the medical data intact), then the health
+# council adding a fifth validator (Eve's node joins; it authors and its vote counts), removing
+# one and a validator rotating its keys, with finality never stopping. Each scenario's time is
+# printed.
 #
 #   scripts/network-tests.sh                       uses the built node ($NODE_BIN)
 #   RURALMED_NODE_BIN=/path/to/ruralmed-node scripts/network-tests.sh
 #   KEEP_LOGS=1 scripts/network-tests.sh           keeps the nodes' logs and databases
 #   RURALMED_NETWORK_TARGET_DIR=…                   builds the test crate in another target dir
+#   RURALMED_NETWORK_ONLY=e scripts/network-tests.sh  runs only these scenarios (0 a b c d e)
 #
 # Exit status 0 when every scenario passes. Takes about 10 minutes (docs/validators.md).
 source "$(dirname "$0")/lib.sh"

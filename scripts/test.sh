@@ -5,7 +5,8 @@
 # finalized, command-line errors reported cleanly, the polkadot.js checks, the records vault
 # (local disk and Garage), the web app in Chromium, the runtime upgrade through the council
 # (and under try-runtime), the throughput benchmark in smoke mode, and a four-validator network
-# under zombienet-sdk with its faults. Prints each stage's time.
+# under zombienet-sdk with its faults and the council adding, removing and rotating validators.
+# Prints each stage's time.
 source "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
@@ -158,7 +159,8 @@ side_result() {
 }
 
 # 3. The node's command line fails cleanly on bad input; `network-spec` builds a launchable
-#    spec and refuses development keys, duplicate or invalid validators and small councils.
+#    spec (a one-validator network started from it finalizes) and refuses development keys,
+#    duplicate or invalid validators and small councils.
 stage "node CLI checks" "$ROOT/scripts/node-cli-checks.sh"
 
 # 3b. What operators install: the Debian package and its systemd unit, the Prometheus scrape

@@ -24,16 +24,28 @@ live_setup
 # The dev chain spec, with the previous release's code: its genesis builder builds the state.
 "$NODE_BIN" build-spec --chain dev >"$workdir/current.json" 2>/dev/null
 # Genesis fields the previous release does not know are left out (its genesis builder refuses
-# unknown fields): (pallet, field) pairs added since that release.
+# unknown fields): (pallet, field) pairs added since that release, and the pallets added since
+# (spec 106's validator set and session: the previous release had its validators as Aura's and
+# GRANDPA's genesis authorities, so the session's genesis keys become those).
 python3 - "$workdir/current.json" "$old_wasm" "$workdir/previous.json" <<'PY'
 import json, sys
-NEW_GENESIS_FIELDS = [("drugProvenance", "companyPrefixes")]
+NEW_GENESIS_FIELDS = [("drugProvenance", "companyPrefixes"), ("governance", "councilMotionDuration")]
+NEW_PALLETS = ["session", "validatorSet"]
 spec = json.load(open(sys.argv[1]))
 genesis = spec["genesis"]["runtimeGenesis"]
 genesis["code"] = "0x" + open(sys.argv[2], "rb").read().hex()
 for section in ("config", "patch"):
+    config = genesis.get(section)
+    if config is None:
+        continue
     for pallet, field in NEW_GENESIS_FIELDS:
-        genesis.get(section, {}).get(pallet, {}).pop(field, None)
+        config.get(pallet, {}).pop(field, None)
+    keys = (config.get("session") or {}).get("keys") or []
+    if keys:
+        config["aura"] = {"authorities": [k[2]["aura"] for k in keys]}
+        config["grandpa"] = {"authorities": [[k[2]["grandpa"], 1] for k in keys]}
+    for pallet in NEW_PALLETS:
+        config.pop(pallet, None)
 json.dump(spec, open(sys.argv[3], "w"))
 PY
 

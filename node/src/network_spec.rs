@@ -1,7 +1,8 @@
 //! `ruralmed-node network-spec`: the raw chain spec of a new RuralMed network, built from the
 //! one small TOML file its founders write (docs/validators.md, "Launching a network").
 //!
-//! The genesis it builds holds the founding hospitals' validators (Aura and GRANDPA keys), the
+//! The genesis it builds holds the founding hospitals' validators (their accounts in the
+//! council's validator set, their Aura and GRANDPA keys in the session), the
 //! health council and its prime member, the founding organisations (verified) and the token
 //! balances, and nothing else: no sudo key, no demo county, no development account. It refuses,
 //! with one line naming the field and exit status 1, a config that uses a well-known
@@ -13,7 +14,10 @@
 use std::{collections::BTreeSet, fs, io::Write, path::PathBuf};
 
 use ruralmed_primitives::{OrganisationKind, RegionCode};
-use ruralmed_runtime::{opaque::Block, AccountId, Balance, RuntimeGenesisConfig};
+use ruralmed_runtime::{
+	opaque::{Block, SessionKeys},
+	AccountId, Balance, RuntimeGenesisConfig,
+};
 use sc_service::ChainType;
 use serde::Deserialize;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -86,6 +90,9 @@ struct ValidatorEntry {
 	aura: String,
 	/// ed25519 GRANDPA key, SS58 or 0x hex.
 	grandpa: String,
+	/// The validator's account, SS58: it registers the validator's session keys and rotates
+	/// them (`session.set_keys`). The Aura key's own account when absent.
+	account: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,7 +119,8 @@ pub struct NetworkGenesis {
 	pub name: String,
 	pub id: String,
 	pub bootnodes: Vec<sc_network::config::MultiaddrWithPeerId>,
-	pub validators: Vec<(AuraId, sc_consensus_grandpa::AuthorityId)>,
+	/// Each validator's account and session keys.
+	pub validators: Vec<(AccountId, SessionKeys)>,
 	pub council: Vec<AccountId>,
 	pub council_prime: Option<AccountId>,
 	pub organisations: Vec<(AccountId, OrganisationKind, Vec<u8>, RegionCode, bool)>,
@@ -241,9 +249,32 @@ impl NetworkGenesis {
 			if ed25519_point_invalid(&grandpa) {
 				return Err(SpecError::new(field("grandpa"), "not a valid ed25519 public key"));
 			}
+			let account = match &v.account {
+				Some(text) => check.account(&field("account"), text)?,
+				None => AccountId::from(aura),
+			};
+			if validators.iter().any(|(other, _)| *other == account) {
+				return Err(SpecError::new(
+					field("account"),
+					"this account already runs another validator",
+				));
+			}
 			validators.push((
-				AuraId::from(sr25519::Public::from_raw(aura)),
-				sc_consensus_grandpa::AuthorityId::from(ed25519::Public::from_raw(grandpa)),
+				account,
+				SessionKeys {
+					aura: AuraId::from(sr25519::Public::from_raw(aura)),
+					grandpa: sc_consensus_grandpa::AuthorityId::from(ed25519::Public::from_raw(
+						grandpa,
+					)),
+				},
+			));
+		}
+
+		let max_validators = ruralmed_runtime::configs::MAX_VALIDATORS as usize;
+		if validators.len() > max_validators {
+			return Err(SpecError::new(
+				"validators",
+				format!("{} validators; at most {max_validators}", validators.len()),
 			));
 		}
 
@@ -351,8 +382,14 @@ impl NetworkGenesis {
 	pub fn runtime_genesis(&self) -> RuntimeGenesisConfig {
 		let mut genesis = RuntimeGenesisConfig::default();
 		genesis.balances.balances = self.balances.clone();
-		genesis.aura.authorities = self.validators.iter().map(|v| v.0.clone()).collect();
-		genesis.grandpa.authorities = self.validators.iter().map(|v| (v.1.clone(), 1)).collect();
+		// Aura's and GRANDPA's authorities come from the session's genesis keys.
+		genesis.validator_set.validators =
+			self.validators.iter().map(|(account, _)| account.clone()).collect();
+		genesis.session.keys = self
+			.validators
+			.iter()
+			.map(|(account, keys)| (account.clone(), account.clone(), keys.clone()))
+			.collect();
 		genesis.council_membership.members =
 			self.council.clone().try_into().expect("checked against COUNCIL_MAX_MEMBERS; qed");
 		genesis.governance.council_prime = self.council_prime.clone();

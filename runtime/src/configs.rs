@@ -78,10 +78,14 @@ impl frame_system::Config for Runtime {
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
+/// The most validators the chain can have: the bound of Aura's and GRANDPA's authority lists
+/// and of the council's validator set.
+pub const MAX_VALIDATORS: u32 = 32;
+
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -89,7 +93,7 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	// No staking and no slashing on this chain: equivocations are handled by governance.
@@ -230,6 +234,84 @@ pub type RuntimeUpgradeOrigin = frame_support::traits::EitherOfDiverse<
 /// bare majority cannot expel the minority.
 pub type CouncilSeatsOrigin = RuntimeUpgradeOrigin;
 
+/// Who may add and remove validators and set the session length: Root, or at least two thirds
+/// of the council, as for a runtime upgrade: the validators decide what the chain is.
+pub type ValidatorSetOrigin = RuntimeUpgradeOrigin;
+
+parameter_types! {
+	/// Held from an account while it has session keys registered (`session.set_keys`): its
+	/// keys and the two key-owner entries, about 200 bytes in three items.
+	pub const SessionKeyDeposit: Balance = crate::deposit(3, 200);
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is named by its account, the one that registers its keys.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = crate::ValidatorSet;
+	type NextSessionRotation = crate::ValidatorSet;
+	type SessionManager = crate::ValidatorSet;
+	type SessionHandler =
+		<crate::opaque::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::opaque::SessionKeys;
+	/// No staking, so nobody is disabled automatically: the council removes a validator.
+	type DisablingStrategy = ();
+	/// The SDK's reference weights: pallet-session's benchmarks need pallet-staking, which this
+	/// chain does not have. They charge 8 reads and 7 writes for `set_keys`, more than its two
+	/// keys touch here (the reference counts six keys and a staking ledger).
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// Accounts with session keys registered in `pallet-session`.
+pub struct SessionKeysRegistered;
+
+impl frame_support::traits::Contains<AccountId> for SessionKeysRegistered {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysRegistered {
+	fn register_keys(who: &AccountId) {
+		let bytes: [u8; 32] = who.clone().into();
+		let keys = crate::opaque::SessionKeys {
+			aura: AuraId::from(sp_core::sr25519::Public::from_raw(bytes)),
+			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+				bytes,
+			)),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+parameter_types! {
+	/// Sessions last an hour unless the chain spec or the council says otherwise: a change of
+	/// the validator set takes effect within two hours.
+	pub const DefaultSessionLength: BlockNumber = crate::HOURS;
+	/// A session's first block is taken by its rotation, so sessions stay at least a minute.
+	pub const MinSessionLength: BlockNumber = crate::MINUTES;
+	/// A day at most: a change waits at most two days.
+	pub const MaxSessionLength: BlockNumber = crate::DAYS;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ManagerOrigin = ValidatorSetOrigin;
+	type KeysRegistered = SessionKeysRegistered;
+	/// Three validators at least: with fewer, one missing node stops finality.
+	type MinValidators = ConstU32<3>;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type DefaultSessionLength = DefaultSessionLength;
+	type MinSessionLength = MinSessionLength;
+	type MaxSessionLength = MaxSessionLength;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SessionKeysRegistered;
+}
+
 /// The most seats the council can have; both pallets use the same bound.
 pub const COUNCIL_MAX_MEMBERS: u32 = 32;
 
@@ -238,9 +320,10 @@ parameter_types! {
 	/// of a county council can read and vote on a motion. A motion closes early as soon as enough
 	/// members voted aye (or too many voted nay), so approvals never wait for it.
 	///
-	/// Kept in storage (under `twox128(":CouncilMotionDuration:")`) so that a test or demo network
-	/// can shorten it through Root (`system.set_storage`) without a new runtime; a motion keeps
-	/// the end block it was proposed with.
+	/// Kept in storage (under `twox128(":CouncilMotionDuration:")`) so that a test network sets
+	/// it in its genesis (`governance.councilMotionDuration`: `local_testnet` ten minutes) and two
+	/// thirds of the council can change it (`governance.set_motion_duration`); a motion keeps the
+	/// end block it was proposed with.
 	pub storage CouncilMotionDuration: BlockNumber = 3 * crate::DAYS;
 	/// At most this many motions are open at once.
 	pub const CouncilMaxProposals: u32 = 32;
@@ -303,6 +386,10 @@ impl pallet_membership::Config<CouncilMembershipInstance> for Runtime {
 
 impl crate::governance::Config for Runtime {
 	type UpgradeOrigin = RuntimeUpgradeOrigin;
+	/// A minute: only for test networks; a real council votes over days.
+	type MinMotionDuration = ConstU32<{ crate::MINUTES }>;
+	/// A month.
+	type MaxMotionDuration = ConstU32<{ 30 * crate::DAYS }>;
 }
 
 impl pallet_registry::Config for Runtime {

@@ -1,43 +1,56 @@
-//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (four validators,
-//! Alice, Bob, Charlie and Dave). Chain specs are built from these by the node and by
+//! Genesis presets: `development` (one validator, Alice, hour-long sessions) and
+//! `local_testnet` (four validators, Alice, Bob, Charlie and Dave, one-minute sessions). The
+//! validators are the validator set's and their keys the session's; Aura and GRANDPA take
+//! their authorities from the session. Chain specs are built from these by the node and by
 //! `export-chain-spec` / `build-spec`.
 //!
 //! Both presets seat the same demo health council (see [`demo_council`]); only `development`
 //! has a sudo key. On `local_testnet` the council is the only authority and the only way to
 //! upgrade the runtime.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	opaque::SessionKeys, AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// Every endowed development account starts with this balance.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// A validator's session keys from its dev seed: sr25519 for Aura, ed25519 for GRANDPA, as
-/// `key insert --suri //Name` would put them in the keystore.
-fn validator_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(sr.public().into(), ed.public().into())
+/// A validator from its dev seed: its account (the sr25519 key's) and its session keys, sr25519
+/// for Aura and ed25519 for GRANDPA, as `key insert --suri //Name` would put them in the
+/// keystore.
+fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	(sr.to_account_id(), SessionKeys { aura: sr.public().into(), grandpa: ed.public().into() })
 }
 
+/// Blocks per session on `local_testnet`: the shortest the runtime allows (a minute), so that
+/// the network tests see a change of validators within two minutes.
+pub const LOCAL_SESSION_LENGTH: crate::BlockNumber = crate::MINUTES;
+
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, SessionKeys)>,
 	endowed_accounts: Vec<AccountId>,
 	root: Option<AccountId>,
+	session_length: Option<crate::BlockNumber>,
 ) -> Value {
 	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		// Aura's and GRANDPA's authorities come from the session's genesis keys.
+		validator_set: pallet_validator_set::GenesisConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+			session_length,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: pallet_session::GenesisConfig {
+			keys: validators
+				.iter()
+				.map(|(account, keys)| (account.clone(), account.clone(), keys.clone()))
+				.collect::<Vec<_>>(),
 		},
 	});
 	merge(&mut patch, demo_county());
@@ -242,7 +255,10 @@ fn demo_council() -> Value {
 		council_membership: pallet_membership::GenesisConfig {
 			members: demo_council_members().try_into().expect("3 seats fit the council's bound"),
 		},
-		governance: crate::governance::GenesisConfig { council_prime: Some(Alice.to_account_id()) },
+		governance: crate::governance::GenesisConfig {
+			council_prime: Some(Alice.to_account_id()),
+			council_motion_duration: None,
+		},
 	})
 }
 
@@ -267,25 +283,38 @@ pub(crate) fn merge(a: &mut Value, b: Value) {
 /// The `development` preset: Alice validates alone and holds the sudo key.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		None,
 	)
 }
 
+/// How long council motions stay open on `local_testnet`: ten minutes, so that a test can wait
+/// out a motion (a real network keeps the runtime's three days).
+pub const LOCAL_MOTION_DURATION: crate::BlockNumber = 10 * crate::MINUTES;
+
 /// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate. No sudo key: the health
-/// council is the authority and upgrades the runtime.
+/// council is the authority and upgrades the runtime. Motions stay open ten minutes.
 pub fn local_config_genesis() -> Value {
-	testnet_genesis(
+	let mut patch = testnet_genesis(
 		vec![
-			validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			validator_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			validator_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			validator_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		None,
-	)
+		Some(LOCAL_SESSION_LENGTH),
+	);
+	let motions = build_struct_json_patch!(RuntimeGenesisConfig {
+		governance: crate::governance::GenesisConfig {
+			council_motion_duration: Some(LOCAL_MOTION_DURATION),
+		},
+	});
+	merge(&mut patch, motions);
+	patch
 }
 
 /// The preset with the given id, as JSON, or `None` for an unknown id.

@@ -15,10 +15,19 @@
 //!   calling the membership pallet's own `set_prime` (which also tells the collective), after the
 //!   membership pallet has built its members.
 //!
-//! The pallet stores nothing itself.
+//! - **How long a motion stays open.** `pallet-collective` reads its `MotionDuration` when a
+//!   motion is proposed; the runtime keeps it as a storage parameter
+//!   (`configs::CouncilMotionDuration`, three days unless set). [`GenesisConfig::council_motion_duration`]
+//!   sets it for a test network (`local_testnet`: ten minutes), and
+//!   [`Pallet::set_motion_duration`] lets two thirds of the council change it within
+//!   [`Config::MinMotionDuration`] ..= [`Config::MaxMotionDuration`]; a motion keeps the end it
+//!   was proposed with.
+//!
+//! The pallet stores nothing else itself.
 //!
 //! ## Calls
 //! - [`Pallet::authorize_upgrade`]: authorise the runtime code with the given hash.
+//! - [`Pallet::set_motion_duration`]: how many blocks new council motions stay open.
 
 pub use pallet::*;
 
@@ -36,8 +45,30 @@ pub mod pallet {
 	pub trait Config:
 		frame_system::Config + pallet_membership::Config<CouncilMembershipInstance>
 	{
-		/// Who may authorise a runtime upgrade.
+		/// Who may authorise a runtime upgrade, and change how long motions stay open.
 		type UpgradeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Shortest motion period the council may set.
+		#[pallet::constant]
+		type MinMotionDuration: Get<BlockNumberFor<Self>>;
+
+		/// Longest motion period the council may set.
+		#[pallet::constant]
+		type MaxMotionDuration: Get<BlockNumberFor<Self>>;
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// New council motions stay open for `blocks` blocks.
+		MotionDurationSet { blocks: BlockNumberFor<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The motion period is outside [`Config::MinMotionDuration`] ..=
+		/// [`Config::MaxMotionDuration`].
+		MotionDurationOutOfRange,
 	}
 
 	#[pallet::genesis_config]
@@ -47,6 +78,9 @@ pub mod pallet {
 		/// closed after its voting period. Must be one of the council membership's genesis
 		/// members.
 		pub council_prime: Option<T::AccountId>,
+		/// How long council motions stay open, in blocks; the runtime's default (three days)
+		/// when `None`. Test networks set minutes.
+		pub council_motion_duration: Option<BlockNumberFor<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -61,6 +95,25 @@ pub mod pallet {
 				)
 				.expect("the genesis council prime must be a genesis council member");
 			}
+			if let Some(blocks) = self.council_motion_duration {
+				Pallet::<T>::store_motion_duration(blocks)
+					.expect("the genesis motion duration is outside Min..=MaxMotionDuration");
+			}
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Stores the motion period in the runtime's storage parameter, within the bounds.
+		fn store_motion_duration(blocks: BlockNumberFor<T>) -> DispatchResult {
+			ensure!(
+				T::MinMotionDuration::get() <= blocks && blocks <= T::MaxMotionDuration::get(),
+				Error::<T>::MotionDurationOutOfRange
+			);
+			frame_support::storage::unhashed::put(
+				&crate::configs::CouncilMotionDuration::key(),
+				&blocks,
+			);
+			Ok(())
 		}
 	}
 
@@ -89,6 +142,29 @@ pub mod pallet {
 		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
 			T::UpgradeOrigin::ensure_origin(origin)?;
 			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
+			Ok(())
+		}
+
+		/// Set how many blocks new council motions stay open.
+		///
+		/// - Origin: [`Config::UpgradeOrigin`] (Root or at least two thirds of the council).
+		/// - Motions already open keep the end they were proposed with.
+		///
+		/// Emits [`Event::MotionDurationSet`].
+		///
+		/// Errors: [`Error::MotionDurationOutOfRange`]; `BadOrigin` for any other origin.
+		///
+		/// Weight: `frame_system`'s benchmarked `set_storage` of one item: the work is the same
+		/// single write of a small value.
+		#[pallet::call_index(1)]
+		#[pallet::weight(<T as frame_system::Config>::SystemWeightInfo::set_storage(1))]
+		pub fn set_motion_duration(
+			origin: OriginFor<T>,
+			blocks: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::UpgradeOrigin::ensure_origin(origin)?;
+			Self::store_motion_duration(blocks)?;
+			Self::deposit_event(Event::MotionDurationSet { blocks });
 			Ok(())
 		}
 	}

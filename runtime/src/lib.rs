@@ -35,6 +35,7 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_collective, Council]
 		[pallet_membership, CouncilMembership]
+		[pallet_validator_set, ValidatorSet]
 		[pallet_registry, Registry]
 		[pallet_patient_records, PatientRecords]
 		[pallet_consent, Consent]
@@ -47,6 +48,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod migrations;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -97,7 +99,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	impl_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -179,6 +181,7 @@ pub type Migrations = (
 	pallet_consent::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_drug_provenance::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_emergency_supply::migrations::v2::MigrateV1ToV2<Runtime>,
+	migrations::ValidatorsFromAuthorities,
 );
 
 /// Executive: dispatches calls to the pallets.
@@ -224,6 +227,11 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+	// The validator set before the session: the session's genesis asks it for the first set.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
 
 	// Governance: the health council (docs/governance.md). Declared in this order so that the
 	// membership's genesis members exist before `Governance` sets the prime.

@@ -130,7 +130,7 @@ fn fees_rise_when_blocks_are_full() {
 
 /// The health council: seats and prime from genesis, the thresholds of each origin, motions that
 /// act as the medical authority and authorise runtime upgrades.
-mod governance {
+pub(crate) mod governance {
 	use super::*;
 	use crate::{
 		configs::{
@@ -154,7 +154,11 @@ mod governance {
 
 	/// `who` proposes `call` to the council with `threshold`; returns the motion's hash and
 	/// index.
-	fn propose(who: sp_keyring::Sr25519Keyring, call: &RuntimeCall, threshold: u32) -> (Hash, u32) {
+	pub(super) fn propose(
+		who: sp_keyring::Sr25519Keyring,
+		call: &RuntimeCall,
+		threshold: u32,
+	) -> (Hash, u32) {
 		let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
 		assert_ok!(Council::propose(
 			RuntimeOrigin::signed(acc(who)),
@@ -165,12 +169,12 @@ mod governance {
 		(BlakeTwo256::hash_of(call), index)
 	}
 
-	fn vote(who: sp_keyring::Sr25519Keyring, motion: (Hash, u32), aye: bool) {
+	pub(super) fn vote(who: sp_keyring::Sr25519Keyring, motion: (Hash, u32), aye: bool) {
 		assert_ok!(Council::vote(RuntimeOrigin::signed(acc(who)), motion.0, motion.1, aye));
 	}
 
 	/// Anyone (here Dave, not a member) closes the motion.
-	fn close(motion: (Hash, u32), call: &RuntimeCall) -> DispatchResultWithPostInfo {
+	pub(super) fn close(motion: (Hash, u32), call: &RuntimeCall) -> DispatchResultWithPostInfo {
 		Council::close(
 			RuntimeOrigin::signed(acc(Dave)),
 			motion.0,
@@ -181,7 +185,7 @@ mod governance {
 	}
 
 	/// The result of the motion's call, if the council dispatched it.
-	fn executed(motion: (Hash, u32)) -> Option<Result<(), DispatchError>> {
+	pub(super) fn executed(motion: (Hash, u32)) -> Option<Result<(), DispatchError>> {
 		System::events().into_iter().rev().find_map(|record| match record.event {
 			RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
 				if proposal_hash == motion.0 =>
@@ -301,7 +305,7 @@ mod governance {
 	/// a majority motion nor a two-thirds one passes on the prime's aye and the others' silence.
 	#[test]
 	fn silence_passes_no_motion_after_the_period() {
-		with_preset("local_testnet", || {
+		with_preset("development", || {
 			assert_eq!(CouncilMotionDuration::get(), 3 * crate::DAYS);
 			let org = pending_organisation();
 			let verify = RuntimeCall::Registry(pallet_registry::Call::verify_organisation { org });
@@ -345,6 +349,53 @@ mod governance {
 			assert_eq!(executed(motion), None);
 			assert!(!pallet_collective::Members::<Runtime, CouncilCollective>::get()
 				.contains(&acc(Dave)));
+		});
+	}
+
+	/// Two thirds of the council set how long motions stay open, within a minute and a month;
+	/// `local_testnet` starts with ten minutes, the other chains with three days.
+	#[test]
+	fn the_council_sets_the_motion_period_within_bounds() {
+		use crate::genesis_config_presets::LOCAL_MOTION_DURATION;
+		type GovernanceError = crate::governance::Error<Runtime>;
+		with_preset("local_testnet", || {
+			assert_eq!(CouncilMotionDuration::get(), LOCAL_MOTION_DURATION);
+			let set = |blocks| {
+				RuntimeCall::Governance(crate::governance::Call::set_motion_duration { blocks })
+			};
+			let motion = propose(Alice, &set(crate::DAYS), 2);
+			vote(Alice, motion, true);
+			vote(Bob, motion, true);
+			assert_ok!(close(motion, &set(crate::DAYS)));
+			assert_eq!(executed(motion), Some(Ok(())));
+			assert_eq!(CouncilMotionDuration::get(), crate::DAYS);
+			System::assert_has_event(
+				crate::governance::Event::<Runtime>::MotionDurationSet { blocks: crate::DAYS }
+					.into(),
+			);
+
+			for blocks in [0, crate::MINUTES - 1, 30 * crate::DAYS + 1] {
+				let motion = propose(Alice, &set(blocks), 2);
+				vote(Alice, motion, true);
+				vote(Charlie, motion, true);
+				assert_ok!(close(motion, &set(blocks)));
+				assert_eq!(
+					executed(motion),
+					Some(Err(GovernanceError::MotionDurationOutOfRange.into()))
+				);
+			}
+			assert_noop!(
+				crate::Governance::set_motion_duration(council_origin(1, 3), crate::MINUTES),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				crate::Governance::set_motion_duration(
+					RuntimeOrigin::signed(acc(Alice)),
+					crate::MINUTES
+				),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(CouncilMotionDuration::get(), crate::DAYS);
 		});
 	}
 
@@ -478,6 +529,260 @@ mod governance {
 	}
 }
 
+/// The validator set (spec 106): the presets' validators in the session, the council adding
+/// and removing one, the set reaching Aura and GRANDPA at a session boundary, and the migration
+/// of a chain whose authorities were fixed in its genesis.
+mod validators {
+	use super::{
+		governance::{close, executed, propose, vote},
+		*,
+	};
+	use crate::{
+		migrations::ValidatorsFromAuthorities, opaque::SessionKeys, Grandpa, RuntimeCall, Session,
+		ValidatorSet,
+	};
+	use codec::Encode;
+	use frame_support::traits::{Hooks, OnRuntimeUpgrade};
+	use sp_core::{ed25519, proof_of_possession::ProofOfPossessionGenerator, sr25519, Pair};
+
+	type ValidatorSetError = pallet_validator_set::Error<Runtime>;
+
+	/// Fresh session keys for `who`'s validator and their proof of possession, as
+	/// `author_rotateKeysWithOwner` returns them.
+	fn new_keys(who: &AccountId, seed: &str) -> (SessionKeys, Vec<u8>) {
+		let mut aura = sr25519::Pair::from_string(&format!("//{seed}//aura"), None).unwrap();
+		let mut grandpa = ed25519::Pair::from_string(&format!("//{seed}//grandpa"), None).unwrap();
+		let owner = who.encode();
+		let proof = (
+			aura.generate_proof_of_possession(&owner),
+			grandpa.generate_proof_of_possession(&owner),
+		)
+			.encode();
+		(SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() }, proof)
+	}
+
+	fn aura_keys() -> Vec<[u8; 32]> {
+		pallet_aura::Authorities::<Runtime>::get()
+			.into_iter()
+			.map(|k| sr25519::Public::from(k).0)
+			.collect()
+	}
+
+	fn grandpa_keys() -> Vec<[u8; 32]> {
+		Grandpa::grandpa_authorities()
+			.into_iter()
+			.map(|(k, _)| ed25519::Public::from(k).0)
+			.collect()
+	}
+
+	/// Runs the session's hook and GRANDPA's at every block up to `n`, as block execution
+	/// does: sessions rotate, and a scheduled GRANDPA change is enacted.
+	fn run_to_block(n: u32) {
+		while System::block_number() < n {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			Session::on_initialize(next);
+			Grandpa::on_finalize(next);
+		}
+	}
+
+	/// The council's validator set.
+	fn council_set() -> Vec<AccountId> {
+		pallet_validator_set::Validators::<Runtime>::get().into_inner()
+	}
+
+	fn sorted(mut accounts: Vec<AccountId>) -> Vec<AccountId> {
+		accounts.sort();
+		accounts
+	}
+
+	#[test]
+	fn the_presets_validators_are_in_the_session_aura_and_grandpa() {
+		for (id, validators, length) in [
+			("development", vec![acc(Alice)], crate::HOURS),
+			("local_testnet", vec![acc(Alice), acc(Bob), acc(Charlie), acc(Dave)], crate::MINUTES),
+		] {
+			with_preset(id, || {
+				assert_eq!(council_set(), sorted(validators.clone()), "{id}: the council's set");
+				// The session takes the council's set, in its (sorted) order.
+				assert_eq!(
+					Session::validators(),
+					sorted(validators.clone()),
+					"{id}: the session's validators"
+				);
+				assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators.len());
+				assert_eq!(Grandpa::grandpa_authorities().len(), validators.len());
+				assert_eq!(pallet_validator_set::SessionLength::<Runtime>::get(), length);
+				pallet_validator_set::Pallet::<Runtime>::do_try_state().unwrap();
+			});
+		}
+	}
+
+	#[test]
+	fn the_council_adds_a_hospital_validator_which_then_authors_and_votes() {
+		with_preset("local_testnet", || {
+			// Eve's hospital registers its keys, then the council adds it (2 of 3).
+			let (keys, proof) = new_keys(&acc(Eve), "Eve");
+			let add = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				validator: acc(Eve),
+			});
+			let early = propose(Alice, &add, 2);
+			vote(Alice, early, true);
+			vote(Bob, early, true);
+			assert_ok!(close(early, &add));
+			assert_eq!(executed(early), Some(Err(ValidatorSetError::NoSessionKeys.into())));
+
+			let (bad_keys, _) = new_keys(&acc(Eve), "Mallory");
+			assert_noop!(
+				Session::set_keys(RuntimeOrigin::signed(acc(Eve)), bad_keys, proof.clone()),
+				pallet_session::Error::<Runtime>::InvalidProof
+			);
+			assert_ok!(Session::set_keys(RuntimeOrigin::signed(acc(Eve)), keys.clone(), proof));
+			let motion = propose(Alice, &add, 2);
+			vote(Alice, motion, true);
+			vote(Bob, motion, true);
+			assert_ok!(close(motion, &add));
+			assert_eq!(executed(motion), Some(Ok(())));
+			assert!(council_set().contains(&acc(Eve)));
+
+			// Queued at the first boundary, the authorities at the second.
+			let length = pallet_validator_set::SessionLength::<Runtime>::get();
+			run_to_block(length);
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+			run_to_block(2 * length);
+			assert_eq!(Session::validators().len(), 5);
+			assert!(aura_keys().contains(&sr25519::Public::from(keys.aura.clone()).0));
+			assert!(grandpa_keys().contains(&ed25519::Public::from(keys.grandpa.clone()).0));
+			pallet_validator_set::Pallet::<Runtime>::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn the_council_removes_validators_but_not_below_three() {
+		with_preset("local_testnet", || {
+			let remove = |who| {
+				RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+					validator: acc(who),
+				})
+			};
+			let motion = propose(Alice, &remove(Dave), 2);
+			vote(Alice, motion, true);
+			vote(Charlie, motion, true);
+			assert_ok!(close(motion, &remove(Dave)));
+			assert_eq!(executed(motion), Some(Ok(())));
+
+			let below = propose(Alice, &remove(Charlie), 2);
+			vote(Alice, below, true);
+			vote(Bob, below, true);
+			assert_ok!(close(below, &remove(Charlie)));
+			assert_eq!(executed(below), Some(Err(ValidatorSetError::TooFewValidators.into())));
+			assert_eq!(council_set(), sorted(vec![acc(Alice), acc(Bob), acc(Charlie)]));
+
+			let length = pallet_validator_set::SessionLength::<Runtime>::get();
+			run_to_block(2 * length);
+			assert_eq!(Session::validators(), sorted(vec![acc(Alice), acc(Bob), acc(Charlie)]));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+			assert_eq!(Grandpa::grandpa_authorities().len(), 3);
+			assert!(!aura_keys().contains(&Dave.public().0));
+			assert!(!grandpa_keys().contains(&sp_keyring::Ed25519Keyring::Dave.public().0));
+		});
+	}
+
+	#[test]
+	fn one_council_member_cannot_change_the_validators() {
+		with_preset("local_testnet", || {
+			let one_of_three = pallet_collective::RawOrigin::<
+				AccountId,
+				crate::configs::CouncilCollective,
+			>::Members(1, 3);
+			assert_noop!(
+				ValidatorSet::remove_validator(one_of_three.into(), acc(Dave)),
+				sp_runtime::DispatchError::BadOrigin
+			);
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::signed(acc(Alice)), acc(Eve)),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		});
+	}
+
+	/// A chain of spec 105 or earlier: Aura's and GRANDPA's authorities from its genesis, no
+	/// session, no validator set.
+	fn fixed_authorities_chain() -> sp_io::TestExternalities {
+		use sp_keyring::Ed25519Keyring;
+		let mut config = RuntimeGenesisConfig::default();
+		config.aura.authorities = vec![Alice.public().into(), Bob.public().into()];
+		config.grandpa.authorities = vec![
+			(Ed25519Keyring::Alice.public().into(), 1),
+			(Ed25519Keyring::Bob.public().into(), 1),
+		];
+		config.balances.balances = vec![(acc(Alice), crate::UNIT)];
+		let storage = sp_runtime::BuildStorage::build_storage(&config).expect("genesis builds");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	#[test]
+	fn a_chain_of_fixed_authorities_keeps_its_validators_under_the_council() {
+		fixed_authorities_chain().execute_with(|| {
+			assert!(Session::validators().is_empty());
+			let aura_before = aura_keys();
+			let grandpa_before = grandpa_keys();
+
+			#[cfg(feature = "try-runtime")]
+			let state = ValidatorsFromAuthorities::pre_upgrade().expect("pre_upgrade");
+			ValidatorsFromAuthorities::on_runtime_upgrade();
+			#[cfg(feature = "try-runtime")]
+			ValidatorsFromAuthorities::post_upgrade(state).expect("post_upgrade");
+
+			// Bob held nothing: his keys got him a provider reference, as at genesis.
+			assert_eq!(Session::validators(), vec![acc(Alice), acc(Bob)]);
+			assert_eq!(council_set(), sorted(vec![acc(Alice), acc(Bob)]));
+			let alice_keys = pallet_session::NextKeys::<Runtime>::get(acc(Alice)).unwrap();
+			assert_eq!(sr25519::Public::from(alice_keys.aura).0, Alice.public().0);
+			assert_eq!(
+				pallet_session::KeyOwner::<Runtime>::get((
+					sp_core::crypto::key_types::AURA,
+					Bob.public().0.to_vec()
+				)),
+				Some(acc(Bob))
+			);
+			assert!(System::providers(&acc(Bob)) > 0);
+
+			// Idempotent: a second run changes nothing.
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+			ValidatorsFromAuthorities::on_runtime_upgrade();
+			assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+
+			// Sessions rotate without changing Aura's or GRANDPA's set.
+			let length = pallet_validator_set::SessionLength::<Runtime>::get();
+			run_to_block(2 * length);
+			assert_eq!(Session::current_index(), 2);
+			assert_eq!(aura_keys(), aura_before);
+			assert_eq!(grandpa_keys(), grandpa_before);
+			assert!(pallet_grandpa::PendingChange::<Runtime>::get().is_none());
+			pallet_validator_set::Pallet::<Runtime>::do_try_state().unwrap();
+
+			// A migrated validator rotates its keys; they take effect two sessions later.
+			let (keys, proof) = new_keys(&acc(Alice), "Alice-new");
+			assert_ok!(Session::set_keys(RuntimeOrigin::signed(acc(Alice)), keys.clone(), proof));
+			run_to_block(4 * length);
+			assert!(aura_keys().contains(&sr25519::Public::from(keys.aura).0));
+			assert_eq!(aura_keys().len(), 2);
+		});
+	}
+
+	#[test]
+	fn the_migration_leaves_a_chain_that_has_a_session_alone() {
+		with_preset("local_testnet", || {
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+			ValidatorsFromAuthorities::on_runtime_upgrade();
+			assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+		});
+	}
+}
+
 /// The runtime upgrade under try-runtime, over a real chain's state: every migration's
 /// `pre_upgrade` and `post_upgrade` checks, the whole state decoded with the new types, every
 /// pallet's `try_state`, and a second run that must change nothing. The state is a snapshot of
@@ -561,6 +866,20 @@ mod try_runtime_upgrade {
 			for (pallet, on_chain, in_code) in medical_storage_versions() {
 				assert_eq!(on_chain, in_code, "{pallet} is not at its code's storage version");
 			}
+			// Spec 106: the previous release's authorities are now the council's validators.
+			let authorities = pallet_aura::Authorities::<crate::Runtime>::get().len();
+			let validators = pallet_session::Validators::<crate::Runtime>::get();
+			assert!(authorities > 0, "the snapshot has no Aura authorities");
+			assert_eq!(validators.len(), authorities, "not every authority became a validator");
+			assert_eq!(
+				pallet_validator_set::Validators::<crate::Runtime>::get().len(),
+				authorities,
+				"the council's set does not hold every former authority"
+			);
+			println!(
+				"try-runtime: ValidatorsFromAuthorities: {authorities} Aura/GRANDPA authorities are \
+				 the session's and the council's validators, keys registered (pre/post checks passed)"
+			);
 
 			// Idempotent: a second upgrade finds everything migrated and changes nothing.
 			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);

@@ -112,6 +112,38 @@ try {
   const rewritten = MIGRATIONS.map((m) => m.items.map((item) => `${m.pallet}.${item}`)).flat();
   console.log(`  ${MEDICAL_PALLETS.join(', ')} unchanged byte for byte (but ${rewritten.join(', ')})`);
   for (const migration of migrations) console.log(`  ${migration.summary()}`);
+
+  // Validators (spec 106): the chain's genesis authority is now the council's validator with
+  // its keys in the session; the council cannot remove it (fewer than three would remain); with
+  // the shortest session the council may set, sessions rotate and blocks are still finalized.
+  for (let i = 0; i < 30 && !api.query.validatorSet; i += 1) await new Promise((r) => setTimeout(r, 1000));
+  assert(api.query.validatorSet, 'the new runtime\'s metadata has no validatorSet');
+  const councilSet = (await api.query.validatorSet.validators()).map(String);
+  const sessionSet = (await api.query.session.validators()).map(String);
+  const aliceAddress = api.createType('AccountId', alice.publicKey).toString();
+  assert(JSON.stringify(councilSet) === JSON.stringify([aliceAddress]), `validatorSet.validators ${councilSet}`);
+  assert(JSON.stringify(sessionSet) === JSON.stringify([aliceAddress]), `session.validators ${sessionSet}`);
+  const aliceKeys = await api.query.session.nextKeys(alice.publicKey);
+  assert(aliceKeys.isSome && aliceKeys.unwrap().aura.toHex() === u8aToHex(alice.publicKey),
+    'Alice\'s Aura key is not her registered session key');
+  const refusedRemoval = await councilMotion(api, api.tx.validatorSet.removeValidator(alice.address), [alice, bob], 2);
+  assert(refusedRemoval.result === 'validatorSet.TooFewValidators', `removing the last validator: ${refusedRemoval.result}`);
+  const minimum = api.consts.validatorSet.minSessionLength.toNumber();
+  const shorter = await councilMotion(api, api.tx.validatorSet.setSessionLength(minimum), [alice, bob], 2);
+  assert(shorter.result === 'ok', `setting the session length: ${shorter.result}`);
+  const session0 = (await api.query.session.currentIndex()).toNumber();
+  const rotationStart = Date.now();
+  let session1 = session0;
+  while (session1 === session0 && Date.now() - rotationStart < (minimum + 5) * 6_000) {
+    await new Promise((r) => setTimeout(r, 2000));
+    session1 = (await api.query.session.currentIndex()).toNumber();
+  }
+  assert(session1 > session0, `no session ended within ${minimum + 5} blocks of ${minimum}-block sessions`);
+  const rotatedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+  const finalAfter = await finalizedAt(rotatedAt + 2);
+  const auraAfter = (await api.query.aura.authorities()).map((k) => k.toHex());
+  assert(auraAfter.length === 1 && auraAfter[0] === u8aToHex(alice.publicKey), `Aura's authorities after the session: ${auraAfter}`);
+  console.log(`  validators: Alice's genesis authority is the council's validator with her keys in the session; removing it refused (TooFewValidators); session ${session0} -> ${session1} at #${rotatedAt} with ${minimum}-block sessions, finalized #${finalAfter.number}, Aura unchanged`);
 } finally {
   await api.disconnect();
 }

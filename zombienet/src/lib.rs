@@ -25,6 +25,8 @@ use zombienet_sdk::{LocalFileSystem, Network, NetworkConfig, NetworkConfigBuilde
 pub const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 /// Seconds per Aura slot (the runtime's `MILLI_SECS_PER_BLOCK`).
 pub const SLOT: Duration = Duration::from_secs(6);
+/// A session of the `local` chain: ten slots (the preset's `LOCAL_SESSION_LENGTH`).
+pub const SESSION: Duration = Duration::from_secs(60);
 
 /// Arguments every validator gets beside zombienet's own: ParityDB as in production, and each log
 /// line's level printed, so the tests can count ERROR lines.
@@ -174,6 +176,13 @@ impl Rpc {
 		hash.as_str()
 			.map(str::to_owned)
 			.with_context(|| format!("{}: no block #{number}", self.name))
+	}
+
+	/// Whether the node is still catching up with the network.
+	pub async fn syncing(&self) -> Result<bool> {
+		self.call("system_health", json!([])).await?["isSyncing"]
+			.as_bool()
+			.context("health without isSyncing")
 	}
 
 	/// Peers the node syncs with.
