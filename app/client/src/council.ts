@@ -26,6 +26,8 @@ export type MotionAction =
   | { readonly kind: 'DeclareEmergency'; readonly name: string }
   | { readonly kind: 'ResolveEmergencyAccess'; readonly id: bigint; readonly sanction: boolean }
   | { readonly kind: 'VerifyLicence' | 'SuspendPractitioner' | 'RevokeLicence'; readonly practitioner: string }
+  | { readonly kind: 'AddValidator' | 'RemoveValidator'; readonly validator: string }
+  | { readonly kind: 'SetSessionLength'; readonly blocks: number }
   | { readonly kind: 'Other'; readonly section: string; readonly method: string };
 
 export interface MotionView {
@@ -60,6 +62,11 @@ export function majority(seats: number): number {
   return Math.floor(seats / 2) + 1;
 }
 
+/** Ayes a motion needs for the runtime's two-thirds origins (validators, upgrades, seats): at least two thirds of the seats. */
+export function twoThirds(seats: number): number {
+  return Math.ceil((2 * seats) / 3);
+}
+
 function describe(call: Call): MotionAction {
   const args = call.args.map((a) => a.toJSON());
   const [first, second] = args;
@@ -80,6 +87,12 @@ function describe(call: Call): MotionAction {
       return { kind: 'SuspendPractitioner', practitioner: account(first, 'a practitioner') };
     case 'registry.revokeLicence':
       return { kind: 'RevokeLicence', practitioner: account(first, 'a practitioner') };
+    case 'validatorSet.addValidator':
+      return { kind: 'AddValidator', validator: account(first, 'a validator') };
+    case 'validatorSet.removeValidator':
+      return { kind: 'RemoveValidator', validator: account(first, 'a validator') };
+    case 'validatorSet.setSessionLength':
+      return { kind: 'SetSessionLength', blocks: Number(big(first, 'a session length')) };
     default:
       return { kind: 'Other', section: call.section, method: call.method };
   }
@@ -261,6 +274,76 @@ export async function declareEmergencyCall(api: ApiPromise, args: DeclareArgs): 
   return txFn(api, 'emergencySupply', 'declareEmergency')(args.name.trim(), args.regions, args.items.map((i) => ({ code: i.code, unit: i.unit, gtin: i.gtin ?? null })), startsAt, startsAt + args.blocks, args.roundLength);
 }
 
+// ---- The hospitals' validators -------------------------------------------------------------------
+
+/** Who validates: the council's set, who authors and votes in this session, and the session clock. */
+export interface ValidatorSetView {
+  /** The council's set (`ValidatorSet.Validators`): a change reaches the chain one to two sessions later. */
+  readonly validators: readonly string[];
+  /** Authoring blocks and voting on finality in this session (`Session.Validators`). */
+  readonly active: readonly string[];
+  readonly session: number;
+  /** Blocks per session. */
+  readonly sessionLength: number;
+  /** The fewest and most validators the chain allows. */
+  readonly min: number;
+  readonly max: number;
+}
+
+export async function validatorSet(api: ApiPromise): Promise<ValidatorSetView> {
+  const [set, active, length, index] = await Promise.all([
+    query(api, 'validatorSet', 'validators')(), query(api, 'session', 'validators')(),
+    query(api, 'validatorSet', 'sessionLength')(), query(api, 'session', 'currentIndex')(),
+  ]);
+  const list = (codec: Codec, what: string): string[] => {
+    const json = codec.toJSON();
+    if (!Array.isArray(json)) throw shape(what);
+    return json.map((a) => account(a, 'a validator'));
+  };
+  const consts: Record<string, Codec> | undefined = api.consts['validatorSet'];
+  const constant = (name: string): number => Number(big(consts?.[name]?.toJSON(), `validatorSet.${name}`));
+  return {
+    validators: list(set, 'the validator set'),
+    active: list(active, 'the session\'s validators'),
+    session: Number(big(index.toJSON(), 'a session index')),
+    sessionLength: Number(big(length.toJSON(), 'a session length')),
+    min: constant('minValidators'),
+    max: constant('maxValidators'),
+  };
+}
+
+export type ValidatorAction = 'add' | 'remove';
+
+/**
+ * Add a hospital's validator (its account registered session keys with `session.setKeys`) or
+ * remove one. Refuses before signing what the chain would refuse: an address that is not one
+ * (`BadAddress`), adding a validator already in the set (`ValidatorSet.AlreadyValidator`),
+ * one without session keys (`ValidatorSet.NoSessionKeys`) or beyond the most allowed
+ * (`ValidatorSet.TooManyValidators`); removing an account not in the set
+ * (`ValidatorSet.NotValidator`) or below the fewest allowed (`ValidatorSet.TooFewValidators`).
+ * Propose it with the two-thirds threshold (`proposeMotion(…, twoThirds)`).
+ */
+export async function validatorCall(api: ApiPromise, action: ValidatorAction, validator: string): Promise<SubmittableExtrinsic<'promise'>> {
+  let who: string;
+  try {
+    who = api.createType('AccountId', validator.trim()).toString();
+  } catch {
+    throw new ChainError(undefined, 'BadAddress', `Not an account address: ${validator}.`);
+  }
+  const view = await validatorSet(api);
+  const listed = view.validators.includes(who);
+  if (action === 'add') {
+    if (listed) throw ChainError.refusal('ValidatorSet', 'AlreadyValidator');
+    const keys = await query(api, 'session', 'nextKeys')(who);
+    if ((keys as unknown as { isNone: boolean }).isNone) throw ChainError.refusal('ValidatorSet', 'NoSessionKeys');
+    if (view.validators.length >= view.max) throw ChainError.refusal('ValidatorSet', 'TooManyValidators');
+    return txFn(api, 'validatorSet', 'addValidator')(who);
+  }
+  if (!listed) throw ChainError.refusal('ValidatorSet', 'NotValidator');
+  if (view.validators.length <= view.min) throw ChainError.refusal('ValidatorSet', 'TooFewValidators');
+  return txFn(api, 'validatorSet', 'removeValidator')(who);
+}
+
 // ---- Propose, vote, close -----------------------------------------------------------------------
 
 async function send(api: ApiPromise, actor: Actor, tx: SubmittableExtrinsic<'promise'>): Promise<TxResult> {
@@ -274,16 +357,17 @@ function eventOf(result: TxResult, method: string): unknown[] | null {
 }
 
 /**
- * A member proposes `call` as a motion needing more than half of the seats, and votes aye on it
+ * A member proposes `call` as a motion needing `threshold(seats)` ayes (by default more than half
+ * of the seats: the medical authority; `twoThirds` for validator changes), and votes aye on it
  * (two transactions: the collective does not count a proposer's vote). Answers the motion's hash
  * and index. Refuses a non-member before signing
  * (`Council.NotMember`).
  */
-export async function proposeMotion(api: ApiPromise, member: Actor, address: string, call: SubmittableExtrinsic<'promise'>): Promise<{ hash: string; index: number }> {
+export async function proposeMotion(api: ApiPromise, member: Actor, address: string, call: SubmittableExtrinsic<'promise'>, threshold: (seats: number) => number = majority): Promise<{ hash: string; index: number }> {
   const { members } = await councilMembers(api);
   if (!members.includes(address)) throw ChainError.refusal(PALLET, 'NotMember');
   const inner = call.method;
-  const result = await send(api, member, txFn(api, 'council', 'propose')(majority(members.length), inner, inner.encodedLength));
+  const result = await send(api, member, txFn(api, 'council', 'propose')(threshold(members.length), inner, inner.encodedLength));
   const proposed = eventOf(result, 'Proposed');
   if (proposed === null) {
     // A council of one: the motion ran at once.

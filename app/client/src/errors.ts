@@ -49,6 +49,12 @@ export class EnvelopeError extends Error {
  * too but written for developers.
  */
 const PLAIN: Readonly<Record<string, string>> = {
+  'ValidatorSet.AlreadyValidator': 'This account is already one of the validators.',
+  'ValidatorSet.NotValidator': 'This account is not one of the validators.',
+  'ValidatorSet.TooManyValidators': 'The network already has as many validators as it allows.',
+  'ValidatorSet.TooFewValidators': 'The network must keep at least three validators.',
+  'ValidatorSet.NoSessionKeys': 'This account has not registered session keys (session.setKeys) yet.',
+  'ValidatorSet.SessionLengthOutOfRange': 'A session must last between a minute and a day.',
   'PatientRecords.UnknownPatient': 'This account is not registered as a patient.',
   'PatientRecords.NotPatientOrGuardian': 'Only the patient or their guardian can do this.',
   'PatientRecords.NotActivePractitioner':
@@ -153,7 +159,8 @@ const PLAIN: Readonly<Record<string, string>> = {
  * dispensation on chain is not the one described: other lot, organisation, quantity, serials
  * or commitment), `InvalidArgument` (a salt that is not 32 bytes, a patient that is not an
  * account, a record id that is not a u64); for emergency supplies (emergencies.ts): `NotAWholeNumber` (a quantity
- * typed that is not a whole number).
+ * typed that is not a whole number); for the council (council.ts): `BadAddress` (a validator
+ * that is not an account).
  */
 export class ChainError extends Error {
   override readonly name = 'ChainError';

@@ -4,8 +4,9 @@
 // changes nothing; Charlie's aye approves it and closing it recalls the lot. A second recall of
 // the same lot runs with the call's own error; a motion voted down is thrown out and changes
 // nothing. A new doctor's licence is verified by motion; the doctor breaks the glass on Eve, who
-// disputes it, and a motion sanctions the doctor (the licence is then suspended). Refusals found
-// before signing send nothing.
+// disputes it, and a motion sanctions the doctor (the licence is then suspended). The validators
+// are read, and validator changes the chain would refuse are refused. Refusals found before
+// signing send nothing.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -31,6 +32,9 @@ import {
   recallCall,
   resolveAccessCall,
   submit,
+  twoThirds,
+  validatorCall,
+  validatorSet,
   voteMotion,
   type MotionView,
 } from '../src/index.js';
@@ -70,6 +74,24 @@ describe('council motions (dev node)', { skip: WS === undefined ? 'RURALMED_WS i
     assert.equal(prime, alice.address);
     assert.equal(majority(members.length), 2);
     assert.deepEqual([majority(1), majority(4), majority(5)], [1, 3, 3]);
+  });
+
+  it('reads the validators (Alice alone on a dev chain); a validator change the chain would refuse is refused before signing', async () => {
+    const view = await validatorSet(api);
+    assert.deepEqual(view.validators, [alice.address]);
+    assert.deepEqual(view.active, [alice.address]);
+    assert.equal(view.sessionLength, 600);
+    assert.deepEqual([view.min, view.max], [3, 32]);
+    assert.deepEqual([twoThirds(3), twoThirds(4), twoThirds(5), twoThirds(7)], [2, 3, 4, 5]);
+    const before = [await nonce(alice), (await openMotions(api)).length];
+    const refused = (code: string) => (e: unknown) => e instanceof ChainError && e.code === code;
+    await assert.rejects(validatorCall(api, 'remove', alice.address), refused('ValidatorSet.TooFewValidators'));
+    await assert.rejects(validatorCall(api, 'add', alice.address), refused('ValidatorSet.AlreadyValidator'));
+    await assert.rejects(validatorCall(api, 'add', eve.address), refused('ValidatorSet.NoSessionKeys'));
+    await assert.rejects(validatorCall(api, 'remove', eve.address), refused('ValidatorSet.NotValidator'));
+    await assert.rejects(validatorCall(api, 'add', 'not an account'), (e: unknown) => e instanceof ChainError && e.error === 'BadAddress');
+    assert.deepEqual([await nonce(alice), (await openMotions(api)).length], before);
+    assert.deepEqual((await validatorSet(api)).validators, [alice.address]);
   });
 
   it('refuses before signing: a non-member, an unknown or malformed lot', async () => {

@@ -16,6 +16,9 @@ import {
   escalatedAccesses,
   getLot,
   licenceCall,
+  twoThirds,
+  validatorCall,
+  validatorSet,
   licences,
   openMotions,
   resolveAccessCall,
@@ -61,6 +64,8 @@ import {
   type EscalatedAccess,
   type LicenceAction,
   type LicenceView,
+  type ValidatorAction,
+  type ValidatorSetView,
   type LotView,
   type MotionOutcome,
   type MotionView,
@@ -1058,6 +1063,17 @@ export function licenceStandings(backend: Backend): Promise<LicenceView[]> {
 export async function proposeLicenceAction(backend: Backend, session: Session, action: LicenceAction, practitioner: string): Promise<{ hash: string; index: number }> {
   const api = backend.requireApi();
   return proposeMotion(api, session.actor, session.address, await licenceCall(api, action, practitioner));
+}
+
+/** The hospitals' validators: the council's set, who validates in this session, the session clock. */
+export function validatorStanding(backend: Backend): Promise<ValidatorSetView> {
+  return validatorSet(backend.requireApi());
+}
+
+/** A member proposes adding or removing a validator (two thirds of the seats must agree). */
+export async function proposeValidatorAction(backend: Backend, session: Session, action: ValidatorAction, validator: string): Promise<{ hash: string; index: number }> {
+  const api = backend.requireApi();
+  return proposeMotion(api, session.actor, session.address, await validatorCall(api, action, validator), twoThirds);
 }
 
 export function voteOnMotion(backend: Backend, session: Session, motion: MotionView, aye: boolean): Promise<void> {

@@ -1364,6 +1364,33 @@ try {
     for (const page of [charlie, bob]) await page.context().close();
   });
 
+  await step('the health council sees the hospitals\' validators; removing the last one and adding an account without session keys are refused in words before anything is proposed', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const aliceAddress = keyring.addFromUri('//Alice').address;
+    const ferdieAddress = keyring.addFromUri('//Ferdie').address;
+    const charlie = await person();
+    await signInDemo(charlie, 'Charlie');
+    await charlie.click('a.tab[href="#/council"]');
+    await charlie.waitForSelector(`[data-form="validators"] [data-validator="${aliceAddress}"] >> text=validating now`, { timeout: 30_000 });
+    await screenshot(charlie, 'council-validators');
+    const motionsBefore = (await chain.query.council.proposals()).length;
+    await charlie.fill('input[name=validator-account]', aliceAddress);
+    await charlie.selectOption('select[name=validator-action]', 'remove');
+    await charlie.click('[data-form="validators"] button[type=submit]');
+    await charlie.waitForSelector('.toast .note.error >> text=at least three validators', { timeout: 30_000 });
+    await charlie.fill('input[name=validator-account]', ferdieAddress);
+    await charlie.selectOption('select[name=validator-action]', 'add');
+    await charlie.click('[data-form="validators"] button[type=submit]');
+    await charlie.waitForSelector('.toast .note.error >> text=has not registered its session keys', { timeout: 30_000 });
+    check((await chain.query.council.proposals()).length === motionsBefore, 'a refused validator motion was proposed');
+    check(JSON.stringify((await chain.query.validatorSet.validators()).toJSON()) === JSON.stringify([aliceAddress]), 'the validator set changed');
+    await setLanguage(charlie, 'zh-CN');
+    await charlie.waitForSelector('[data-form="validators"] >> text=医院验证节点');
+    await screenshot(charlie, 'council-validators-zh');
+    await charlie.context().close();
+  });
+
   await step('no uncaught errors in any page', async () => {
     check(pageErrors.length === 0, `uncaught errors in the pages: ${pageErrors.join(' | ')}`);
   });

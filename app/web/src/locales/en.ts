@@ -917,6 +917,9 @@ export const en = {
       VerifyLicence: 'Verify the licence of {{who}}',
       SuspendPractitioner: 'Suspend the licence of {{who}}',
       RevokeLicence: 'Revoke the licence of {{who}} for good',
+      AddValidator: 'Add the validator of {{who}}',
+      RemoveValidator: 'Remove the validator of {{who}}',
+      SetSessionLength: 'Make sessions {{blocks}} blocks long',
       Other: 'Another action ({{call}})',
     },
     reason: {
@@ -969,6 +972,15 @@ export const en = {
       suspend: 'Suspend',
       revoke: 'Revoke for good',
     },
+    validatorsTitle: 'Hospitals’ validators',
+    validatorsHint: 'The hospitals whose nodes make the blocks and confirm them. A change takes effect one to two sessions (about {{minutes}} minutes each) after the motion passes; two thirds of the seats must agree. A hospital’s node must have registered its session keys before it can be added. At least {{min}}, at most {{max}}.',
+    validatorNow: 'validating now',
+    validatorNext: 'validates from the session after next',
+    validatorAccount: 'The hospital’s validator account',
+    validator: {
+      add: 'Add its validator',
+      remove: 'Remove its validator',
+    },
     licenceStatus: {
       Unverified: 'not yet verified',
       Active: 'active',
@@ -978,6 +990,12 @@ export const en = {
   },
   errors: {
     UnknownPractitioner: 'There is no such practitioner in the registry.',
+    AlreadyValidator: 'This account is already one of the validators.',
+    NotValidator: 'This account is not one of the validators.',
+    TooManyValidators: 'The network already has as many validators as it allows.',
+    TooFewValidators: 'The network must keep at least three validators: with fewer, one node down would stop it confirming blocks.',
+    NoSessionKeys: 'This hospital’s node has not registered its session keys yet: its operator must do that first (docs/validators.md).',
+    SessionLengthOutOfRange: 'A session must last between a minute and a day.',
     InvalidLicenceStatus: 'The licence is not in a state that allows this (a licence is verified once, only an active or unverified one is suspended, and a revoked one stays revoked).',
     NotEscalated: 'This emergency access is not waiting for the council: it was resolved, or never escalated.',
     NotMember: 'Only a member of the health council may do this.',

@@ -919,6 +919,9 @@ export const zhCN: Translation = {
       VerifyLicence: '核验 {{who}} 的执业证书',
       SuspendPractitioner: '暂停 {{who}} 的执业资格',
       RevokeLicence: '永久吊销 {{who}} 的执业证书',
+      AddValidator: '增加 {{who}} 的验证节点',
+      RemoveValidator: '移除 {{who}} 的验证节点',
+      SetSessionLength: '将每个会话设为 {{blocks}} 个区块',
       Other: '其他操作（{{call}}）',
     },
     reason: {
@@ -971,6 +974,15 @@ export const zhCN: Translation = {
       suspend: '暂停',
       revoke: '永久吊销',
     },
+    validatorsTitle: '医院验证节点',
+    validatorsHint: '这些医院的节点负责出块并确认区块。动议通过后一到两个会话（每个约 {{minutes}} 分钟）生效；须有三分之二的席位同意。医院节点须先登记会话密钥才能加入。至少 {{min}} 个，至多 {{max}} 个。',
+    validatorNow: '本会话正在验证',
+    validatorNext: '下下个会话起验证',
+    validatorAccount: '医院验证节点的账户',
+    validator: {
+      add: '增加其验证节点',
+      remove: '移除其验证节点',
+    },
     licenceStatus: {
       Unverified: '尚未核验',
       Active: '有效',
@@ -980,6 +992,12 @@ export const zhCN: Translation = {
   },
   errors: {
     UnknownPractitioner: '登记册中没有这名医务人员。',
+    AlreadyValidator: '该账户已经是验证节点。',
+    NotValidator: '该账户不是验证节点。',
+    TooManyValidators: '网络的验证节点数已达上限。',
+    TooFewValidators: '网络至少要保留三个验证节点：少于三个时，一个节点停机就会使区块无法确认。',
+    NoSessionKeys: '该医院的节点尚未登记会话密钥：须由其运维人员先完成登记（见 docs/validators.md）。',
+    SessionLengthOutOfRange: '一个会话的长度须在一分钟到一天之间。',
     InvalidLicenceStatus: '执业证书当前的状态不允许此操作（证书只核验一次，只能暂停有效或未核验的证书，已吊销的证书不可恢复）。',
     NotEscalated: '这次紧急访问不在等待委员会处理：已处理，或从未上报。',
     NotMember: '只有卫生健康委员会委员可以这样做。',

@@ -1,6 +1,7 @@
 // The health council's screen: the county's medical authority acts by motion. A member proposes
 // (recall a batch, verify or suspend an organisation, verify, suspend or revoke a licence,
-// resolve an escalated break-glass, declare an emergency), members vote, and
+// resolve an escalated break-glass, declare an emergency, add or remove a hospital's validator),
+// members vote, and
 // once more than half of the seats voted aye anyone closes the motion and it takes effect; with
 // too many nays (or after its time, absent members counting as nay) closing throws it out.
 // Every motion open on chain is listed with its votes and state, whoever proposed it.
@@ -20,6 +21,8 @@ import {
   proposeOrganisationAction,
   proposeRecall,
   proposeResolveAccess,
+  proposeValidatorAction,
+  validatorStanding,
   voteOnMotion,
   type ChainClock,
   type MotionDetail,
@@ -56,6 +59,11 @@ function describe(detail: MotionDetail, orgName: (id: number) => string, personN
     case 'SuspendPractitioner':
     case 'RevokeLicence':
       return t(`council.action.${a.kind}`, { who: personName(a.practitioner) });
+    case 'AddValidator':
+    case 'RemoveValidator':
+      return t(`council.action.${a.kind}`, { who: personName(a.validator) });
+    case 'SetSessionLength':
+      return t('council.action.SetSessionLength', { blocks: a.blocks });
     case 'Other':
       return t('council.action.Other', { call: `${a.section}.${a.method}` });
   }
@@ -114,7 +122,8 @@ export function councilScreen(ctx: AppContext): HTMLElement {
       const [{ motions }, clock, { orgs }] = await Promise.all([councilState(ctx.backend), chainClock(ctx.backend), ctx.registry()]);
       const orgName = orgNameIn(orgs);
       const voters = new Map<string, string>();
-      const named = motions.flatMap((d) => [...d.motion.ayes, ...d.motion.nays, ...('practitioner' in d.motion.action ? [d.motion.action.practitioner] : [])]);
+      const named = motions.flatMap((d) => [...d.motion.ayes, ...d.motion.nays, ...('practitioner' in d.motion.action ? [d.motion.action.practitioner] : []),
+        ...('validator' in d.motion.action ? [d.motion.action.validator] : [])]);
       await Promise.all([...new Set(named)].map(async (a) => { voters.set(a, await personName(ctx, a)); }));
       mount(motionsSlot, motions.length === 0 ? h('p', { class: 'hint', 'data-empty': 'motions' }, t('council.noMotions'))
         : h('ol', { class: 'trail' }, ...motions.map((d) => motionCard(d, clock, orgName, voters))));
@@ -221,12 +230,40 @@ export function councilScreen(ctx: AppContext): HTMLElement {
     h('button', { type: 'submit', class: 'btn primary' }, icon('flag'), h('span', {}, t('council.propose'))));
   }
 
+  /**
+   * The hospitals' validators, each marked validating now or from the session after next, and a
+   * motion to add a hospital's validator (its account registered session keys first) or remove
+   * one; two thirds of the seats must agree.
+   */
+  async function validatorsForm(clock: ChainClock): Promise<HTMLElement> {
+    const view = await validatorStanding(ctx.backend);
+    const names = await Promise.all(view.validators.map((v) => personName(ctx, v)));
+    const rows = view.validators.map((v, i) => h('li', { class: 'entry', 'data-validator': v },
+      h('p', {}, h('strong', {}, names[i] ?? v)),
+      h('p', { class: 'hint' }, t(view.active.includes(v) ? 'council.validatorNow' : 'council.validatorNext')),
+      h('p', { class: 'address' }, v)));
+    const who = h('input', { type: 'text', name: 'validator-account', autocomplete: 'off', spellcheck: 'false' }) as HTMLInputElement;
+    const action = h('select', { name: 'validator-action' }, ...(['add', 'remove'] as const).map((a) => h('option', { value: a }, t(`council.validator.${a}`)))) as HTMLSelectElement;
+    const minutes = Math.max(1, Math.round((view.sessionLength * clock.blockMs) / 60_000));
+    return h('form', { class: 'card stack', 'data-form': 'validators', onSubmit: (e: Event) => {
+      e.preventDefault();
+      const session = ctx.session;
+      if (session === null) return;
+      const chosen = action.value === 'remove' ? 'remove' : 'add';
+      act(async () => { await proposeValidatorAction(ctx.backend, session, chosen, who.value); return t('council.proposed'); });
+    } }, h('h4', {}, icon('access'), h('span', {}, t('council.validatorsTitle'))),
+    h('p', { class: 'hint' }, t('council.validatorsHint', { minutes, min: view.min, max: view.max })),
+    h('ol', { class: 'trail' }, ...rows),
+    field(t('council.validatorAccount'), who), field(t('council.orgAction'), action),
+    h('button', { type: 'submit', class: 'btn primary' }, icon('flag'), h('span', {}, t('council.propose'))));
+  }
+
   async function drawForms(): Promise<void> {
     if (ctx.who?.councilMember !== true) { mount(formsSlot, h('p', { class: 'hint', 'data-empty': 'not-member' }, t('council.notMember'))); return; }
     try {
       const [{ orgs }, clock] = await Promise.all([ctx.registry(), chainClock(ctx.backend)]);
-      const [glass, licence] = await Promise.all([breakGlassForm(orgs, clock), licenceForm()]);
-      mount(formsSlot, h('h3', {}, icon('plus'), h('span', {}, t('council.proposeTitle'))), recallForm(), glass, licence, organisationForm(orgs), emergencyForm(orgs, clock));
+      const [glass, licence, validators] = await Promise.all([breakGlassForm(orgs, clock), licenceForm(), validatorsForm(clock)]);
+      mount(formsSlot, h('h3', {}, icon('plus'), h('span', {}, t('council.proposeTitle'))), recallForm(), glass, licence, organisationForm(orgs), emergencyForm(orgs, clock), validators);
     } catch (error) {
       mount(formsSlot, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
     }
