@@ -265,17 +265,13 @@ impl pallet_session::Config for Runtime {
 	type KeyDeposit = SessionKeyDeposit;
 }
 
-/// Accounts with session keys registered in `pallet-session`.
-pub struct SessionKeysRegistered;
-
-impl frame_support::traits::Contains<AccountId> for SessionKeysRegistered {
-	fn contains(who: &AccountId) -> bool {
-		pallet_session::NextKeys::<Runtime>::contains_key(who)
-	}
-}
+/// Registers session keys for the validator set's benchmarks, as `session.set_keys` would store
+/// them.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SessionKeysForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysRegistered {
+impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmarks {
 	fn register_keys(who: &AccountId) {
 		let bytes: [u8; 32] = who.clone().into();
 		let keys = crate::opaque::SessionKeys {
@@ -300,7 +296,7 @@ parameter_types! {
 
 impl pallet_validator_set::Config for Runtime {
 	type ManagerOrigin = ValidatorSetOrigin;
-	type KeysRegistered = SessionKeysRegistered;
+	type KeysRegistered = crate::Session;
 	/// Three validators at least: with fewer, one missing node stops finality.
 	type MinValidators = ConstU32<3>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
@@ -309,7 +305,7 @@ impl pallet_validator_set::Config for Runtime {
 	type MaxSessionLength = MaxSessionLength;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = SessionKeysRegistered;
+	type BenchmarkHelper = SessionKeysForBenchmarks;
 }
 
 /// The most seats the council can have; both pallets use the same bound.

@@ -70,12 +70,11 @@ impl OnRuntimeUpgrade for ValidatorsFromAuthorities {
 				frame_system::Pallet::<Runtime>::inc_providers(account);
 			}
 		}
-		pallet_session::Validators::<Runtime>::put(
-			validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
-		);
-		pallet_session::QueuedKeys::<Runtime>::put(&validators);
 		let mut accounts: Vec<AccountId> =
 			validators.iter().map(|(account, _)| account.clone()).collect();
+		pallet_session::Validators::<Runtime>::put(&accounts);
+		pallet_session::QueuedKeys::<Runtime>::put(&validators);
+		// The council's set is kept sorted.
 		accounts.sort();
 		accounts.dedup();
 		let bounded: BoundedVec<_, _> = BoundedVec::truncate_from(accounts);

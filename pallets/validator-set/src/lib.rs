@@ -62,7 +62,7 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
@@ -77,8 +77,9 @@ pub mod pallet {
 		/// Adds and removes validators and sets the session length: the health council.
 		type ManagerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Accounts that have registered session keys (`pallet-session`'s `NextKeys`).
-		type KeysRegistered: Contains<Self::AccountId>;
+		/// Whether an account has registered session keys: `pallet-session` itself, which
+		/// implements this.
+		type KeysRegistered: ValidatorRegistration<Self::AccountId>;
 
 		/// Fewest validators the set may keep. A removal below it is refused.
 		#[pallet::constant]

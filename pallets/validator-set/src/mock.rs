@@ -4,7 +4,7 @@
 use crate as pallet_validator_set;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, Contains},
+	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
 use ruralmed_test_utils::{run_checked, DemoCounty};
@@ -60,18 +60,13 @@ impl pallet_session::Config for Test {
 	type KeyDeposit = ConstU64<KEY_DEPOSIT>;
 }
 
-/// Accounts with session keys in `pallet-session`.
+/// Registers session keys for the benchmarks, as `set_keys` would store them.
+#[cfg(feature = "runtime-benchmarks")]
 pub struct KeysInSession;
-
-impl Contains<u64> for KeysInSession {
-	fn contains(who: &u64) -> bool {
-		pallet_session::NextKeys::<Test>::contains_key(who)
-	}
-}
 
 impl pallet_validator_set::Config for Test {
 	type ManagerOrigin = EnsureRoot<u64>;
-	type KeysRegistered = KeysInSession;
+	type KeysRegistered = Session;
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type DefaultSessionLength = ConstU64<SESSION_LENGTH>;

@@ -4,7 +4,7 @@ use crate::*;
 use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
-	traits::{Contains, Get},
+	traits::{Get, ValidatorRegistration},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -17,7 +17,7 @@ impl<T: Config> Pallet<T> {
 			Ok(_) => return Err(Error::<T>::AlreadyValidator.into()),
 			Err(place) => place,
 		};
-		ensure!(T::KeysRegistered::contains(&validator), Error::<T>::NoSessionKeys);
+		ensure!(T::KeysRegistered::is_registered(&validator), Error::<T>::NoSessionKeys);
 		validators
 			.try_insert(place, validator.clone())
 			.map_err(|_| Error::<T>::TooManyValidators)?;
