@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The test command: checks formatting, feature propagation and the app's types and lints; builds
 # everything; runs every workspace test (benchmarks and try-runtime checks included, as tests)
-# and clippy (beside the live stages); then starts the built node and checks it from outside: blocks produced and
-# finalized, command-line errors reported cleanly, the polkadot.js checks, the records vault
-# (local disk and Garage), the web app in Chromium, the runtime upgrade through the council
-# (and under try-runtime), the throughput benchmark in smoke mode, and a four-validator network
-# under zombienet-sdk with its faults and the council adding, removing and rotating validators.
-# Prints each stage's time.
+# and clippy (in the background); then starts the built node and checks it from outside: blocks
+# produced and finalized, command-line errors reported cleanly, the polkadot.js checks, the
+# client library's tests, the records vault (local disk and Garage), the web app in Chromium,
+# the runtime upgrade through the council (and under try-runtime), the throughput benchmark in
+# smoke mode, and, side by side with those, a four-validator network under zombienet-sdk with
+# its faults and the council adding, removing and rotating validators. Prints each stage's time.
 source "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
@@ -69,12 +69,14 @@ print_timings() {
 	local t
 	for t in "${timings[@]}"; do printf '  %s\n' "$t" >&2; done
 }
-# On any exit: stop side builds still running in the background, then print the stage times.
+# On any exit: stop background builds still running, then print the stage times.
 on_exit() {
-	if [ -n "$side_pid" ]; then
-		pkill -P "$side_pid" 2>/dev/null || true
-		kill "$side_pid" 2>/dev/null || true
-	fi
+	local pid
+	for pid in "$side_pid" "$garage_pid"; do
+		[ -n "$pid" ] || continue
+		pkill -P "$pid" 2>/dev/null || true
+		kill "$pid" 2>/dev/null || true
+	done
 	print_timings
 }
 trap on_exit EXIT
@@ -83,6 +85,70 @@ ensure_toolchain
 ensure_js
 ensure_client
 ensure_web
+
+# Builds that need no node, started first, in the background at the lowest CPU priority (nice
+# 19), so that they use only what the foreground leaves: the cores idle while a cold node build
+# links or compiles one large crate alone, and while the live stages (step 4) wait for
+# six-second blocks. Each in a target dir of its own, because cargo locks a whole target dir
+# while it builds.
+# - Garage (cargo install, about 9 minutes of two cores, once per machine: cached in the tools
+#   dir), which the vault-on-Garage stage waits for;
+# - the network tests' crate (zombienet-sdk), which the network stage builds again (seconds,
+#   or it waits for this build's lock);
+# - clippy with warnings as errors, on every crate the workspace tests build, with and without
+#   the benchmark and try-runtime features, and on the network tests' crate (not the node:
+#   checking it means a check build of the whole client, libp2p, wasmtime, the RPC stack, over
+#   25 min cold on two cores, docs/building.md).
+# Seconds when warm; about half an hour of CPU cold, taken out of the critical path.
+SIDE_TARGET_DIR="$CARGO_TARGET_DIR/side"
+side_builds() {
+	cd "$ROOT"
+	export CARGO_TARGET_DIR="$SIDE_TARGET_DIR"
+	cargo test --locked --release -p ruralmed-network-tests --no-run \
+		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
+		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets \
+			--features "$WORKSPACE_TEST_FEATURES" -- -D warnings \
+		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings
+}
+background_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-background.XXXXXX")
+export GARAGE_INSTALLED_MARK="$background_dir/garage.rc"
+side_pid="" garage_pid=""
+# Runs a command in the background at nice 19; its log goes to $background_dir/NAME.log and
+# "status seconds" to $background_dir/NAME.rc when it ends. Sets $background_pid.
+background() {
+	local name=$1
+	shift
+	(
+		s0=$(date +%s)
+		renice -n 19 -p "$BASHPID" >/dev/null
+		"$@" >"$background_dir/$name.log" 2>&1 && rc=0 || rc=$?
+		echo "$rc $(( $(date +%s) - s0 ))" >"$background_dir/$name.rc.tmp"
+		mv "$background_dir/$name.rc.tmp" "$background_dir/$name.rc"
+	) &
+	background_pid=$!
+}
+# Waits for a background job and records its time; prints its log when it failed.
+background_result() {
+	local name=$1 label=$2 pid=$3 rc secs
+	wait "$pid" || true
+	read -r rc secs <"$background_dir/$name.rc" || { rc=1; secs=0; }
+	if [ "$rc" = 0 ]; then
+		tail -n 5 "$background_dir/$name.log" >&2
+		timings+=("$(printf '%-28s %5d s  (in the background)' "$label" "$secs")")
+	else
+		cat "$background_dir/$name.log" >&2
+		timings+=("$(printf '%-28s %5d s  FAILED' "$label" "$secs")")
+	fi
+	return "$rc"
+}
+garage_install() {
+	(source "$ROOT/scripts/garage.sh" && ensure_garage)
+}
+log "in the background (nice 19): Garage's install if missing; the network tests' build, then clippy"
+background garage garage_install
+garage_pid=$background_pid
+background side side_builds
+side_pid=$background_pid
 
 # 0. Formatting, feature propagation (zepter), and the client library's and the web app's
 #    linters and type checks.
@@ -107,57 +173,6 @@ workspace_tests() {
 }
 stage "workspace tests" workspace_tests
 
-# 2b. Builds that need no running node, done beside the live stages (step 4), which mostly wait
-#     for six-second blocks, at the lowest CPU priority (nice 19):
-#     - clippy with warnings as errors, on every crate the workspace tests build, with and
-#       without the benchmark and try-runtime features, and on the network tests' crate (not the
-#       node: checking it means a check build of the whole client, libp2p, wasmtime, the RPC
-#       stack, over 25 min cold on two cores, docs/building.md);
-#     - the network tests' crate (zombienet-sdk), which step 5 runs.
-#     They build in a target dir of their own inside the one target dir, because cargo locks a
-#     whole target dir while it builds: with their own, they never wait for, or hold up, the
-#     cargo run of the upgrade check. They share no artifact with the node and the workspace
-#     tests anyway (clippy is a check build; zombienet-sdk's tree is its own). Seconds when warm;
-#     about 20 minutes of CPU cold, taken out of the critical path.
-SIDE_TARGET_DIR="$CARGO_TARGET_DIR/side"
-side_builds() {
-	cd "$ROOT"
-	export CARGO_TARGET_DIR="$SIDE_TARGET_DIR"
-	SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
-		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets \
-			--features "$WORKSPACE_TEST_FEATURES" -- -D warnings \
-		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings \
-		&& cargo test --locked --release -p ruralmed-network-tests --no-run
-}
-# Starts the side builds in the background (nice 19); `side_result` waits for them and reports.
-side_dir="" side_pid=""
-start_side_builds() {
-	side_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-side.XXXXXX")
-	log "stage (in the background, nice 19, beside the live stages): clippy, network tests build"
-	(
-		s0=$(date +%s)
-		renice -n 19 -p "$BASHPID" >/dev/null
-		side_builds >"$side_dir/log" 2>&1 && rc=0 || rc=$?
-		echo "$rc $(( $(date +%s) - s0 ))" >"$side_dir/rc"
-	) &
-	side_pid=$!
-}
-side_result() {
-	local rc secs
-	wait "$side_pid" || true
-	side_pid=""
-	read -r rc secs <"$side_dir/rc" || { rc=1; secs=0; }
-	if [ "$rc" = 0 ]; then
-		tail -n 5 "$side_dir/log" >&2
-		timings+=("$(printf '%-28s %5d s  (beside the live stages)' "clippy, network build" "$secs")")
-	else
-		cat "$side_dir/log" >&2
-		timings+=("$(printf '%-28s %5d s  FAILED' "clippy, network build" "$secs")")
-	fi
-	rm -rf "$side_dir"
-	return "$rc"
-}
-
 # 3. The node's command line fails cleanly on bad input; `network-spec` builds a launchable
 #    spec (a one-validator network started from it finalizes) and refuses development keys,
 #    duplicate or invalid validators and small councils.
@@ -167,45 +182,57 @@ stage "node CLI checks" "$ROOT/scripts/node-cli-checks.sh"
 #     config and alert rules (promtool, with the rules' unit tests).
 stage "packaging and monitoring" "$ROOT/scripts/ops-checks.sh"
 
-# 4. The live checks, each against its own dev node, side by side:
-#    - the polkadot.js checks and the client library's live tests;
+# 4. The live checks, each against its own dev node, and the network tests, side by side:
+#    - the polkadot.js checks; the client library's live tests (each on its own node);
 #    - the records vault: encrypted upload, anchoring, reads only after the reader's own
 #      log_access is finalized, refusals (no consent, revoked, forged, replayed...), erasure;
-#    - the same vault on a three-node Garage cluster (S3), with one Garage node stopped;
+#    - the same vault on a three-node Garage cluster (S3), with one Garage node stopped (it first
+#      waits for Garage's install in the background, on a cold machine);
 #    - the web app in Debian's Chromium at phone size: patient and doctor flows, screenshots;
 #    - the runtime upgrade from the previous release, through the health council; then the
 #      throughput benchmark in smoke mode (30 transactions of each kind: that it works, not
-#      how fast), in the same slot: the upgrade check (about 510 s) and the smoke run (about
-#      2.5 min) end well before the live checks (about 1,300 s), so it adds nothing to the
-#      critical path and no sixth node runs beside the others.
+#      how fast), in the same slot, which ends well before the longest stage;
+#    - four validators under zombienet-sdk: peers, blocks, finality, the dApp flows across nodes;
+#      then validators down, restarted and killed, finality halting and resuming, and the
+#      council adding, removing and rotating validators (built in the background builds'
+#      target dir).
 upgrade_then_bench_smoke() {
 	"$ROOT/scripts/upgrade-checks.sh" && "$ROOT/scripts/bench-tps.sh" --smoke
 }
+polkadot_js_checks() { "$ROOT/scripts/live-checks.sh" js; }
+client_live_tests() { "$ROOT/scripts/live-checks.sh" client; }
+vault_on_garage_checks() {
+	local waited=0 rc secs
+	until [ -f "$GARAGE_INSTALLED_MARK" ]; do sleep 5; waited=$((waited + 5)); done
+	read -r rc secs <"$GARAGE_INSTALLED_MARK"
+	log "Garage's install (in the background) ended with status $rc after $secs s; waited $waited s for it"
+	[ "$rc" = 0 ] || return 1
+	"$ROOT/scripts/vault-s3-checks.sh"
+}
+export RURALMED_NETWORK_TARGET_DIR="$SIDE_TARGET_DIR"
 live_stages() {
 	parallel_stages \
-		"live checks" "$ROOT/scripts/live-checks.sh" \
+		"polkadot.js checks" polkadot_js_checks \
+		"client live tests" client_live_tests \
 		"vault checks" "$ROOT/scripts/vault-checks.sh" \
-		"vault on Garage (S3)" "$ROOT/scripts/vault-s3-checks.sh" \
+		"vault on Garage (S3)" vault_on_garage_checks \
 		"app in Chromium" "$ROOT/scripts/app-checks.sh" \
-		"upgrade, bench-tps smoke" upgrade_then_bench_smoke
+		"upgrade, bench-tps smoke" upgrade_then_bench_smoke \
+		"network tests" "$ROOT/scripts/network-tests.sh"
 }
 # The web app is built once (the client library already is), before the stages that load them
-# run side by side; the browser and Garage are installed (and cached) if missing.
+# run side by side; the browser is installed (and cached) if missing.
 prepare_live_stages() {
 	build_web && export RURALMED_WEB_BUILT=1
 	ensure_chromium
-	(source "$ROOT/scripts/garage.sh" && ensure_garage)
 }
-stage "app build, browser, Garage" prepare_live_stages
-start_side_builds
-stage "live stages (together)" live_stages
-log "waiting for the side builds (clippy, network tests)"
-side_result || { log "stage clippy, network build FAILED"; exit 1; }
-
-# 5. Four validators under zombienet-sdk: peers, blocks, finality, the dApp flows across nodes;
-#    then validators down, restarted and killed, finality halting and resuming.
-# Built (and checked by clippy) beside the live stages, in the side builds' target dir.
-export RURALMED_NETWORK_TARGET_DIR="$SIDE_TARGET_DIR"
-stage "network tests" "$ROOT/scripts/network-tests.sh"
+stage "app build, browser" prepare_live_stages
+stage "live and network stages (together)" live_stages
+background_result garage "Garage install" "$garage_pid" || { log "Garage's install FAILED"; exit 1; }
+garage_pid=""
+log "waiting for the background builds (network tests, clippy)"
+background_result side "network build, clippy" "$side_pid" || { log "stage network build, clippy FAILED"; exit 1; }
+side_pid=""
+rm -rf "$background_dir"
 
 log "all tests passed in $(( $(date +%s) - start )) s"
