@@ -40,27 +40,33 @@ GARAGE_S3_ENDPOINT=""
 GARAGE_S3_BUCKET=""
 GARAGE_VAULT_ARGS=()
 
-# Whether $1 is garage $GARAGE_VERSION (`garage cargo:2.5.0 [features: …]` when installed from
-# crates.io, `garage v2.5.0 …` when built from a release tag).
+# The features the tests need: the SQLite metadata engine (db_engine = "sqlite") with its C
+# library built in. The defaults add LMDB (a second C library), K2V and the Prometheus metrics
+# (OpenTelemetry), which the tests do not use.
+GARAGE_FEATURES="bundled-libs,sqlite"
+
+# Whether $1 is garage $GARAGE_VERSION with exactly $GARAGE_FEATURES (`garage cargo:2.5.0
+# [features: bundled-libs, sqlite]` when installed from crates.io).
 garage_is_version() {
-	"$1" --version 2>/dev/null | grep -Eq "^garage (v|cargo:)${GARAGE_VERSION//./\\.}( |$)"
+	"$1" --version 2>/dev/null | grep -Eq "^garage (v|cargo:)${GARAGE_VERSION//./\\.} \[features: ${GARAGE_FEATURES//,/, }\]"
 }
 
-# Installs garage $GARAGE_VERSION with cargo (a release build from crates.io, about half an
-# hour on two cores) unless $GARAGE_BIN is already that version.
+# Installs garage $GARAGE_VERSION with cargo unless $GARAGE_BIN is already that version with
+# those features: a build from crates.io with $GARAGE_FEATURES only, optimised at level 1 (a test
+# fixture storing a few kilobytes: compiling it fast matters more on a new machine).
 ensure_garage() {
 	if [ -x "$GARAGE_BIN" ] && garage_is_version "$GARAGE_BIN"; then
 		return 0
 	fi
 	command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup first"
 	local install_log="$HOME/.cache/ruralmed/garage-install.log"
-	log "installing garage $GARAGE_VERSION into $GARAGE_TOOLS (release build, log in $install_log)"
+	log "installing garage $GARAGE_VERSION ($GARAGE_FEATURES) into $GARAGE_TOOLS (log in $install_log)"
 	mkdir -p "$GARAGE_TOOLS"
-	CARGO_TARGET_DIR="$GARAGE_TARGET_DIR" cargo install garage --version "=$GARAGE_VERSION" --locked \
-		--root "$GARAGE_TOOLS" >"$install_log" 2>&1 \
+	CARGO_TARGET_DIR="$GARAGE_TARGET_DIR" CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install garage --version "=$GARAGE_VERSION" \
+		--locked --no-default-features --features "$GARAGE_FEATURES" --force --root "$GARAGE_TOOLS" >"$install_log" 2>&1 \
 		|| { tail -n 30 "$install_log" >&2; die "cargo install garage $GARAGE_VERSION failed"; }
 	garage_is_version "$GARAGE_BIN" \
-		|| die "$GARAGE_BIN is not garage $GARAGE_VERSION after installing it"
+		|| die "$GARAGE_BIN is not garage $GARAGE_VERSION ($GARAGE_FEATURES) after installing it"
 }
 
 garage_cli() {

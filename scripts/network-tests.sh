@@ -26,7 +26,7 @@ ensure_js
 export CARGO_TARGET_DIR="${RURALMED_NETWORK_TARGET_DIR:-$CARGO_TARGET_DIR}"
 start=$(date +%s)
 log "building the network tests (zombienet/) in $CARGO_TARGET_DIR"
-(cd "$ROOT" && cargo test --locked --release -p ruralmed-network-tests --no-run) || die "the network tests do not build"
+(cd "$ROOT" && cargo test --locked --profile network-tests -p ruralmed-network-tests --no-run) || die "the network tests do not build"
 log "built in $(( $(date +%s) - start )) s"
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-network.XXXXXX")
@@ -56,5 +56,5 @@ trap 'exit 143' TERM
 	|| { cat "$workdir/spec.err" >&2; die "could not export the local chain spec"; }
 export RURALMED_NODE_BIN="$NODE_BIN" RURALMED_CHAIN_SPEC="$workdir/local-raw.json" RURALMED_NETWORK_DIR="$workdir"
 # The test kills its nodes when it ends (or fails); the test harness runs it with its output.
-(cd "$ROOT" && cargo test --locked --release -p ruralmed-network-tests --test network \
+(cd "$ROOT" && cargo test --locked --profile network-tests -p ruralmed-network-tests --test network \
 	-- --ignored --nocapture --test-threads=1)

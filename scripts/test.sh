@@ -72,7 +72,7 @@ print_timings() {
 # On any exit: stop background builds still running, then print the stage times.
 on_exit() {
 	local pid
-	for pid in "$side_pid" "$garage_pid"; do
+	for pid in "$garage_pid" "$network_pid" "$clippy_pid"; do
 		[ -n "$pid" ] || continue
 		pkill -P "$pid" 2>/dev/null || true
 		kill "$pid" 2>/dev/null || true
@@ -88,31 +88,34 @@ ensure_web
 
 # Builds that need no node, started first, in the background at the lowest CPU priority (nice
 # 19), so that they use only what the foreground leaves: the cores idle while a cold node build
-# links or compiles one large crate alone, and while the live stages (step 4) wait for
-# six-second blocks. Each in a target dir of its own, because cargo locks a whole target dir
-# while it builds.
-# - Garage (cargo install, about 9 minutes of two cores, once per machine: cached in the tools
-#   dir), which the vault-on-Garage stage waits for;
-# - the network tests' crate (zombienet-sdk), which the network stage builds again (seconds,
-#   or it waits for this build's lock);
+# links or compiles one large crate alone. Each in a target dir (or profile) of its own, because
+# cargo locks a target dir's profile while it builds.
+# - Garage (cargo install, once per machine: cached in the tools dir), which the vault-on-Garage
+#   stage waits for;
+# - the network tests' crate (zombienet-sdk, profile network-tests), which the network stage
+#   builds again (seconds, or it waits for this build's lock);
 # - clippy with warnings as errors, on every crate the workspace tests build, with and without
 #   the benchmark and try-runtime features, and on the network tests' crate (not the node:
 #   checking it means a check build of the whole client, libp2p, wasmtime, the RPC stack, over
 #   25 min cold on two cores, docs/building.md).
-# Seconds when warm; about half an hour of CPU cold, taken out of the critical path.
+# When the live stages start (step 4), Garage's install and the network build, if still running,
+# go back to normal priority: those stages wait for them. Clippy stays at nice 19 to the end.
+# Seconds when warm; about half an hour of CPU cold, mostly taken out of the critical path.
 SIDE_TARGET_DIR="$CARGO_TARGET_DIR/side"
-side_builds() {
+network_build() {
+	cd "$ROOT" && CARGO_TARGET_DIR="$SIDE_TARGET_DIR" cargo test --locked --profile network-tests -p ruralmed-network-tests --no-run
+}
+clippy_checks() {
 	cd "$ROOT"
 	export CARGO_TARGET_DIR="$SIDE_TARGET_DIR"
-	cargo test --locked --release -p ruralmed-network-tests --no-run \
-		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
+	SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets -- -D warnings \
 		&& SKIP_WASM_BUILD=1 cargo clippy --locked "${WORKSPACE_TEST_PACKAGES[@]}" --all-targets \
 			--features "$WORKSPACE_TEST_FEATURES" -- -D warnings \
 		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings
 }
 background_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-background.XXXXXX")
 export GARAGE_INSTALLED_MARK="$background_dir/garage.rc"
-side_pid="" garage_pid=""
+garage_pid="" network_pid="" clippy_pid=""
 # Runs a command in the background at nice 19; its log goes to $background_dir/NAME.log and
 # "status seconds" to $background_dir/NAME.rc when it ends. Sets $background_pid.
 background() {
@@ -126,6 +129,14 @@ background() {
 		mv "$background_dir/$name.rc.tmp" "$background_dir/$name.rc"
 	) &
 	background_pid=$!
+}
+# Puts a background job (and every process under it) back to normal priority; what it starts
+# later inherits it.
+promote() {
+	local pid=$1 child
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+	renice -n 0 -p "$pid" >/dev/null 2>&1 || true
+	for child in $(pgrep -P "$pid"); do promote "$child"; done
 }
 # Waits for a background job and records its time; prints its log when it failed.
 background_result() {
@@ -144,11 +155,13 @@ background_result() {
 garage_install() {
 	(source "$ROOT/scripts/garage.sh" && ensure_garage)
 }
-log "in the background (nice 19): Garage's install if missing; the network tests' build, then clippy"
+log "in the background (nice 19): Garage's install if missing, the network tests' build, clippy"
 background garage garage_install
 garage_pid=$background_pid
-background side side_builds
-side_pid=$background_pid
+background network network_build
+network_pid=$background_pid
+background clippy clippy_checks
+clippy_pid=$background_pid
 
 # 0. Formatting, feature propagation (zepter), and the client library's and the web app's
 #    linters and type checks.
@@ -227,12 +240,17 @@ prepare_live_stages() {
 	ensure_chromium
 }
 stage "app build, browser" prepare_live_stages
+# The live stages wait for Garage's install and the network build: no longer in the background.
+promote "$garage_pid"
+promote "$network_pid"
 stage "live and network stages (together)" live_stages
 background_result garage "Garage install" "$garage_pid" || { log "Garage's install FAILED"; exit 1; }
 garage_pid=""
-log "waiting for the background builds (network tests, clippy)"
-background_result side "network build, clippy" "$side_pid" || { log "stage network build, clippy FAILED"; exit 1; }
-side_pid=""
+background_result network "network tests build" "$network_pid" || { log "the network tests' build FAILED"; exit 1; }
+network_pid=""
+log "waiting for clippy (in the background)"
+background_result clippy "clippy" "$clippy_pid" || { log "stage clippy FAILED"; exit 1; }
+clippy_pid=""
 rm -rf "$background_dir"
 
 log "all tests passed in $(( $(date +%s) - start )) s"

@@ -15,3 +15,4 @@ export * from './packs.js';
 export * from './donations.js';
 export * from './emergencies.js';
 export * from './council.js';
+export * from './stock.js';

@@ -253,7 +253,7 @@ export type RecallReason = 'SafetyRisk' | 'QualityDefect' | 'Contamination' | 'L
 /** `SuspectReason` of the drug provenance pallet. */
 export type SuspectReason = 'PackagingDamaged' | 'LabelMismatch' | 'SuspectedCounterfeit' | 'TemperatureExcursion' | 'AdverseEvent' | 'Other';
 export const RECALL_REASONS: readonly RecallReason[] = ['SafetyRisk', 'QualityDefect', 'Contamination', 'Labelling', 'Counterfeit', 'Regulatory', 'Other'];
-const SUSPECT_REASONS: readonly SuspectReason[] = ['PackagingDamaged', 'LabelMismatch', 'SuspectedCounterfeit', 'TemperatureExcursion', 'AdverseEvent', 'Other'];
+export const SUSPECT_REASONS: readonly SuspectReason[] = ['PackagingDamaged', 'LabelMismatch', 'SuspectedCounterfeit', 'TemperatureExcursion', 'AdverseEvent', 'Other'];
 
 /** `LotStatus` of the drug provenance pallet. */
 export type LotStatusView =

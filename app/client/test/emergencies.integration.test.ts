@@ -13,7 +13,6 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 
 import {
-  ChainError,
   allocateRound,
   queueRound,
   cancelPledge,
@@ -32,6 +31,7 @@ import {
   traceDonation,
   type SupplyEmergencyView,
 } from '../src/index.js';
+import { refused } from './helpers.js';
 
 const WS = process.env.RURALMED_WS;
 const HEKOU_CLINIC = 1;
@@ -44,14 +44,6 @@ async function best(api: ApiPromise): Promise<number> {
 
 async function untilBlock(api: ApiPromise, n: number): Promise<void> {
   while ((await best(api)) < n) await new Promise((r) => setTimeout(r, 500));
-}
-
-/** `action` is refused with `code`, and `unchanged` reads the same before and after. */
-async function refused(code: string, action: () => Promise<unknown>, unchanged: () => Promise<unknown>): Promise<void> {
-  const before = JSON.stringify(await unchanged(), (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  await assert.rejects(action, (e: unknown) => e instanceof ChainError && e.code === code);
-  const after = JSON.stringify(await unchanged(), (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  assert.equal(after, before, `${code} changed nothing`);
 }
 
 describe('emergency supplies (dev node)', { skip: WS === undefined ? 'RURALMED_WS is not set' : false }, () => {

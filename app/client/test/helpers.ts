@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { EnvelopeError, type EnvelopeErrorKind } from '../src/errors.js';
+import { ChainError, EnvelopeError, type EnvelopeErrorKind } from '../src/errors.js';
 
 // dist/test/helpers.js → package root.
 const root = new URL('../../', import.meta.url);
@@ -52,4 +52,16 @@ export async function collect(gen: AsyncIterable<Uint8Array>): Promise<Uint8Arra
   const parts: Uint8Array[] = [];
   for await (const p of gen) parts.push(p);
   return Uint8Array.from(parts.flatMap((p) => [...p]));
+}
+
+/** `action` is refused with the `ChainError` `code`, and `unchanged` reads the same before and after. */
+export async function refused(code: string, action: () => Promise<unknown>, unchanged: () => Promise<unknown>): Promise<void> {
+  const json = (v: unknown): string => JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  const before = json(await unchanged());
+  await assert.rejects(action, (e: unknown) => {
+    assert.ok(e instanceof ChainError, `expected ChainError ${code}, got ${String(e)}`);
+    assert.equal(e.code, code, e.message);
+    return true;
+  });
+  assert.equal(json(await unchanged()), before, `${code} changed nothing`);
 }

@@ -7,7 +7,7 @@ import { cryptoWaitReady, mnemonicGenerate, mnemonicValidate } from '@polkadot/u
 import { EncryptionKeyring, type Actor } from '@ruralmed/client';
 
 /** The demo county of the dev chain spec (runtime/src/genesis_config_presets.rs). */
-export type DemoRole = 'patient' | 'guardian' | 'villageDoctor' | 'countyDoctor' | 'pharmacist' | 'warehouse' | 'donor';
+export type DemoRole = 'patient' | 'guardian' | 'villageDoctor' | 'countyDoctor' | 'pharmacist' | 'maker' | 'warehouse' | 'donor';
 export interface DemoAccount {
   readonly name: string;
   readonly suri: string;
@@ -25,6 +25,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { name: 'Bob', suri: '//Bob', role: 'countyDoctor', placeKey: 'demo.county' },
   { name: 'EveStash', suri: '//Eve//stash', role: 'warehouse', placeKey: 'demo.reserve' },
   { name: 'Two', suri: '//Two', role: 'donor', placeKey: 'demo.distributor' },
+  { name: 'Dave', suri: '//Dave', role: 'pharmacist', placeKey: 'demo.pharmacy' },
+  { name: 'CharlieStash', suri: '//Charlie//stash', role: 'pharmacist', placeKey: 'demo.pharmacy' },
+  { name: 'One', suri: '//One', role: 'maker', placeKey: 'demo.maker' },
 ];
 
 export interface Session {

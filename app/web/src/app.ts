@@ -17,13 +17,14 @@ import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
+import { stockScreen } from './screens/stock';
 import { suppliesScreen } from './screens/supplies';
 import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'council';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'council'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council'];
 /** Screens anyone may use without signing in: they only read public chain data. */
 const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies'];
 
@@ -65,6 +66,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   check: checkScreen,
   trace: traceScreen,
   supplies: suppliesScreen,
+  stock: stockScreen,
   council: councilScreen,
 };
 
@@ -182,6 +184,8 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ['join', 'plus'],
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
       ['supplies', 'emergency'],
+      // Staff of an organisation: its medicine stock (the screen lists the organisations that hold medicines).
+      ...(ctx.who !== null && (ctx.who.adminOf.length > 0 || ctx.who.practitioner?.status === 'Active') ? [['stock', 'pill'] as [Route, IconName]] : []),
       ...(ctx.who?.councilMember === true ? [['council', 'flag'] as [Route, IconName]] : []),
     ];
     mount(nav, h('ul', {},

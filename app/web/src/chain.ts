@@ -15,6 +15,18 @@ import {
   declareEmergencyCall,
   escalatedAccesses,
   getLot,
+  getShipment,
+  dispensationsOf,
+  receiveStock,
+  shipStock,
+  stockOf,
+  commissionLot,
+  flagSuspectStock,
+  productsOf,
+  recallOwnLot,
+  registerProduct,
+  reportExcursion,
+  returnToMaker,
   licenceCall,
   twoThirds,
   validatorCall,
@@ -40,6 +52,8 @@ import {
   roundView,
   disputeOf,
   dispenseToPatient,
+  DispenseNotRecordedError,
+  lotIdOf,
   disputeRecord,
   eraseRecord,
   erasureOf,
@@ -67,6 +81,14 @@ import {
   type ValidatorAction,
   type ValidatorSetView,
   type LotView,
+  type DispensationView,
+  type ShipmentView,
+  type StockLine,
+  type CommissionArgs,
+  type ExcursionArgs,
+  type ProductArgs,
+  type ProductView,
+  type SuspectReason,
   type MotionOutcome,
   type MotionView,
   type RecallReason,
@@ -93,6 +115,7 @@ import {
 
 import type { Session } from './accounts';
 import type { AppConfig } from './config';
+import { addToBook, entryFor, readBook, type BookEntry } from './dispensing-book';
 
 export type LinkState = 'connecting' | 'ok' | 'down';
 
@@ -829,9 +852,27 @@ export async function handOverMedicine(
 ): Promise<{ recordId: bigint; dispensationId: bigint }> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
-  const done = await dispenseToPatient(api, backend.vaultClient, session.actor, {
-    org: args.org, gtin: args.gtin, lotNumber: args.lotNumber, quantity: args.quantity, patient: args.patient,
-    prescription: args.prescription, vaultOrg: backend.config.vaultOrg, medication: { display: args.display }, dosageText: args.dosageText,
+  let done;
+  try {
+    done = await dispenseToPatient(api, backend.vaultClient, session.actor, {
+      org: args.org, gtin: args.gtin, lotNumber: args.lotNumber, quantity: args.quantity, patient: args.patient,
+      prescription: args.prescription, vaultOrg: backend.config.vaultOrg, medication: { display: args.display }, dosageText: args.dosageText,
+    });
+  } catch (error) {
+    // Handed over on chain, but the record was not written: the book still says whom it was for.
+    if (error instanceof DispenseNotRecordedError) {
+      const lot = await lotIdOf(api, args.gtin, args.lotNumber);
+      await addToBook(session, {
+        dispensation: error.dispensationId.toString(), lot: String(lot ?? ''), org: args.org, patient: args.patient,
+        prescription: args.prescription.toString(), record: '', salt: u8aToHex(error.salt), at: Date.now(),
+      });
+    }
+    throw error;
+  }
+  // The pharmacy's own books: whom this dispensation names, for a recall (dispensing-book.ts).
+  await addToBook(session, {
+    dispensation: done.dispensationId.toString(), lot: done.lotId.toString(), org: args.org, patient: args.patient,
+    prescription: args.prescription.toString(), record: done.recordId.toString(), salt: u8aToHex(done.salt), at: Date.now(),
   });
   return { recordId: done.recordId, dispensationId: done.dispensationId };
 }
@@ -1082,4 +1123,65 @@ export function voteOnMotion(backend: Backend, session: Session, motion: MotionV
 
 export function closeCouncilMotion(backend: Backend, session: Session, hash: string): Promise<MotionOutcome> {
   return closeMotion(backend.requireApi(), session.actor, hash);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Medicine stock of the organisations an account acts for (app/client stock.ts)
+
+/** The lots organisation `org` holds, recalled and unusable first. */
+export function stockLines(backend: Backend, org: number): Promise<StockLine[]> {
+  return stockOf(backend.requireApi(), org);
+}
+
+/** A dispensation of a recalled lot, with the patient when the signed-in account's book names them. */
+export interface RecallContact { readonly dispensation: DispensationView; readonly entry: BookEntry | null }
+
+/** The dispensations `org` made of `lot`, each with the book's patient if this account's book opens its commitment. */
+export async function recallContacts(backend: Backend, session: Session, lot: bigint, org: number): Promise<RecallContact[]> {
+  const [dispensations, book] = await Promise.all([dispensationsOf(backend.requireApi(), lot, org), readBook(session)]);
+  return dispensations.map((d) => ({ dispensation: d, entry: entryFor(book, d.id, d.commitment) }));
+}
+
+export function lotById(backend: Backend, id: bigint): Promise<LotView | null> {
+  return getLot(backend.requireApi(), id);
+}
+
+export function shipmentById(backend: Backend, id: bigint): Promise<ShipmentView | null> {
+  return getShipment(backend.requireApi(), id);
+}
+
+export function shipFromStock(backend: Backend, session: Session, args: { line: StockLine; from: number; to: number; quantity: number }): Promise<bigint> {
+  return shipStock(backend.requireApi(), session.actor, args);
+}
+
+export function receiveIntoStock(backend: Backend, session: Session, args: { shipment: ShipmentView; received: number; actsFor: readonly number[] }): Promise<void> {
+  return receiveStock(backend.requireApi(), session.actor, args);
+}
+
+export function reportExcursionFor(backend: Backend, session: Session, args: ExcursionArgs): Promise<{ breached: boolean }> {
+  return reportExcursion(backend.requireApi(), session.actor, args);
+}
+
+export function flagStockSuspect(backend: Backend, session: Session, args: { line: StockLine; org: number; reason: SuspectReason }): Promise<void> {
+  return flagSuspectStock(backend.requireApi(), session.actor, args);
+}
+
+export function returnStockToMaker(backend: Backend, session: Session, args: { line: StockLine; from: number; quantity: number }): Promise<bigint> {
+  return returnToMaker(backend.requireApi(), session.actor, args);
+}
+
+export function recallBatch(backend: Backend, session: Session, args: { lot: LotView; reason: RecallReason; actsFor: readonly number[] }): Promise<void> {
+  return recallOwnLot(backend.requireApi(), session.actor, args);
+}
+
+export function makerProducts(backend: Backend, org: number): Promise<ProductView[]> {
+  return productsOf(backend.requireApi(), org);
+}
+
+export function registerMakerProduct(backend: Backend, session: Session, args: ProductArgs): Promise<void> {
+  return registerProduct(backend.requireApi(), session.actor, args);
+}
+
+export function commissionMakerLot(backend: Backend, session: Session, args: CommissionArgs): Promise<bigint> {
+  return commissionLot(backend.requireApi(), session.actor, args);
 }

@@ -9,6 +9,7 @@ import { en } from './locales/en';
 
 const KNOWN = new Set(Object.keys(en.errors));
 const SUPPLY_KNOWN = new Set(Object.keys(en.supplies.errors));
+const STOCK_KNOWN = new Set(Object.keys(en.stock.errors));
 const known = (name: string): string | null => (KNOWN.has(name) ? t(`errors.${name}`) : null);
 
 /** The vault client's error (app/client vault.ts), recognised by shape so either build works. */
@@ -25,6 +26,8 @@ export function explain(error: unknown): string {
     if (/payment|fees|balance/i.test(error.message) || error.pallet === 'Balances') return t('errors.Balance');
     // Emergency supplies share error names with other pallets (UnknownEmergency): their own words.
     if ((error.pallet === 'EmergencySupply' || (error.pallet === undefined && error.error === 'NotAWholeNumber')) && SUPPLY_KNOWN.has(error.error)) return t(`supplies.errors.${error.error}`);
+    // Drug provenance: stock and shipments share error names with other pallets (SameOrganisation, NotRecipient).
+    if ((error.pallet === 'DrugProvenance' || (error.pallet === undefined && error.error === 'InvalidDate')) && STOCK_KNOWN.has(error.error)) return t(`stock.errors.${error.error}`);
     return known(error.error) ?? t('errors.Chain', { detail: error.message });
   }
   if (error instanceof EnvelopeError) {

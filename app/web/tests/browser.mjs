@@ -885,6 +885,209 @@ try {
     await screenshot(checker, 'check-recalled');
   });
 
+  await step('medicine stock: Hekou\'s recall alert names Eve, to whom Charlie handed the recalled batch, and Hekou sends its packs back; the maker registers a product, makes a batch and ships vaccine packs to the distributor, which receives them by the shipment number and reports a cold-chain excursion; bad figures are refused first and change nothing', async () => {
+    const chain = await api();
+    const amoxicillin = (await chain.query.drugProvenance.lotIds(AMOXICILLIN, AMOXICILLIN_LOT)).unwrap().toString();
+    const vaccine = (await chain.query.drugProvenance.lotIds(MR_VACCINE, MR_LOT)).unwrap().toString();
+    const held = async (lot, org) => (await chain.query.drugProvenance.holdings(lot, org)).toNumber();
+    const shipments = async () => (await chain.query.drugProvenance.nextShipmentId()).toNumber();
+    /** Submits `form` (a selector) and waits for its refusal in words; `unchanged` must then still hold. */
+    const refusedIn = async (page, form, words, unchanged) => {
+      await page.click(`${form} button[type=submit]`);
+      await page.waitForSelector(`${form} >> xpath=.. >> .note.error >> text=${words}`, { timeout: 30_000 });
+      check(await unchanged(), `a refused form ("${words}") changed the chain`);
+    };
+
+    // Charlie, a doctor of Hekou village clinic: the recalled batch first, and whom to call.
+    await doctor.click('a.tab[href="#/stock"]');
+    const recall = `[data-stock-org="1"] [data-recall="${amoxicillin}"]`;
+    await doctor.waitForSelector(recall, { timeout: CHAIN_WAIT });
+    const alert = await doctor.textContent(recall);
+    for (const want of ['RECALLED because of a quality defect', 'Call Eve', 'You still hold']) check(alert.includes(want), `the recall alert lacks "${want}": ${alert}`);
+    check(await doctor.$(`${recall} [data-patient="${await eveAddress()}"]`) !== null, 'the recall alert does not name Eve by her account');
+    const hekouHeld = await held(amoxicillin, 1);
+    const line = `[data-stock-org="1"] [data-lot="${amoxicillin}"]`;
+    check(Number(await doctor.getAttribute(line, 'data-held')) === hekouHeld, 'the stock list does not say what the chain holds');
+    check(await doctor.getAttribute(line, 'data-standing') === 'Recalled', 'the recalled batch is not marked recalled');
+    await screenshot(doctor, 'stock-recall-alert');
+    // Hekou sends the recalled packs back to the maker: more than it holds is refused first.
+    await doctor.click(`${line} summary`);
+    const back = `${line} [data-action-form="return"]`;
+    const before = await shipments();
+    await doctor.fill(`${back} input[name=return-packs]`, String(hekouHeld + 1));
+    await refusedIn(doctor, back, 'You hold fewer packs', async () => (await shipments()) === before);
+    await doctor.fill(`${back} input[name=return-packs]`, '3');
+    await doctor.click(`${back} button[type=submit]`);
+    await doctor.waitForSelector('[data-stock-org="1"] .stock-notice [data-shipment]', { timeout: CHAIN_WAIT });
+    const returned = await doctor.getAttribute('[data-stock-org="1"] .stock-notice [data-shipment]', 'data-shipment');
+    check(returned === String(before) && (await held(amoxicillin, 1)) === hekouHeld - 3, 'the return is not on chain as shown');
+
+    // The maker: receives the return, registers a product, makes a batch, ships vaccine packs.
+    const maker = await person();
+    await signInDemo(maker, 'One');
+    await maker.click('a.tab[href="#/stock"]');
+    const makerPanel = '[data-stock-org="4"]';
+    await maker.waitForSelector(`${makerPanel} [data-form="ship"] select[name=ship-lot]`, { timeout: CHAIN_WAIT });
+    const makerHeld = await held(amoxicillin, 4);
+    await maker.fill(`${makerPanel} input[name=shipment-number]`, returned);
+    await maker.click(`${makerPanel} [data-form="receive"] form button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} [data-shipment-view="${returned}"] input[name=received-packs]`, { timeout: 30_000 });
+    await maker.click(`${makerPanel} [data-shipment-view="${returned}"] button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-received="${returned}"]`, { timeout: CHAIN_WAIT });
+    check((await held(amoxicillin, 4)) === makerHeld + 3, 'the maker did not get the 3 packs back');
+
+    const register = `${makerPanel} [data-action-form="register-product"]`;
+    const gtin = '06901234567779';
+    await maker.fill(`${register} input[name=product-gtin]`, '06901234567770'); // wrong check digit
+    await maker.fill(`${register} input[name=product-name]`, 'Oral rehydration salts');
+    await maker.fill(`${register} input[name=product-strength]`, '20.5 g');
+    await maker.selectOption(`${register} select[name=product-form]`, 'Powder');
+    await refusedIn(maker, register, 'not a product number', async () => (await chain.query.drugProvenance.products(gtin)).isNone);
+    await maker.fill(`${register} input[name=product-gtin]`, gtin);
+    await maker.click(`${register} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice >> text=Oral rehydration salts is registered`, { timeout: CHAIN_WAIT });
+    check((await chain.query.drugProvenance.products(gtin)).isSome, 'the product is not on chain');
+    const make = `${makerPanel} [data-action-form="commission"]`;
+    await maker.waitForSelector(`${make} select[name=lot-product] option[value="${gtin}"]`, { state: 'attached', timeout: 30_000 });
+    await maker.selectOption(`${make} select[name=lot-product]`, gtin);
+    await maker.fill(`${make} input[name=lot-number]`, 'ORS-2026-001');
+    await maker.fill(`${make} input[name=lot-made]`, '2026-11-01');
+    await maker.fill(`${make} input[name=lot-expires]`, '2026-10-01');
+    await maker.fill(`${make} input[name=lot-packs]`, '500');
+    const noLot = async () => (await chain.query.drugProvenance.lotIds(gtin, 'ORS-2026-001')).isNone;
+    await refusedIn(maker, make, 'must be after the date it was made', noLot);
+    await maker.fill(`${make} input[name=lot-expires]`, '2028-11-01');
+    await maker.fill(`${make} input[name=lot-packs]`, '0');
+    await refusedIn(maker, make, 'At least one pack', noLot);
+    await maker.fill(`${make} input[name=lot-packs]`, '500');
+    await maker.click(`${make} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-commissioned]`, { timeout: CHAIN_WAIT });
+    const orsLot = await maker.getAttribute(`${makerPanel} .stock-notice [data-commissioned]`, 'data-commissioned');
+    await maker.waitForSelector(`${makerPanel} [data-lot="${orsLot}"][data-held="500"]`, { timeout: 30_000 });
+    check((await held(orsLot, 4)) === 500, 'the new batch is not in the maker\'s stock on chain');
+
+    const ship = `${makerPanel} [data-form="ship"]`;
+    const shipsBefore = await shipments();
+    const refusedShip = async (lot, packs, words) => {
+      await maker.selectOption(`${ship} select[name=ship-lot]`, lot);
+      await maker.selectOption(`${ship} select[name=ship-to]`, '5');
+      await maker.fill(`${ship} input[name=ship-packs]`, packs);
+      await refusedIn(maker, `${ship} form`, words, async () => (await shipments()) === shipsBefore);
+    };
+    await refusedShip(vaccine, '0', 'At least one pack');
+    await refusedShip(vaccine, '100000', 'You hold fewer packs');
+    await refusedShip(vaccine, '1.5', 'whole number');
+    await refusedShip(amoxicillin, '5', 'This batch is recalled');
+    await maker.selectOption(`${ship} select[name=ship-lot]`, vaccine);
+    await maker.fill(`${ship} input[name=ship-packs]`, '12');
+    await maker.click(`${ship} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-shipment]`, { timeout: CHAIN_WAIT });
+    const shipment = await maker.getAttribute(`${makerPanel} .stock-notice [data-shipment]`, 'data-shipment');
+    check(shipment === String(shipsBefore), `the shipment number shown (${shipment}) is not the chain's (${shipsBefore})`);
+    await screenshot(maker, 'stock-maker');
+
+    // The township pharmacy: the maker ships it oral rehydration salts; pharmacist Dave receives
+    // them and hands two packs to Eve for Charlie's prescription, once she has allowed him to add
+    // to her records (before that the chain's rule is explained and nothing is handed over).
+    const orsShipsBefore = await shipments();
+    await maker.selectOption(`${ship} select[name=ship-lot]`, orsLot);
+    await maker.selectOption(`${ship} select[name=ship-to]`, '3');
+    await maker.fill(`${ship} input[name=ship-packs]`, '20');
+    await maker.click(`${ship} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-shipment="${orsShipsBefore}"]`, { timeout: CHAIN_WAIT });
+    const pharmacist = await person();
+    await signInDemo(pharmacist, 'Dave');
+    await pharmacist.click('a.tab[href="#/stock"]');
+    const pharmacy = '[data-stock-org="3"]';
+    await pharmacist.waitForSelector(`${pharmacy} [data-form="receive"] input[name=shipment-number]`, { timeout: CHAIN_WAIT });
+    await pharmacist.fill(`${pharmacy} input[name=shipment-number]`, String(orsShipsBefore));
+    await pharmacist.click(`${pharmacy} [data-form="receive"] form button[type=submit]`);
+    await pharmacist.waitForSelector(`${pharmacy} [data-shipment-view="${orsShipsBefore}"] input[name=received-packs]`, { timeout: 30_000 });
+    await pharmacist.click(`${pharmacy} [data-shipment-view="${orsShipsBefore}"] button[type=submit]`);
+    await pharmacist.waitForSelector(`${pharmacy} [data-lot="${orsLot}"][data-held="20"]`, { timeout: CHAIN_WAIT });
+    const eve = await eveAddress();
+    const prescriptions = (await chain.call.patientRecordsApi.recordsOf(eve, 0, 1000)).toJSON()
+      .filter(([, r]) => r.category === 'MedicationRequest').map(([id]) => id);
+    check(prescriptions.length > 0, 'Eve has no prescription');
+    const prescription = String(prescriptions[prescriptions.length - 1]);
+    const handover = `${pharmacy} [data-action-form="handover"]`;
+    const dispensations = async () => (await chain.query.drugProvenance.nextDispensationId()).toNumber();
+    const dispensedBefore = await dispensations();
+    await pharmacist.selectOption(`${handover} select[name=handover-lot]`, orsLot);
+    await pharmacist.fill(`${handover} input[name=handover-patient]`, 'not-an-account');
+    await pharmacist.fill(`${handover} input[name=handover-prescription]`, prescription);
+    await pharmacist.fill(`${handover} input[name=handover-packs]`, '2');
+    await pharmacist.fill(`${handover} input[name=handover-dosage]`, 'One sachet in 200 ml of water after each loose stool');
+    await refusedIn(pharmacist, handover, 'not a valid account number', async () => (await dispensations()) === dispensedBefore);
+    await pharmacist.fill(`${handover} input[name=handover-patient]`, eve);
+    await pharmacist.fill(`${handover} input[name=handover-prescription]`, 'R-12');
+    await refusedIn(pharmacist, handover, 'A prescription number is a whole number', async () => (await dispensations()) === dispensedBefore);
+    await pharmacist.fill(`${handover} input[name=handover-prescription]`, prescription);
+    await refusedIn(pharmacist, handover, 'has not allowed', async () => (await dispensations()) === dispensedBefore);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const now = (await chain.rpc.chain.getHeader()).number.toNumber();
+    await sendFinalized(chain, chain.tx.consent.grantConsent(eve, { Practitioner: keyring.addFromUri('//Dave').address },
+      ['Treatment'], 'AllRecords', now, now + 1000, true, false), keyring.addFromUri('//Eve'));
+    await pharmacist.click(`${handover} button[type=submit]`);
+    await pharmacist.waitForSelector(`${pharmacy} .stock-notice [data-handed-over]`, { timeout: 3 * CHAIN_WAIT });
+    const dispensed = (await chain.query.drugProvenance.dispensations(dispensedBefore)).toJSON();
+    check(dispensed.org === 3 && dispensed.quantity === 2 && String(dispensed.lot) === orsLot && /^0x[0-9a-f]{64}$/.test(dispensed.commitment), `unexpected dispensation: ${JSON.stringify(dispensed)}`);
+    const record = await pharmacist.getAttribute(`${pharmacy} .stock-notice [data-handed-over]`, 'data-dispense-record');
+    const anchor = (await chain.call.patientRecordsApi.record(record)).toJSON();
+    check(anchor.category === 'MedicationDispense' && anchor.organisation === 3, `unexpected dispense record: ${JSON.stringify(anchor)}`);
+    check((await pharmacist.textContent(`${pharmacy} .stock-notice`)).includes('2 packs handed over to Eve'), 'the handover is not confirmed in words');
+    await pharmacist.waitForSelector(`${pharmacy} [data-lot="${orsLot}"][data-held="18"]`, { timeout: 30_000 });
+    await screenshot(pharmacist, 'stock-handover');
+
+    // The distributor receives it by its number: wrong numbers and too many packs refused first.
+    const distributor = await person();
+    await signInDemo(distributor, 'Two');
+    await distributor.click('a.tab[href="#/stock"]');
+    const receive = '[data-stock-org="5"] [data-form="receive"]';
+    await distributor.waitForSelector(`${receive} input[name=shipment-number]`, { timeout: CHAIN_WAIT });
+    const lookUp = async (number) => {
+      await distributor.fill(`${receive} input[name=shipment-number]`, number);
+      await distributor.click(`${receive} form button[type=submit]`);
+    };
+    await lookUp('twelve');
+    await distributor.waitForSelector(`${receive} [data-problem="NotANumber"]`);
+    await lookUp('999999');
+    await distributor.waitForSelector(`${receive} [data-problem="NoSuchShipment"]`, { timeout: 30_000 });
+    await lookUp(shipment);
+    const card = `${receive} [data-shipment-view="${shipment}"]`;
+    await distributor.waitForSelector(`${card} input[name=received-packs]`, { timeout: 30_000 });
+    await distributor.fill(`${card} input[name=received-packs]`, '13');
+    await refusedIn(distributor, `${card} form`, 'More packs than were shipped',
+      async () => (await chain.query.drugProvenance.shipments(shipment)).unwrap().status.isInTransit);
+    await distributor.fill(`${card} input[name=received-packs]`, '12');
+    await distributor.click(`${card} button[type=submit]`);
+    const vaccineLine = `[data-stock-org="5"] [data-lot="${vaccine}"]`;
+    await distributor.waitForSelector(`${vaccineLine}[data-held="12"]`, { timeout: CHAIN_WAIT });
+    check((await held(vaccine, 5)) === 12, 'the distributor does not hold the 12 packs on chain');
+    await lookUp(shipment);
+    await distributor.waitForSelector(`${receive} [data-shipment-view="${shipment}"][data-status="Received"]`, { timeout: 30_000 });
+    await screenshot(distributor, 'stock-received');
+
+    // A fridge too warm for 20 minutes: readings inside the vaccine's range are refused first.
+    await distributor.click(`${vaccineLine} summary`);
+    const excursion = `${vaccineLine} [data-action-form="excursion"]`;
+    const events = async () => (await chain.query.drugProvenance.lots(vaccine)).unwrap().events.toNumber();
+    const eventsBefore = await events();
+    await distributor.fill(`${excursion} input[name=excursion-min]`, '3');
+    await distributor.fill(`${excursion} input[name=excursion-max]`, '7');
+    await distributor.fill(`${excursion} input[name=excursion-minutes]`, '20');
+    await refusedIn(distributor, excursion, 'not outside', async () => (await events()) === eventsBefore);
+    await distributor.fill(`${excursion} input[name=excursion-max]`, '9.5');
+    await distributor.click(`${excursion} button[type=submit]`);
+    await distributor.waitForSelector('[data-stock-org="5"] .stock-notice >> text=The batch stays usable', { timeout: CHAIN_WAIT });
+    check((await events()) === eventsBefore + 1 && (await chain.query.drugProvenance.lots(vaccine)).unwrap().coldChain.isIntact, 'the excursion is not recorded as a short one');
+    await setLanguage(distributor, 'zh-CN');
+    await distributor.waitForSelector(`${vaccineLine} >> text=可以使用`, { timeout: CHAIN_WAIT });
+    check((await distributor.textContent('#stock-title')) === '药品库存', 'the stock screen is not in Chinese');
+    await screenshot(distributor, 'stock-zh');
+    await setLanguage(distributor, 'en');
+  });
+
   await step('Chinese renders on every patient and clinician screen', async () => {
     await setLanguage(patient, 'zh-CN');
     await patient.click('a.tab[href="#/records"]');

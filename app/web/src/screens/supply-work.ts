@@ -2,7 +2,7 @@
 // deliveries to confirm, a warehouse's arrivals to confirm and allocations to send. Each form
 // checks nothing itself: the client library refuses a bad figure before signing, the chain
 // refuses the rest, and either way the reason is shown in words and nothing changes.
-import { ChainError, NEED_REASONS, parseDonationId, type DeliveryView, type DonationTraceView, type NeedReason, type Priority, type SupplyEmergencyView } from '@ruralmed/client';
+import { NEED_REASONS, parseDonationId, type DeliveryView, type DonationTraceView, type NeedReason, type Priority, type SupplyEmergencyView } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
 import {
@@ -20,6 +20,7 @@ import {
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { t } from '../i18n';
+import { numberLookup, problemNote, type NumberLookup } from './lookup';
 
 type Region = { county: number; township: number; village: number };
 
@@ -218,35 +219,17 @@ function arrivalCard(ctx: AppContext, trace: DonationTraceView, warehouse: Organ
 export async function warehouseWork(ctx: AppContext): Promise<HTMLElement[]> {
   const { orgs, mine } = await actedFor(ctx);
   return mine.filter((o) => o.kind === 'Warehouse').map((warehouse) => {
-    const input = h('input', { type: 'text', name: 'arrival-donation', inputmode: 'numeric', autocomplete: 'off' }) as HTMLInputElement;
-    const slot = h('div', { 'aria-live': 'polite' });
-    let shown: bigint | null = null;
-    const lookup = async (): Promise<void> => {
-      if (shown === null) return;
-      const id = shown;
-      mount(slot, h('p', { class: 'hint' }, t('trace.loading')));
-      try {
+    const lookup: NumberLookup = numberLookup({
+      name: 'arrival-donation', label: t('trace.numberLabel'), hint: t('supplies.arrivalNumberHint'), submit: t('supplies.lookUp'),
+      loading: t('trace.loading'), notANumber: t('trace.problem.NotANumber'), parse: parseDonationId,
+      show: async (id) => {
         const trace = await donationTrace(ctx.backend, id);
-        mount(slot, trace === null ? h('p', { class: 'note error', role: 'alert', 'data-problem': 'NoSuchDonation' }, icon('error'), h('span', {}, t('trace.problem.NoSuchDonation', { id: id.toString() })))
-          : arrivalCard(ctx, trace, warehouse, orgs, () => { void lookup(); }));
-      } catch (error) {
-        outcome(slot, 'error', explain(error));
-      }
-    };
-    const form = h('form', { class: 'stack', onSubmit: (ev: Event) => {
-      ev.preventDefault();
-      try {
-        shown = parseDonationId(input.value);
-      } catch (error) {
-        shown = null;
-        mount(slot, h('p', { class: 'note error', role: 'alert', 'data-problem': 'NotANumber' }, icon('error'), h('span', {}, error instanceof ChainError ? t('trace.problem.NotANumber') : explain(error))));
-        return;
-      }
-      void lookup();
-    } }, field(t('trace.numberLabel'), input, t('supplies.arrivalNumberHint')),
-    h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('supplies.lookUp'))));
+        return trace === null ? problemNote('NoSuchDonation', t('trace.problem.NoSuchDonation', { id: id.toString() }))
+          : arrivalCard(ctx, trace, warehouse, orgs, () => { void lookup.again(); });
+      },
+    });
     return h('section', { class: 'card', 'data-work': 'warehouse', 'data-org': String(warehouse.id) },
       h('h3', {}, icon('vault'), h('span', {}, t('supplies.warehouseTitle', { warehouse: warehouse.name }))),
-      h('p', { class: 'hint' }, t('supplies.warehouseIntro')), form, slot);
+      h('p', { class: 'hint' }, t('supplies.warehouseIntro')), lookup.form, lookup.slot);
   });
 }
