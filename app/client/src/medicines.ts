@@ -58,7 +58,8 @@ export const MAX_PACKS_PER_DISPENSE = 100;
 
 const UCUM = 'http://unitsofmeasure.org';
 const MEDICATION_ID = 'med';
-const DAY_MS = 86_400_000;
+/** Milliseconds in a day: the pallet counts expiry in days since 1970-01-01. */
+export const DAY_MS = 86_400_000;
 
 /** `ruralmed:record/<id>`. */
 export function recordReference(recordId: bigint | number): string {
@@ -348,7 +349,7 @@ export async function getDispensation(api: ApiPromise, id: bigint | number): Pro
 }
 
 /** Today on chain (the timestamp pallet's time), in days since 1970-01-01, as the pallet counts expiry. */
-async function chainToday(api: ApiPromise): Promise<number> {
+export async function chainToday(api: ApiPromise): Promise<number> {
   const now = (await query(api, 'timestamp', 'now')()).toJSON();
   return Math.floor(Number(big(now, 'the time')) / DAY_MS);
 }
@@ -362,7 +363,8 @@ export function dayToIsoDate(day: number): string {
 // Dispensing
 
 /** Organisation kinds the pallet lets dispense to patients. */
-const DISPENSER_KINDS = ['Pharmacy', 'VillageClinic', 'TownshipHealthCentre', 'CountyHospital'];
+/** Kinds of organisation that hand medicines to patients (the pallet's dispensers). */
+export const DISPENSER_KINDS: readonly string[] = ['Pharmacy', 'VillageClinic', 'TownshipHealthCentre', 'CountyHospital'];
 
 export interface DispenseArgs {
   /** The dispensing organisation: a pharmacy, clinic or hospital the dispenser works for. */

@@ -19,11 +19,10 @@ import { stringToHex } from '@polkadot/util';
 import { submit, type TxResult } from './chain.js';
 import { big, isObject, list, query, runtimeCall, shape, text, txFn, variant } from './decode.js';
 import { ChainError } from './errors.js';
-import { getDispensation, getLot, isGs1Text, isValidGtin, lotIdOf, type DispensationView, type LotView, type RecallReason, type SuspectReason } from './medicines.js';
+import { chainToday, DAY_MS, getDispensation, getLot, isGs1Text, isValidGtin, lotIdOf, type DispensationView, type LotView, type RecallReason, type SuspectReason } from './medicines.js';
 import { txAccount, type Actor } from './records.js';
 
 const PALLET = 'DrugProvenance';
-const DAY_MS = 86_400_000;
 /** Holdings read per storage page. */
 const HOLDINGS_PAGE = 500;
 /** Most holdings `stockOf` reads (all holders of all lots) before it stops: `TooManyHoldings`. */
@@ -79,7 +78,11 @@ export interface ShipmentView {
 /** Product `gtin`, or null. */
 export async function getProduct(api: ApiPromise, gtin: string): Promise<ProductView | null> {
   const raw = (await query(api, 'drugProvenance', 'products')(stringToHex(gtin))).toJSON();
-  if (raw === null) return null;
+  return raw === null ? null : productView(gtin, raw);
+}
+
+/** A product as `DrugProvenance.Products` stores it (JSON). */
+function productView(gtin: string, raw: unknown): ProductView {
   if (!isObject(raw)) throw shape('a product');
   const [form] = variant(raw.form, 'a dosage form');
   const [storage, range] = variant(raw.storage, 'a storage condition');
@@ -94,12 +97,6 @@ export async function getProduct(api: ApiPromise, gtin: string): Promise<Product
       ? { minDecicelsius: Number(big(range.minDecicelsius, 'a temperature')), maxDecicelsius: Number(big(range.maxDecicelsius, 'a temperature')) }
       : null,
   };
-}
-
-/** Today on chain, in days since 1970-01-01, as the pallet counts expiry. */
-async function chainDay(api: ApiPromise): Promise<number> {
-  const now = (await query(api, 'timestamp', 'now')()).toJSON();
-  return Math.floor(Number(big(now, 'the time')) / DAY_MS);
 }
 
 interface StorageEntries {
@@ -127,7 +124,7 @@ export async function stockOf(api: ApiPromise, org: number): Promise<StockLine[]
     if (scanned >= MAX_HOLDINGS_SCANNED) throw new ChainError(undefined, 'TooManyHoldings', `More than ${MAX_HOLDINGS_SCANNED} holdings on chain: the stock list needs an indexer.`);
     startKey = page[page.length - 1]?.[0].toHex();
   }
-  const today = await chainDay(api);
+  const today = await chainToday(api);
   const products = new Map<string, Promise<ProductView | null>>();
   const lines = await Promise.all(held.map(async ([id, packs]): Promise<StockLine | null> => {
     const lot = await getLot(api, id);
@@ -433,7 +430,7 @@ export async function commissionLot(api: ApiPromise, maker: Actor, args: Commiss
   const [made, expires] = [isoDay(args.manufacturedOn), isoDay(args.expiresOn)];
   if (Number.isNaN(made) || Number.isNaN(expires)) throw new ChainError(undefined, 'InvalidDate', 'Dates are written YYYY-MM-DD.');
   if (expires <= made) throw ChainError.refusal(PALLET, 'ExpiryNotAfterManufacture');
-  const today = await chainDay(api);
+  const today = await chainToday(api);
   if (made > today + 1) throw ChainError.refusal(PALLET, 'ManufacturedInFuture');
   if (expires <= today) throw ChainError.refusal(PALLET, 'StockExpired');
   const maxLot = Number(api.consts.drugProvenance?.maxLotQuantity?.toString() ?? 10_000_000);
@@ -446,11 +443,8 @@ export async function commissionLot(api: ApiPromise, maker: Actor, args: Commiss
 /** The products maker `org` registered (`DrugProvenance.Products`, read whole: a county registers tens). */
 export async function productsOf(api: ApiPromise, org: number): Promise<ProductView[]> {
   const products = query(api, 'drugProvenance', 'products') as unknown as { entries(): Promise<[{ args: { toJSON(): unknown }[] }, { toJSON(): unknown }][]> };
-  const out: ProductView[] = [];
-  for (const [key] of await products.entries()) {
-    const gtin = text(key.args[0]?.toJSON(), 'a GTIN');
-    const product = await getProduct(api, gtin);
-    if (product !== null && product.manufacturer === org) out.push(product);
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return (await products.entries())
+    .map(([key, value]) => productView(text(key.args[0]?.toJSON(), 'a GTIN'), value.toJSON()))
+    .filter((p) => p.manufacturer === org)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -3,7 +3,7 @@
 // and to whom, from this account's dispensing book), shipping packs to another organisation
 // (the shipment's number goes on the delivery note) and receiving a shipment by that number.
 // Checks and refusals come from the client library (app/client stock.ts), shown in words.
-import { DOSAGE_FORMS, RECALL_REASONS, SUSPECT_REASONS, parseShipmentId, type DosageForm, type LotView, type RecallReason, type ShipmentView, type StockLine, type SuspectReason } from '@ruralmed/client';
+import { DISPENSER_KINDS, DOSAGE_FORMS, RECALL_REASONS, dayToIsoDate, SUSPECT_REASONS, parseShipmentId, type DosageForm, type LotView, type RecallReason, type ShipmentView, type StockLine, type SuspectReason } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
 import {
@@ -35,11 +35,9 @@ import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
 import { personName } from '../names';
 import { numberLookup, problemNote } from './lookup';
+import { typedNumber } from './supply-work';
 
-const dayText = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const lotName = (l: StockLine): string => `${l.product?.name ?? l.lot.gtin} ${l.product?.strength ?? ''}`.trim();
-/** A whole number as typed, or NaN (which the client library refuses as `NotAWholeNumber`). */
-const typedNumber = (input: HTMLInputElement): number => (/^\s*\d+\s*$/.test(input.value) ? Number(input.value) : Number.NaN);
 
 /** The lot's standing in words: why it may not be used, or "usable". */
 function standing(l: StockLine): { key: string; text: string } {
@@ -149,14 +147,11 @@ function stockList(ctx: AppContext, org: OrganisationView, lines: readonly Stock
     const s = standing(l);
     return h('li', { class: `entry${l.usable ? '' : ' unusable'}`, 'data-lot': l.lot.id.toString(), 'data-lot-number': l.lot.lotNumber, 'data-standing': s.key, 'data-held': String(l.held) },
       h('p', {}, icon(l.usable ? 'pill' : 'warning'), h('strong', {}, lotName(l))),
-      h('p', {}, h('span', {}, t('stock.line', { lot: l.lot.lotNumber, packs: l.held, expiry: dayText(l.lot.expiresOn) }))),
+      h('p', {}, h('span', {}, t('stock.line', { lot: l.lot.lotNumber, packs: l.held, expiry: dayToIsoDate(l.lot.expiresOn) }))),
       h('p', { class: l.usable ? 'hint' : 'note warn' }, h('span', {}, s.text)),
       lineActions(ctx, org, l, actsFor, done));
   }));
 }
-
-/** Kinds of organisation that hand medicines to patients (the pallet's dispensers). */
-const DISPENSER_KINDS: readonly string[] = ['Pharmacy', 'VillageClinic', 'TownshipHealthCentre', 'CountyHospital'];
 
 /** A record number as typed (from the prescription's printout): 1 to 20 digits. */
 function parseRecordNumber(input: string): bigint {

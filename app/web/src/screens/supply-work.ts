@@ -35,7 +35,7 @@ const numberInput = (name: string, value = ''): HTMLInputElement =>
 const select = (name: string, options: readonly [string, string][]): HTMLSelectElement =>
   h('select', { name }, ...options.map(([value, label]) => h('option', { value }, label))) as HTMLSelectElement;
 /** A whole number as typed, or NaN (which the client library refuses as `NotAWholeNumber`). */
-const typedNumber = (input: HTMLInputElement): number => (/^\s*\d+\s*$/.test(input.value) ? Number(input.value) : Number.NaN);
+export const typedNumber = (input: HTMLInputElement): number => (/^\s*\d+\s*$/.test(input.value) ? Number(input.value) : Number.NaN);
 
 function outcome(slot: HTMLElement, kind: 'ok' | 'error', message: string, ...extra: (HTMLElement | null)[]): void {
   mount(slot, h('p', { class: `note ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, icon(kind === 'ok' ? 'ok' : 'error'), h('span', {}, message)), ...extra);
