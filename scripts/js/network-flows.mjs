@@ -346,6 +346,30 @@ async function firstWithout(nodes, hash) {
   return -1;
 }
 
+/// One line per node: its best and finalized blocks, its peers, and whether it holds `hash` on
+/// its best chain, on an abandoned fork or not at all.
+async function networkState(nodes, hash) {
+  const lines = [];
+  for (const [i, { api }] of nodes.entries()) {
+    try {
+      const [best, finalized, health] = await Promise.all([api.rpc.chain.getHeader(),
+        api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead()), api.rpc.system.health()]);
+      let holds = 'does not hold it';
+      const header = await api.rpc.chain.getHeader(hash).catch(() => null);
+      if (header) {
+        const canonical = (await api.rpc.chain.getBlockHash(header.number)).toHex();
+        holds = canonical === hash ? `holds it at #${header.number} on its best chain`
+          : `holds it at #${header.number} on a fork (its #${header.number} is ${canonical.slice(0, 10)}…)`;
+      }
+      lines.push(`    node ${i + 1}: best #${best.number} ${best.hash.toHex().slice(0, 10)}…, finalized`
+        + ` #${finalized.number}, ${health.peers} peers${health.isSyncing.isTrue ? ', syncing' : ''}; ${holds}`);
+    } catch (e) {
+      lines.push(`    node ${i + 1}: no answer (${e.message ?? e})`);
+    }
+  }
+  return lines.join('\n');
+}
+
 /// `hash` if it is on `api`'s best chain, else `api`'s best block (the fork was abandoned).
 async function onChainOf(api, hash) {
   const { number } = await api.rpc.chain.getHeader(hash);
@@ -371,12 +395,21 @@ function network(nodes, { timeoutMs = 120_000 } = {}) {
     /// validator was killed, and the other nodes then never import it), it waits for
     /// `origin`'s best block instead: the abandoned block's transactions go back to the pool.
     async waitEverywhere(origin, hash) {
-      const deadline = Date.now() + timeoutMs;
+      const started = Date.now();
+      const deadline = started + timeoutMs;
       let target = hash;
+      let reportAt = started + 30_000;
       for (;;) {
         const missing = await firstWithout(nodes, target);
         if (missing < 0) return;
-        if (Date.now() > deadline) throw new CheckError(`node ${missing + 1} never imported block ${target}`);
+        if (Date.now() > deadline) {
+          throw new CheckError(`node ${missing + 1} never imported block ${target}\n${await networkState(nodes, target)}`);
+        }
+        // A long wait is a fork or a partition: say what each node holds, for the log.
+        if (Date.now() > reportAt) {
+          console.log(`  waiting ${((Date.now() - started) / 1000).toFixed(0)} s for block ${target} on node ${missing + 1}:\n${await networkState(nodes, target)}`);
+          reportAt += 30_000;
+        }
         target = await onChainOf(origin, target);
         await sleep(500);
       }

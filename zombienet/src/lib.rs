@@ -260,6 +260,33 @@ pub async fn all_agree(nodes: &[&Rpc]) -> Result<(u32, String)> {
 	Ok((lowest, hashes.swap_remove(0).1))
 }
 
+/// Every node's best block is the same block: the latest block has reached them all.
+pub async fn same_best(nodes: &[&Rpc]) -> Result<bool> {
+	let mut bests = Vec::new();
+	for node in nodes {
+		let number = node.best().await?;
+		bests.push((number, node.hash_at(number).await?));
+	}
+	Ok(bests.iter().all(|best| *best == bests[0]))
+}
+
+/// Waits for a moment between blocks: every node holds the same best block and the current
+/// slot is between one and four seconds old, so no block is being authored or gossiped. A
+/// validator killed while its own block is half gossiped can fork the others until Substrate's
+/// sync heals it: the likely cause of two CI runs in which the other nodes waited minutes for
+/// one another's blocks right after the kill. That is not what a crash test of one node's
+/// database is about.
+pub async fn between_blocks(nodes: &[&Rpc], timeout: Duration) -> Result<Duration> {
+	wait_for("a moment between blocks", timeout, Duration::from_millis(100), || async {
+		let since_epoch = std::time::SystemTime::now()
+			.duration_since(std::time::UNIX_EPOCH)
+			.context("the clock is before 1970")?;
+		let into_slot = since_epoch.as_millis() % SLOT.as_millis();
+		Ok((1_000..4_000).contains(&into_slot) && same_best(nodes).await?)
+	})
+	.await
+}
+
 /// Runs a polkadot.js script of `scripts/js` with node and returns its standard output, or an
 /// error with everything it printed.
 pub async fn run_js(script: &str, args: &[&str], timeout: Duration) -> Result<String> {
@@ -312,6 +339,20 @@ pub async fn error_lines(node: &NetworkNode) -> Result<Vec<String>> {
 		.lines()
 		.filter(|line| line.contains(" ERROR ") || line.contains("panicked"))
 		.map(str::to_owned)
+		.collect())
+}
+
+/// The node's last `count` log lines that tell how it saw the network: reorgs, warnings, errors,
+/// peers banned or dropped. Printed when a scenario fails, since CI keeps no node logs.
+pub async fn notable_lines(node: &NetworkNode, count: usize) -> Result<Vec<String>> {
+	const SIGNS: [&str; 7] =
+		[" WARN ", " ERROR ", "Reorg", "banned", "Banned", "disconnect", "Disconnect"];
+	let logs = node.logs().await?;
+	let notable: Vec<&str> =
+		logs.lines().filter(|line| SIGNS.iter().any(|sign| line.contains(sign))).collect();
+	Ok(notable[notable.len().saturating_sub(count)..]
+		.iter()
+		.map(|line| (*line).to_owned())
 		.collect())
 }
 

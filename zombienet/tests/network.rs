@@ -29,8 +29,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use ruralmed_network_tests::{
-	all_agree, all_finalized, error_lines, four_validators, indent, log, medical_digest,
-	network_flows, node, node_args, run_js, wait_for, Inputs, Rpc, SESSION, SLOT, VALIDATORS,
+	all_agree, all_finalized, between_blocks, error_lines, four_validators, indent, log,
+	medical_digest, network_flows, node, node_args, notable_lines, run_js, wait_for, Inputs, Rpc,
+	SESSION, SLOT, VALIDATORS,
 };
 use serde_json::Value;
 use zombienet_sdk::{AddNodeOptions, LocalFileSystem, Network, NetworkConfigExt};
@@ -285,6 +286,7 @@ async fn killed(network: &Network<LocalFileSystem>, nodes: &Nodes) -> Result<()>
 	// survived the crash.
 	let mut isolated = node_args();
 	isolated.push("--reserved-only".into());
+	between_blocks(&nodes.all(), 10 * SLOT).await?;
 	let t0 = Instant::now();
 	node(network, "bob")?.restart_with(vec![], None, Some(isolated), None).await?;
 	log(format!(
@@ -607,6 +609,12 @@ async fn four_validators_survive_faults() -> Result<()> {
 			Err(error) => {
 				log(format!("FAIL {title} ({:.0} s): {error:#}", t0.elapsed().as_secs_f64()));
 				log(format!("state: {}", nodes.status().await));
+				for name in VALIDATORS {
+					let lines = notable_lines(node(&network, name)?, 25).await?;
+					let shown: String =
+						lines.iter().map(|line| format!("\n    {line:.220}")).collect();
+					log(format!("{name}'s last reorgs, warnings and errors:{shown}"));
+				}
 				failure = Some(error);
 				break; // later scenarios build on the earlier ones
 			}
