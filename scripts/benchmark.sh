@@ -32,6 +32,7 @@ declare -A MEDICAL=(
 	[pallet_drug_provenance]=drug-provenance
 	[pallet_emergency_supply]=emergency-supply
 	[pallet_validator_set]=validator-set
+	[pallet_statistics]=statistics
 )
 # pallet_collective is left out: its `close_approved` benchmark counts on the prime's default
 # vote carrying the absent members (`PrimeDefaultVote`), which this council refuses (absent

@@ -118,9 +118,9 @@ build_node() {
 # (SKIP_WASM_BUILD). scripts/test.sh runs it; scripts/upgrade-checks.sh runs one ignored test of
 # the same build (same packages and features, so nothing is rebuilt). Arguments are passed on.
 WORKSPACE_TEST_PACKAGES=(-p ruralmed-primitives -p pallet-registry -p pallet-patient-records -p pallet-consent
-	-p pallet-drug-provenance -p pallet-emergency-supply -p pallet-validator-set -p ruralmed-runtime -p ruralmed-vault)
+	-p pallet-drug-provenance -p pallet-emergency-supply -p pallet-validator-set -p pallet-statistics -p ruralmed-runtime -p ruralmed-vault)
 WORKSPACE_TEST_FEATURES=ruralmed-runtime/runtime-benchmarks,ruralmed-runtime/try-runtime
-for pallet in registry patient-records consent drug-provenance emergency-supply validator-set; do
+for pallet in registry patient-records consent drug-provenance emergency-supply validator-set statistics; do
 	WORKSPACE_TEST_FEATURES+=",pallet-$pallet/runtime-benchmarks,pallet-$pallet/try-runtime"
 done
 unset pallet

@@ -5,8 +5,8 @@
 # produced and finalized, command-line errors reported cleanly, the polkadot.js checks, the
 # client library's tests, the records vault (local disk and Garage), the web app in Chromium,
 # the runtime upgrade through the council (and under try-runtime), the throughput benchmark in
-# smoke mode, and then a four-validator network under zombienet-sdk with
-# its faults and the council adding, removing and rotating validators. Prints each stage's time.
+# smoke mode, and beside them a four-validator network under zombienet-sdk with its faults and
+# the council adding, removing and rotating validators. Prints each stage's time.
 source "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)

@@ -3,7 +3,7 @@
 use crate::{
 	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Consent, DrugProvenance,
 	EmergencySupply, Executive, Grandpa, InherentDataExt, Nonce, PatientRecords, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, Statistics, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -369,6 +369,25 @@ impl_runtime_apis! {
 			round: u32,
 		) -> Vec<pallet_emergency_supply::Need<AccountId>> {
 			EmergencySupply::round_needs(emergency, item, round)
+		}
+	}
+
+	impl pallet_statistics::runtime_api::StatisticsApi<Block> for Runtime {
+		fn regional_statistics(
+			region: ruralmed_primitives::RegionCode,
+			first: pallet_statistics::Month,
+			months: u32,
+		) -> Result<Vec<pallet_statistics::MonthFigures>, sp_runtime::DispatchError> {
+			Statistics::regional_statistics(region, first, months).map_err(Into::into)
+		}
+
+		fn product_dispensations(
+			region: ruralmed_primitives::RegionCode,
+			first: pallet_statistics::Month,
+			months: u32,
+			products: Vec<pallet_statistics::Gtin>,
+		) -> Result<Vec<pallet_statistics::ProductFigures>, sp_runtime::DispatchError> {
+			Statistics::product_dispensations(region, first, months, products).map_err(Into::into)
 		}
 	}
 

@@ -430,6 +430,7 @@ impl pallet_patient_records::Config for Runtime {
 	type MaxKeyShareLength = ConstU32<256>;
 	type MaxCareOrganisations = ConstU32<16>;
 	type MaxPageSize = ConstU32<100>;
+	type Statistics = crate::Statistics;
 	type WeightInfo = pallet_patient_records::weights::SubstrateWeight<Runtime>;
 }
 
@@ -458,6 +459,7 @@ impl pallet_consent::Config for Runtime {
 	type EmergencyRateWindow = ConstU32<{ 30 * crate::DAYS }>;
 	/// ...and one practitioner may break the glass 10 times in it.
 	type MaxEmergenciesPerWindow = ConstU32<10>;
+	type Statistics = crate::Statistics;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
 }
 
@@ -474,6 +476,7 @@ impl pallet_drug_provenance::Config for Runtime {
 	type MaxCompanyPrefixes = ConstU32<8>;
 	/// A delivery in the county takes days; after two weeks a shipment counts as stuck.
 	type ShipmentTimeout = ConstU32<{ 14 * crate::DAYS }>;
+	type Statistics = crate::Statistics;
 	type WeightInfo = pallet_drug_provenance::weights::SubstrateWeight<Runtime>;
 }
 
@@ -514,5 +517,28 @@ impl pallet_emergency_supply::Config for Runtime {
 	/// A county's emergencies rarely have more than a few rounds waiting at once.
 	type MaxQueuedRounds = ConstU32<16>;
 	type AllocationBudget = AllocationBudget;
+	type Statistics = crate::Statistics;
 	type WeightInfo = pallet_emergency_supply::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_statistics::Config for Runtime {
+	type Directory = crate::Registry;
+	type UnixTime = crate::Timestamp;
+	/// Two years of months in one question: a dashboard's longest chart.
+	type MaxMonthsPerQuery = ConstU32<24>;
+	/// A pharmacy's or a county's list of products in one question.
+	type MaxProductsPerQuery = ConstU32<64>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SetTimestamp;
+	type WeightInfo = pallet_statistics::weights::SubstrateWeight<Runtime>;
+}
+
+/// Sets pallet-timestamp's time, for the statistics' benchmarks (their genesis has none).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SetTimestamp;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_statistics::BenchmarkHelper for SetTimestamp {
+	fn set_time(unix_millis: u64) {
+		pallet_timestamp::Now::<Runtime>::put(unix_millis);
+	}
 }

@@ -41,6 +41,7 @@ mod benches {
 		[pallet_consent, Consent]
 		[pallet_drug_provenance, DrugProvenance]
 		[pallet_emergency_supply, EmergencySupply]
+		[pallet_statistics, Statistics]
 	);
 }
 
@@ -99,7 +100,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	impl_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -253,4 +254,6 @@ mod runtime {
 	pub type DrugProvenance = pallet_drug_provenance;
 	#[runtime::pallet_index(24)]
 	pub type EmergencySupply = pallet_emergency_supply;
+	#[runtime::pallet_index(25)]
+	pub type Statistics = pallet_statistics;
 }

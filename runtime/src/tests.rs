@@ -1066,3 +1066,385 @@ fn a_full_emergency_round_takes_at_most_a_tenth_of_each_block() {
 			.expect("emergency supply invariants hold");
 	});
 }
+
+/// The regional statistics against a recount: random operations through the real pallets and
+/// calls, then every counter of every region and month compared with what the chain's storage
+/// holds of them (the events each call left, and the records, lots and break-glass accesses
+/// they name).
+mod statistics {
+	use super::*;
+	use crate::Statistics;
+	use frame_support::BoundedVec;
+	use pallet_consent::{Grantee, Scope};
+	use pallet_drug_provenance::{Gtin, RecallReason};
+	use pallet_emergency_supply::{DonationTarget, NeedReason, Priority};
+	use pallet_statistics::{month_of, Month, MonthFigures};
+	use proptest::prelude::*;
+	use ruralmed_primitives::{PractitionerDirectory, RegionCode};
+	use std::collections::{BTreeMap, BTreeSet};
+
+	/// 15 December 2026, 12:00 UTC.
+	const MID_DECEMBER_2026: u64 = 1_797_336_000_000;
+	const MONTH_MS: u64 = 30 * 86_400_000;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		/// Author `0` (Charlie at Hekou, Dave's stash at Shanzhuang, Bob at the county
+		/// hospital) writes a record of patient `1` (Eve, Ferdie).
+		Anchor(usize, usize),
+		/// Eve grants author `0` consent.
+		Grant(usize),
+		/// Bob breaks the glass for Ferdie; then Ferdie reviews the newest access.
+		BreakGlass,
+		Review,
+		/// Charlie hands a pack of amoxicillin over at Hekou.
+		Dispense,
+		/// The maker recalls the MR vaccine lot (once; later tries are refused).
+		Recall,
+		/// Two pledges `0` units to the warehouse; the warehouse receives the newest pledge;
+		/// Charlie files Hekou's need of `0` units.
+		Pledge(u64),
+		Receive,
+		Need(u64),
+		/// The clock moves on about a month.
+		NextMonth,
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			4 => (0..3usize, 0..2usize).prop_map(|(a, p)| Op::Anchor(a, p)),
+			1 => (0..3usize).prop_map(Op::Grant),
+			1 => Just(Op::BreakGlass),
+			1 => Just(Op::Review),
+			2 => Just(Op::Dispense),
+			1 => Just(Op::Recall),
+			1 => (1..500u64).prop_map(Op::Pledge),
+			1 => Just(Op::Receive),
+			1 => (1..500u64).prop_map(Op::Need),
+			1 => Just(Op::NextMonth),
+		]
+	}
+
+	const AUTHORS: [(sp_keyring::Sr25519Keyring, u32); 3] = [
+		(Charlie, demo::HEKOU_CLINIC),
+		(DaveStash, demo::SHANZHUANG_CLINIC),
+		(Bob, demo::COUNTY_HOSPITAL),
+	];
+	const PATIENTS: [sp_keyring::Sr25519Keyring; 2] = [Eve, Ferdie];
+
+	fn signed(k: sp_keyring::Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(acc(k))
+	}
+
+	fn next_block(time: u64) {
+		System::set_block_number(System::block_number() + 1);
+		pallet_timestamp::Now::<Runtime>::put(time);
+	}
+
+	fn lot(gtin: [u8; 14], number: &[u8]) -> u64 {
+		DrugProvenance::verify(Gtin(gtin), number.to_vec(), None).lot.expect("a demo lot")
+	}
+
+	/// Both patients consent to each author's organisation; the maker ships amoxicillin to
+	/// Hekou, which receives it. These count too (the consents).
+	fn set_up() {
+		for patient in PATIENTS {
+			for (_, org) in AUTHORS {
+				assert_ok!(Consent::grant_consent(
+					signed(patient),
+					acc(patient),
+					Grantee::Organisation { org, roles: BoundedVec::new() },
+					BoundedVec::truncate_from(vec![PurposeOfUse::Treatment]),
+					Scope::AllRecords,
+					0,
+					1_000_000,
+					true,
+					false,
+				));
+			}
+		}
+		let amoxicillin = lot(demo::AMOXICILLIN, b"AMX-2026-001");
+		assert_ok!(DrugProvenance::ship(
+			signed(One),
+			amoxicillin,
+			demo::MANUFACTURER,
+			demo::HEKOU_CLINIC,
+			500,
+			BoundedVec::new()
+		));
+		let shipment = pallet_drug_provenance::NextShipmentId::<Runtime>::get() - 1;
+		assert_ok!(DrugProvenance::receive_shipment(
+			signed(Charlie),
+			shipment,
+			500,
+			BoundedVec::new()
+		));
+	}
+
+	/// Runs `op`; a refused call changes nothing, so its result does not matter here.
+	fn run(op: &Op, time: &mut u64) {
+		next_block(*time);
+		let _: sp_runtime::DispatchResult = match *op {
+			Op::Anchor(author, patient) => PatientRecords::anchor_record(
+				signed(AUTHORS[author].0),
+				acc(PATIENTS[patient]),
+				AUTHORS[author].1,
+				RecordCategory::Encounter,
+				sp_runtime::traits::BlakeTwo256::hash_of(&(System::block_number(), author as u32)),
+				demo::COUNTY_HOSPITAL,
+				100,
+				None,
+			)
+			.map(|_| ()),
+			Op::Grant(author) => Consent::grant_consent(
+				signed(Eve),
+				acc(Eve),
+				Grantee::Practitioner(acc(AUTHORS[author].0)),
+				BoundedVec::truncate_from(vec![PurposeOfUse::Treatment]),
+				Scope::AllRecords,
+				0,
+				1_000_000,
+				false,
+				false,
+			)
+			.map(|_| ()),
+			Op::BreakGlass => Consent::open_emergency_access(
+				signed(Bob),
+				acc(Ferdie),
+				demo::COUNTY_HOSPITAL,
+				sp_runtime::traits::BlakeTwo256::hash(b"unconscious"),
+				10,
+			)
+			.map(|_| ()),
+			Op::Review => Consent::review_emergency_access(
+				signed(Ferdie),
+				pallet_consent::NextEmergencyId::<Runtime>::get().saturating_sub(1),
+				true,
+			)
+			.map(|_| ()),
+			Op::Dispense => DrugProvenance::dispense(
+				signed(Charlie),
+				lot(demo::AMOXICILLIN, b"AMX-2026-001"),
+				demo::HEKOU_CLINIC,
+				1,
+				BoundedVec::new(),
+				None,
+			)
+			.map(|_| ()),
+			Op::Recall => DrugProvenance::recall_lot(
+				signed(One),
+				lot(demo::MR_VACCINE, b"MR-2026-001"),
+				RecallReason::QualityDefect,
+			)
+			.map(|_| ()),
+			Op::Pledge(units) => EmergencySupply::pledge(
+				signed(Two),
+				0,
+				0,
+				units,
+				DonationTarget::Anywhere,
+				demo::WAREHOUSE,
+				None,
+			)
+			.map(|_| ()),
+			Op::Receive => {
+				let donation = pallet_emergency_supply::NextDonationId::<Runtime>::get();
+				let pledged =
+					pallet_emergency_supply::Donations::<Runtime>::get(donation.saturating_sub(1))
+						.map_or(1, |d| d.pledged);
+				EmergencySupply::confirm_receipt(
+					signed(EveStash),
+					donation.saturating_sub(1),
+					demo::WAREHOUSE,
+					pledged,
+				)
+				.map(|_| ())
+			}
+			Op::Need(units) => EmergencySupply::file_need(
+				signed(Charlie),
+				0,
+				0,
+				demo::HEKOU_CLINIC,
+				units,
+				0,
+				10,
+				Priority::Urgent,
+				NeedReason::CaseSurge,
+			)
+			.map(|_| ()),
+			Op::NextMonth => {
+				*time += MONTH_MS;
+				next_block(*time);
+				Ok(())
+			}
+		};
+	}
+
+	/// `region` and the regions enclosing it.
+	fn enclosing(region: RegionCode) -> Vec<RegionCode> {
+		let mut all = vec![RegionCode::new(region.county, 0, 0)];
+		if region.township != 0 {
+			all.push(RegionCode::new(region.county, region.township, 0));
+		}
+		if region.village != 0 {
+			all.push(region);
+		}
+		all
+	}
+
+	fn region_of(org: u32) -> RegionCode {
+		<Registry as PractitionerDirectory<AccountId>>::organisation(org).expect("known").region
+	}
+
+	#[derive(Default)]
+	struct Recount {
+		figures: BTreeMap<(RegionCode, Month), MonthFigures>,
+		patients: BTreeMap<(RegionCode, Month), BTreeSet<AccountId>>,
+		clinicians: BTreeMap<(RegionCode, Month), BTreeSet<AccountId>>,
+		products: BTreeMap<(RegionCode, Month, [u8; 14]), u64>,
+	}
+
+	impl Recount {
+		fn at(&mut self, org: u32, month: Month, f: impl Fn(&mut MonthFigures)) {
+			for region in enclosing(region_of(org)) {
+				f(self
+					.figures
+					.entry((region, month))
+					.or_insert(MonthFigures { month, ..Default::default() }));
+			}
+		}
+
+		fn active(&mut self, org: u32, month: Month, who: &AccountId, patient: bool) {
+			for region in enclosing(region_of(org)) {
+				let sets = if patient { &mut self.patients } else { &mut self.clinicians };
+				sets.entry((region, month)).or_default().insert(who.clone());
+			}
+		}
+	}
+
+	/// What the chain's storage says happened, month by month: `months[i]` is the month of the
+	/// events from index `starts[i]` on.
+	fn recount(starts: &[(usize, Month)]) -> Recount {
+		use crate::RuntimeEvent as E;
+		let mut r = Recount::default();
+		for (index, record) in System::events().into_iter().enumerate() {
+			let month = starts.iter().rev().find(|(start, _)| *start <= index).expect("a month").1;
+			match record.event {
+				E::PatientRecords(pallet_patient_records::Event::RecordAnchored {
+					patient,
+					author,
+					organisation: Some(org),
+					..
+				}) => {
+					r.at(org, month, |f| f.records_written += 1);
+					r.active(org, month, &patient, true);
+					r.active(org, month, &author, false);
+				}
+				E::Consent(pallet_consent::Event::ConsentGranted { grantee, .. }) => {
+					let org = match grantee {
+						Grantee::Organisation { org, .. } => Some(org),
+						Grantee::Practitioner(who) => Registry::affiliations(&who).first().copied(),
+					};
+					if let Some(org) = org {
+						r.at(org, month, |f| f.consent_grants += 1);
+					}
+				}
+				E::Consent(pallet_consent::Event::EmergencyAccessOpened { org, .. }) => {
+					r.at(org, month, |f| f.break_glass_accesses += 1)
+				}
+				E::Consent(pallet_consent::Event::EmergencyAccessAccepted { emergency }) => {
+					let org = pallet_consent::EmergencyAccesses::<Runtime>::get(emergency)
+						.expect("an access reviewed")
+						.org;
+					r.at(org, month, |f| f.break_glass_reviews += 1)
+				}
+				E::DrugProvenance(pallet_drug_provenance::Event::Dispensed {
+					lot, org, ..
+				}) => {
+					let gtin =
+						pallet_drug_provenance::Lots::<Runtime>::get(lot).expect("a lot").gtin.0;
+					r.at(org, month, |f| f.dispensations += 1);
+					// Only Charlie hands medicine over in this test.
+					r.active(org, month, &acc(Charlie), false);
+					for region in enclosing(region_of(org)) {
+						*r.products.entry((region, month, gtin)).or_default() += 1;
+					}
+				}
+				E::DrugProvenance(pallet_drug_provenance::Event::LotRecalled { lot, .. }) => {
+					let maker = pallet_drug_provenance::Lots::<Runtime>::get(lot)
+						.expect("a lot")
+						.manufacturer;
+					r.at(maker, month, |f| f.lots_recalled += 1)
+				}
+				E::EmergencySupply(pallet_emergency_supply::Event::NeedFiled {
+					org,
+					requested,
+					..
+				}) => r.at(org, month, |f| f.supplies_needed += requested),
+				E::EmergencySupply(pallet_emergency_supply::Event::Pledged {
+					warehouse,
+					quantity,
+					..
+				}) => r.at(warehouse, month, |f| f.supplies_pledged += quantity),
+				E::EmergencySupply(pallet_emergency_supply::Event::DonationReceived {
+					warehouse,
+					quantity,
+					..
+				}) => r.at(warehouse, month, |f| f.supplies_received += quantity),
+				_ => {}
+			}
+		}
+		let Recount { figures, patients, clinicians, .. } = &mut r;
+		for key in clinicians.keys().chain(patients.keys()) {
+			figures.entry(*key).or_insert(MonthFigures { month: key.1, ..Default::default() });
+		}
+		for (key, f) in figures.iter_mut() {
+			f.active_patients = patients.get(key).map_or(0, |s| s.len() as u64);
+			f.active_clinicians = clinicians.get(key).map_or(0, |s| s.len() as u64);
+			f.supplies_short = f.supplies_needed.saturating_sub(f.supplies_delivered);
+		}
+		r
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(12))]
+		#[test]
+		fn every_counter_equals_a_recount_of_storage(ops in proptest::collection::vec(op(), 1..40)) {
+			with_preset("development", || {
+				let mut time = MID_DECEMBER_2026;
+				next_block(time);
+				let mut starts = vec![(0usize, month_of(time))];
+				set_up();
+				for op in &ops {
+					run(op, &mut time);
+					if month_of(time) != starts.last().expect("a month").1 {
+						starts.push((System::events().len(), month_of(time)));
+					}
+				}
+				let recount = recount(&starts);
+				let months = month_of(time) - month_of(MID_DECEMBER_2026) + 1;
+				let regions: BTreeSet<RegionCode> =
+					(0..7).flat_map(|org| enclosing(region_of(org))).collect();
+				for region in regions {
+					let counted = Statistics::regional_statistics(region, month_of(MID_DECEMBER_2026), months)
+						.expect("a valid question");
+					for figures in counted {
+						let expected = recount.figures.get(&(region, figures.month)).cloned()
+							.unwrap_or(MonthFigures { month: figures.month, ..Default::default() });
+						assert_eq!(figures, expected, "{region:?}");
+						let by_product = Statistics::product_dispensations(
+							region, figures.month, 1, vec![demo::AMOXICILLIN, demo::MR_VACCINE],
+						).expect("a valid question");
+						for p in by_product {
+							assert_eq!(
+								p.per_month[0],
+								recount.products.get(&(region, figures.month, p.product)).copied().unwrap_or_default(),
+							);
+						}
+					}
+				}
+				pallet_statistics::Pallet::<Runtime>::do_try_state().expect("statistics invariants hold");
+			});
+		}
+	}
+}

@@ -143,6 +143,11 @@ const PLAIN: Readonly<Record<string, string>> = {
   'EmergencySupply.InvalidPeriod': 'The period is not possible: it must start now or later, last at least one round, and rounds must last at least one block.',
   'Registry.SameKey': 'This encryption key is already the current one.',
   'Registry.InvalidKey': 'This is not a usable encryption key.',
+  'Statistics.InvalidRegion': 'This is not a region code: a county, a township in it, or a village in a township.',
+  'Statistics.NoMonths': 'Ask for at least one month.',
+  'Statistics.TooManyMonths': 'That is more months than one question may ask for.',
+  'Statistics.MonthOutOfRange': 'Those months run past the last month the chain can name.',
+  'Statistics.TooManyProducts': 'That is more products than one question may name.',
 };
 
 /**

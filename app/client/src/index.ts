@@ -16,3 +16,4 @@ export * from './donations.js';
 export * from './emergencies.js';
 export * from './council.js';
 export * from './stock.js';
+export * from './statistics.js';

@@ -104,26 +104,67 @@ interface StorageEntries {
 }
 
 /**
- * Every lot organisation `org` holds packs of, recalled and unusable lots first, then by
- * expiry (soonest first). Throws `ChainError TooManyHoldings` past `MAX_HOLDINGS_SCANNED`
- * holdings on the whole chain.
+ * Every holding on chain with packs in it, `[lot, organisation, packs]`, read page by page (the
+ * chain keeps no index of holdings by holder or by standing). Throws `ChainError TooManyHoldings`
+ * past `MAX_HOLDINGS_SCANNED` holdings.
  */
-export async function stockOf(api: ApiPromise, org: number): Promise<StockLine[]> {
+async function allHoldings(api: ApiPromise): Promise<[bigint, number, number][]> {
   const holdings = query(api, 'drugProvenance', 'holdings') as unknown as StorageEntries;
-  const held: [bigint, number][] = [];
+  const held: [bigint, number, number][] = [];
   let startKey: string | undefined;
   for (let scanned = 0; ;) {
     const page = await holdings.entriesPaged({ args: [], pageSize: HOLDINGS_PAGE, startKey });
     for (const [key, value] of page) {
       const [lot, holder] = key.args.map((a) => a.toJSON());
       const packs = Number(big(value.toJSON(), 'a holding'));
-      if (Number(big(holder, 'an organisation id')) === org && packs > 0) held.push([big(lot, 'a lot id'), packs]);
+      if (packs > 0) held.push([big(lot, 'a lot id'), Number(big(holder, 'an organisation id')), packs]);
     }
     scanned += page.length;
     if (page.length < HOLDINGS_PAGE) break;
     if (scanned >= MAX_HOLDINGS_SCANNED) throw new ChainError(undefined, 'TooManyHoldings', `More than ${MAX_HOLDINGS_SCANNED} holdings on chain: the stock list needs an indexer.`);
     startKey = page[page.length - 1]?.[0].toHex();
   }
+  return held;
+}
+
+/** A recalled lot and who still holds packs of it. */
+export interface RecalledStock {
+  readonly lot: LotView;
+  readonly product: ProductView | null;
+  /** Organisations holding packs of it, most packs first. */
+  readonly holders: readonly { readonly org: number; readonly packs: number }[];
+}
+
+/**
+ * Where recalled stock still sits: every recalled lot of which some organisation still holds
+ * packs, with the holders (the health authority's view; a pharmacy's own is `stockOf`). Lots
+ * most held first. Throws `ChainError TooManyHoldings` as `stockOf` does.
+ */
+export async function recalledStock(api: ApiPromise): Promise<RecalledStock[]> {
+  const byLot = new Map<bigint, { org: number; packs: number }[]>();
+  for (const [lot, org, packs] of await allHoldings(api)) {
+    const holders = byLot.get(lot) ?? [];
+    holders.push({ org, packs });
+    byLot.set(lot, holders);
+  }
+  const products = new Map<string, Promise<ProductView | null>>();
+  const found = await Promise.all([...byLot.entries()].map(async ([id, holders]): Promise<RecalledStock | null> => {
+    const lot = await getLot(api, id);
+    if (lot === null || lot.status.kind !== 'Recalled') return null;
+    if (!products.has(lot.gtin)) products.set(lot.gtin, getProduct(api, lot.gtin));
+    return { lot, product: (await products.get(lot.gtin)) ?? null, holders: holders.sort((a, b) => b.packs - a.packs || a.org - b.org) };
+  }));
+  const total = (r: RecalledStock): number => r.holders.reduce((sum, h) => sum + h.packs, 0);
+  return found.filter((r): r is RecalledStock => r !== null).sort((a, b) => total(b) - total(a) || Number(a.lot.id - b.lot.id));
+}
+
+/**
+ * Every lot organisation `org` holds packs of, recalled and unusable lots first, then by
+ * expiry (soonest first). Throws `ChainError TooManyHoldings` past `MAX_HOLDINGS_SCANNED`
+ * holdings on the whole chain.
+ */
+export async function stockOf(api: ApiPromise, org: number): Promise<StockLine[]> {
+  const held = (await allHoldings(api)).filter(([, holder]) => holder === org).map(([lot, , packs]): [bigint, number] => [lot, packs]);
   const today = await chainToday(api);
   const products = new Map<string, Promise<ProductView | null>>();
   const lines = await Promise.all(held.map(async ([id, packs]): Promise<StockLine | null> => {

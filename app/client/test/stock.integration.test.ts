@@ -24,6 +24,7 @@ import {
   parseShipmentId,
   productsOf,
   recallOwnLot,
+  recalledStock,
   receiveStock,
   registerProduct,
   reportExcursion,
@@ -207,6 +208,13 @@ describe('medicine stock (dev node)', { skip: WS === undefined ? 'RURALMED_WS is
     assert.equal(after.usable, false);
     // Recalled lots come first in the stock list.
     assert.equal((await stockOf(api, MAKER))[0]?.lot.status.kind, 'Recalled');
+    // The authority's view: the batch is among the recalled stock, held where the chain says.
+    const sits = (await recalledStock(api)).find((r) => r.lot.id === lot) ?? assert.fail('the recalled batch is not listed');
+    assert.equal(sits.product?.gtin, gtin);
+    const holders = await Promise.all(sits.holders.map(async (h) => [h.org, h.packs, await held(h.org, lot)]));
+    assert.ok(holders.every(([, packs, onChain]) => packs === onChain), JSON.stringify(holders));
+    assert.deepEqual(sits.holders.find((h) => h.org === MAKER)?.packs, 99);
+    assert.ok((await recalledStock(api)).every((r) => r.lot.status.kind === 'Recalled' && r.holders.every((h) => h.packs > 0)));
     await refused('DrugProvenance.LotRecalled', () => shipStock(api, maker, { line: after, from: MAKER, to: DISTRIBUTOR, quantity: 1 }), unchanged);
     await refused('DrugProvenance.LotRecalled', () => flagSuspectStock(api, maker, { line: after, org: MAKER, reason: 'Other' }), unchanged);
     // Never dispensed: nobody to call.

@@ -13,6 +13,7 @@ import { accessScreen } from './screens/access';
 import { checkScreen } from './screens/check';
 import { clinicianScreen } from './screens/clinician';
 import { councilScreen } from './screens/council';
+import { figuresScreen } from './screens/figures';
 import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { recordsScreen } from './screens/records';
@@ -23,10 +24,10 @@ import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council' | 'figures';
+const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council', 'figures'];
 /** Screens anyone may use without signing in: they only read public chain data. */
-const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies'];
+const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies', 'figures'];
 
 /** What every screen is given. */
 export interface AppContext {
@@ -68,6 +69,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   supplies: suppliesScreen,
   stock: stockScreen,
   council: councilScreen,
+  figures: figuresScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -186,7 +188,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ['supplies', 'emergency'],
       // Staff of an organisation: its medicine stock (the screen lists the organisations that hold medicines).
       ...(ctx.who !== null && (ctx.who.adminOf.length > 0 || ctx.who.practitioner?.status === 'Active') ? [['stock', 'pill'] as [Route, IconName]] : []),
-      ...(ctx.who?.councilMember === true ? [['council', 'flag'] as [Route, IconName]] : []),
+      ...(ctx.who?.councilMember === true ? [['council', 'flag'] as [Route, IconName], ['figures', 'chart'] as [Route, IconName]] : []),
     ];
     mount(nav, h('ul', {},
       ...items.map(([r, i]) => h('li', {}, h('a', { href: `#/${r}`, class: 'tab', 'aria-current': r === route ? 'page' : undefined,

@@ -111,6 +111,15 @@ import {
   type RecordAnchorView,
   type RecordCategory,
   type RecordFile,
+  maxProductsPerQuery,
+  monthOf,
+  productDispensations,
+  regionalStatistics,
+  type Month,
+  type MonthFigures,
+  type RegionCode,
+  recalledStock,
+  type RecalledStock,
 } from '@ruralmed/client';
 
 import type { Session } from './accounts';
@@ -1184,4 +1193,41 @@ export function registerMakerProduct(backend: Backend, session: Session, args: P
 
 export function commissionMakerLot(backend: Backend, session: Session, args: CommissionArgs): Promise<bigint> {
   return commissionLot(backend.requireApi(), session.actor, args);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regional statistics (app/client statistics.ts): anyone reads the health authority's figures
+
+/** The month the chain's latest block is in (its timestamp, UTC). */
+export async function chainMonth(backend: Backend): Promise<Month> {
+  const now = await backend.requireApi().query.timestamp?.now?.();
+  return monthOf(new Date(now === undefined ? Date.now() : Number(now.toString())));
+}
+
+/** `region`'s figures for `months` months from `first`. */
+export function regionFigures(backend: Backend, region: RegionCode, first: Month, months: number): Promise<MonthFigures[]> {
+  return regionalStatistics(backend.requireApi(), region, first, months);
+}
+
+/** `region`'s handovers of each product registered by a maker, month by month. */
+export async function productFigures(backend: Backend, region: RegionCode, first: Month, months: number, orgs: readonly OrganisationView[]): Promise<{ product: ProductView; perMonth: readonly number[] }[]> {
+  const api = backend.requireApi();
+  const makers = orgs.filter((o) => o.kind === 'Manufacturer');
+  const products = (await Promise.all(makers.map((o) => productsOf(api, o.id)))).flat().slice(0, maxProductsPerQuery(api));
+  if (products.length === 0) return [];
+  const counted = await productDispensations(api, region, first, months, products.map((p) => p.gtin));
+  return products.map((product, i) => ({ product, perMonth: counted[i]?.perMonth ?? [] }));
+}
+
+/** Where recalled stock still sits within `region`: each recalled lot with its holders there. */
+export async function recalledStockIn(backend: Backend, region: RegionCode, orgs: readonly OrganisationView[]): Promise<RecalledStock[]> {
+  const within = (org: number): boolean => {
+    const at = orgs.find((o) => o.id === org)?.region;
+    return at !== undefined && at.county === region.county
+      && (region.township === 0 || at.township === region.township)
+      && (region.village === 0 || at.village === region.village);
+  };
+  return (await recalledStock(backend.requireApi()))
+    .map((r) => ({ ...r, holders: r.holders.filter((h) => within(h.org)) }))
+    .filter((r) => r.holders.length > 0);
 }

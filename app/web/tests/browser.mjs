@@ -5,7 +5,7 @@
 //
 //   node tests/browser.mjs APP_URL ARTIFACTS_DIR
 //   SKIP_V3=1 …   skips the checks that need PatientRecordsApi v3 (disputes, access trail)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
@@ -1592,6 +1592,83 @@ try {
     await charlie.waitForSelector('[data-form="validators"] >> text=医院验证节点');
     await screenshot(charlie, 'council-validators-zh');
     await charlie.context().close();
+  });
+
+  await step('the county figures: council member Bob sees Hekou village\'s records, patients, clinicians and handovers as the chain holds them, in charts and a table, amoxicillin\'s handovers by product, and the CSV file says the same; where recalled stock still sits in the maker\'s county; in Chinese too', async () => {
+    const chain = await api();
+    const bob = await person();
+    await signInDemo(bob, 'Bob');
+    await bob.click('a.tab[href="#/figures"]');
+    await bob.waitForSelector('#figures-region option[value="1001-1-1"]', { state: 'attached', timeout: 30_000 });
+    await bob.selectOption('#figures-region', '1001-1-1');
+    await bob.waitForSelector('.figures h3 >> text=Hekou', { timeout: 30_000 });
+    await bob.waitForSelector('.figures-table tr[data-figure="recordsWritten"] td', { timeout: 30_000 });
+    // Count what the chain holds of Hekou clinic (organisation 1, alone in village 1001-1-1):
+    // every record written there, its patients and authors, and every handover there. The chain
+    // of this run began today, so the six months shown hold all of it.
+    const anchors = (await chain.query.patientRecords.records.entries()).map(([, v]) => v.unwrap())
+      .filter((r) => r.organisation.isSome && r.organisation.unwrap().toNumber() === 1);
+    const handovers = (await chain.query.drugProvenance.dispensations.entries()).map(([, v]) => v.unwrap())
+      .filter((d) => d.org.toNumber() === 1);
+    const amoxicillin = [];
+    for (const d of handovers) {
+      if ((await chain.query.drugProvenance.lots(d.lot)).unwrap().gtin.toU8a().every((b, i) => b === AMOXICILLIN.charCodeAt(i))) amoxicillin.push(d);
+    }
+    const monthsOf = new Set(anchors.map((r) => { const at = new Date(r.timestampMs.toNumber()); return at.getUTCFullYear() * 12 + at.getUTCMonth(); }));
+    const row = (figure) => bob.$$eval(`.figures-table tr[data-figure="${figure}"] td`, (tds) => tds.map((td) => Number(td.textContent)));
+    const total = async (figure) => (await row(figure)).reduce((a, b) => a + b, 0);
+    check((await row('recordsWritten')).length === 6, 'six months are not shown');
+    check(anchors.length > 0 && handovers.length > 0, 'the steps before wrote no record or handed nothing over at Hekou');
+    check(await total('recordsWritten') === anchors.length, `records written: shown ${await total('recordsWritten')}, the chain holds ${anchors.length}`);
+    check(await total('dispensations') === handovers.length, `handovers: shown ${await total('dispensations')}, the chain holds ${handovers.length}`);
+    if (monthsOf.size === 1) {
+      const patients = new Set(anchors.map((r) => r.patient.toString())).size;
+      const clinicians = new Set(anchors.map((r) => r.author.toString())).size;
+      check(await total('activePatients') === patients, `patients seen: shown ${await total('activePatients')}, the chain's records name ${patients}`);
+      // Hekou's dispensers also wrote records there (Charlie), so they are among the authors.
+      check(await total('activeClinicians') === clinicians, `clinicians: shown ${await total('activeClinicians')}, the records' authors are ${clinicians}`);
+    }
+    const byProduct = await bob.$$eval(`tr[data-gtin="${AMOXICILLIN}"] td`, (tds) => tds.map((td) => Number(td.textContent)));
+    check(byProduct.reduce((a, b) => a + b, 0) === amoxicillin.length, `amoxicillin handovers: shown ${byProduct}, the chain holds ${amoxicillin.length}`);
+    check(await bob.$$eval('.chart canvas', (c) => c.length) === 4, 'the four charts are not drawn');
+    await screenshot(bob, 'figures');
+
+    const [download] = await Promise.all([bob.waitForEvent('download'), bob.click('[data-action="csv"]')]);
+    check(download.suggestedFilename().startsWith('ruralmed-1001-1-1-'), `the CSV file is named ${download.suggestedFilename()}`);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    check(lines.length === 7 && lines[0].startsWith('region,month,Records written,'), `the CSV's header: ${lines[0]}`);
+    const headings = lines[0].split(',');
+    for (const [figure, heading] of [['recordsWritten', 'Records written'], ['activePatients', 'Patients seen'], ['dispensations', 'Medicine handovers']]) {
+      const column = headings.indexOf(heading);
+      const fromCsv = lines.slice(1).map((line) => Number(line.split(',')[column]));
+      check(JSON.stringify(fromCsv) === JSON.stringify(await row(figure)), `the CSV's ${figure} ${fromCsv} is not the table's ${await row(figure)}`);
+    }
+    check(lines.slice(1).every((line) => line.startsWith('1001-1-1,')), 'a CSV row of another region');
+
+    // Where recalled stock still sits in the maker's county (the council recalled its MR
+    // vaccine batch above, most of which the maker still holds): every holding of a recalled
+    // batch by an organisation of that county, as the chain holds them, and nothing else.
+    const county = (await chain.query.registry.organisations(4)).unwrap().region.county.toNumber();
+    await bob.selectOption('#figures-region', `${county}-0-0`);
+    await bob.waitForSelector(`.figures h3 >> text=county ${county}`, { timeout: 30_000 });
+    await bob.waitForSelector('[data-recalled-lot], [data-empty="recalled"]', { timeout: 30_000 });
+    const orgsInCounty = new Set((await chain.query.registry.organisations.entries())
+      .filter(([, o]) => o.unwrap().region.county.toNumber() === county).map(([k]) => k.args[0].toNumber()));
+    const expected = [];
+    for (const [key, packs] of await chain.query.drugProvenance.holdings.entries()) {
+      const [lot, org] = key.args.map((a) => a.toNumber());
+      if (packs.toNumber() > 0 && orgsInCounty.has(org) && (await chain.query.drugProvenance.lots(lot)).unwrap().status.isRecalled) expected.push(`${lot}:${org}:${packs.toNumber()}`);
+    }
+    const shown = await bob.$$eval('[data-recalled-lot] li[data-org]', (lis) => lis.map((li) => `${li.closest('[data-recalled-lot]').dataset.recalledLot}:${li.dataset.org}:${li.dataset.packs}`));
+    check(expected.length > 0, `the chain holds no recalled stock in county ${county}, though the council recalled the maker's batch`);
+    check(JSON.stringify(shown.sort()) === JSON.stringify(expected.sort()), `recalled stock shown ${shown}, the chain holds ${expected}`);
+    await screenshot(bob, 'figures-recalled');
+
+    await setLanguage(bob, 'zh-CN');
+    await bob.waitForSelector('[data-screen="figures"] h2 >> text=全县统计', { timeout: 30_000 });
+    await bob.waitForSelector('.figures-table >> text=书写的病历', { timeout: 30_000 });
+    await screenshot(bob, 'figures-zh');
+    await bob.context().close();
   });
 
   await step('no uncaught errors in any page', async () => {

@@ -28,5 +28,6 @@ impl DefaultConfig for TestDefaultConfig {
 	type EmergencyReviewPeriod = ConstUint<20>;
 	type EmergencyRateWindow = ConstUint<100>;
 	type MaxEmergenciesPerWindow = ConstU32<2>;
+	type Statistics = ();
 	type WeightInfo = ();
 }

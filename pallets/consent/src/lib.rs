@@ -118,7 +118,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use ruralmed_primitives::{
-		ContentHash, OrganisationId, PatientDirectory, PractitionerDirectory,
+		ContentHash, OrganisationId, PatientDirectory, PractitionerDirectory, StatisticsSink,
 	};
 
 	/// The balance type of [`Config::Currency`].
@@ -191,6 +191,11 @@ pub mod pallet {
 		/// Most break-glass accesses one practitioner may open per window.
 		#[pallet::constant]
 		type MaxEmergenciesPerWindow: Get<u32>;
+		/// Where what happens is counted for the regional statistics (the statistics pallet);
+		/// `()` counts nothing.
+		#[pallet::no_default_bounds]
+		type Statistics: StatisticsSink<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -571,7 +576,10 @@ pub mod pallet {
 		/// [`Error::ReferralNeedsTreatment`], [`Error::TooManyGrants`], [`Error::Overflow`],
 		/// or a balance error if the deposit cannot be held.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::grant_consent())]
+		#[pallet::weight(T::WeightInfo::grant_consent()
+			.saturating_add(T::Statistics::note_weight())
+			// A practitioner grantee's affiliations, for the region the grant counts in.
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn grant_consent(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -731,7 +739,7 @@ pub mod pallet {
 		/// [`Error::EmergencyAccessStillOpen`], [`Error::EmergencyAccessDisputed`],
 		/// [`Error::RateLimited`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::open_emergency_access())]
+		#[pallet::weight(T::WeightInfo::open_emergency_access().saturating_add(T::Statistics::note_weight()))]
 		pub fn open_emergency_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -754,7 +762,7 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownEmergency`], [`Error::NotPatientOrGuardian`],
 		/// [`Error::NotReviewable`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::review_emergency_access())]
+		#[pallet::weight(T::WeightInfo::review_emergency_access().saturating_add(T::Statistics::note_weight()))]
 		pub fn review_emergency_access(
 			origin: OriginFor<T>,
 			emergency: EmergencyId,

@@ -21,5 +21,6 @@ impl DefaultConfig for TestDefaultConfig {
 	type ExcursionToleranceMinutes = ConstU32<30>;
 	type MaxCompanyPrefixes = ConstU32<2>;
 	type ShipmentTimeout = ConstUint<100>;
+	type Statistics = ();
 	type WeightInfo = ();
 }

@@ -128,7 +128,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use ruralmed_primitives::{OrganisationId, PractitionerDirectory};
+	use ruralmed_primitives::{OrganisationId, PractitionerDirectory, StatisticsSink};
 	use sp_core::H256;
 
 	/// A lot as stored.
@@ -175,6 +175,11 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type ShipmentTimeout: Get<BlockNumberFor<Self>>;
+		/// Where what happens is counted for the regional statistics (the statistics pallet);
+		/// `()` counts nothing.
+		#[pallet::no_default_bounds]
+		type Statistics: StatisticsSink<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -824,7 +829,8 @@ pub mod pallet {
 		/// [`Error::PackQuarantined`], [`Error::HoldingQuarantined`],
 		/// [`Error::InsufficientStock`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::dispense(serials.len() as u32))]
+		#[pallet::weight(T::WeightInfo::dispense(serials.len() as u32)
+			.saturating_add(T::Statistics::note_weight()))]
 		pub fn dispense(
 			origin: OriginFor<T>,
 			lot: LotId,
@@ -847,7 +853,7 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownLot`], [`Error::NotManufacturer`],
 		/// [`Error::AlreadyRecalled`], [`Error::LotIllegitimate`], [`Error::Overflow`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::recall_lot())]
+		#[pallet::weight(T::WeightInfo::recall_lot().saturating_add(T::Statistics::note_weight()))]
 		pub fn recall_lot(
 			origin: OriginFor<T>,
 			lot: LotId,

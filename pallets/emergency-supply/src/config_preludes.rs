@@ -39,5 +39,6 @@ impl DefaultConfig for TestDefaultConfig {
 	type DeliveryDeadline = ConstUint<20>;
 	type MaxPageSize = ConstU32<4>;
 	type MaxQueuedRounds = ConstU32<4>;
+	type Statistics = ();
 	type WeightInfo = ();
 }

@@ -175,7 +175,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use ruralmed_primitives::{OrganisationId, PractitionerDirectory, RegionCode};
+	use ruralmed_primitives::{OrganisationId, PractitionerDirectory, RegionCode, StatisticsSink};
 	use sp_runtime::Perbill;
 
 	/// The balance type of [`Config::Currency`].
@@ -290,6 +290,11 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default]
 		type AllocationBudget: Get<Weight>;
+		/// Where what happens is counted for the regional statistics (the statistics pallet);
+		/// `()` counts nothing.
+		#[pallet::no_default_bounds]
+		type Statistics: StatisticsSink<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -976,7 +981,7 @@ pub mod pallet {
 		/// [`Error::NeedTooLarge`], [`Error::NothingNeeded`], [`Error::TooManyNeeds`],
 		/// [`Error::Overflow`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::file_need())]
+		#[pallet::weight(T::WeightInfo::file_need().saturating_add(T::Statistics::note_weight()))]
 		pub fn file_need(
 			origin: OriginFor<T>,
 			emergency: EmergencyId,
@@ -1024,7 +1029,7 @@ pub mod pallet {
 		/// [`Error::TooManyDonorPledges`], [`Error::Overflow`], or the currency's error when
 		/// the deposit cannot be held.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::pledge())]
+		#[pallet::weight(T::WeightInfo::pledge().saturating_add(T::Statistics::note_weight()))]
 		pub fn pledge(
 			origin: OriginFor<T>,
 			emergency: EmergencyId,
@@ -1056,7 +1061,7 @@ pub mod pallet {
 		/// [`Error::UnknownEmergency`], [`Error::EmergencyNotOpen`], [`Error::AlreadyReceived`],
 		/// [`Error::ZeroQuantity`], [`Error::ReceiptExceedsPledge`], [`Error::Overflow`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::confirm_receipt())]
+		#[pallet::weight(T::WeightInfo::confirm_receipt().saturating_add(T::Statistics::note_weight()))]
 		pub fn confirm_receipt(
 			origin: OriginFor<T>,
 			donation: DonationId,
@@ -1128,7 +1133,7 @@ pub mod pallet {
 		/// [`Error::NotDispatched`], [`Error::AlreadyConfirmed`],
 		/// [`Error::ReceivedExceedsDispatched`], [`Error::Overflow`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::confirm_delivery())]
+		#[pallet::weight(T::WeightInfo::confirm_delivery().saturating_add(T::Statistics::note_weight()))]
 		pub fn confirm_delivery(
 			origin: OriginFor<T>,
 			allocation: AllocationId,

@@ -27,5 +27,6 @@ impl DefaultConfig for TestDefaultConfig {
 	type MaxKeySharesPerRecord = ConstU32<3>;
 	type MaxCareOrganisations = ConstU32<3>;
 	type MaxPageSize = ConstU32<5>;
+	type Statistics = ();
 	type WeightInfo = ();
 }

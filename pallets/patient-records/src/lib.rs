@@ -126,7 +126,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use ruralmed_primitives::{
 		AccessBasis, ContentHash, OrganisationId, PractitionerDirectory, PurposeOfUse,
-		RecordAccess, RecordCategory, RecordId,
+		RecordAccess, RecordCategory, RecordId, StatisticsSink,
 	};
 
 	/// The balance type of [`Config::Currency`].
@@ -235,6 +235,11 @@ pub mod pallet {
 		/// Most records one runtime-API page returns.
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
+
+		/// Where what happens is counted for the regional statistics (the statistics pallet);
+		/// `()` counts nothing.
+		#[pallet::no_default_bounds]
+		type Statistics: StatisticsSink<Self::AccountId>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -760,7 +765,8 @@ pub mod pallet {
 		/// [`Error::AmendmentChangesCategory`], [`Error::MayNotAmend`], [`Error::RecordErased`],
 		/// [`Error::Overflow`]; the deposit cannot be held.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::anchor_record(u32::from(amends.is_some())))]
+		#[pallet::weight(T::WeightInfo::anchor_record(u32::from(amends.is_some()))
+			.saturating_add(T::Statistics::note_weight()))]
 		pub fn anchor_record(
 			origin: OriginFor<T>,
 			patient: T::AccountId,

@@ -10,7 +10,9 @@
 //! - the questions pallets ask each other: [`PractitionerDirectory`] ("is this account an
 //!   active practitioner, with which role, in which organisations", answered by the registry)
 //!   and [`RecordAccess`] ("may this account read or write this patient's records, and why",
-//!   answered by the consent pallet, or by a care-team default until it exists).
+//!   answered by the consent pallet, or by a care-team default until it exists);
+//! - what the regional statistics count: [`Figure`], [`Happening`] and [`StatisticsSink`],
+//!   told by the pallets where things happen, answered by the statistics pallet.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -152,6 +154,8 @@ pub enum PractitionerRole {
 	Copy,
 	PartialEq,
 	Eq,
+	PartialOrd,
+	Ord,
 	Default,
 	Encode,
 	Decode,
@@ -438,6 +442,102 @@ pub trait RecordAccess<AccountId> {
 	) -> PurposeOfUse {
 		Self::benchmark_allow(reader, org, patient);
 		PurposeOfUse::Treatment
+	}
+}
+
+/// What a regional statistics counter counts; each counter is kept per region (county,
+/// township and village) and per calendar month (UTC) of the block's time.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub enum Figure {
+	/// Records anchored by an organisation's practitioner in the region (self-reported records
+	/// name no organisation and count nowhere).
+	RecordsWritten,
+	/// Distinct patients with a record anchored for them in the region in the month.
+	ActivePatients,
+	/// Distinct practitioners who anchored a record or handed out medicine in the region in
+	/// the month.
+	ActiveClinicians,
+	/// Consents granted to an organisation in the region, or to a practitioner whose first
+	/// affiliation is in it.
+	ConsentGrants,
+	/// Break-glass (emergency) accesses opened for an organisation in the region.
+	BreakGlassAccesses,
+	/// Break-glass accesses reviewed (accepted or disputed) in the month, counted at the
+	/// region of the organisation the access was opened for.
+	BreakGlassReviews,
+	/// Medicine handovers to patients by dispensers in the region (one per handover, of any
+	/// number of packs).
+	Dispensations,
+	/// Lots recalled, counted at the maker's region.
+	LotsRecalled,
+	/// Emergency supply units clinics in the region asked for.
+	SuppliesNeeded,
+	/// Emergency supply units donors pledged to warehouses in the region.
+	SuppliesPledged,
+	/// Emergency supply units warehouses in the region confirmed they received.
+	SuppliesReceived,
+	/// Emergency supply units clinics in the region confirmed were delivered.
+	SuppliesDelivered,
+}
+
+/// Something the regional statistics count, as the pallet where it happens reports it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Happening<AccountId> {
+	/// `author` anchored a record of `patient`.
+	RecordWritten { patient: AccountId, author: AccountId },
+	/// A patient granted a consent.
+	ConsentGranted,
+	/// A practitioner opened a break-glass access.
+	BreakGlassOpened,
+	/// A break-glass access was reviewed.
+	BreakGlassReviewed,
+	/// `dispenser` handed medicine of GTIN `product` to a patient.
+	Dispensed { product: [u8; 14], dispenser: AccountId },
+	/// A lot was recalled.
+	LotRecalled,
+	/// A clinic asked for `units` of an emergency supply.
+	SuppliesNeeded { units: u64 },
+	/// A donor pledged `units` to a warehouse.
+	SuppliesPledged { units: u64 },
+	/// A warehouse confirmed it received `units`.
+	SuppliesReceived { units: u64 },
+	/// A clinic confirmed `units` were delivered.
+	SuppliesDelivered { units: u64 },
+}
+
+/// Where pallets report what the regional statistics count: answered by the statistics
+/// pallet, told by the records, consent, drug provenance and emergency supply pallets. Each
+/// note costs O(1): a few counters of the organisation's region and its enclosing regions.
+pub trait StatisticsSink<AccountId> {
+	/// Counts `happening` at organisation `org`'s region in the current month. Never fails:
+	/// an unknown organisation, or a block without a time (genesis), counts nowhere.
+	fn note(org: OrganisationId, happening: Happening<AccountId>);
+
+	/// The most one [`Self::note`] may cost.
+	fn note_weight() -> sp_runtime::Weight;
+}
+
+/// No statistics: for chains and tests that keep none.
+impl<AccountId> StatisticsSink<AccountId> for () {
+	fn note(_: OrganisationId, _: Happening<AccountId>) {}
+
+	fn note_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
 	}
 }
 

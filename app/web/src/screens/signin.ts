@@ -203,7 +203,8 @@ export function signInScreen(ctx: AppContext): HTMLElement {
       h('div', { class: 'stack' },
         h('a', { class: 'btn', href: '#/check', 'data-public': 'check' }, icon('pill'), h('span', {}, t('check.title'))),
         h('a', { class: 'btn', href: '#/trace', 'data-public': 'trace' }, icon('emergency'), h('span', {}, t('trace.title'))),
-        h('a', { class: 'btn', href: '#/supplies', 'data-public': 'supplies' }, icon('emergency'), h('span', {}, t('supplies.title')))));
+        h('a', { class: 'btn', href: '#/supplies', 'data-public': 'supplies' }, icon('emergency'), h('span', {}, t('supplies.title'))),
+        h('a', { class: 'btn', href: '#/figures', 'data-public': 'figures' }, icon('chart'), h('span', {}, t('figures.title')))));
   }
 
   function draw(): void {

@@ -3,7 +3,9 @@
 use crate::*;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
-use ruralmed_primitives::{ContentHash, OrganisationId, PatientDirectory, PractitionerDirectory};
+use ruralmed_primitives::{
+	ContentHash, Happening, OrganisationId, PatientDirectory, PractitionerDirectory, StatisticsSink,
+};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -70,6 +72,7 @@ impl<T: Config> Pallet<T> {
 		PatientEmergencyCount::<T>::insert(&patient, next_position);
 		EmergencyUsageOf::<T>::insert(&who, usage);
 		NextEmergencyId::<T>::put(next);
+		T::Statistics::note(org, Happening::BreakGlassOpened);
 		Self::deposit_event(Event::EmergencyAccessOpened {
 			emergency: id,
 			patient,
@@ -89,6 +92,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotPatientOrGuardian
 		);
 		ensure!(e.status == EmergencyStatus::Open, Error::<T>::NotReviewable);
+		T::Statistics::note(e.org, Happening::BreakGlassReviewed);
 		if accept {
 			e.status = EmergencyStatus::Accepted;
 			EmergencyAccesses::<T>::insert(id, e);

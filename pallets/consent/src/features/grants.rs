@@ -7,7 +7,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use ruralmed_primitives::{
-	OrganisationStatus, PatientDirectory, PractitionerDirectory, PurposeOfUse,
+	Happening, OrganisationStatus, PatientDirectory, PractitionerDirectory, PurposeOfUse,
+	StatisticsSink,
 };
 
 impl<T: Config> Pallet<T> {
@@ -67,6 +68,14 @@ impl<T: Config> Pallet<T> {
 		GrantLocations::<T>::insert(id, (patient.clone(), key));
 		GrantCount::<T>::insert(&patient, count + 1);
 		NextGrantId::<T>::put(next);
+		// Counted where the grantee works: its organisation, or a practitioner's first.
+		let grantee_org = match &grantee {
+			Grantee::Organisation { org, .. } => Some(*org),
+			Grantee::Practitioner(who) => T::Directory::affiliations(who).first().copied(),
+		};
+		if let Some(org) = grantee_org {
+			T::Statistics::note(org, Happening::ConsentGranted);
+		}
 		Self::deposit_event(Event::ConsentGranted {
 			grant: id,
 			patient,

@@ -2,7 +2,9 @@
 
 use crate::*;
 use frame_support::ensure;
-use ruralmed_primitives::{OrganisationId, OrganisationKind, PractitionerDirectory};
+use ruralmed_primitives::{
+	Happening, OrganisationId, OrganisationKind, PractitionerDirectory, StatisticsSink,
+};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
@@ -57,6 +59,10 @@ impl<T: Config> Pallet<T> {
 		Dispensations::<T>::insert(
 			dispensation,
 			Dispensation { lot: id, org, quantity, serials, commitment, at: Self::now() },
+		);
+		T::Statistics::note(
+			org,
+			Happening::Dispensed { product: lot.gtin.0, dispenser: who.clone() },
 		);
 		Lots::<T>::insert(id, lot);
 		Self::deposit_event(Event::Dispensed { dispensation, lot: id, org, quantity });

@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 };
 use frame_system::pallet_prelude::OriginFor;
-use ruralmed_primitives::OrganisationId;
+use ruralmed_primitives::{Happening, OrganisationId, StatisticsSink};
 
 impl<T: Config> Pallet<T> {
 	/// Records a temperature excursion reported by a holder of the lot.
@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		let dispensations = lot.dispensations;
 		Lots::<T>::insert(id, lot);
+		T::Statistics::note(maker, Happening::LotRecalled);
 		Self::deposit_event(Event::LotRecalled { lot: id, reason, by_authority, dispensations });
 		Ok(())
 	}

@@ -4,7 +4,7 @@
 use super::totals::bump;
 use crate::*;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
-use ruralmed_primitives::OrganisationId;
+use ruralmed_primitives::{Happening, OrganisationId, StatisticsSink};
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -45,7 +45,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let a = Allocations::<T>::get(allocation).ok_or(Error::<T>::UnknownAllocation)?;
 		ensure!(Self::acts_for(&who, a.recipient), Error::<T>::NotRecipient);
-		Self::complete_delivery(allocation, a, received, false)
+		let recipient = a.recipient;
+		Self::complete_delivery(allocation, a, received, false)?;
+		T::Statistics::note(recipient, Happening::SuppliesDelivered { units: received });
+		Ok(())
 	}
 
 	/// The authority closes a dispatch that stayed unconfirmed past the delivery deadline (a

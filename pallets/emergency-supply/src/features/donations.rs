@@ -10,7 +10,7 @@ use frame_support::{
 	pallet_prelude::DispatchResult,
 	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
-use ruralmed_primitives::OrganisationId;
+use ruralmed_primitives::{Happening, OrganisationId, StatisticsSink};
 use sp_runtime::{traits::Zero, DispatchError};
 
 impl<T: Config> Pallet<T> {
@@ -76,6 +76,7 @@ impl<T: Config> Pallet<T> {
 		DonorPledges::<T>::insert(emergency, &who, open.saturating_add(1));
 		NextDonationId::<T>::put(next);
 		Emergencies::<T>::insert(emergency, e);
+		T::Statistics::note(warehouse, Happening::SuppliesPledged { units: quantity });
 		Self::deposit_event(Event::Pledged {
 			donation: id,
 			emergency,
@@ -118,6 +119,7 @@ impl<T: Config> Pallet<T> {
 			bump(&mut t.received, quantity)
 		})?;
 		Self::close_pledge(donation, &d);
+		T::Statistics::note(warehouse, Happening::SuppliesReceived { units: quantity });
 		Self::deposit_event(Event::DonationReceived {
 			donation,
 			warehouse,

@@ -3,7 +3,7 @@
 
 use crate::*;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
-use ruralmed_primitives::OrganisationId;
+use ruralmed_primitives::{Happening, OrganisationId, StatisticsSink};
 use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
@@ -80,6 +80,8 @@ impl<T: Config> Pallet<T> {
 				})
 				.map_err(|_| Error::<T>::TooManyNeeds)?;
 			NextNeedId::<T>::put(next);
+			// Counted when first filed; an update of the need in its round is not counted.
+			T::Statistics::note(org, Happening::SuppliesNeeded { units: requested });
 			Self::deposit_event(Event::NeedFiled {
 				need: id,
 				emergency,

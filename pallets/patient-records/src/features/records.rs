@@ -6,6 +6,7 @@ use ruralmed_primitives::{
 	AccessBasis, ContentHash, OrganisationId, OrganisationStatus, PractitionerDirectory,
 	PurposeOfUse, RecordAccess, RecordCategory, RecordId, RecordRef,
 };
+use ruralmed_primitives::{Happening, StatisticsSink};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -72,6 +73,12 @@ impl<T: Config> Pallet<T> {
 		PatientRecordIndex::<T>::insert(&patient, index, id);
 		Patients::<T>::insert(&patient, info);
 		NextRecordId::<T>::put(next_id);
+		if let Some(org) = organisation {
+			T::Statistics::note(
+				org,
+				Happening::RecordWritten { patient: patient.clone(), author: author.clone() },
+			);
+		}
 		Self::deposit_event(Event::RecordAnchored {
 			record: id,
 			patient,
