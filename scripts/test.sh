@@ -114,7 +114,6 @@ clippy_checks() {
 		&& cargo clippy --locked -p ruralmed-network-tests --all-targets -- -D warnings
 }
 background_dir=$(mktemp -d "${TMPDIR:-/tmp}/ruralmed-background.XXXXXX")
-export GARAGE_INSTALLED_MARK="$background_dir/garage.rc"
 garage_pid="" network_pid="" clippy_pid=""
 # Runs a command in the background at nice 19; its log goes to $background_dir/NAME.log and
 # "status seconds" to $background_dir/NAME.rc when it ends. Sets $background_pid.
@@ -210,13 +209,17 @@ upgrade_then_bench_smoke() {
 }
 polkadot_js_checks() { "$ROOT/scripts/live-checks.sh" js; }
 client_live_tests() { "$ROOT/scripts/live-checks.sh" client; }
+# Waits, inside a side-by-side stage, for background job NAME (LABEL in the log) to end;
+# fails if it failed.
+await_background() {
+	local name=$1 label=$2 waited=0 rc secs
+	until [ -f "$background_dir/$name.rc" ]; do sleep 5; waited=$((waited + 5)); done
+	read -r rc secs <"$background_dir/$name.rc"
+	log "$label (in the background) ended with status $rc after $secs s; waited $waited s for it"
+	[ "$rc" = 0 ]
+}
 vault_on_garage_checks() {
-	local waited=0 rc secs
-	until [ -f "$GARAGE_INSTALLED_MARK" ]; do sleep 5; waited=$((waited + 5)); done
-	read -r rc secs <"$GARAGE_INSTALLED_MARK"
-	log "Garage's install (in the background) ended with status $rc after $secs s; waited $waited s for it"
-	[ "$rc" = 0 ] || return 1
-	"$ROOT/scripts/vault-s3-checks.sh"
+	await_background garage "Garage's install" && "$ROOT/scripts/vault-s3-checks.sh"
 }
 export RURALMED_NETWORK_TARGET_DIR="$SIDE_TARGET_DIR"
 #    - the network and fault tests: four validators under zombienet-sdk (each scenario timed),
@@ -226,12 +229,7 @@ export RURALMED_NETWORK_TARGET_DIR="$SIDE_TARGET_DIR"
 #      forks the others until Substrate's sync heals it. The scenario now kills between blocks
 #      (`between_blocks` in zombienet/); the logs say more if it happens again.
 network_tests_when_built() {
-	local waited=0 rc secs
-	until [ -f "$background_dir/network.rc" ]; do sleep 5; waited=$((waited + 5)); done
-	read -r rc secs <"$background_dir/network.rc"
-	log "the network tests' build (in the background) ended with status $rc after $secs s; waited $waited s for it"
-	[ "$rc" = 0 ] || return 1
-	"$ROOT/scripts/network-tests.sh"
+	await_background network "the network tests' build" && "$ROOT/scripts/network-tests.sh"
 }
 live_stages() {
 	parallel_stages \

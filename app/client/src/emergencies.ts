@@ -23,6 +23,13 @@ export const NEED_REASONS: readonly NeedReason[] = ['CaseSurge', 'StockOut', 'St
 /** A region code of the registry: county, township (0: all), village (0: all). */
 export interface RegionCode { readonly county: number; readonly township: number; readonly village: number }
 
+/** Whether `inner` lies within `outer` (a region contains itself), as the chain's `RegionCode::contains` decides. */
+export function regionContains(outer: RegionCode, inner: RegionCode): boolean {
+  return outer.county === inner.county
+    && (outer.township === 0 || outer.township === inner.township)
+    && (outer.village === 0 || outer.village === inner.village);
+}
+
 export interface SupplyItemView {
   readonly index: number;
   readonly code: string;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { needOutcomes, type NeedView, type Priority } from '../src/index.js';
+import { needOutcomes, regionContains, type NeedView, type Priority } from '../src/index.js';
 
 function need(priority: Priority, requested: number, stockOnHand: number, allocated: number): Omit<NeedView, 'outcome'> {
   return {
@@ -26,5 +26,17 @@ describe('needOutcomes', () => {
 
   it('nothing for anyone: no stock', () => {
     assert.deepEqual(needOutcomes([need('Urgent', 10, 0, 0), need('Routine', 4, 1, 0)], true), ['NoStock', 'NoStock']);
+  });
+});
+
+describe('regionContains', () => {
+  it('a county holds its townships and villages, a township its villages, a region itself, nothing else', () => {
+    const county = { county: 1001, township: 0, village: 0 };
+    const township = { county: 1001, township: 1, village: 0 };
+    const village = { county: 1001, township: 1, village: 1 };
+    assert.ok(regionContains(county, village) && regionContains(county, township) && regionContains(township, village));
+    assert.ok(regionContains(village, village));
+    assert.ok(!regionContains(village, township) && !regionContains(township, county));
+    assert.ok(!regionContains(township, { county: 1001, township: 2, village: 1 }) && !regionContains(county, { county: 2001, township: 0, village: 0 }));
   });
 });

@@ -120,6 +120,7 @@ import {
   type RegionCode,
   recalledStock,
   type RecalledStock,
+  regionContains,
 } from '@ruralmed/client';
 
 import type { Session } from './accounts';
@@ -1223,9 +1224,7 @@ export async function productFigures(backend: Backend, region: RegionCode, first
 export async function recalledStockIn(backend: Backend, region: RegionCode, orgs: readonly OrganisationView[]): Promise<RecalledStock[]> {
   const within = (org: number): boolean => {
     const at = orgs.find((o) => o.id === org)?.region;
-    return at !== undefined && at.county === region.county
-      && (region.township === 0 || at.township === region.township)
-      && (region.village === 0 || at.village === region.village);
+    return at !== undefined && regionContains(region, at);
   };
   return (await recalledStock(backend.requireApi()))
     .map((r) => ({ ...r, holders: r.holders.filter((h) => within(h.org)) }))
