@@ -11,16 +11,35 @@ source "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
 timings=()
+# Why a stage failed, printed last of all: CI shows only the end of a long output, and a failed
+# stage's whole log (nodes', vault's and app's logs included) can push its reason out of view.
+failure_reasons=()
+# The lines of a failed stage's log that say what failed: a browser step marked ✘ (with the next
+# lines of its stack and what each page showed), a test or scenario that FAILED or panicked, an
+# error from the scripts. At most 40.
+note_failure() {
+	local name=$1 file=$2 lines
+	lines=$(grep -a -E -A6 '^✘|FAIL|panicked|not ok|\[ruralmed\] error:|^Error|AssertionError' "$file" \
+		| grep -a -v -E 'FAILED NODES|0 failed' | head -n 40)
+	failure_reasons+=("----- $name failed:" "${lines:-(no line of its log says why: see its log above)}")
+}
 # Runs one stage and records how long it took; the times are printed at the end (and on failure).
 stage() {
 	local name=$1 t0
 	shift
 	t0=$(date +%s)
 	log "stage: $name"
-	if ! "$@"; then
+	# Its output also goes to a file, for the reasons printed last on failure (in this shell:
+	# a stage may export what the next ones use).
+	stage_log=$(mktemp "${TMPDIR:-/tmp}/ruralmed-stage.XXXXXX")
+	if ! "$@" > >(tee -a "$stage_log") 2> >(tee -a "$stage_log" >&2); then
+		sleep 1 # the two tee processes write what they still hold
+		note_failure "$name" "$stage_log"
+		rm -f "$stage_log"
 		log "stage $name FAILED after $(( $(date +%s) - t0 )) s"
 		exit 1
 	fi
+	rm -f "$stage_log"
 	timings+=("$(printf '%-28s %5d s' "$name" $(( $(date +%s) - t0 )))")
 	log "stage $name took $(( $(date +%s) - t0 )) s"
 }
@@ -55,6 +74,7 @@ parallel_stages() {
 		else
 			printf '\n----- %s: FAILED after %d s (its whole log) -----\n' "${names[$i]}" "$secs" >&2
 			cat "$dir/$i.log" >&2
+			note_failure "${names[$i]}" "$dir/$i.log"
 			timings+=("$(printf '%-28s %5d s  FAILED' "${names[$i]}" "$secs")")
 			failed=1
 		fi
@@ -68,6 +88,9 @@ print_timings() {
 	log "stage times:"
 	local t
 	for t in "${timings[@]}"; do printf '  %s\n' "$t" >&2; done
+	[ "${#failure_reasons[@]}" = 0 ] && return 0
+	log "why it failed (from the failed stages' logs above):"
+	printf '%s\n' "${failure_reasons[@]}" >&2
 }
 # On any exit: stop background builds still running, then print the stage times.
 on_exit() {
@@ -147,6 +170,7 @@ background_result() {
 		timings+=("$(printf '%-28s %5d s  (in the background)' "$label" "$secs")")
 	else
 		cat "$background_dir/$name.log" >&2
+		note_failure "$label" "$background_dir/$name.log"
 		timings+=("$(printf '%-28s %5d s  FAILED' "$label" "$secs")")
 	fi
 	return "$rc"
