@@ -99,6 +99,8 @@ const PLAIN: Readonly<Record<string, string>> = {
   'DrugProvenance.UnknownPack': 'No pack of this lot has this serial number.',
   'DrugProvenance.PackNotHeld': 'This pack is not in the organisation\'s stock.',
   'DrugProvenance.PackQuarantined': 'This pack is flagged as suspect or illegitimate.',
+  'DrugProvenance.TooManySerials': 'More packs than the lot was declared with.',
+  'DrugProvenance.InvalidReceipt': 'More packs than were shipped, or a missing pack the shipment does not list.',
   'EmergencySupply.UnknownEmergency': 'There is no such emergency.',
   'EmergencySupply.EmergencyNotOpen': 'This emergency is not open: it has not started, is past its end, or was closed.',
   'EmergencySupply.ItemNotCovered': 'This emergency does not cover this item.',

@@ -271,6 +271,10 @@ export interface LotView {
   /** Days since 1970-01-01: the lot may not be dispensed on or after it. */
   readonly expiresOn: number;
   readonly serialised: boolean;
+  /** Packs the lot is declared to hold. */
+  readonly quantity: number;
+  /** Packs commissioned so far: all of `quantity` for an unserialised lot, serial by serial otherwise. */
+  readonly commissioned: number;
   readonly status: LotStatusView;
   readonly coldChain: 'Intact' | 'Breached' | 'ClearedByAuthority';
 }
@@ -325,6 +329,8 @@ export async function getLot(api: ApiPromise, id: bigint | number): Promise<LotV
     manufacturer: Number(big(raw.manufacturer, 'a manufacturer')),
     expiresOn: Number(big(raw.expiresOn, 'an expiry day')),
     serialised: raw.serialised === true,
+    quantity: Number(big(raw.quantity, 'a quantity')),
+    commissioned: Number(big(raw.commissioned, 'a quantity')),
     status: lotStatus(raw.status),
     coldChain,
   };

@@ -19,7 +19,8 @@ import { stringToHex } from '@polkadot/util';
 import { submit, type TxResult } from './chain.js';
 import { big, isObject, list, query, runtimeCall, shape, text, txFn, variant } from './decode.js';
 import { ChainError } from './errors.js';
-import { chainToday, DAY_MS, getDispensation, getLot, isGs1Text, isValidGtin, lotIdOf, type DispensationView, type LotView, type RecallReason, type SuspectReason } from './medicines.js';
+import { chainToday, DAY_MS, getDispensation, getLot, isGs1Text, isValidGtin, lotIdOf, MAX_PACKS_PER_DISPENSE, type DispensationView, type LotView, type RecallReason, type SuspectReason } from './medicines.js';
+import { PackCodeError, parsePackCode } from './packs.js';
 import { txAccount, type Actor } from './records.js';
 
 const PALLET = 'DrugProvenance';
@@ -27,6 +28,12 @@ const PALLET = 'DrugProvenance';
 const HOLDINGS_PAGE = 500;
 /** Most holdings `stockOf` reads (all holders of all lots) before it stops: `TooManyHoldings`. */
 export const MAX_HOLDINGS_SCANNED = 20_000;
+/** Packs of one lot read per storage page. */
+const PACKS_PAGE = 500;
+/** Most packs of one lot `packsHeld` reads (a serialised lot's packs, all holders). */
+export const MAX_PACKS_READ = 10_000;
+/** Most serials one call may list (the pallet's `MAX_PACKS_PER_CALL`). */
+export const MAX_SERIALS_PER_CALL = MAX_PACKS_PER_DISPENSE;
 /** Dispensations read per runtime call (the runtime caps pages at 100). */
 const REACH_PAGE = 100;
 /** Most dispensations of one lot `dispensationsOf` reads. */
@@ -257,6 +264,28 @@ function requireUsable(line: StockLine): void {
   if (line.suspect !== null) throw ChainError.refusal(PALLET, 'HoldingQuarantined');
 }
 
+/**
+ * The packs an action on `line` moves: `quantity` of an unserialised lot, as many as `serials`
+ * of a serialised one. Refuses `NotSerialised`, `SerialsRequired`, `NotAWholeNumber`,
+ * `InvalidQuantity` (none).
+ */
+function packsMoved(line: StockLine, quantity: number, serials: readonly string[]): number {
+  if (!line.lot.serialised && serials.length > 0) throw ChainError.refusal(PALLET, 'NotSerialised');
+  if (line.lot.serialised && serials.length === 0) throw ChainError.refusal(PALLET, 'SerialsRequired');
+  const moved = line.lot.serialised ? serials.length : packs(quantity);
+  if (moved === 0) throw ChainError.refusal(PALLET, 'InvalidQuantity');
+  return moved;
+}
+
+/** A list of serials one call may carry: `InvalidQuantity` (none or too many), `InvalidSerial`, `DuplicateSerial`. */
+function checkSerialList(serials: readonly string[]): void {
+  if (serials.length === 0 || serials.length > MAX_SERIALS_PER_CALL) throw ChainError.refusal(PALLET, 'InvalidQuantity', `List 1 to ${MAX_SERIALS_PER_CALL} serials.`);
+  for (const [i, serial] of serials.entries()) {
+    if (!isGs1Text(serial)) throw ChainError.refusal(PALLET, 'InvalidSerial', JSON.stringify(serial));
+    if (serials.indexOf(serial) !== i) throw ChainError.refusal(PALLET, 'DuplicateSerial', JSON.stringify(serial));
+  }
+}
+
 function eventField(result: TxResult, method: string, index: number): unknown {
   const found = result.events.find(({ event }: EventRecord) => event.section === 'drugProvenance' && event.method === method);
   if (found === undefined) throw new ChainError(undefined, 'MissingEvent', `The chain did not report drugProvenance.${method}.`);
@@ -273,43 +302,196 @@ export interface ShipArgs {
   readonly line: StockLine;
   readonly from: number;
   readonly to: number;
+  /** Packs of an unserialised lot (ignored for a serialised one: as many as `serials`). */
   readonly quantity: number;
+  /** A serialised lot's packs, by serial (`parseSerials`). */
+  readonly serials?: readonly string[];
 }
 
 /**
- * Ships `quantity` packs of an unserialised lot from `from`'s stock to organisation `to`;
- * answers the shipment's number (for the delivery note: the receiver confirms by it).
- * Refuses before signing: `NotAWholeNumber`, `InvalidQuantity` (0), `SameOrganisation`,
- * `InsufficientStock`, `SerialsRequired` (a serialised lot: ship it pack by pack elsewhere),
- * and a lot that may not move (`LotRecalled`, `LotQuarantined`, `LotIllegitimate`,
- * `ColdChainBreached`, `StockExpired`, `HoldingQuarantined`). The chain refuses the rest
- * (`RecipientNotVerified`, `NotActingForOrganisation`).
+ * Ships packs from `from`'s stock to organisation `to`: `quantity` packs of an unserialised
+ * lot, or the packs `serials` of a serialised one; answers the shipment's number (for the
+ * delivery note: the receiver confirms by it). Refuses before signing: `NotAWholeNumber`,
+ * `InvalidQuantity` (0, or more serials than one call carries), `SameOrganisation`,
+ * `InsufficientStock`, `SerialsRequired` (a serialised lot without serials), `NotSerialised`
+ * (serials for an unserialised lot), the packs' own refusals (`InvalidSerial`,
+ * `DuplicateSerial`, `UnknownPack`, `PackNotHeld`, `PackQuarantined`), and a lot that may not
+ * move (`LotRecalled`, `LotQuarantined`, `LotIllegitimate`, `ColdChainBreached`,
+ * `StockExpired`, `HoldingQuarantined`). The chain refuses the rest (`RecipientNotVerified`,
+ * `NotActingForOrganisation`).
  */
 export async function shipStock(api: ApiPromise, sender: Actor, args: ShipArgs): Promise<bigint> {
-  if (packs(args.quantity) === 0) throw ChainError.refusal(PALLET, 'InvalidQuantity');
+  const quantity = packsMoved(args.line, args.quantity, args.serials ?? []);
   if (args.from === args.to) throw ChainError.refusal(PALLET, 'SameOrganisation');
-  if (args.line.lot.serialised) throw ChainError.refusal(PALLET, 'SerialsRequired');
   requireUsable(args.line);
-  if (args.quantity > args.line.held) throw ChainError.refusal(PALLET, 'InsufficientStock', `It holds ${args.line.held}.`);
-  const result = await send(api, sender, 'ship', [args.line.lot.id, args.from, args.to, args.quantity, []]);
+  if (quantity > args.line.held) throw ChainError.refusal(PALLET, 'InsufficientStock', `It holds ${args.line.held}.`);
+  const serials = args.line.lot.serialised ? await requirePacksHeld(api, args.line.lot.id, args.from, args.serials ?? [], true) : [];
+  const result = await send(api, sender, 'ship', [args.line.lot.id, args.from, args.to, quantity, serials.map((x) => stringToHex(x))]);
   return big(eventField(result, 'Shipped', 0), 'a shipment id');
 }
 
 /**
- * The receiver confirms shipment `shipment`: `received` packs of it arrived, the rest is
- * recorded as lost (an unserialised lot; a serialised one lists its missing packs by serial).
- * Refuses before signing: `NotAWholeNumber`, `ShipmentNotInTransit`, `NotRecipient` (given
- * the organisations the account acts for), `InvalidReceipt` (more than was shipped),
- * `SerialsRequired` (a serialised lot).
+ * The receiver confirms shipment `shipment`: of an unserialised lot, `received` packs arrived
+ * and the rest is recorded as lost; of a serialised one, the packs `missing` (by serial, from
+ * the shipment's list) did not arrive and the rest did (`received` is then ignored). Refuses
+ * before signing: `NotAWholeNumber`, `ShipmentNotInTransit`, `NotRecipient` (given the
+ * organisations the account acts for), `InvalidReceipt` (more than was shipped, or a missing
+ * serial the shipment does not list, or listed twice), `NotSerialised` (missing serials for an
+ * unserialised lot).
  */
-export async function receiveStock(api: ApiPromise, receiver: Actor, args: { shipment: ShipmentView; received: number; actsFor: readonly number[] }): Promise<void> {
-  packs(args.received);
+export async function receiveStock(
+  api: ApiPromise,
+  receiver: Actor,
+  args: { shipment: ShipmentView; received: number; missing?: readonly string[]; actsFor: readonly number[] },
+): Promise<void> {
   const s = args.shipment;
+  const missing = args.missing ?? [];
+  const serialised = s.serials.length > 0;
+  if (!serialised) packs(args.received);
   if (s.status !== 'InTransit') throw ChainError.refusal(PALLET, 'ShipmentNotInTransit');
   if (!args.actsFor.includes(s.to)) throw ChainError.refusal(PALLET, 'NotRecipient');
-  if (s.serials.length > 0) throw ChainError.refusal(PALLET, 'SerialsRequired');
-  if (args.received > s.quantity) throw ChainError.refusal(PALLET, 'InvalidReceipt', `At most the ${s.quantity} shipped.`);
-  await send(api, receiver, 'receiveShipment', [s.id, args.received, []]);
+  if (!serialised && missing.length > 0) throw ChainError.refusal(PALLET, 'NotSerialised');
+  if (serialised && (new Set(missing).size !== missing.length || missing.some((m) => !s.serials.includes(m)))) {
+    throw ChainError.refusal(PALLET, 'InvalidReceipt', 'Only packs the shipment lists can be missing, each once.');
+  }
+  const received = serialised ? s.quantity - missing.length : args.received;
+  if (received > s.quantity) throw ChainError.refusal(PALLET, 'InvalidReceipt', `At most the ${s.quantity} shipped.`);
+  await send(api, receiver, 'receiveShipment', [s.id, received, missing.map((m) => stringToHex(m))]);
+}
+
+// ---- Serialised packs ------------------------------------------------------------------------
+
+/** Whether a line of text is a scanned or printed pack code rather than a bare serial. */
+const looksLikePackCode = (line: string): boolean => line.startsWith('(') || line.startsWith(']') || line.includes('\u001d');
+
+/**
+ * The serials in `input` as typed or scanned: one per line (a scanner types a pack's code and
+ * Enter), each a bare serial or a pack's whole GS1 code (`(01)…(10)…(21)…`, its serial taken,
+ * and it must be a pack of `lot` when given); blank lines skipped. Throws `ChainError`:
+ * `InvalidSerial` (characters or a length GS1 does not allow, or a pack code without a serial
+ * or unreadable), `PackOfAnotherLot`, `DuplicateSerial`, `InvalidQuantity` (none, or more than
+ * `MAX_SERIALS_PER_CALL`).
+ */
+export function parseSerials(input: string, lot?: Pick<LotView, 'gtin' | 'lotNumber'>): string[] {
+  const serials: string[] = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    let serial = line;
+    if (looksLikePackCode(line)) {
+      let code;
+      try {
+        code = parsePackCode(line);
+      } catch (error) {
+        if (error instanceof PackCodeError) throw ChainError.refusal(PALLET, 'InvalidSerial', `${JSON.stringify(line)}: ${error.message}`);
+        throw error;
+      }
+      if (code.serial === undefined) throw ChainError.refusal(PALLET, 'InvalidSerial', `${JSON.stringify(line)} has no serial number (21).`);
+      if (lot !== undefined && (code.gtin !== lot.gtin || code.lotNumber !== lot.lotNumber)) {
+        throw new ChainError(undefined, 'PackOfAnotherLot', `The pack ${code.serial} is of batch ${code.lotNumber}, not ${lot.lotNumber}.`);
+      }
+      serial = code.serial;
+    }
+    if (!isGs1Text(serial)) throw ChainError.refusal(PALLET, 'InvalidSerial', JSON.stringify(serial));
+    if (serials.includes(serial)) throw ChainError.refusal(PALLET, 'DuplicateSerial', JSON.stringify(serial));
+    serials.push(serial);
+  }
+  if (serials.length === 0 || serials.length > MAX_SERIALS_PER_CALL) {
+    throw ChainError.refusal(PALLET, 'InvalidQuantity', `List 1 to ${MAX_SERIALS_PER_CALL} serials, one per line.`);
+  }
+  return serials;
+}
+
+/**
+ * `count` serials from `first` on, counting up its trailing digits and keeping their width:
+ * `serialRange('MR-0098', 3)` is MR-0098, MR-0099, MR-0100. Throws `ChainError`: `InvalidSerial`
+ * (`first` is not a serial or does not end in digits, or the count would need more digits
+ * than it has), `InvalidQuantity` (not 1 to `MAX_SERIALS_PER_CALL`).
+ */
+export function serialRange(first: string, count: number): string[] {
+  const start = first.trim();
+  const match = /^(.*?)(\d+)$/.exec(start);
+  if (!isGs1Text(start) || match === null) throw ChainError.refusal(PALLET, 'InvalidSerial', `${JSON.stringify(start)} does not end in digits to count from.`);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_SERIALS_PER_CALL) {
+    throw ChainError.refusal(PALLET, 'InvalidQuantity', `1 to ${MAX_SERIALS_PER_CALL} serials at a time.`);
+  }
+  const [, prefix = '', digits = ''] = match;
+  const from = BigInt(digits);
+  const last = (from + BigInt(count - 1)).toString().padStart(digits.length, '0');
+  if (last.length > digits.length) throw ChainError.refusal(PALLET, 'InvalidSerial', `${count} serials from ${start} need more than ${digits.length} digits.`);
+  return Array.from({ length: count }, (_, i) => `${prefix}${(from + BigInt(i)).toString().padStart(digits.length, '0')}`);
+}
+
+/** A serialised pack (`DrugProvenance.Packs`). */
+export interface PackView {
+  readonly serial: string;
+  readonly custody:
+    | { readonly kind: 'Held'; readonly org: number }
+    | { readonly kind: 'InTransit'; readonly shipment: bigint }
+    | { readonly kind: 'Dispensed'; readonly dispensation: bigint }
+    | { readonly kind: 'Destroyed' }
+    | { readonly kind: 'Lost' };
+  /** Active, or flagged suspect (quarantined), or confirmed illegitimate. */
+  readonly status: 'Active' | 'Suspect' | 'Illegitimate';
+}
+
+function packView(serial: string, raw: unknown): PackView {
+  if (!isObject(raw)) throw shape('a pack');
+  const [where, data] = variant(raw.custody, 'a pack custody');
+  const [status] = variant(raw.status, 'a pack status');
+  if (status !== 'Active' && status !== 'Suspect' && status !== 'Illegitimate') throw shape('a pack status');
+  const custody: PackView['custody'] = where === 'Held' ? { kind: 'Held', org: Number(big(data, 'an organisation id')) }
+    : where === 'InTransit' ? { kind: 'InTransit', shipment: big(data, 'a shipment id') }
+      : where === 'Dispensed' ? { kind: 'Dispensed', dispensation: big(data, 'a dispensation id') }
+        : where === 'Destroyed' || where === 'Lost' ? { kind: where } : (() => { throw shape('a pack custody'); })();
+  return { serial, custody, status };
+}
+
+/** Pack `serial` of lot `lot`, or null (never commissioned). */
+export async function getPack(api: ApiPromise, lot: bigint, serial: string): Promise<PackView | null> {
+  const raw = (await query(api, 'drugProvenance', 'packs')(lot, stringToHex(serial))).toJSON();
+  return raw === null ? null : packView(serial, raw);
+}
+
+/**
+ * The packs of serialised lot `lot` organisation `org` holds, by serial (sorted), with their
+ * status: read page by page from the lot's packs. Throws `ChainError TooManyPacks` past
+ * `MAX_PACKS_READ` packs in the lot.
+ */
+export async function packsHeld(api: ApiPromise, lot: bigint, org: number): Promise<PackView[]> {
+  const packsOfLot = query(api, 'drugProvenance', 'packs') as unknown as StorageEntries;
+  const out: PackView[] = [];
+  let startKey: string | undefined;
+  for (let scanned = 0; ;) {
+    const page = await packsOfLot.entriesPaged({ args: [lot], pageSize: PACKS_PAGE, startKey });
+    for (const [key, value] of page) {
+      const pack = packView(text(key.args[1]?.toJSON(), 'a serial'), value.toJSON());
+      if (pack.custody.kind === 'Held' && pack.custody.org === org) out.push(pack);
+    }
+    scanned += page.length;
+    if (page.length < PACKS_PAGE) break;
+    if (scanned >= MAX_PACKS_READ) throw new ChainError(undefined, 'TooManyPacks', `More than ${MAX_PACKS_READ} packs in the batch: list the serials by hand.`);
+    startKey = page[page.length - 1]?.[0].toHex();
+  }
+  return out.sort((a, b) => a.serial.localeCompare(b.serial, 'en', { numeric: true }));
+}
+
+/**
+ * Checks that `from` holds each pack `serials` of lot `lot` (and, with `active`, that none is
+ * quarantined), as the pallet will: `InvalidSerial`, `DuplicateSerial`, `UnknownPack`,
+ * `PackNotHeld`, `PackQuarantined`, `InvalidQuantity` (more than one call carries). Answers the
+ * serials.
+ */
+async function requirePacksHeld(api: ApiPromise, lot: bigint, from: number, serials: readonly string[], active: boolean): Promise<readonly string[]> {
+  checkSerialList(serials);
+  const found = await Promise.all(serials.map(async (serial) => getPack(api, lot, serial)));
+  for (const [i, pack] of found.entries()) {
+    const serial = JSON.stringify(serials[i]);
+    if (pack === null) throw ChainError.refusal(PALLET, 'UnknownPack', serial);
+    if (pack.custody.kind !== 'Held' || pack.custody.org !== from) throw ChainError.refusal(PALLET, 'PackNotHeld', serial);
+    if (active && pack.status !== 'Active') throw ChainError.refusal(PALLET, 'PackQuarantined', serial);
+  }
+  return serials;
 }
 
 /** A lot in a few words: "Amoxicillin 500 mg · AMX-2026-001" (the GTIN when the product is unknown). */
@@ -369,17 +551,19 @@ export async function flagSuspectStock(api: ApiPromise, holder: Actor, args: { l
 }
 
 /**
- * Returns `quantity` packs of an unserialised lot from `from` to its maker, whatever their
- * state (recalled, suspect, expired); the maker confirms receipt by the shipment's number,
- * which is answered. Refuses before signing: `NotAWholeNumber`, `InvalidQuantity`,
- * `InsufficientStock`, `SameOrganisation` (the maker's own stock), `SerialsRequired`.
+ * Returns packs from `from` to their maker, whatever their state (recalled, suspect,
+ * expired): `quantity` packs of an unserialised lot, or the packs `serials` of a serialised
+ * one. The maker confirms receipt by the shipment's number, which is answered. Refuses before
+ * signing: `NotAWholeNumber`, `InvalidQuantity`, `InsufficientStock`, `SameOrganisation` (the
+ * maker's own stock), `SerialsRequired`, `NotSerialised`, and the packs' refusals
+ * (`InvalidSerial`, `DuplicateSerial`, `UnknownPack`, `PackNotHeld`).
  */
-export async function returnToMaker(api: ApiPromise, holder: Actor, args: { line: StockLine; from: number; quantity: number }): Promise<bigint> {
-  if (packs(args.quantity) === 0) throw ChainError.refusal(PALLET, 'InvalidQuantity');
+export async function returnToMaker(api: ApiPromise, holder: Actor, args: { line: StockLine; from: number; quantity: number; serials?: readonly string[] }): Promise<bigint> {
+  const quantity = packsMoved(args.line, args.quantity, args.serials ?? []);
   if (args.from === args.line.lot.manufacturer) throw ChainError.refusal(PALLET, 'SameOrganisation');
-  if (args.line.lot.serialised) throw ChainError.refusal(PALLET, 'SerialsRequired');
-  if (args.quantity > args.line.held) throw ChainError.refusal(PALLET, 'InsufficientStock', `It holds ${args.line.held}.`);
-  const result = await send(api, holder, 'returnToManufacturer', [args.line.lot.id, args.from, args.quantity, []]);
+  if (quantity > args.line.held) throw ChainError.refusal(PALLET, 'InsufficientStock', `It holds ${args.line.held}.`);
+  const serials = args.line.lot.serialised ? await requirePacksHeld(api, args.line.lot.id, args.from, args.serials ?? [], false) : [];
+  const result = await send(api, holder, 'returnToManufacturer', [args.line.lot.id, args.from, quantity, serials.map((x) => stringToHex(x))]);
   return big(eventField(result, 'Shipped', 0), 'a shipment id');
 }
 
@@ -446,6 +630,11 @@ export interface CommissionArgs {
   readonly manufacturedOn: string;
   readonly expiresOn: string;
   readonly quantity: number;
+  /**
+   * Each pack carries its own serial (AI 21): the lot holds no pack until the maker
+   * commissions them by serial (`commissionSerials`), up to `quantity`.
+   */
+  readonly serialised?: boolean;
   /** The organisations the account acts for. */
   readonly actsFor: readonly number[];
 }
@@ -458,8 +647,9 @@ function isoDay(iso: string): number {
 }
 
 /**
- * The maker commissions lot `lotNumber` of its product, unserialised: all `quantity` packs are
- * in its stock at once. Answers the lot's id. Refuses before signing: `NotManufacturer`,
+ * The maker commissions lot `lotNumber` of its product: unserialised, all `quantity` packs are
+ * in its stock at once; serialised, none until their serials are commissioned. Answers the
+ * lot's id. Refuses before signing: `NotManufacturer`,
  * `InvalidLotNumber`, `LotExists`, `InvalidDate` (not a date), `ExpiryNotAfterManufacture`,
  * `ManufacturedInFuture`, `StockExpired`, `NotAWholeNumber`, `InvalidQuantity` (0 or more than
  * the runtime's `maxLotQuantity`).
@@ -477,8 +667,50 @@ export async function commissionLot(api: ApiPromise, maker: Actor, args: Commiss
   const maxLot = Number(api.consts.drugProvenance?.maxLotQuantity?.toString() ?? 10_000_000);
   if (packs(args.quantity) === 0 || args.quantity > maxLot) throw ChainError.refusal(PALLET, 'InvalidQuantity', `1 to ${maxLot} packs.`);
   if ((await lotIdOf(api, args.product.gtin, number)) !== null) throw ChainError.refusal(PALLET, 'LotExists');
-  const result = await send(api, maker, 'commissionLot', [stringToHex(args.product.gtin), stringToHex(number), made, expires, args.quantity, false]);
+  const result = await send(api, maker, 'commissionLot', [stringToHex(args.product.gtin), stringToHex(number), made, expires, args.quantity, args.serialised === true]);
   return big(eventField(result, 'LotCommissioned', 0), 'a lot id');
+}
+
+/**
+ * The maker commissions the packs `serials` of its serialised lot `lot` (printed on the
+ * packs): they enter its stock, and each checks Genuine by its code. Refuses before signing:
+ * `NotManufacturer` (given the organisations the account acts for), `NotSerialised`,
+ * `LotRecalled`, `LotQuarantined`, `LotIllegitimate`, `InvalidQuantity` (none, or more than
+ * one call carries), `InvalidSerial`, `DuplicateSerial` (listed twice or commissioned
+ * before), `TooManySerials` (more than the lot's declared size).
+ */
+export async function commissionSerials(api: ApiPromise, maker: Actor, args: { lot: LotView; serials: readonly string[]; actsFor: readonly number[] }): Promise<void> {
+  const { lot, serials } = args;
+  if (!args.actsFor.includes(lot.manufacturer)) throw ChainError.refusal(PALLET, 'NotManufacturer');
+  if (!lot.serialised) throw ChainError.refusal(PALLET, 'NotSerialised');
+  if (lot.status.kind !== 'Active') throw ChainError.refusal(PALLET, lot.status.kind === 'Recalled' ? 'LotRecalled' : lot.status.kind === 'Quarantined' ? 'LotQuarantined' : 'LotIllegitimate');
+  checkSerialList(serials);
+  const fresh = await getLot(api, lot.id);
+  if (fresh === null) throw ChainError.refusal(PALLET, 'UnknownLot');
+  if (fresh.commissioned + serials.length > fresh.quantity) {
+    throw ChainError.refusal(PALLET, 'TooManySerials', `${fresh.quantity - fresh.commissioned} of the ${fresh.quantity} packs are left to commission.`);
+  }
+  const existing = await Promise.all(serials.map(async (serial) => getPack(api, lot.id, serial)));
+  const taken = existing.findIndex((p) => p !== null);
+  if (taken >= 0) throw ChainError.refusal(PALLET, 'DuplicateSerial', `${JSON.stringify(serials[taken])} is already commissioned.`);
+  await send(api, maker, 'commissionSerials', [lot.id, serials.map((x) => stringToHex(x))]);
+}
+
+/**
+ * The maker `org`'s active serialised lots with packs still to commission, newest first:
+ * read through its products' lots (`DrugProvenance.LotIds`).
+ */
+export async function lotsAwaitingSerials(api: ApiPromise, org: number): Promise<LotView[]> {
+  const lotIds = query(api, 'drugProvenance', 'lotIds') as unknown as { entries(gtin: string): Promise<[unknown, { toJSON(): unknown }][]> };
+  const lots: LotView[] = [];
+  for (const product of await productsOf(api, org)) {
+    for (const [, id] of await lotIds.entries(stringToHex(product.gtin))) {
+      const lot = await getLot(api, big(id.toJSON(), 'a lot id'));
+      if (lot !== null && lot.serialised && lot.commissioned < lot.quantity && lot.manufacturer === org
+        && lot.status.kind === 'Active') lots.push(lot);
+    }
+  }
+  return lots.sort((a, b) => Number(b.id - a.id));
 }
 
 /** The products maker `org` registered (`DrugProvenance.Products`, read whole: a county registers tens). */

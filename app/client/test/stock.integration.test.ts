@@ -2,8 +2,9 @@
 // demo maker (//One, organisation 4) registers a fresh cold-chain product and makes a batch of
 // it; ships packs to the demo distributor (//Two, organisation 5), which receives them by the
 // shipment's number, reports an excursion, flags its stock as suspect and sends it back; the
-// maker receives the return and recalls the batch. Every refusal, the client's before signing
-// and the chain's, is checked to change nothing.
+// maker receives the return and recalls the batch. A serialised batch: the maker numbers its
+// packs, ships three by serial, the distributor receives two (one lost) and sends one back.
+// Every refusal, the client's before signing and the chain's, is checked to change nothing.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -16,11 +17,15 @@ import { stringToHex } from '@polkadot/util';
 import {
   ChainError,
   commissionLot,
+  commissionSerials,
   dispensationsOf,
   flagSuspectStock,
   getLot,
   getProduct,
+  getPack,
   getShipment,
+  lotsAwaitingSerials,
+  packsHeld,
   parseShipmentId,
   productsOf,
   recallOwnLot,
@@ -29,6 +34,7 @@ import {
   registerProduct,
   reportExcursion,
   returnToMaker,
+  serialRange,
   shipStock,
   stockOf,
   type ProductView,
@@ -219,5 +225,72 @@ describe('medicine stock (dev node)', { skip: WS === undefined ? 'RURALMED_WS is
     await refused('DrugProvenance.LotRecalled', () => flagSuspectStock(api, maker, { line: after, org: MAKER, reason: 'Other' }), unchanged);
     // Never dispensed: nobody to call.
     assert.deepEqual(await dispensationsOf(api, lot, MAKER), []);
+  });
+
+  it('a serialised batch moves pack by pack: numbered by its maker, shipped by serial, received with one missing, one sent back; refusals first', async () => {
+    const number = `${lotNumber}-S`;
+    const serialised = await commissionLot(api, maker, { product, lotNumber: number, manufacturedOn: iso(today - 1), expiresOn: iso(today + 300), quantity: 5, serialised: true, actsFor: [MAKER] });
+    const made = (await getLot(api, serialised)) ?? assert.fail('no lot');
+    assert.deepEqual([made.serialised, made.quantity, made.commissioned, await held(MAKER, serialised)], [true, 5, 0, 0]);
+    assert.ok((await lotsAwaitingSerials(api, MAKER)).some((l) => l.id === serialised), 'awaiting its serials');
+    assert.ok(!(await lotsAwaitingSerials(api, MAKER)).some((l) => l.id === lot), 'the unserialised batch awaits none');
+
+    // Numbering: refusals first, then three of the five, then the rest.
+    const counted = async (): Promise<unknown> => [(await getLot(api, serialised))?.commissioned, await held(MAKER, serialised)];
+    const plain = (await getLot(api, lot)) ?? assert.fail('no lot');
+    await refused('DrugProvenance.NotManufacturer', () => commissionSerials(api, distributor, { lot: made, serials: ['S-01'], actsFor: [DISTRIBUTOR] }), counted);
+    await refused('DrugProvenance.NotSerialised', () => commissionSerials(api, maker, { lot: plain, serials: ['S-01'], actsFor: [MAKER] }), counted);
+    await refused('DrugProvenance.InvalidQuantity', () => commissionSerials(api, maker, { lot: made, serials: [], actsFor: [MAKER] }), counted);
+    await refused('DrugProvenance.InvalidSerial', () => commissionSerials(api, maker, { lot: made, serials: ['S 01'], actsFor: [MAKER] }), counted);
+    await refused('DrugProvenance.DuplicateSerial', () => commissionSerials(api, maker, { lot: made, serials: ['S-01', 'S-01'], actsFor: [MAKER] }), counted);
+    await refused('DrugProvenance.TooManySerials', () => commissionSerials(api, maker, { lot: made, serials: serialRange('S-01', 6), actsFor: [MAKER] }), counted);
+    await commissionSerials(api, maker, { lot: made, serials: serialRange('S-01', 3), actsFor: [MAKER] });
+    assert.deepEqual(await counted(), [3, 3]);
+    await refused('DrugProvenance.DuplicateSerial', () => commissionSerials(api, maker, { lot: made, serials: ['S-03'], actsFor: [MAKER] }), counted);
+    await refused('DrugProvenance.TooManySerials', () => commissionSerials(api, maker, { lot: made, serials: serialRange('S-04', 3), actsFor: [MAKER] }), counted);
+    await commissionSerials(api, maker, { lot: made, serials: serialRange('S-04', 2), actsFor: [MAKER] });
+    assert.deepEqual(await counted(), [5, 5]);
+    assert.ok(!(await lotsAwaitingSerials(api, MAKER)).some((l) => l.id === serialised), 'all numbered');
+    assert.deepEqual((await packsHeld(api, serialised, MAKER)).map((p) => [p.serial, p.custody, p.status]),
+      ['S-01', 'S-02', 'S-03', 'S-04', 'S-05'].map((serial) => [serial, { kind: 'Held', org: MAKER }, 'Active']));
+    assert.equal(await getPack(api, serialised, 'S-09'), null);
+
+    // Shipping by serial.
+    const stock = await line(MAKER, serialised);
+    const ship = { line: stock, from: MAKER, to: DISTRIBUTOR, quantity: 0, serials: ['S-01', 'S-02', 'S-03'] };
+    const unchanged = async (): Promise<unknown> => [await nextShipment(), await held(MAKER, serialised)];
+    await refused('DrugProvenance.SerialsRequired', () => shipStock(api, maker, { ...ship, serials: [] }), unchanged);
+    await refused('DrugProvenance.UnknownPack', () => shipStock(api, maker, { ...ship, serials: ['S-01', 'S-09'] }), unchanged);
+    await refused('DrugProvenance.DuplicateSerial', () => shipStock(api, maker, { ...ship, serials: ['S-01', 'S-01'] }), unchanged);
+    await refused('DrugProvenance.InvalidSerial', () => shipStock(api, maker, { ...ship, serials: ['S 01'] }), unchanged);
+    const plainStock = await line(MAKER, lot);
+    await refused('DrugProvenance.NotSerialised', () => shipStock(api, maker, { ...ship, line: plainStock, quantity: 1 }), unchanged);
+    const shipment = await shipStock(api, maker, ship);
+    assert.equal(await held(MAKER, serialised), 2);
+    assert.deepEqual((await getPack(api, serialised, 'S-02'))?.custody, { kind: 'InTransit', shipment });
+    await refused('DrugProvenance.PackNotHeld', () => shipStock(api, maker, { ...ship, serials: ['S-01'] }), unchanged);
+    const view = (await getShipment(api, shipment)) ?? assert.fail('no shipment');
+    assert.deepEqual([view.quantity, view.serials], [3, ['S-01', 'S-02', 'S-03']]);
+
+    // Receipt, S-02 missing: refusals first.
+    const receive = { shipment: view, received: 0, missing: ['S-02'], actsFor: [DISTRIBUTOR] };
+    const still = async (): Promise<unknown> => [(await getShipment(api, shipment))?.status, await held(DISTRIBUTOR, serialised)];
+    await refused('DrugProvenance.InvalidReceipt', () => receiveStock(api, distributor, { ...receive, missing: ['S-04'] }), still);
+    await refused('DrugProvenance.InvalidReceipt', () => receiveStock(api, distributor, { ...receive, missing: ['S-02', 'S-02'] }), still);
+    await refused('DrugProvenance.NotSerialised', () => receiveStock(api, distributor, { ...receive, shipment: { ...view, serials: [] } }), still);
+    await receiveStock(api, distributor, receive);
+    const received = await getShipment(api, shipment);
+    assert.deepEqual([received?.status, received?.received, received?.missing], ['Received', 2, 1]);
+    assert.deepEqual((await packsHeld(api, serialised, DISTRIBUTOR)).map((p) => p.serial), ['S-01', 'S-03']);
+    assert.deepEqual((await getPack(api, serialised, 'S-02'))?.custody, { kind: 'Lost' });
+
+    // One pack back to the maker by serial; a lost one cannot go.
+    const distStock = await line(DISTRIBUTOR, serialised);
+    const back = async (): Promise<unknown> => [await nextShipment(), await held(DISTRIBUTOR, serialised)];
+    await refused('DrugProvenance.PackNotHeld', () => returnToMaker(api, distributor, { line: distStock, from: DISTRIBUTOR, quantity: 0, serials: ['S-02'] }), back);
+    await refused('DrugProvenance.SerialsRequired', () => returnToMaker(api, distributor, { line: distStock, from: DISTRIBUTOR, quantity: 1 }), back);
+    const returned = await returnToMaker(api, distributor, { line: distStock, from: DISTRIBUTOR, quantity: 0, serials: ['S-03'] });
+    assert.deepEqual((await getShipment(api, returned))?.serials, ['S-03']);
+    assert.equal(await held(DISTRIBUTOR, serialised), 1);
   });
 });

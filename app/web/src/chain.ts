@@ -20,6 +20,10 @@ import {
   receiveStock,
   shipStock,
   stockOf,
+  commissionSerials,
+  lotsAwaitingSerials,
+  packsHeld,
+  type PackView,
   commissionLot,
   flagSuspectStock,
   productsOf,
@@ -858,14 +862,14 @@ export async function revokeHealthLink(backend: Backend, session: Session, id: s
 export async function handOverMedicine(
   backend: Backend,
   session: Session,
-  args: { patient: string; org: number; prescription: bigint; gtin: string; lotNumber: string; quantity: number; display: string; dosageText: string },
+  args: { patient: string; org: number; prescription: bigint; gtin: string; lotNumber: string; quantity: number; serials?: readonly string[]; display: string; dosageText: string },
 ): Promise<{ recordId: bigint; dispensationId: bigint }> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
   let done;
   try {
     done = await dispenseToPatient(api, backend.vaultClient, session.actor, {
-      org: args.org, gtin: args.gtin, lotNumber: args.lotNumber, quantity: args.quantity, patient: args.patient,
+      org: args.org, gtin: args.gtin, lotNumber: args.lotNumber, quantity: args.quantity, serials: args.serials ?? [], patient: args.patient,
       prescription: args.prescription, vaultOrg: backend.config.vaultOrg, medication: { display: args.display }, dosageText: args.dosageText,
     });
   } catch (error) {
@@ -1160,11 +1164,11 @@ export function shipmentById(backend: Backend, id: bigint): Promise<ShipmentView
   return getShipment(backend.requireApi(), id);
 }
 
-export function shipFromStock(backend: Backend, session: Session, args: { line: StockLine; from: number; to: number; quantity: number }): Promise<bigint> {
+export function shipFromStock(backend: Backend, session: Session, args: { line: StockLine; from: number; to: number; quantity: number; serials?: readonly string[] }): Promise<bigint> {
   return shipStock(backend.requireApi(), session.actor, args);
 }
 
-export function receiveIntoStock(backend: Backend, session: Session, args: { shipment: ShipmentView; received: number; actsFor: readonly number[] }): Promise<void> {
+export function receiveIntoStock(backend: Backend, session: Session, args: { shipment: ShipmentView; received: number; missing?: readonly string[]; actsFor: readonly number[] }): Promise<void> {
   return receiveStock(backend.requireApi(), session.actor, args);
 }
 
@@ -1176,7 +1180,7 @@ export function flagStockSuspect(backend: Backend, session: Session, args: { lin
   return flagSuspectStock(backend.requireApi(), session.actor, args);
 }
 
-export function returnStockToMaker(backend: Backend, session: Session, args: { line: StockLine; from: number; quantity: number }): Promise<bigint> {
+export function returnStockToMaker(backend: Backend, session: Session, args: { line: StockLine; from: number; quantity: number; serials?: readonly string[] }): Promise<bigint> {
   return returnToMaker(backend.requireApi(), session.actor, args);
 }
 
@@ -1194,6 +1198,20 @@ export function registerMakerProduct(backend: Backend, session: Session, args: P
 
 export function commissionMakerLot(backend: Backend, session: Session, args: CommissionArgs): Promise<bigint> {
   return commissionLot(backend.requireApi(), session.actor, args);
+}
+
+/** The maker's serialised batches with packs still to number. */
+export function batchesAwaitingSerials(backend: Backend, org: number): Promise<LotView[]> {
+  return lotsAwaitingSerials(backend.requireApi(), org);
+}
+
+export function commissionBatchSerials(backend: Backend, session: Session, args: { lot: LotView; serials: readonly string[]; actsFor: readonly number[] }): Promise<void> {
+  return commissionSerials(backend.requireApi(), session.actor, args);
+}
+
+/** The packs of a serialised batch `org` holds, by serial. */
+export function packsHeldBy(backend: Backend, lot: bigint, org: number): Promise<PackView[]> {
+  return packsHeld(backend.requireApi(), lot, org);
 }
 
 // ---------------------------------------------------------------------------------------------

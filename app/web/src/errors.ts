@@ -10,6 +10,8 @@ import { en } from './locales/en';
 const KNOWN = new Set(Object.keys(en.errors));
 const SUPPLY_KNOWN = new Set(Object.keys(en.supplies.errors));
 const STOCK_KNOWN = new Set(Object.keys(en.stock.errors));
+/** The client library's own stock refusals (no pallet): a date, a scanned pack of another batch, a batch too big to list. */
+const STOCK_CLIENT_CODES = new Set(['InvalidDate', 'PackOfAnotherLot', 'TooManyPacks']);
 const known = (name: string): string | null => (KNOWN.has(name) ? t(`errors.${name}`) : null);
 
 /** The vault client's error (app/client vault.ts), recognised by shape so either build works. */
@@ -27,7 +29,7 @@ export function explain(error: unknown): string {
     // Emergency supplies share error names with other pallets (UnknownEmergency): their own words.
     if ((error.pallet === 'EmergencySupply' || (error.pallet === undefined && error.error === 'NotAWholeNumber')) && SUPPLY_KNOWN.has(error.error)) return t(`supplies.errors.${error.error}`);
     // Drug provenance: stock and shipments share error names with other pallets (SameOrganisation, NotRecipient).
-    if ((error.pallet === 'DrugProvenance' || (error.pallet === undefined && error.error === 'InvalidDate')) && STOCK_KNOWN.has(error.error)) return t(`stock.errors.${error.error}`);
+    if ((error.pallet === 'DrugProvenance' || (error.pallet === undefined && STOCK_CLIENT_CODES.has(error.error))) && STOCK_KNOWN.has(error.error)) return t(`stock.errors.${error.error}`);
     return known(error.error) ?? t('errors.Chain', { detail: error.message });
   }
   if (error instanceof EnvelopeError) {

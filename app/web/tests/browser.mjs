@@ -26,7 +26,10 @@ const skipV3 = process.env.SKIP_V3 === '1';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-// A read waits for the reader's access log to be finalized; a write for its anchor.
+// A read waits for the reader's access log to be finalized; a write for its anchor. Every wait
+// for the chain, or for a screen that reads the chain again, gets this long: CI runs the browser
+// beside six other stages and seven nodes on two cores, where a screen's re-read of the chain
+// once took over 30 s.
 const CHAIN_WAIT = 120_000;
 mkdirSync(artifacts, { recursive: true });
 
@@ -122,10 +125,17 @@ function sendInBlock(chain, tx, pair) {
 }
 
 /** On "Check a medicine": checks `code` and waits for `selector` (a verdict or a problem); the result's text. */
+/** Submits `form` (a selector) and waits for its refusal in words; `unchanged` must then still hold. */
+async function refusedIn(page, form, words, unchanged) {
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForSelector(`${form} >> xpath=.. >> .note.error >> text=${words}`, { timeout: CHAIN_WAIT });
+  check(await unchanged(), `a refused form ("${words}") changed the chain`);
+}
+
 async function checkPackCode(page, code, selector) {
   await page.fill('input[name=pack-code]', code);
   await page.click('form button[type=submit]');
-  await page.waitForSelector(selector, { timeout: 30_000 });
+  await page.waitForSelector(selector, { timeout: CHAIN_WAIT });
   return page.textContent('.check-result');
 }
 
@@ -190,6 +200,8 @@ const openPages = [];
 async function person(locale = 'en-US', query = '') {
   const context = await browser.newContext({ viewport: PHONE, locale, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  // Clicks and waits without a timeout of their own: twice Playwright's 30 s, for a loaded CI.
+  page.setDefaultTimeout(60_000);
   openPages.push(page);
   page.on('pageerror', (e) => { console.log(`  uncaught in page ${openPages.length - 1}: ${e.stack ?? e.message}`); pageErrors.push(e.message); });
   page.on('dialog', (d) => { void d.accept(); });
@@ -204,7 +216,7 @@ async function setLanguage(page, lng) {
 }
 
 async function signInDemo(page, name) {
-  await page.waitForSelector(`[data-demo="${name}"]`, { timeout: 30_000 });
+  await page.waitForSelector(`[data-demo="${name}"]`, { timeout: CHAIN_WAIT });
   await page.click(`[data-demo="${name}"]`);
   await page.waitForSelector('nav.menu a.tab', { timeout: CHAIN_WAIT });
 }
@@ -270,6 +282,7 @@ try {
   const emergencySeeded = api().then((chain) => seedDemoEmergency({ api: chain, keyring: new Keyring({ type: 'sr25519', ss58Format: 42 }), send: sendInBlock }));
   emergencySeeded.catch(() => undefined); // reported where it is awaited
   let checker; // a signed-out phone: "Check a medicine", "Trace a donation"
+  let stockPages = null; // the maker's and the township pharmacist's stock screens, and Eve's prescription
   let offline;
   await step('node and vault down: a clear message in Chinese, then in English', async () => {
     offline = await person('zh-CN', '?node=ws://127.0.0.1:9&vault=http://127.0.0.1:9');
@@ -306,7 +319,7 @@ try {
     check((await page.textContent('.message')).includes('The two PINs are not the same'), 'PIN mismatch not reported');
     await page.fill('input[name=repeat-pin]', '123456');
     await page.getByRole('button', { name: 'Save account' }).click();
-    await page.waitForSelector('.who', { timeout: 30_000 });
+    await page.waitForSelector('.who', { timeout: CHAIN_WAIT });
     const signedIn = await page.textContent('.who');
     const stored = await page.evaluate(() => localStorage.getItem('ruralmed.account.v1'));
     check(stored !== null && !stored.includes(words[0]), 'the mnemonic is not stored encrypted');
@@ -319,7 +332,7 @@ try {
     check(!(await page.isVisible('.who')), 'a wrong PIN signed in');
     await page.fill('input[name=pin]', '123456');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.waitForSelector('.who', { timeout: 30_000 });
+    await page.waitForSelector('.who', { timeout: CHAIN_WAIT });
     check((await page.textContent('.who')) === signedIn, 'unlocking gave another account');
     await page.context().close();
 
@@ -333,7 +346,7 @@ try {
     check((await other.textContent('.message')).includes('not valid backup words'), 'bad backup words not reported');
     await other.fill('textarea[name=words]', words.join(' '));
     await other.getByRole('button', { name: 'Restore' }).click();
-    await other.waitForSelector('.who', { timeout: 30_000 });
+    await other.waitForSelector('.who', { timeout: CHAIN_WAIT });
     check((await other.textContent('.who')) === signedIn, 'restoring gave another account');
     await other.context().close();
   });
@@ -469,14 +482,14 @@ try {
 
     // Eve sees who opened it, then stops it.
     await patient.click('a.tab[href="#/trail"]');
-    await patient.waitForSelector('[data-link-use]', { timeout: 30_000 });
+    await patient.waitForSelector('[data-link-use]', { timeout: CHAIN_WAIT });
     check((await patient.textContent('[data-link-use]')).includes('Dr Li, Kunming First Hospital opened "Sore throat, Hekou"'), `the use is not on the trail: ${await patient.textContent('[data-link-use]')}`);
     await patient.click('a.tab[href="#/access"]');
     await patient.waitForSelector('[data-link-state="active"]');
     check((await patient.textContent('[data-link-state="active"]')).includes('opened 1 time'), 'the link list does not count the use');
     await screenshot(patient, 'links');
     await patient.click('[data-revoke-link]');
-    await patient.waitForSelector('[data-link-state="revoked"]', { timeout: 30_000 });
+    await patient.waitForSelector('[data-link-state="revoked"]', { timeout: CHAIN_WAIT });
     await outsider.reload();
     await outsider.fill('input[name="recipient"]', 'Dr Li, Kunming First Hospital');
     await outsider.fill('input[name="passcode"]', '2468');
@@ -580,7 +593,7 @@ try {
 
   await step('Eve\'s access trail lists Charlie\'s read', async () => {
     await patient.click('a.tab[href="#/trail"]');
-    await patient.waitForSelector('.trail li.entry', { timeout: 30_000 });
+    await patient.waitForSelector('.trail li.entry', { timeout: CHAIN_WAIT });
     const entries = await patient.$$eval('.trail li.entry', (lis) => lis.map((li) => li.textContent));
     check(entries.some((e) => e.includes('Charlie') && e.includes(`Record ${recordId}`) && e.includes('treatment')), `no entry for Charlie: ${entries.join(' | ')}`);
     await screenshot(patient, 'who-looked');
@@ -629,7 +642,7 @@ try {
 
   await step('Eve gives Bob access by name; Bob then reads the record', async () => {
     await patient.click('a.tab[href="#/access"]');
-    await patient.waitForSelector('.grants li.grant', { timeout: 30_000 });
+    await patient.waitForSelector('.grants li.grant', { timeout: CHAIN_WAIT });
     check((await patient.textContent('.grants')).includes('Every doctor of Hekou Village Clinic'), 'the demo grant to Hekou is not listed in plain words');
     await patient.selectOption('select[name=kind]', 'practitioner');
     const bob = await patient.$$eval('select[name=doctor] option', (os) => os.find((o) => o.textContent.startsWith('Bob'))?.value);
@@ -639,7 +652,7 @@ try {
     await screenshot(patient, 'who-may-see');
     await patient.getByRole('button', { name: 'Give access' }).click();
     await patient.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
-    await patient.waitForFunction(() => document.querySelectorAll('.grants li.grant').length === 2, null, { timeout: 30_000 });
+    await patient.waitForFunction(() => document.querySelectorAll('.grants li.grant').length === 2, null, { timeout: CHAIN_WAIT });
     await openRecordsAs(county, 'Treatment');
     await county.waitForSelector(`[data-record="${latestId ?? recordId}"] dl.lines`, { timeout: CHAIN_WAIT });
     check((await county.textContent(`[data-record="${latestId ?? recordId}"]`)).includes(COMPLAINT), 'Bob cannot read after the grant');
@@ -675,7 +688,7 @@ try {
     // screen already: going there again through another screen loads it afresh).
     await patient.click('a.tab[href="#/trail"]');
     await patient.click('a.tab[href="#/access"]');
-    await patient.waitForSelector('[data-referral]', { timeout: 30_000 });
+    await patient.waitForSelector('[data-referral]', { timeout: CHAIN_WAIT });
     const referral = await patient.textContent('[data-referral]');
     check(referral.includes('Charlie') && referral.includes('sent you to Bob') && referral.includes('Anding County'), `the referral is not shown in words: ${referral}`);
     await screenshot(patient, 'referrals');
@@ -717,11 +730,11 @@ try {
 
   await step('Eve sees the break-glass access highlighted with its review deadline, and disputes it', async () => {
     await patient.click('a.tab[href="#/trail"]');
-    await patient.waitForSelector('.glass-entry.to-review[data-status="Open"]', { timeout: 30_000 });
+    await patient.waitForSelector('.glass-entry.to-review[data-status="Open"]', { timeout: CHAIN_WAIT });
     const entry = await patient.textContent('.glass-entry');
     check(entry.includes('Bob') && entry.includes('Waiting for your review') && entry.includes('before'), `unclear break-glass entry: ${entry}`);
     // The trail loads beside the review list: wait for it, then the emergency read must stand out.
-    await patient.waitForSelector('.trail[aria-busy="false"] li.entry', { timeout: 30_000 });
+    await patient.waitForSelector('.trail[aria-busy="false"] li.entry', { timeout: CHAIN_WAIT });
     check(await patient.$('.trail li.entry.emergency') !== null, 'the emergency read is not highlighted in the trail');
     check(await patient.isVisible('[data-accept]') && await patient.isVisible('[data-dispute]'), 'no accept / dispute buttons');
     await screenshot(patient, 'who-looked-glass');
@@ -804,7 +817,7 @@ try {
   await step('anyone scans a pack with the phone\'s camera: the vaccine\'s DataMatrix is read and checked Genuine', async () => {
     await checker.context().grantPermissions(['camera'], { origin: new URL(appUrl).origin });
     await checker.click('[data-scan="camera"]');
-    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${MR_LOT}")`, { timeout: 30_000 });
+    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${MR_LOT}")`, { timeout: CHAIN_WAIT });
     check(await checker.inputValue('input[name=pack-code]') === MR_PACK_CODE, `the scanned code is not shown: ${await checker.inputValue('input[name=pack-code]')}`);
     check(await checker.$('[data-expiry-mismatch]') === null, 'the vaccine\'s printed expiry does not match the chain');
     check(await checker.isHidden('video.camera'), 'the camera is still shown after the code was read');
@@ -814,12 +827,12 @@ try {
   await step('anyone checks a pack from a photo: the amoxicillin pack\'s DataMatrix is read and checked; a photo of another kind of code is explained', async () => {
     const photo = await bwipjs.toBuffer({ bcid: 'gs1datamatrix', text: `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, scale: 8, paddingwidth: 12, paddingheight: 12, backgroundcolor: 'FFFFFF' });
     await checker.setInputFiles('input[name=pack-photo]', { name: 'pack.png', mimeType: 'image/png', buffer: photo });
-    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${AMOXICILLIN_LOT}")`, { timeout: 30_000 });
+    await checker.waitForSelector(`[data-check-result][data-verdict="Genuine"]:has-text("${AMOXICILLIN_LOT}")`, { timeout: CHAIN_WAIT });
     check(await checker.inputValue('input[name=pack-code]') === `(01)${AMOXICILLIN}(10)${AMOXICILLIN_LOT}`, 'the code read from the photo is not shown');
     // A QR code of a web address: read, but not a medicine pack's code.
     const other = await QRCode.toBuffer('https://example.com/not-a-pack', { margin: 4, scale: 8 });
     await checker.setInputFiles('input[name=pack-photo]', { name: 'other.png', mimeType: 'image/png', buffer: other });
-    await checker.waitForSelector('[data-problem="NotPackCode"]', { timeout: 30_000 });
+    await checker.waitForSelector('[data-problem="NotPackCode"]', { timeout: CHAIN_WAIT });
     check((await checker.textContent('.check-result')).includes('not a medicine pack code'), 'a photo of another code is not explained');
   });
 
@@ -891,12 +904,6 @@ try {
     const vaccine = (await chain.query.drugProvenance.lotIds(MR_VACCINE, MR_LOT)).unwrap().toString();
     const held = async (lot, org) => (await chain.query.drugProvenance.holdings(lot, org)).toNumber();
     const shipments = async () => (await chain.query.drugProvenance.nextShipmentId()).toNumber();
-    /** Submits `form` (a selector) and waits for its refusal in words; `unchanged` must then still hold. */
-    const refusedIn = async (page, form, words, unchanged) => {
-      await page.click(`${form} button[type=submit]`);
-      await page.waitForSelector(`${form} >> xpath=.. >> .note.error >> text=${words}`, { timeout: 30_000 });
-      check(await unchanged(), `a refused form ("${words}") changed the chain`);
-    };
 
     // Charlie, a doctor of Hekou village clinic: the recalled batch first, and whom to call.
     await doctor.click('a.tab[href="#/stock"]');
@@ -931,7 +938,7 @@ try {
     const makerHeld = await held(amoxicillin, 4);
     await maker.fill(`${makerPanel} input[name=shipment-number]`, returned);
     await maker.click(`${makerPanel} [data-form="receive"] form button[type=submit]`);
-    await maker.waitForSelector(`${makerPanel} [data-shipment-view="${returned}"] input[name=received-packs]`, { timeout: 30_000 });
+    await maker.waitForSelector(`${makerPanel} [data-shipment-view="${returned}"] input[name=received-packs]`, { timeout: CHAIN_WAIT });
     await maker.click(`${makerPanel} [data-shipment-view="${returned}"] button[type=submit]`);
     await maker.waitForSelector(`${makerPanel} .stock-notice [data-received="${returned}"]`, { timeout: CHAIN_WAIT });
     check((await held(amoxicillin, 4)) === makerHeld + 3, 'the maker did not get the 3 packs back');
@@ -948,7 +955,7 @@ try {
     await maker.waitForSelector(`${makerPanel} .stock-notice >> text=Oral rehydration salts is registered`, { timeout: CHAIN_WAIT });
     check((await chain.query.drugProvenance.products(gtin)).isSome, 'the product is not on chain');
     const make = `${makerPanel} [data-action-form="commission"]`;
-    await maker.waitForSelector(`${make} select[name=lot-product] option[value="${gtin}"]`, { state: 'attached', timeout: 30_000 });
+    await maker.waitForSelector(`${make} select[name=lot-product] option[value="${gtin}"]`, { state: 'attached', timeout: CHAIN_WAIT });
     await maker.selectOption(`${make} select[name=lot-product]`, gtin);
     await maker.fill(`${make} input[name=lot-number]`, 'ORS-2026-001');
     await maker.fill(`${make} input[name=lot-made]`, '2026-11-01');
@@ -963,7 +970,7 @@ try {
     await maker.click(`${make} button[type=submit]`);
     await maker.waitForSelector(`${makerPanel} .stock-notice [data-commissioned]`, { timeout: CHAIN_WAIT });
     const orsLot = await maker.getAttribute(`${makerPanel} .stock-notice [data-commissioned]`, 'data-commissioned');
-    await maker.waitForSelector(`${makerPanel} [data-lot="${orsLot}"][data-held="500"]`, { timeout: 30_000 });
+    await maker.waitForSelector(`${makerPanel} [data-lot="${orsLot}"][data-held="500"]`, { timeout: CHAIN_WAIT });
     check((await held(orsLot, 4)) === 500, 'the new batch is not in the maker\'s stock on chain');
 
     const ship = `${makerPanel} [data-form="ship"]`;
@@ -1002,7 +1009,7 @@ try {
     await pharmacist.waitForSelector(`${pharmacy} [data-form="receive"] input[name=shipment-number]`, { timeout: CHAIN_WAIT });
     await pharmacist.fill(`${pharmacy} input[name=shipment-number]`, String(orsShipsBefore));
     await pharmacist.click(`${pharmacy} [data-form="receive"] form button[type=submit]`);
-    await pharmacist.waitForSelector(`${pharmacy} [data-shipment-view="${orsShipsBefore}"] input[name=received-packs]`, { timeout: 30_000 });
+    await pharmacist.waitForSelector(`${pharmacy} [data-shipment-view="${orsShipsBefore}"] input[name=received-packs]`, { timeout: CHAIN_WAIT });
     await pharmacist.click(`${pharmacy} [data-shipment-view="${orsShipsBefore}"] button[type=submit]`);
     await pharmacist.waitForSelector(`${pharmacy} [data-lot="${orsLot}"][data-held="20"]`, { timeout: CHAIN_WAIT });
     const eve = await eveAddress();
@@ -1036,8 +1043,9 @@ try {
     const anchor = (await chain.call.patientRecordsApi.record(record)).toJSON();
     check(anchor.category === 'MedicationDispense' && anchor.organisation === 3, `unexpected dispense record: ${JSON.stringify(anchor)}`);
     check((await pharmacist.textContent(`${pharmacy} .stock-notice`)).includes('2 packs handed over to Eve'), 'the handover is not confirmed in words');
-    await pharmacist.waitForSelector(`${pharmacy} [data-lot="${orsLot}"][data-held="18"]`, { timeout: 30_000 });
+    await pharmacist.waitForSelector(`${pharmacy} [data-lot="${orsLot}"][data-held="18"]`, { timeout: CHAIN_WAIT });
     await screenshot(pharmacist, 'stock-handover');
+    stockPages = { maker, pharmacist, prescription, orsGtin: gtin };
 
     // The distributor receives it by its number: wrong numbers and too many packs refused first.
     const distributor = await person();
@@ -1052,10 +1060,10 @@ try {
     await lookUp('twelve');
     await distributor.waitForSelector(`${receive} [data-problem="NotANumber"]`);
     await lookUp('999999');
-    await distributor.waitForSelector(`${receive} [data-problem="NoSuchShipment"]`, { timeout: 30_000 });
+    await distributor.waitForSelector(`${receive} [data-problem="NoSuchShipment"]`, { timeout: CHAIN_WAIT });
     await lookUp(shipment);
     const card = `${receive} [data-shipment-view="${shipment}"]`;
-    await distributor.waitForSelector(`${card} input[name=received-packs]`, { timeout: 30_000 });
+    await distributor.waitForSelector(`${card} input[name=received-packs]`, { timeout: CHAIN_WAIT });
     await distributor.fill(`${card} input[name=received-packs]`, '13');
     await refusedIn(distributor, `${card} form`, 'More packs than were shipped',
       async () => (await chain.query.drugProvenance.shipments(shipment)).unwrap().status.isInTransit);
@@ -1065,7 +1073,7 @@ try {
     await distributor.waitForSelector(`${vaccineLine}[data-held="12"]`, { timeout: CHAIN_WAIT });
     check((await held(vaccine, 5)) === 12, 'the distributor does not hold the 12 packs on chain');
     await lookUp(shipment);
-    await distributor.waitForSelector(`${receive} [data-shipment-view="${shipment}"][data-status="Received"]`, { timeout: 30_000 });
+    await distributor.waitForSelector(`${receive} [data-shipment-view="${shipment}"][data-status="Received"]`, { timeout: CHAIN_WAIT });
     await screenshot(distributor, 'stock-received');
 
     // A fridge too warm for 20 minutes: readings inside the vaccine's range are refused first.
@@ -1086,6 +1094,107 @@ try {
     check((await distributor.textContent('#stock-title')) === '药品库存', 'the stock screen is not in Chinese');
     await screenshot(distributor, 'stock-zh');
     await setLanguage(distributor, 'en');
+  });
+
+  await step('serialised packs: the maker makes a batch with a serial on every pack and numbers them (too many and a bad serial refused first), ships three by serial, the pharmacy receives two (one missing, recorded lost) and hands one to Eve by its serial; anyone checking that pack is told it was handed out, an unnumbered serial is possibly counterfeit', async () => {
+    check(stockPages !== null, 'the medicine stock step did not reach its handover');
+    const { maker, pharmacist, prescription, orsGtin } = stockPages;
+    const chain = await api();
+    const makerPanel = '[data-stock-org="4"]';
+    const pharmacy = '[data-stock-org="3"]';
+    const held = async (lot, org) => (await chain.query.drugProvenance.holdings(lot, org)).toNumber();
+    const shipments = async () => (await chain.query.drugProvenance.nextShipmentId()).toNumber();
+    const serialOf = (raw) => raw.toUtf8();
+
+    // The batch: four packs, each with its own serial.
+    const make = `${makerPanel} [data-action-form="commission"]`;
+    await maker.selectOption(`${make} select[name=lot-product]`, orsGtin);
+    await maker.fill(`${make} input[name=lot-number]`, 'ORS-2026-S01');
+    await maker.fill(`${make} input[name=lot-made]`, '2026-11-01');
+    await maker.fill(`${make} input[name=lot-expires]`, '2028-11-01');
+    await maker.fill(`${make} input[name=lot-packs]`, '4');
+    await maker.check(`${make} input[name=lot-serialised]`);
+    await maker.click(`${make} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-commissioned] >> text=Number its packs`, { timeout: CHAIN_WAIT });
+    const lot = await maker.getAttribute(`${makerPanel} .stock-notice [data-commissioned]`, 'data-commissioned');
+    const made = (await chain.query.drugProvenance.lots(lot)).unwrap();
+    check(made.serialised.isTrue && made.quantity.toNumber() === 4 && made.commissioned.toNumber() === 0 && (await held(lot, 4)) === 0, 'the serialised batch is not on chain as made');
+
+    // Numbering: a bad first serial and five serials for four packs are refused first.
+    const numbering = `${makerPanel} [data-action-form="number-packs"]`;
+    await maker.waitForSelector(`${numbering} select[name=serial-lot] option[value="${lot}"]`, { state: 'attached', timeout: CHAIN_WAIT });
+    await maker.selectOption(`${numbering} select[name=serial-lot]`, lot);
+    await maker.fill(`${numbering} input[name=serial-first]`, 'ORS 01');
+    await maker.fill(`${numbering} input[name=serial-count]`, '5');
+    await maker.click(`${numbering} [data-action="fill-serials"]`);
+    await maker.waitForSelector(`${numbering} .note.error >> text=GS1 does not allow`, { timeout: CHAIN_WAIT });
+    await maker.fill(`${numbering} input[name=serial-first]`, 'ORS-01');
+    await maker.click(`${numbering} [data-action="fill-serials"]`);
+    check((await maker.inputValue(`${numbering} textarea[name=serial-list]`)) === 'ORS-01\nORS-02\nORS-03\nORS-04\nORS-05', 'the serials are not counted up from the first');
+    const uncounted = async () => (await chain.query.drugProvenance.lots(lot)).unwrap().commissioned.toNumber() === 0;
+    await refusedIn(maker, numbering, 'More packs than the batch was made with', uncounted);
+    await maker.fill(`${numbering} input[name=serial-count]`, '4');
+    await maker.click(`${numbering} [data-action="fill-serials"]`);
+    await maker.click(`${numbering} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-numbered="${lot}"][data-count="4"]`, { timeout: CHAIN_WAIT });
+    const line = `${makerPanel} [data-lot="${lot}"][data-held="4"]`;
+    await maker.waitForSelector(line, { timeout: CHAIN_WAIT });
+    check((await maker.getAttribute(`${line} [data-serials]`, 'data-serials')) === 'ORS-01 ORS-02 ORS-03 ORS-04', 'the packs held are not listed by serial');
+    check((await held(lot, 4)) === 4 && (await chain.query.drugProvenance.packs(lot, 'ORS-04')).isSome, 'the numbered packs are not on chain');
+    await screenshot(maker, 'stock-serials');
+
+    // Shipping three packs by serial to the township pharmacy: an unknown serial refused first.
+    const ship = `${makerPanel} [data-form="ship"]`;
+    await maker.selectOption(`${ship} select[name=ship-lot]`, lot);
+    await maker.selectOption(`${ship} select[name=ship-to]`, '3');
+    check(await maker.isHidden(`${ship} input[name=ship-packs]`), 'a serialised batch is shipped by a number of packs');
+    const shipsBefore = await shipments();
+    await maker.fill(`${ship} textarea[name=ship-serials]`, 'ORS-09');
+    await refusedIn(maker, `${ship} form`, 'No pack of this batch has that serial number', async () => (await shipments()) === shipsBefore);
+    await maker.fill(`${ship} textarea[name=ship-serials]`, '');
+    for (const serial of ['ORS-01', 'ORS-02', 'ORS-03']) await maker.check(`${ship} [data-serial-ticks="ship-serials"] input[data-serial="${serial}"]`);
+    check((await maker.inputValue(`${ship} textarea[name=ship-serials]`)) === 'ORS-01\nORS-02\nORS-03', 'ticking packs does not list their serials');
+    await maker.click(`${ship} button[type=submit]`);
+    await maker.waitForSelector(`${makerPanel} .stock-notice [data-shipment="${shipsBefore}"]`, { timeout: CHAIN_WAIT });
+    const shipped = (await chain.query.drugProvenance.shipments(shipsBefore)).unwrap();
+    check(shipped.serials.map(serialOf).join(' ') === 'ORS-01 ORS-02 ORS-03' && (await held(lot, 4)) === 1, 'the shipment is not the three packs by serial');
+
+    // The pharmacy: ORS-02 did not arrive. (Its stock list, read before, is read again on receipt.)
+    await pharmacist.fill(`${pharmacy} input[name=shipment-number]`, String(shipsBefore));
+    await pharmacist.click(`${pharmacy} [data-form="receive"] form button[type=submit]`);
+    const card = `${pharmacy} [data-shipment-view="${shipsBefore}"]`;
+    await pharmacist.waitForSelector(`${card} [data-arrived] input[value="ORS-02"]`, { timeout: CHAIN_WAIT });
+    await pharmacist.uncheck(`${card} [data-arrived] input[value="ORS-02"]`);
+    await screenshot(pharmacist, 'stock-receive-serials');
+    await pharmacist.click(`${card} button[type=submit]`);
+    await pharmacist.waitForSelector(`${pharmacy} .stock-notice [data-received="${shipsBefore}"]`, { timeout: CHAIN_WAIT });
+    const receipt = (await chain.query.drugProvenance.shipments(shipsBefore)).unwrap().status.asReceived;
+    check(receipt.received.toNumber() === 2 && receipt.missing.toNumber() === 1, `the receipt is not two arrived, one missing: ${receipt.toString()}`);
+    check((await chain.query.drugProvenance.packs(lot, 'ORS-02')).unwrap().custody.isLost, 'the missing pack is not recorded lost');
+    await pharmacist.waitForSelector(`${pharmacy} [data-lot="${lot}"][data-held="2"]`, { timeout: CHAIN_WAIT });
+
+    // Handed to Eve by its serial, for her prescription.
+    const handover = `${pharmacy} [data-action-form="handover"]`;
+    const dispensedBefore = (await chain.query.drugProvenance.nextDispensationId()).toNumber();
+    await pharmacist.selectOption(`${handover} select[name=handover-lot]`, lot);
+    await pharmacist.fill(`${handover} input[name=handover-patient]`, await eveAddress());
+    await pharmacist.fill(`${handover} input[name=handover-prescription]`, prescription);
+    await pharmacist.fill(`${handover} input[name=handover-dosage]`, 'One sachet in 200 ml of water after each loose stool');
+    await pharmacist.check(`${handover} [data-serial-ticks="handover-serials"] input[data-serial="ORS-03"]`);
+    await pharmacist.click(`${handover} button[type=submit]`);
+    await pharmacist.waitForSelector(`${pharmacy} .stock-notice [data-handed-over="${dispensedBefore}"]`, { timeout: 3 * CHAIN_WAIT });
+    const given = (await chain.query.drugProvenance.dispensations(dispensedBefore)).unwrap();
+    check(given.quantity.toNumber() === 1 && given.serials.map(serialOf).join(' ') === 'ORS-03' && (await held(lot, 3)) === 1, 'the handover is not pack ORS-03');
+    check((await pharmacist.textContent(`${pharmacy} .stock-notice`)).includes('1 pack handed over to Eve'), 'the handover is not confirmed in words');
+
+    // Anyone checking the packs: handed out, still genuine at the maker, never numbered.
+    const code = (serial) => `(01)${orsGtin}(17)281101(10)ORS-2026-S01(21)${serial}`;
+    const handedOut = await checkPackCode(checker, code('ORS-03'), '[data-verdict="AlreadyDecommissioned"]');
+    check(handedOut.includes('already handed out'), `a handed-out pack is not explained: ${handedOut}`);
+    await checkPackCode(checker, code('ORS-04'), '[data-verdict="Genuine"]');
+    const never = await checkPackCode(checker, code('ORS-09'), '[data-verdict="Unknown"]');
+    check(never.includes('possibly counterfeit'), `an unnumbered serial is not called possibly counterfeit: ${never}`);
+    await screenshot(checker, 'check-serial');
   });
 
   await step('Chinese renders on every patient and clinician screen', async () => {
@@ -1192,7 +1301,7 @@ try {
 
     // Give the Hekou clinic access (signed by the wallet); Charlie writes; the patient reads.
     await wallet.click('a.tab[href="#/access"]');
-    await wallet.waitForSelector('select[name=org]', { timeout: 30_000 });
+    await wallet.waitForSelector('select[name=org]', { timeout: CHAIN_WAIT });
     await wallet.selectOption('select[name=kind]', 'organisation');
     await wallet.selectOption('select[name=org]', '1');
     await wallet.check('#grant-write');
@@ -1267,7 +1376,7 @@ try {
     const traceNumber = async (text, selector) => {
       await checker.fill('input[name=donation]', text);
       await checker.click('form button[type=submit]');
-      await checker.waitForSelector(selector, { timeout: 30_000 });
+      await checker.waitForSelector(selector, { timeout: CHAIN_WAIT });
       return checker.textContent('main');
     };
     check((await traceNumber('abc', '[data-problem="NotANumber"]')).includes('whole number'), 'a non-number is not explained');
@@ -1323,7 +1432,7 @@ try {
     check(/^\d+$/.test(donation ?? ''), `no donation number: ${donation}`);
     await screenshot(donor, 'supplies-pledged');
     await donor.click('.pledge-result button');
-    await donor.waitForSelector(`[data-trace="${donation}"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`[data-trace="${donation}"]`, { timeout: CHAIN_WAIT });
     check((await donor.textContent('main')).includes('Not yet received by Anding County Medical Reserve'), 'the fresh pledge is not shown awaiting receipt');
 
     // The Hekou clinic (village doctor Charlie) files its need; a need its stock covers is refused first.
@@ -1342,7 +1451,7 @@ try {
     const filedIn = Number(/round (\d+)/.exec(await clinic.textContent('.toast'))?.[1]) - 1;
     check(Number.isInteger(filedIn) && filedIn >= 0, `no round in the toast: ${await clinic.textContent('.toast')}`);
     const myRound = `section[data-round="${filedIn}"][data-round-item="MASK-N95"]`;
-    await clinic.waitForSelector(`${myRound} [data-org="1"][data-outcome="NotAllocated"]`, { timeout: 30_000 });
+    await clinic.waitForSelector(`${myRound} [data-org="1"][data-outcome="NotAllocated"]`, { timeout: CHAIN_WAIT });
 
     // The county reserve (EveStash) confirms what arrived: a wrong number, too many, then 20.
     await signInDemo(keeper, 'EveStash');
@@ -1350,7 +1459,7 @@ try {
     const lookUp = async (text, selector) => {
       await keeper.fill('input[name=arrival-donation]', text);
       await keeper.click('[data-work="warehouse"] form button[type=submit]');
-      await keeper.waitForSelector(selector, { timeout: 30_000 });
+      await keeper.waitForSelector(selector, { timeout: CHAIN_WAIT });
     };
     await lookUp('abc', '[data-work="warehouse"] [data-problem="NotANumber"]');
     await lookUp(donation, `[data-arrival="${donation}"] input[name=arrived]`);
@@ -1367,7 +1476,7 @@ try {
     const deadline = Date.now() + 150_000;
     for (;;) {
       await donor.click('a.tab[href="#/supplies"]');
-      await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-round]`, { timeout: 30_000 });
+      await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-round]`, { timeout: CHAIN_WAIT });
       if (await donor.$(`${myRound} [data-action="allocate"]`) !== null) break;
       check(Date.now() < deadline, 'the round never became ready to allocate');
       await donor.waitForTimeout(5000);
@@ -1377,7 +1486,7 @@ try {
     await donor.click(`${myRound} [data-action="allocate"]`);
     await donor.waitForSelector('.toast .note.ok >> text=Round queued', { timeout: CHAIN_WAIT });
     await donor.waitForSelector('.toast .note.ok >> text=Round allocated', { timeout: CHAIN_WAIT });
-    await donor.waitForSelector(`${myRound} [data-org="1"][data-outcome="Full"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`${myRound} [data-org="1"][data-outcome="Full"]`, { timeout: CHAIN_WAIT });
     const need = await donor.textContent(`${myRound} [data-org="1"][data-outcome="Full"]`);
     check(need.includes('Got 12 pieces: everything it lacked') && need.includes('Hekou Village Clinic'), `the allocation's reason is not shown: ${need}`);
     await screenshot(donor, 'supplies-allocated');
@@ -1389,7 +1498,7 @@ try {
     await screenshot(keeper, 'supplies-warehouse');
     await clinic.click('a.tab[href="#/supplies"]');
     const onItsWay = '[data-work="deliveries"] [data-status="Dispatched"]';
-    await clinic.waitForSelector(`${onItsWay} input[name=received]`, { timeout: 30_000 });
+    await clinic.waitForSelector(`${onItsWay} input[name=received]`, { timeout: CHAIN_WAIT });
     await clinic.fill(`${onItsWay} input[name=received]`, '13');
     await clinic.click(`${onItsWay} button[type=submit]`);
     await clinic.waitForSelector(`${onItsWay} .note.error`);
@@ -1397,12 +1506,12 @@ try {
     await clinic.fill(`${onItsWay} input[name=received]`, '11');
     await clinic.click(`${onItsWay} button[type=submit]`);
     await clinic.waitForSelector('.toast .note.ok >> text=Delivery confirmed', { timeout: CHAIN_WAIT });
-    await clinic.waitForSelector('[data-work="deliveries"] [data-status="Delivered"] >> text=Arrived: 11 confirmed', { timeout: 30_000 });
+    await clinic.waitForSelector('[data-work="deliveries"] [data-status="Delivered"] >> text=Arrived: 11 confirmed', { timeout: CHAIN_WAIT });
     await screenshot(clinic, 'supplies-clinic');
 
     // The figures are what the demo seeding and this step did.
     await donor.click('a.tab[href="#/supplies"]');
-    await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-item="MASK-N95"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-item="MASK-N95"]`, { timeout: CHAIN_WAIT });
     const figure = async (key) => Number(await donor.textContent(`[data-item="MASK-N95"] [data-total="${key}"] strong`));
     const seededDelivered = seeded.allocations.reduce((n, a) => n + (a.received ?? 0), 0);
     const seededAllocated = seeded.allocations.reduce((n, a) => n + a.quantity, 0);
@@ -1414,20 +1523,20 @@ try {
     await donor.waitForSelector('#trace-title');
     await donor.fill('input[name=donation]', donation);
     await donor.click('form button[type=submit]');
-    await donor.waitForSelector(`[data-trace="${donation}"] [data-status="Delivered"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`[data-trace="${donation}"] [data-status="Delivered"]`, { timeout: CHAIN_WAIT });
     const trace = await donor.textContent(`[data-trace="${donation}"]`);
     check(trace.includes('Hekou Village Clinic: 12 pieces') && trace.includes('confirmed 11') && trace.includes('1 did not arrive'), `the donor's trace is wrong: ${trace}`);
     check(await donor.$(`[data-trace="${donation}"] [data-action="cancel-pledge"]`) === null, 'a received pledge offers to be cancelled');
 
     // A pledge that will not ship: the donor cancels it from its trace, and it is gone from the chain.
     await donor.click('a.tab[href="#/supplies"]');
-    await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-form="pledge"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`[data-emergency-detail="${emergencyId}"] [data-form="pledge"]`, { timeout: CHAIN_WAIT });
     await donor.fill('input[name=pledge-quantity]', '5');
     await donor.click('[data-form="pledge"] button[type=submit]');
     await donor.waitForSelector('.pledge-result [data-donation]', { timeout: CHAIN_WAIT });
     const extra = await donor.getAttribute('.pledge-result [data-donation]', 'data-donation');
     await donor.click('.pledge-result button');
-    await donor.waitForSelector(`[data-trace="${extra}"] [data-action="cancel-pledge"]`, { timeout: 30_000 });
+    await donor.waitForSelector(`[data-trace="${extra}"] [data-action="cancel-pledge"]`, { timeout: CHAIN_WAIT });
     await donor.click(`[data-trace="${extra}"] [data-action="cancel-pledge"]`);
     await donor.waitForSelector('.toast .note.ok >> text=Pledge cancelled', { timeout: CHAIN_WAIT });
     await donor.waitForSelector('[data-problem="Cancelled"]');
@@ -1447,19 +1556,19 @@ try {
 
     await signInDemo(bob, 'Bob');
     await bob.click('a.tab[href="#/council"]');
-    await bob.waitForSelector('[data-form="recall"]', { timeout: 30_000 });
+    await bob.waitForSelector('[data-form="recall"]', { timeout: CHAIN_WAIT });
     const motionsBefore = (await chain.query.council.proposals()).length;
     await bob.fill('input[name=recall-gtin]', MR_VACCINE);
     await bob.fill('input[name=recall-lot]', 'NO-SUCH-LOT');
     await bob.selectOption('select[name=recall-reason]', 'SafetyRisk');
     await bob.click('[data-form="recall"] button[type=submit]');
-    await bob.waitForSelector('.toast .note.error >> text=no such batch', { timeout: 30_000 });
+    await bob.waitForSelector('.toast .note.error >> text=no such batch', { timeout: CHAIN_WAIT });
     check((await chain.query.council.proposals()).length === motionsBefore, 'a refused motion was proposed');
     await bob.fill('input[name=recall-lot]', MR_LOT);
     await bob.click('[data-form="recall"] button[type=submit]');
     await bob.waitForSelector('.toast .note.ok >> text=Motion proposed', { timeout: CHAIN_WAIT });
     const open = '[data-kind="RecallLot"][data-state="open"]';
-    await bob.waitForSelector(open, { timeout: 30_000 });
+    await bob.waitForSelector(open, { timeout: CHAIN_WAIT });
     const proposed = await bob.textContent(open);
     check(proposed.includes(`Recall batch ${MR_LOT}`) && proposed.includes('a safety risk') && proposed.includes('Ayes 1 of the 2 needed') && proposed.includes('Aye: You'), `the motion is not shown as proposed: ${proposed}`);
     check(await bob.$(`${open} [data-action="close"]`) === null, 'an undecided motion offers to be closed');
@@ -1467,16 +1576,16 @@ try {
 
     await signInDemo(charlie, 'Charlie');
     await charlie.click('a.tab[href="#/council"]');
-    await charlie.waitForSelector(`${open} [data-action="aye"]`, { timeout: 30_000 });
+    await charlie.waitForSelector(`${open} [data-action="aye"]`, { timeout: CHAIN_WAIT });
     await charlie.click(`${open} [data-action="aye"]`);
     await charlie.waitForSelector('.toast .note.ok >> text=Your vote is on the chain', { timeout: CHAIN_WAIT });
     const passed = '[data-kind="RecallLot"][data-state="approved"]';
-    await charlie.waitForSelector(`${passed} [data-action="close"]`, { timeout: 30_000 });
+    await charlie.waitForSelector(`${passed} [data-action="close"]`, { timeout: CHAIN_WAIT });
     await screenshot(charlie, 'council-passed');
     check((await getLotStatus(chain, MR_VACCINE, MR_LOT)) === 'Active', 'the batch was recalled before the motion was closed');
     await charlie.click(`${passed} [data-action="close"]`);
     await charlie.waitForSelector('.toast .note.ok >> text=took effect', { timeout: CHAIN_WAIT });
-    await charlie.waitForSelector('[data-empty="motions"], [data-motion]', { timeout: 30_000 });
+    await charlie.waitForSelector('[data-empty="motions"], [data-motion]', { timeout: CHAIN_WAIT });
     check(await charlie.$('[data-kind="RecallLot"]') === null, 'the closed motion is still listed');
     check((await getLotStatus(chain, MR_VACCINE, MR_LOT)) === 'Recalled', 'the motion did not recall the batch');
 
@@ -1518,7 +1627,7 @@ try {
     await signInDemo(charlie, 'Charlie');
     await charlie.click('a.tab[href="#/council"]');
     const glass = `[data-form="break-glass"] [data-escalated="${glassId}"]`;
-    await charlie.waitForSelector(glass, { timeout: 30_000 });
+    await charlie.waitForSelector(glass, { timeout: CHAIN_WAIT });
     const glassText = await charlie.textContent(glass);
     check(glassText.includes('Bob') && glassText.includes('Eve') && glassText.includes('disputed'), `the escalated access is not described: ${glassText}`);
     await screenshot(charlie, 'council-break-glass');
@@ -1528,7 +1637,7 @@ try {
     await charlie.selectOption('select[name=licence-practitioner]', bobAddress);
     await charlie.selectOption('select[name=licence-action]', 'verify');
     await charlie.click('[data-form="licence"] button[type=submit]');
-    await charlie.waitForSelector('.toast .note.error >> text=not in a state that allows this', { timeout: 30_000 });
+    await charlie.waitForSelector('.toast .note.error >> text=not in a state that allows this', { timeout: CHAIN_WAIT });
     check((await chain.query.council.proposals()).length === motionsBefore, 'a refused licence motion was proposed');
     const option = await charlie.textContent(`select[name=licence-practitioner] option[value="${newDoctor.address}"]`);
     check(option.includes('not yet verified'), `the new doctor is not listed as unverified: ${option}`);
@@ -1539,27 +1648,27 @@ try {
     await charlie.waitForSelector('.toast .note.ok >> text=Motion proposed', { timeout: CHAIN_WAIT });
     const licenceMotion = '[data-kind="VerifyLicence"][data-state="open"]';
     const glassMotion = '[data-kind="ResolveEmergencyAccess"][data-state="open"]';
-    await charlie.waitForSelector(`${licenceMotion} >> text=Verify the licence of`, { timeout: 30_000 });
-    await charlie.waitForSelector(`${glassMotion} >> text=Clear emergency access ${glassId}`, { timeout: 30_000 });
+    await charlie.waitForSelector(`${licenceMotion} >> text=Verify the licence of`, { timeout: CHAIN_WAIT });
+    await charlie.waitForSelector(`${glassMotion} >> text=Clear emergency access ${glassId}`, { timeout: CHAIN_WAIT });
 
     await signInDemo(bob, 'Bob');
     await bob.click('a.tab[href="#/council"]');
     for (const open of [licenceMotion, glassMotion]) {
-      await bob.waitForSelector(`${open} [data-action="aye"]`, { timeout: 30_000 });
+      await bob.waitForSelector(`${open} [data-action="aye"]`, { timeout: CHAIN_WAIT });
       await bob.click(`${open} [data-action="aye"]`);
       await bob.waitForSelector('.toast .note.ok >> text=Your vote is on the chain', { timeout: CHAIN_WAIT });
       const passed = open.replace('open', 'approved');
-      await bob.waitForSelector(`${passed} [data-action="close"]`, { timeout: 30_000 });
+      await bob.waitForSelector(`${passed} [data-action="close"]`, { timeout: CHAIN_WAIT });
       await bob.click(`${passed} [data-action="close"]`);
       await bob.waitForSelector('.toast .note.ok >> text=took effect', { timeout: CHAIN_WAIT });
-      await bob.waitForSelector(`${passed}`, { state: 'detached', timeout: 30_000 });
+      await bob.waitForSelector(`${passed}`, { state: 'detached', timeout: CHAIN_WAIT });
     }
     const licence = (await chain.query.registry.practitioners(newDoctor.address)).toJSON();
     check(licence?.status === 'Active', `the motion did not verify the licence: ${JSON.stringify(licence)}`);
     const access = (await chain.query.consent.emergencyAccesses(glassId)).toJSON();
     check(access?.status === 'Cleared', `the motion did not clear the access: ${JSON.stringify(access)}`);
     check((await chain.query.consent.escalated(glassId)).isNone, 'the cleared access still awaits the council');
-    await bob.waitForSelector(`[data-form="break-glass"] [data-escalated="${glassId}"]`, { state: 'detached', timeout: 30_000 });
+    await bob.waitForSelector(`[data-form="break-glass"] [data-escalated="${glassId}"]`, { state: 'detached', timeout: CHAIN_WAIT });
     await screenshot(bob, 'council-resolved');
     await setLanguage(bob, 'zh-CN');
     await bob.waitForSelector('[data-form="licence"] >> text=医务人员执业证书');
@@ -1575,17 +1684,17 @@ try {
     const charlie = await person();
     await signInDemo(charlie, 'Charlie');
     await charlie.click('a.tab[href="#/council"]');
-    await charlie.waitForSelector(`[data-form="validators"] [data-validator="${aliceAddress}"] >> text=validating now`, { timeout: 30_000 });
+    await charlie.waitForSelector(`[data-form="validators"] [data-validator="${aliceAddress}"] >> text=validating now`, { timeout: CHAIN_WAIT });
     await screenshot(charlie, 'council-validators');
     const motionsBefore = (await chain.query.council.proposals()).length;
     await charlie.fill('input[name=validator-account]', aliceAddress);
     await charlie.selectOption('select[name=validator-action]', 'remove');
     await charlie.click('[data-form="validators"] button[type=submit]');
-    await charlie.waitForSelector('.toast .note.error >> text=at least three validators', { timeout: 30_000 });
+    await charlie.waitForSelector('.toast .note.error >> text=at least three validators', { timeout: CHAIN_WAIT });
     await charlie.fill('input[name=validator-account]', ferdieAddress);
     await charlie.selectOption('select[name=validator-action]', 'add');
     await charlie.click('[data-form="validators"] button[type=submit]');
-    await charlie.waitForSelector('.toast .note.error >> text=has not registered its session keys', { timeout: 30_000 });
+    await charlie.waitForSelector('.toast .note.error >> text=has not registered its session keys', { timeout: CHAIN_WAIT });
     check((await chain.query.council.proposals()).length === motionsBefore, 'a refused validator motion was proposed');
     check(JSON.stringify((await chain.query.validatorSet.validators()).toJSON()) === JSON.stringify([aliceAddress]), 'the validator set changed');
     await setLanguage(charlie, 'zh-CN');
@@ -1599,10 +1708,10 @@ try {
     const bob = await person();
     await signInDemo(bob, 'Bob');
     await bob.click('a.tab[href="#/figures"]');
-    await bob.waitForSelector('#figures-region option[value="1001-1-1"]', { state: 'attached', timeout: 30_000 });
+    await bob.waitForSelector('#figures-region option[value="1001-1-1"]', { state: 'attached', timeout: CHAIN_WAIT });
     await bob.selectOption('#figures-region', '1001-1-1');
-    await bob.waitForSelector('.figures h3 >> text=Hekou', { timeout: 30_000 });
-    await bob.waitForSelector('.figures-table tr[data-figure="recordsWritten"] td', { timeout: 30_000 });
+    await bob.waitForSelector('.figures h3 >> text=Hekou', { timeout: CHAIN_WAIT });
+    await bob.waitForSelector('.figures-table tr[data-figure="recordsWritten"] td', { timeout: CHAIN_WAIT });
     // Count what the chain holds of Hekou clinic (organisation 1, alone in village 1001-1-1):
     // every record written there, its patients and authors, and every handover there. The chain
     // of this run began today, so the six months shown hold all of it.
@@ -1650,8 +1759,8 @@ try {
     // batch by an organisation of that county, as the chain holds them, and nothing else.
     const county = (await chain.query.registry.organisations(4)).unwrap().region.county.toNumber();
     await bob.selectOption('#figures-region', `${county}-0-0`);
-    await bob.waitForSelector(`.figures h3 >> text=county ${county}`, { timeout: 30_000 });
-    await bob.waitForSelector('[data-recalled-lot], [data-empty="recalled"]', { timeout: 30_000 });
+    await bob.waitForSelector(`.figures h3 >> text=county ${county}`, { timeout: CHAIN_WAIT });
+    await bob.waitForSelector('[data-recalled-lot], [data-empty="recalled"]', { timeout: CHAIN_WAIT });
     const orgsInCounty = new Set((await chain.query.registry.organisations.entries())
       .filter(([, o]) => o.unwrap().region.county.toNumber() === county).map(([k]) => k.args[0].toNumber()));
     const expected = [];
@@ -1665,8 +1774,8 @@ try {
     await screenshot(bob, 'figures-recalled');
 
     await setLanguage(bob, 'zh-CN');
-    await bob.waitForSelector('[data-screen="figures"] h2 >> text=全县统计', { timeout: 30_000 });
-    await bob.waitForSelector('.figures-table >> text=书写的病历', { timeout: 30_000 });
+    await bob.waitForSelector('[data-screen="figures"] h2 >> text=全县统计', { timeout: CHAIN_WAIT });
+    await bob.waitForSelector('.figures-table >> text=书写的病历', { timeout: CHAIN_WAIT });
     await screenshot(bob, 'figures-zh');
     await bob.context().close();
   });
