@@ -5,6 +5,8 @@
 // with organisations and the emergency's item named.
 
 import type { ApiPromise } from '@polkadot/api';
+import { u8aEq } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
 
 import { big, isObject, list, query, runtimeCall, shape, text, variant } from './decode.js';
 import { ChainError } from './errors.js';
@@ -163,4 +165,70 @@ export async function traceDonation(api: ApiPromise, id: bigint | number): Promi
     allocations,
     notShown: Math.max(0, total - allocations.length),
   };
+}
+
+/** Donations read per storage page. */
+const DONATIONS_PAGE = 500;
+/** Most donations `donationsBy` reads (all of the chain's: it keeps no index by donor). */
+export const MAX_DONATIONS_SCANNED = 20_000;
+
+/** A donation in its donor's own list. */
+export interface OwnDonation {
+  readonly id: bigint;
+  readonly emergency: number;
+  /** The item's index in the emergency's catalogue. */
+  readonly item: number;
+  readonly pledged: number;
+  readonly pledgedAt: number;
+  /** The warehouse the donor ships to (null for pledges older than the chain's storage version 2). */
+  readonly warehouse: number | null;
+  /** Units the warehouse confirmed as arrived; null while it is awaited. */
+  readonly received: number | null;
+  readonly allocated: number;
+}
+
+interface DonationEntries {
+  entriesPaged(options: { args: unknown[]; pageSize: number; startKey?: string }): Promise<[{ args: { toJSON(): unknown }[]; toHex(): string }, { toJSON(): unknown }][]>;
+}
+
+/**
+ * The donations account `donor` (any SS58 form) pledged and has not cancelled, newest first:
+ * every donation on chain (`EmergencySupply.Donations`) read page by page, the donor's kept.
+ * For a donor who lost a pledge receipt. Throws `ChainError`: `InvalidArgument` (not an
+ * account), `TooManyDonations` (past `MAX_DONATIONS_SCANNED`: an indexer is needed).
+ */
+export async function donationsBy(api: ApiPromise, donor: string): Promise<OwnDonation[]> {
+  let me: Uint8Array;
+  try {
+    me = decodeAddress(donor);
+  } catch {
+    throw new ChainError(undefined, 'InvalidArgument', `${JSON.stringify(donor)} is not an account.`);
+  }
+  const donations = query(api, 'emergencySupply', 'donations') as unknown as DonationEntries;
+  const mine: OwnDonation[] = [];
+  let startKey: string | undefined;
+  for (let scanned = 0; ;) {
+    const page = await donations.entriesPaged({ args: [], pageSize: DONATIONS_PAGE, startKey });
+    for (const [key, value] of page) {
+      const raw = value.toJSON();
+      if (!isObject(raw) || typeof raw.donor !== 'string') throw shape('a donation');
+      if (!u8aEq(decodeAddress(raw.donor), me)) continue;
+      const receipt = isObject(raw.receipt) ? raw.receipt : null;
+      mine.push({
+        id: big(key.args[0]?.toJSON(), 'a donation id'),
+        emergency: Number(big(raw.emergency, 'an emergency id')),
+        item: Number(big(raw.item, 'an item index')),
+        pledged: Number(big(raw.pledged, 'a quantity')),
+        pledgedAt: Number(big(raw.pledgedAt, 'a block number')),
+        warehouse: raw.warehouse === null || raw.warehouse === undefined ? null : Number(big(raw.warehouse, 'an organisation id')),
+        received: receipt === null ? null : Number(big(receipt.quantity, 'a quantity')),
+        allocated: Number(big(raw.allocated, 'a quantity')),
+      });
+    }
+    scanned += page.length;
+    if (page.length < DONATIONS_PAGE) break;
+    if (scanned >= MAX_DONATIONS_SCANNED) throw new ChainError(undefined, 'TooManyDonations', `More than ${MAX_DONATIONS_SCANNED} donations on chain: the list needs an indexer.`);
+    startKey = page[page.length - 1]?.[0].toHex();
+  }
+  return mine.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

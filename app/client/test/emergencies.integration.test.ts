@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
+import { encodeAddress } from '@polkadot/util-crypto';
 
 import {
   allocateRound,
@@ -20,6 +21,8 @@ import {
   confirmReceipt,
   deliveriesTo,
   dispatchAllocation,
+  donationsBy,
+  ChainError,
   emergencyDashboard,
   fileNeed,
   getEmergency,
@@ -112,6 +115,15 @@ describe('emergency supplies (dev node)', { skip: WS === undefined ? 'RURALMED_W
     await confirmReceipt(api, keeper, { donation, warehouse: WAREHOUSE, quantity: 12, pledged: 12 });
     await refused('EmergencySupply.AlreadyReceived', () => confirmReceipt(api, keeper, { donation, warehouse: WAREHOUSE, quantity: 12, pledged: 12 }), trace);
     assert.equal((await traceDonation(api, donation))?.received, 12);
+    // The donor's own list has it, received, whatever the address's SS58 form; another account's has not.
+    const mine = await donationsBy(api, donor.address);
+    assert.deepEqual(mine.find((d) => d.id === donation), {
+      id: donation, emergency: emergency.id, item: 0, pledged: 12, pledgedAt: (await traceDonation(api, donation))?.pledgedAt, warehouse: WAREHOUSE, received: 12, allocated: 0,
+    });
+    assert.ok(mine.every((d, i) => i === 0 || (mine[i - 1]?.id ?? 0n) > d.id), 'newest first');
+    assert.deepEqual((await donationsBy(api, encodeAddress(donor.publicKey, 0))).map((d) => d.id), mine.map((d) => d.id));
+    assert.ok(!(await donationsBy(api, keeper.address)).some((d) => d.id === donation), 'not the warehouse keeper\'s');
+    await assert.rejects(donationsBy(api, 'not-an-account'), (e: unknown) => e instanceof ChainError && e.code === 'InvalidArgument');
   });
 
   it('the round, once closed, is allocated by anyone; each need says why it got what it got', async () => {
@@ -174,5 +186,6 @@ describe('emergency supplies (dev node)', { skip: WS === undefined ? 'RURALMED_W
     await refused('EmergencySupply.NotDonor', () => cancelPledge(api, keeper, gift.donation), trace);
     await cancelPledge(api, donor, gift.donation);
     assert.equal(await traceDonation(api, gift.donation), null);
+    assert.ok(!(await donationsBy(api, donor.address)).some((d) => d.id === gift.donation), 'a cancelled pledge is not listed');
   });
 });

@@ -10,6 +10,8 @@ import {
   accessLogOf,
   checkPack,
   traceDonation,
+  donationsBy,
+  type OwnDonation,
   closeMotion,
   councilMembers,
   declareEmergencyCall,
@@ -1018,6 +1020,11 @@ export function checkPackCode(backend: Backend, code: PackCode): Promise<PackChe
 /** Where donation `id` went, or `null` if the chain has no such donation. */
 export function donationTrace(backend: Backend, id: bigint): Promise<DonationTraceView | null> {
   return traceDonation(backend.requireApi(), id);
+}
+
+/** The signed-in donor's own donations, newest first. */
+export function myDonations(backend: Backend, session: Session): Promise<OwnDonation[]> {
+  return donationsBy(backend.requireApi(), session.address);
 }
 
 // ---------------------------------------------------------------------------------------------

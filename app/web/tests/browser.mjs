@@ -1406,7 +1406,7 @@ try {
     await checker.context().close();
   });
 
-  await step('emergency supplies in the app: a clinic files a need, a donor pledges, the warehouse confirms the arrival, the round is allocated with its reason, sent and confirmed short; the figures and the donor\'s trace agree; bad figures are refused first', async () => {
+  await step('emergency supplies in the app: a clinic files a need, a donor pledges, the warehouse confirms the arrival, the round is allocated with its reason, sent and confirmed short; the figures, the donor\'s trace and its own list of donations agree; bad figures are refused first', async () => {
     // The demo emergency's rounds are over once it is seeded: this step's need is in a later round.
     const seeded = await emergencySeeded;
     const chain = await api();
@@ -1481,6 +1481,16 @@ try {
       check(Date.now() < deadline, 'the round never became ready to allocate');
       await donor.waitForTimeout(5000);
     }
+    // The donor's own list: this donation, arrived, as the chain has it.
+    const mine = `[data-work="donor"] [data-my-donation="${donation}"][data-received="20"]`;
+    await donor.waitForSelector(mine, { timeout: CHAIN_WAIT });
+    check((await donor.textContent(mine)).includes('20 arrived at Anding County Medical Reserve'), `the donor's list does not say where it arrived: ${await donor.textContent(mine)}`);
+    const listed = await donor.$$eval('[data-work="donor"] [data-my-donation]', (rows) => rows.map((r) => r.getAttribute('data-my-donation')));
+    const two = u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri('//Two').publicKey);
+    const donorsOwn = (await chain.query.emergencySupply.donations.entries())
+      .filter(([, d]) => d.unwrap().donor.toHex() === two).map(([k]) => k.args[0].toString())
+      .sort((a, b) => Number(b) - Number(a)).slice(0, 20);
+    check(JSON.stringify(listed) === JSON.stringify(donorsOwn), `the donor's list (${listed}) is not the chain's (${donorsOwn})`);
     // The button queues the whole round; the chain allocates it in the next blocks and the card
     // follows without a reload.
     await donor.click(`${myRound} [data-action="allocate"]`);

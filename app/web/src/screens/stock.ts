@@ -405,14 +405,13 @@ async function recallAlerts(ctx: AppContext, org: OrganisationView, lines: reado
 }
 
 function shipForm(ctx: AppContext, org: OrganisationView, lines: readonly StockLine[], orgs: readonly OrganisationView[], packsHere: PacksHere, done: Done): HTMLElement {
-  const movable = lines;
-  const lot = h('select', { name: 'ship-lot' }, ...movable.map((l) => h('option', { value: l.lot.id.toString() }, `${lotName(l)} · ${l.lot.lotNumber} (${t('stock.held', { packs: l.held })})`))) as HTMLSelectElement;
+  const lot = h('select', { name: 'ship-lot' }, ...lines.map((l) => h('option', { value: l.lot.id.toString() }, `${lotName(l)} · ${l.lot.lotNumber} (${t('stock.held', { packs: l.held })})`))) as HTMLSelectElement;
   const to = h('select', { name: 'ship-to' }, ...orgs.filter((o) => o.id !== org.id && o.status === 'Active').map((o) => h('option', { value: String(o.id) }, o.name))) as HTMLSelectElement;
   const quantity = h('input', { type: 'number', name: 'ship-packs', inputmode: 'numeric', min: '0', step: '1', required: true }) as HTMLInputElement;
   const quantityField = field(t('stock.packs'), quantity, t('stock.packsHint'));
   const picker = serialPicker('ship-serials', packsHere, true);
   const choose = (): void => {
-    const chosen = movable.find((l) => l.lot.id.toString() === lot.value);
+    const chosen = lines.find((l) => l.lot.id.toString() === lot.value);
     quantityField.hidden = chosen?.lot.serialised === true;
     picker.show(chosen);
   };
@@ -424,7 +423,7 @@ function shipForm(ctx: AppContext, org: OrganisationView, lines: readonly StockL
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const session = ctx.session;
-    const line = movable.find((l) => l.lot.id.toString() === lot.value);
+    const line = lines.find((l) => l.lot.id.toString() === lot.value);
     if (session === null || line === undefined) return;
     const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
     if (submit?.disabled === true) return;
@@ -441,7 +440,7 @@ function shipForm(ctx: AppContext, org: OrganisationView, lines: readonly StockL
   mount(form, field(t('stock.lot'), lot), field(t('stock.to'), to), quantityField, picker.element,
     h('button', { type: 'submit', class: 'btn primary' }, icon('referral'), h('span', {}, t('stock.ship'))));
   return h('section', { class: 'card', 'data-form': 'ship' }, h('h4', {}, icon('referral'), h('span', {}, t('stock.shipTitle'))),
-    movable.length === 0 ? h('p', { class: 'hint' }, t('stock.nothingToShip')) : form, result);
+    lines.length === 0 ? h('p', { class: 'hint' }, t('stock.nothingToShip')) : form, result);
 }
 
 function shipmentCard(ctx: AppContext, s: ShipmentView, actsFor: readonly number[], orgs: readonly OrganisationView[], done: Done): HTMLElement {

@@ -1,8 +1,8 @@
 // Emergency supplies. Anyone, without an account: the emergencies, each one's figures per item
 // and region, and every recent round's allocation with why each clinic got what it got. Signed
-// in: anyone may pledge and run a closed round's allocation; a clinic's staff file its needs
-// and confirm deliveries; a warehouse's staff confirm arrivals and send allocations (the panels
-// in supply-work.ts). All figures come from the chain (app/client emergencies.ts).
+// in: anyone may pledge and run a closed round's allocation, and sees their own donations; a
+// clinic's staff file its needs and confirm deliveries; a warehouse's staff confirm arrivals and
+// send allocations (the panels in supply-work.ts). All figures come from the chain (app/client emergencies.ts).
 import type { ItemDashboardView, NeedView, RoundView, SupplyEmergencyView, SupplyTotals } from '@ruralmed/client';
 import { recentRounds } from '@ruralmed/client';
 
@@ -11,7 +11,7 @@ import { blockTime, chainClock, emergencyDetail, emergencyList, queueAllocation,
 import { button, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
-import { clinicWork, needForm, pledgeForm, unitText, warehouseWork } from './supply-work';
+import { clinicWork, donorWork, needForm, pledgeForm, unitText, warehouseWork } from './supply-work';
 
 export const regionText = (r: { county: number; township: number; village: number }): string =>
   r.village !== 0 ? t('supplies.regionVillage', r) : r.township !== 0 ? t('supplies.regionTownship', r) : t('supplies.regionCounty', r);
@@ -157,7 +157,7 @@ export function suppliesScreen(ctx: AppContext): HTMLElement {
   async function drawWork(): Promise<void> {
     if (ctx.session === null) return;
     try {
-      mount(workSlot, ...(await warehouseWork(ctx)), ...(await clinicWork(ctx, () => { void drawDetail(); })));
+      mount(workSlot, ...(await warehouseWork(ctx)), ...(await clinicWork(ctx, () => { void drawDetail(); })), ...(await donorWork(ctx)));
     } catch (error) {
       mount(workSlot, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
     }

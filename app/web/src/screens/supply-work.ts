@@ -10,7 +10,9 @@ import {
   clinicDeliveries,
   confirmSupplyDelivery,
   donationTrace,
+  emergencyList,
   fileSupplyNeed,
+  myDonations,
   organisationsActedFor,
   pledgeSupplies,
   receiveDonation,
@@ -216,6 +218,34 @@ function arrivalCard(ctx: AppContext, trace: DonationTraceView, warehouse: Organ
 }
 
 /** A warehouse's staff look up a donation by its number: confirm its arrival, then send its allocations. */
+/** Most of a donor's donations listed (newest first); older ones are found by their number. */
+const DONATIONS_LISTED = 20;
+
+/**
+ * The signed-in account's own donations, newest first, each with what became of it and a way
+ * to follow it: for a donor who lost the pledge receipt. Nothing when the account pledged none.
+ */
+export async function donorWork(ctx: AppContext): Promise<HTMLElement[]> {
+  const session = ctx.session;
+  if (session === null) return [];
+  const [mine, list, { orgs }] = await Promise.all([myDonations(ctx.backend, session), emergencyList(ctx.backend), ctx.registry()]);
+  if (mine.length === 0) return [];
+  const name = (id: number | null): string => (id === null ? '' : orgs.find((o) => o.id === id)?.name ?? t('check.unknownOrg', { id }));
+  const rows = mine.slice(0, DONATIONS_LISTED).map((d) => {
+    const e = list.find((x) => x.id === d.emergency);
+    const item = e?.items[d.item];
+    const state = d.received === null ? t('supplies.mineAwaited', { warehouse: name(d.warehouse) })
+      : t('supplies.mineReceived', { received: d.received, allocated: d.allocated, warehouse: name(d.warehouse) });
+    return h('li', { class: 'entry', 'data-my-donation': d.id.toString(), 'data-received': d.received === null ? '' : String(d.received) },
+      h('p', {}, icon('plus'), h('strong', {}, t('supplies.mineLine', { id: d.id.toString(), n: d.pledged, unit: unitText(item?.unit ?? 'Piece'), item: item?.code ?? '', emergency: e?.name ?? String(d.emergency) }))),
+      h('p', { class: 'hint' }, state),
+      button('search', t('supplies.traceIt'), () => { ctx.pendingTrace = d.id; ctx.navigate('trace'); }, { class: 'btn', 'data-action': 'trace-mine' }));
+  });
+  return [h('section', { class: 'card', 'data-work': 'donor' }, h('h3', {}, icon('history'), h('span', {}, t('supplies.mineTitle'))),
+    h('ol', { class: 'trail' }, ...rows),
+    mine.length > DONATIONS_LISTED ? h('p', { class: 'hint' }, t('supplies.mineMore', { count: mine.length - DONATIONS_LISTED })) : null)];
+}
+
 export async function warehouseWork(ctx: AppContext): Promise<HTMLElement[]> {
   const { orgs, mine } = await actedFor(ctx);
   return mine.filter((o) => o.kind === 'Warehouse').map((warehouse) => {
