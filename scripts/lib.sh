@@ -242,7 +242,9 @@ live_cleanup() {
 }
 
 # Starts the node with the arguments given on free ports (RPC $rpc_port, no Prometheus or
-# telemetry), logging to $workdir/node.log ($node_log); sets $node_pid.
+# telemetry, no mDNS: the stages run side by side, and each stage's node would otherwise find the
+# others' and the network tests' nodes and dial them, to be banned for another genesis), logging
+# to $workdir/node.log ($node_log); sets $node_pid.
 start_node() {
 	rpc_port=$(free_port)
 	local p2p_port
@@ -250,7 +252,7 @@ start_node() {
 	node_log="$workdir/node.log"
 	log "starting the node: RPC port $rpc_port, p2p port $p2p_port"
 	"$NODE_BIN" "$@" --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus --no-telemetry \
-		>"$node_log" 2>&1 &
+		--no-mdns >"$node_log" 2>&1 &
 	node_pid=$!
 	LIVE_PIDS+=("$node_pid")
 	LIVE_LOGS+=("$node_log")

@@ -14,14 +14,20 @@ timings=()
 # Why a stage failed, printed last of all: CI shows only the end of a long output, and a failed
 # stage's whole log (nodes', vault's and app's logs included) can push its reason out of view.
 failure_reasons=()
+failure_summaries=()
 # The lines of a failed stage's log that say what failed: a browser step marked ✘ (with the next
-# lines of its stack and what each page showed), a test or scenario that FAILED or panicked, an
-# error from the scripts. At most 40.
+# lines of its stack), a test or scenario that FAILED or panicked, an error from the scripts; at
+# most 30, without the dev servers' noise (a page closed by a test resets its proxied socket).
+# Its first such line is also kept alone, for the last lines of the output (CI shows the end).
 note_failure() {
-	local name=$1 file=$2 lines
-	lines=$(grep -a -E -A6 '^✘|FAIL|panicked|not ok|\[ruralmed\] error:|^Error|AssertionError' "$file" \
-		| grep -a -v -E 'FAILED NODES|0 failed' | head -n 40)
+	local name=$1 file=$2 lines first
+	lines=$(grep -a -E -A3 '^✘|^FAIL|[^-]FAIL |panicked|^not ok|\[ruralmed\] error:|AssertionError|^test .* FAILED' "$file" \
+		| grep -a -v -E 'FAILED NODES|0 failed|ECONNRESET|\[vite\]|stream_base_commons|^  page [0-9]+:' \
+		| head -n 30)
+	first=$(grep -a -m1 -E '^✘|^FAIL|[^-]FAIL |panicked|^not ok|AssertionError|^test .* FAILED' "$file" \
+		|| grep -a -m1 -E '\[ruralmed\] error:' "$file" || true)
 	failure_reasons+=("----- $name failed:" "${lines:-(no line of its log says why: see its log above)}")
+	failure_summaries+=("  $name: $(printf '%.700s' "${first:-see its log}")")
 }
 # Runs one stage and records how long it took; the times are printed at the end (and on failure).
 stage() {
@@ -91,6 +97,8 @@ print_timings() {
 	[ "${#failure_reasons[@]}" = 0 ] && return 0
 	log "why it failed (from the failed stages' logs above):"
 	printf '%s\n' "${failure_reasons[@]}" >&2
+	log "failed, in short:"
+	printf '%s\n' "${failure_summaries[@]}" >&2
 }
 # On any exit: stop background builds still running, then print the stage times.
 on_exit() {

@@ -17,9 +17,20 @@ export function rawRpc(api, method, params) {
   return provider.send(method, params);
 }
 
+/// A WsProvider that never answers from its cache. polkadot.js keeps the answer to a call made at
+/// a block hash (`chain_getHeader(hash)` among them) for 30 s, and every read of it restarts the
+/// 30 s: a check polling a node for a block it has not imported yet kept reading the first `null`
+/// after the node imported it (CI: "node 3 never imported block …" while node 3's best chain held
+/// it). `cacheCapacity` 0 does not turn the cache off in 16.5 (`0 || 1024`), so this does.
+class UncachedWsProvider extends WsProvider {
+  send(method, params, _isCacheable, subscription) {
+    return super.send(method, params, false, subscription);
+  }
+}
+
 export async function connect(url) {
   await cryptoWaitReady();
-  const provider = new WsProvider(url, 1000, {}, 30_000);
+  const provider = new UncachedWsProvider(url, 1000, {}, 30_000);
   // polkadot.js keeps retrying an unreachable node for ever: give up after 60 s.
   let timer;
   const gaveUp = new Promise((_, reject) => {

@@ -23,6 +23,36 @@ export function query(api: ApiPromise, pallet: string, item: string): (...args: 
   return fn;
 }
 
+/** A storage map's entries as polkadot.js pages them. */
+interface PagedEntries {
+  entriesPaged(options: { args: unknown[]; pageSize: number; startKey?: string }): Promise<[{ args: { toJSON(): unknown }[]; toHex(): string }, { toJSON(): unknown }][]>;
+}
+
+/**
+ * Reads every entry of storage map `pallet.item` under the key prefix `prefix`, page by page
+ * (`pageSize`), calling `each` with its keys and value as JSON; throws `tooMany()` once more
+ * than `max` entries were read: a list the chain keeps no index for, past what a phone reads.
+ */
+export async function scanEntries(
+  api: ApiPromise,
+  pallet: string,
+  item: string,
+  prefix: unknown[],
+  limits: { readonly pageSize: number; readonly max: number; readonly tooMany: () => ChainError },
+  each: (keys: unknown[], value: unknown) => void,
+): Promise<void> {
+  const map = query(api, pallet, item) as unknown as PagedEntries;
+  let startKey: string | undefined;
+  for (let scanned = 0; ;) {
+    const page = await map.entriesPaged({ args: prefix, pageSize: limits.pageSize, startKey });
+    for (const [key, value] of page) each(key.args.map((a) => a.toJSON()), value.toJSON());
+    scanned += page.length;
+    if (page.length < limits.pageSize) return;
+    if (scanned >= limits.max) throw limits.tooMany();
+    startKey = page[page.length - 1]?.[0].toHex();
+  }
+}
+
 /** Call `pallet.call`, or `UnsupportedRuntime`. */
 export function txFn(api: ApiPromise, pallet: string, call: string): (...args: unknown[]) => SubmittableExtrinsic<'promise'> {
   const fn = api.tx[pallet]?.[call];

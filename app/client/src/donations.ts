@@ -8,7 +8,7 @@ import type { ApiPromise } from '@polkadot/api';
 import { u8aEq } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 
-import { big, isObject, list, query, runtimeCall, shape, text, variant } from './decode.js';
+import { big, isObject, list, query, runtimeCall, scanEntries, shape, text, variant } from './decode.js';
 import { ChainError } from './errors.js';
 
 /** A donation id as typed: 1 to 20 digits, at most u64. Throws `ChainError InvalidArgument`. */
@@ -187,10 +187,6 @@ export interface OwnDonation {
   readonly allocated: number;
 }
 
-interface DonationEntries {
-  entriesPaged(options: { args: unknown[]; pageSize: number; startKey?: string }): Promise<[{ args: { toJSON(): unknown }[]; toHex(): string }, { toJSON(): unknown }][]>;
-}
-
 /**
  * The donations account `donor` (any SS58 form) pledged and has not cancelled, newest first:
  * every donation on chain (`EmergencySupply.Donations`) read page by page, the donor's kept.
@@ -204,31 +200,22 @@ export async function donationsBy(api: ApiPromise, donor: string): Promise<OwnDo
   } catch {
     throw new ChainError(undefined, 'InvalidArgument', `${JSON.stringify(donor)} is not an account.`);
   }
-  const donations = query(api, 'emergencySupply', 'donations') as unknown as DonationEntries;
   const mine: OwnDonation[] = [];
-  let startKey: string | undefined;
-  for (let scanned = 0; ;) {
-    const page = await donations.entriesPaged({ args: [], pageSize: DONATIONS_PAGE, startKey });
-    for (const [key, value] of page) {
-      const raw = value.toJSON();
-      if (!isObject(raw) || typeof raw.donor !== 'string') throw shape('a donation');
-      if (!u8aEq(decodeAddress(raw.donor), me)) continue;
-      const receipt = isObject(raw.receipt) ? raw.receipt : null;
-      mine.push({
-        id: big(key.args[0]?.toJSON(), 'a donation id'),
-        emergency: Number(big(raw.emergency, 'an emergency id')),
-        item: Number(big(raw.item, 'an item index')),
-        pledged: Number(big(raw.pledged, 'a quantity')),
-        pledgedAt: Number(big(raw.pledgedAt, 'a block number')),
-        warehouse: raw.warehouse === null || raw.warehouse === undefined ? null : Number(big(raw.warehouse, 'an organisation id')),
-        received: receipt === null ? null : Number(big(receipt.quantity, 'a quantity')),
-        allocated: Number(big(raw.allocated, 'a quantity')),
-      });
-    }
-    scanned += page.length;
-    if (page.length < DONATIONS_PAGE) break;
-    if (scanned >= MAX_DONATIONS_SCANNED) throw new ChainError(undefined, 'TooManyDonations', `More than ${MAX_DONATIONS_SCANNED} donations on chain: the list needs an indexer.`);
-    startKey = page[page.length - 1]?.[0].toHex();
-  }
+  const tooMany = (): ChainError => new ChainError(undefined, 'TooManyDonations', `More than ${MAX_DONATIONS_SCANNED} donations on chain: the list needs an indexer.`);
+  await scanEntries(api, 'emergencySupply', 'donations', [], { pageSize: DONATIONS_PAGE, max: MAX_DONATIONS_SCANNED, tooMany }, ([id], raw) => {
+    if (!isObject(raw) || typeof raw.donor !== 'string') throw shape('a donation');
+    if (!u8aEq(decodeAddress(raw.donor), me)) return;
+    const receipt = isObject(raw.receipt) ? raw.receipt : null;
+    mine.push({
+      id: big(id, 'a donation id'),
+      emergency: Number(big(raw.emergency, 'an emergency id')),
+      item: Number(big(raw.item, 'an item index')),
+      pledged: Number(big(raw.pledged, 'a quantity')),
+      pledgedAt: Number(big(raw.pledgedAt, 'a block number')),
+      warehouse: raw.warehouse === null || raw.warehouse === undefined ? null : Number(big(raw.warehouse, 'an organisation id')),
+      received: receipt === null ? null : Number(big(receipt.quantity, 'a quantity')),
+      allocated: Number(big(raw.allocated, 'a quantity')),
+    });
+  });
   return mine.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

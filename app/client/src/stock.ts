@@ -17,7 +17,7 @@ import type { EventRecord } from '@polkadot/types/interfaces';
 import { stringToHex } from '@polkadot/util';
 
 import { submit, type TxResult } from './chain.js';
-import { big, isObject, list, query, runtimeCall, shape, text, txFn, variant } from './decode.js';
+import { big, isObject, list, query, runtimeCall, scanEntries, shape, text, txFn, variant } from './decode.js';
 import { ChainError } from './errors.js';
 import { chainToday, DAY_MS, getDispensation, getLot, isGs1Text, isValidGtin, lotIdOf, MAX_PACKS_PER_DISPENSE, type DispensationView, type LotView, type RecallReason, type SuspectReason } from './medicines.js';
 import { PackCodeError, parsePackCode } from './packs.js';
@@ -106,31 +106,18 @@ function productView(gtin: string, raw: unknown): ProductView {
   };
 }
 
-interface StorageEntries {
-  entriesPaged(options: { args: unknown[]; pageSize: number; startKey?: string }): Promise<[{ args: { toJSON(): unknown }[]; toHex(): string }, { toJSON(): unknown }][]>;
-}
-
 /**
  * Every holding on chain with packs in it, `[lot, organisation, packs]`, read page by page (the
  * chain keeps no index of holdings by holder or by standing). Throws `ChainError TooManyHoldings`
  * past `MAX_HOLDINGS_SCANNED` holdings.
  */
 async function allHoldings(api: ApiPromise): Promise<[bigint, number, number][]> {
-  const holdings = query(api, 'drugProvenance', 'holdings') as unknown as StorageEntries;
   const held: [bigint, number, number][] = [];
-  let startKey: string | undefined;
-  for (let scanned = 0; ;) {
-    const page = await holdings.entriesPaged({ args: [], pageSize: HOLDINGS_PAGE, startKey });
-    for (const [key, value] of page) {
-      const [lot, holder] = key.args.map((a) => a.toJSON());
-      const packs = Number(big(value.toJSON(), 'a holding'));
-      if (packs > 0) held.push([big(lot, 'a lot id'), Number(big(holder, 'an organisation id')), packs]);
-    }
-    scanned += page.length;
-    if (page.length < HOLDINGS_PAGE) break;
-    if (scanned >= MAX_HOLDINGS_SCANNED) throw new ChainError(undefined, 'TooManyHoldings', `More than ${MAX_HOLDINGS_SCANNED} holdings on chain: the stock list needs an indexer.`);
-    startKey = page[page.length - 1]?.[0].toHex();
-  }
+  const tooMany = (): ChainError => new ChainError(undefined, 'TooManyHoldings', `More than ${MAX_HOLDINGS_SCANNED} holdings on chain: the stock list needs an indexer.`);
+  await scanEntries(api, 'drugProvenance', 'holdings', [], { pageSize: HOLDINGS_PAGE, max: MAX_HOLDINGS_SCANNED, tooMany }, ([lot, holder], value) => {
+    const packs = Number(big(value, 'a holding'));
+    if (packs > 0) held.push([big(lot, 'a lot id'), Number(big(holder, 'an organisation id')), packs]);
+  });
   return held;
 }
 
@@ -459,20 +446,12 @@ export async function getPack(api: ApiPromise, lot: bigint, serial: string): Pro
  * `MAX_PACKS_READ` packs in the lot.
  */
 export async function packsHeld(api: ApiPromise, lot: bigint, org: number): Promise<PackView[]> {
-  const packsOfLot = query(api, 'drugProvenance', 'packs') as unknown as StorageEntries;
   const out: PackView[] = [];
-  let startKey: string | undefined;
-  for (let scanned = 0; ;) {
-    const page = await packsOfLot.entriesPaged({ args: [lot], pageSize: PACKS_PAGE, startKey });
-    for (const [key, value] of page) {
-      const pack = packView(text(key.args[1]?.toJSON(), 'a serial'), value.toJSON());
-      if (pack.custody.kind === 'Held' && pack.custody.org === org) out.push(pack);
-    }
-    scanned += page.length;
-    if (page.length < PACKS_PAGE) break;
-    if (scanned >= MAX_PACKS_READ) throw new ChainError(undefined, 'TooManyPacks', `More than ${MAX_PACKS_READ} packs in the batch: list the serials by hand.`);
-    startKey = page[page.length - 1]?.[0].toHex();
-  }
+  const tooMany = (): ChainError => new ChainError(undefined, 'TooManyPacks', `More than ${MAX_PACKS_READ} packs in the batch: list the serials by hand.`);
+  await scanEntries(api, 'drugProvenance', 'packs', [lot], { pageSize: PACKS_PAGE, max: MAX_PACKS_READ, tooMany }, (keys, value) => {
+    const pack = packView(text(keys[1], 'a serial'), value);
+    if (pack.custody.kind === 'Held' && pack.custody.org === org) out.push(pack);
+  });
   return out.sort((a, b) => a.serial.localeCompare(b.serial, 'en', { numeric: true }));
 }
 
