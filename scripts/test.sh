@@ -21,7 +21,7 @@ failure_summaries=()
 # Its first such line is also kept alone, for the last lines of the output (CI shows the end).
 note_failure() {
 	local name=$1 file=$2 lines first
-	lines=$(grep -a -E -A3 '^✘|^FAIL|[^-]FAIL |panicked|^not ok|\[ruralmed\] error:|AssertionError|^test .* FAILED' "$file" \
+	lines=$(grep -a -E -A3 'uncaught in page|^✘|^FAIL|[^-]FAIL |panicked|^not ok|\[ruralmed\] error:|AssertionError|^test .* FAILED' "$file" \
 		| grep -a -v -E 'FAILED NODES|0 failed|ECONNRESET|\[vite\]|stream_base_commons|^  page [0-9]+:' \
 		| head -n 30)
 	first=$(grep -a -m1 -E '^✘|^FAIL|[^-]FAIL |panicked|^not ok|AssertionError|^test .* FAILED' "$file" \
@@ -31,7 +31,7 @@ note_failure() {
 }
 # Runs one stage and records how long it took; the times are printed at the end (and on failure).
 stage() {
-	local name=$1 t0
+	local name=$1 t0 noted=${#failure_reasons[@]}
 	shift
 	t0=$(date +%s)
 	log "stage: $name"
@@ -40,7 +40,8 @@ stage() {
 	stage_log=$(mktemp "${TMPDIR:-/tmp}/ruralmed-stage.XXXXXX")
 	if ! "$@" > >(tee -a "$stage_log") 2> >(tee -a "$stage_log" >&2); then
 		sleep 1 # the two tee processes write what they still hold
-		note_failure "$name" "$stage_log"
+		# Side-by-side stages note their own failures; the stage running them need not repeat them.
+		[ "${#failure_reasons[@]}" != "$noted" ] || note_failure "$name" "$stage_log"
 		rm -f "$stage_log"
 		log "stage $name FAILED after $(( $(date +%s) - t0 )) s"
 		exit 1

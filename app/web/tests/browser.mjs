@@ -292,6 +292,7 @@ try {
     check(await offline.getAttribute('html', 'lang') === 'zh-CN', 'Chinese is not the first language for a zh-CN browser');
     await screenshot(offline, 'offline-zh');
     await setLanguage(offline, 'en');
+    await offline.waitForSelector('.banner-slot >> text=Cannot reach the records vault');
     const en = await offline.textContent('.banner-slot');
     check(en.includes('Cannot reach the RuralMed chain') && en.includes('Cannot reach the records vault'), `English banners missing: ${en}`);
     check(await offline.isVisible('[data-link="node"][data-state="down"]'), 'node status is not "down"');
@@ -1212,7 +1213,8 @@ try {
     await screenshot(patient, 'who-may-see-zh');
     await setLanguage(doctor, 'zh-CN');
     await doctor.click('a[href="#/write"]');
-    check((await doctor.textContent('main')).includes('主诉'), 'Chinese write form missing');
+    // The form is drawn once the screen has read the doctor's organisations from the chain.
+    await doctor.waitForSelector('main form >> text=主诉', { timeout: CHAIN_WAIT });
     await screenshot(doctor, 'write-zh');
   });
 
