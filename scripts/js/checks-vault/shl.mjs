@@ -21,7 +21,7 @@
 // revoking for the patient until the patient drops them; revocation (files gone, use log
 // kept); an expired link; a link disabled by wrong passcodes; a record erased on chain killing
 // the link that carries it; and the limit of 32 links in force. Every refusal changes nothing.
-import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes as nodeRandomBytes } from 'node:crypto';
 import { stringToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { assert, connect, findEvent, sendAndFinalize } from '../lib.mjs';
@@ -183,7 +183,10 @@ try {
   }
 
   console.log('creating a link: refusals first');
-  const link = makeLink(patient, [r1, r2], { passcode: '2468' });
+  // A space and letters outside hex: the passcode cannot turn up by chance in the kept hex
+  // salt and hash, the ids (base64url) or the times (digits), as '2468' once did.
+  const PASSCODE = 'plum 2468';
+  const link = makeLink(patient, [r1, r2], { passcode: PASSCODE });
   const body = link.request;
   expect(await vault.raw('POST', '/v1/shl', json(body), { 'content-type': 'application/json' }), 401,
     'unauthenticated', 'an unsigned create');
@@ -214,7 +217,11 @@ try {
       assert(await store.hasObject(key), `${key} is not in ${store.describe()}`);
     }
     const meta = new TextDecoder().decode(await store.getObject(keys.meta(body.id)));
-    assert(!meta.includes('2468'), 'the passcode is kept in the clear');
+    assert(!meta.includes(PASSCODE), 'the passcode is kept in the clear');
+    const keptHash = JSON.parse(meta).passcode;
+    assert(/^[0-9a-f]{32}$/.test(keptHash?.salt ?? '') && keptHash.sha256 ===
+      createHash('sha256').update(Buffer.from(keptHash.salt, 'hex')).update(PASSCODE).digest('hex'),
+      `the passcode is not kept as SHA-256(salt ‖ passcode): ${JSON.stringify(keptHash)}`);
     const kept = meta + new TextDecoder().decode(await store.getObject(keys.file(body.id, 0)));
     assert(!kept.includes(b64u(link.key)), 'the key is kept in the store');
     console.log(`  kept in ${store.describe()}: metadata (passcode salted and hashed, no key) and 2 files`);
@@ -241,8 +248,8 @@ try {
     expect(wrong, 401, 'shl_passcode', `a wrong passcode (${left} attempts left)`);
     assert(wrong.json.remainingAttempts === left, `attempts ${wrong.json.remainingAttempts}, not ${left}`);
   }
-  expect(await manifest(payload.url, { passcode: '2468' }), 400, 'bad_request', 'no recipient');
-  const opened = await manifest(payload.url, { recipient: 'Dr. Wang, Kunming', passcode: '2468', embeddedLengthMax: 100000 });
+  expect(await manifest(payload.url, { passcode: PASSCODE }), 400, 'bad_request', 'no recipient');
+  const opened = await manifest(payload.url, { recipient: 'Dr. Wang, Kunming', passcode: PASSCODE, embeddedLengthMax: 100000 });
   expect(opened, 200, null, 'the right passcode');
   assert(opened.headers.get('access-control-allow-origin') === '*', 'the manifest without CORS headers');
   assert(opened.json.files.length === 2, `${opened.json.files.length} files`);
@@ -252,7 +259,7 @@ try {
     assert(decryptJwe(payload.key, file.embedded) === link.plaintexts[i], `file ${i} decrypts to something else`);
   });
   console.log('  the two files are the JWEs uploaded, byte for byte, and decrypt with the key from the link');
-  expect(await manifest(payload.url, { recipient: 'Dr. Li, Hekou clinic', passcode: '2468' }), 200, null,
+  expect(await manifest(payload.url, { recipient: 'Dr. Li, Hekou clinic', passcode: PASSCODE }), 200, null,
     'a second viewer');
 
   console.log('the patient sees who used it');
@@ -322,7 +329,7 @@ try {
   console.log('revocation by the patient');
   const revoked = await revoke(patient, body.id);
   expect(revoked, 200, null, 'the patient revokes the first link');
-  expect(await manifest(payload.url, { recipient: 'Dr. Wang, Kunming', passcode: '2468' }), 404, 'shl_revoked',
+  expect(await manifest(payload.url, { recipient: 'Dr. Wang, Kunming', passcode: PASSCODE }), 404, 'shl_revoked',
     'the revoked link with the right passcode');
   const afterRevoke = (await list(patient, patient)).json.links.find((l) => l.id === body.id);
   assert(afterRevoke.revoked === true && afterRevoke.useCount === 2 && afterRevoke.uses.length === 2,
