@@ -77,6 +77,12 @@ parallel_stages() {
 		if [ "$rc" = 0 ]; then
 			printf '\n----- %s: passed in %d s (last 15 lines of its log) -----\n' "${names[$i]}" "$secs" >&2
 			tail -n 15 "$dir/$i.log" >&2
+			# The upgrade's try-runtime checks (runtime/src/tests.rs) print `try-runtime:` lines
+			# that the slot's later bench-tps pushes out of the tail: shown whatever the tail.
+			if grep -aq '^try-runtime:' "$dir/$i.log"; then
+				printf -- '--- %s: its try-runtime lines ---\n' "${names[$i]}" >&2
+				grep -a '^try-runtime:' "$dir/$i.log" | awk '!seen[$0]++' >&2
+			fi
 			timings+=("$(printf '%-28s %5d s  (side by side)' "${names[$i]}" "$secs")")
 		else
 			printf '\n----- %s: FAILED after %d s (its whole log) -----\n' "${names[$i]}" "$secs" >&2
