@@ -57,8 +57,17 @@ else
 	vault_data="$base/vault"
 fi
 
-node_pid="" vault_pid="" app_pid=""
+node_pid="" vault_pid="" app_pid="" seed_pid=""
 stop_all() {
+	# The demo seeder first: left running, it prints a stack trace or reconnects for ever when
+	# the node stops under it. Its subshell gets KILL, as it would take TERM only after its
+	# running step, and then start the next.
+	if [ -n "$seed_pid" ]; then
+		local seeders
+		seeders=$(pgrep -P "$seed_pid" || true)
+		kill -KILL "$seed_pid" 2>/dev/null || true
+		[ -z "$seeders" ] || kill $seeders 2>/dev/null || true
+	fi
 	for pid in $app_pid $vault_pid $node_pid; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	if [ "$tmp" = 1 ]; then rm -rf "$vault_data"; fi
@@ -92,6 +101,7 @@ log "RuralMed web app: http://127.0.0.1:$app_port/  (pick a demo-county role to 
 		|| log "could not stock the demo clinic (see above); the rest works"; } \
 	&& { node "$ROOT/scripts/js/demo-emergency.mjs" "ws://127.0.0.1:$port" \
 		|| log "could not seed the demo donation (see above); the rest works"; }) &
+seed_pid=$!
 
 # Stop when any of them stops.
 wait -n "$node_pid" "$vault_pid" "$app_pid"
