@@ -67,6 +67,8 @@ stop_all() {
 		seeders=$(pgrep -P "$seed_pid" || true)
 		kill -KILL "$seed_pid" 2>/dev/null || true
 		[ -z "$seeders" ] || kill $seeders 2>/dev/null || true
+		# A subshell killed by the same signal as this script has left its step an orphan.
+		pkill -f "scripts/js/demo-(stock|emergency)\.mjs ws://127\.0\.0\.1:$port\$" 2>/dev/null || true
 	fi
 	for pid in $app_pid $vault_pid $node_pid; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
