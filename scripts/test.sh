@@ -21,11 +21,12 @@ failure_summaries=()
 # Its first such line is also kept alone, for the last lines of the output (CI shows the end).
 note_failure() {
 	local name=$1 file=$2 lines first
-	lines=$(grep -a -E -A3 'uncaught in page|^✘|^FAIL|[^-]FAIL |panicked|^not ok|\[ruralmed\] error:|AssertionError|^test .* FAILED' "$file" \
+	# Lines saying a test failed; the summary falls back to a script's own error line.
+	local failed='^✘|^FAIL|[^-]FAIL |panicked|^not ok|AssertionError|^test .* FAILED'
+	lines=$(grep -a -E -A3 "$failed|uncaught in page|\[ruralmed\] error:" "$file" \
 		| grep -a -v -E 'FAILED NODES|0 failed|ECONNRESET|\[vite\]|stream_base_commons|^  page [0-9]+:' \
 		| head -n 30)
-	first=$(grep -a -m1 -E '^✘|^FAIL|[^-]FAIL |panicked|^not ok|AssertionError|^test .* FAILED' "$file" \
-		|| grep -a -m1 -E '\[ruralmed\] error:' "$file" || true)
+	first=$(grep -a -m1 -E "$failed" "$file" || grep -a -m1 -E '\[ruralmed\] error:' "$file" || true)
 	failure_reasons+=("----- $name failed:" "${lines:-(no line of its log says why: see its log above)}")
 	failure_summaries+=("  $name: $(printf '%.700s' "${first:-see its log}")")
 }
