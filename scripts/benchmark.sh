@@ -2,7 +2,7 @@
 # Regenerates the runtime's weights on this machine, all from one run of the SDK's
 # frame-omni-bencher against the runtime's WASM built with `runtime-benchmarks` (no node build):
 # every pallet the runtime benchmarks (frame-system and its transaction extensions, balances,
-# transaction payment, timestamp, utility, sudo, membership and the five RuralMed pallets; not
+# transaction payment, timestamp, utility, proxy, sudo, membership and the RuralMed pallets; not
 # collective, see SDK below) and the block and extrinsic overhead.
 #
 #   scripts/benchmark.sh                     everything, 50 steps x 20 repeats
@@ -39,7 +39,7 @@ declare -A MEDICAL=(
 # members vote nay: security review M15), so that benchmark cannot pass here; the collective
 # keeps the SDK's reference weights (council-only calls, a few a week).
 SDK=(frame_system frame_system_extensions pallet_balances pallet_transaction_payment pallet_timestamp
-	pallet_utility pallet_sudo pallet_membership)
+	pallet_utility pallet_proxy pallet_sudo pallet_membership)
 RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm"
 
 # The WASM the benchmark build leaves has the benchmark host functions, and the WASM builder

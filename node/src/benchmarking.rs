@@ -108,7 +108,9 @@ pub fn create_benchmark_extrinsic(
 		)),
 		frame_system::CheckNonce::<runtime::Runtime>::from(nonce),
 		frame_system::CheckWeight::<runtime::Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(0),
+		pallet_patient_records::FreePatientCalls::from(
+			pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(0),
+		),
 		frame_system::WeightReclaim::<runtime::Runtime>::new(),
 	);
 

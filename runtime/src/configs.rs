@@ -183,6 +183,117 @@ impl pallet_utility::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
+/// What a proxy may do for the account that added it (`pallet_proxy`).
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Default,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Debug,
+)]
+pub enum ProxyType {
+	/// Anything the account may do (the account holder's own second device).
+	#[default]
+	Any,
+	/// Clinic staff (a nurse, a clerk) doing the clinic's clinical work for a practitioner or
+	/// clinic account, until block `until` (exclusive): enrolling patients, anchoring records
+	/// and key shares, logging access, referrals, break-glass, receiving and dispensing
+	/// medicine, filing and confirming emergency supplies, and batches of these. Never
+	/// money, the registry, or more proxies. A departing nurse is removed with one
+	/// `remove_proxy`, and the proxy lapses by itself at `until`.
+	ClinicalStaff {
+		/// The first block the proxy no longer acts in.
+		until: crate::BlockNumber,
+	},
+}
+
+impl frame_support::traits::InstanceFilter<RuntimeCall> for ProxyType {
+	fn filter(&self, call: &RuntimeCall) -> bool {
+		match self {
+			ProxyType::Any => true,
+			ProxyType::ClinicalStaff { until } => {
+				frame_system::Pallet::<Runtime>::block_number() < *until && is_clinical_work(call)
+			}
+		}
+	}
+
+	fn is_superset(&self, other: &Self) -> bool {
+		match (self, other) {
+			(ProxyType::Any, _) => true,
+			(ProxyType::ClinicalStaff { until: a }, ProxyType::ClinicalStaff { until: b }) => {
+				a >= b
+			}
+			(ProxyType::ClinicalStaff { .. }, ProxyType::Any) => false,
+		}
+	}
+}
+
+/// The calls [`ProxyType::ClinicalStaff`] allows. A batch's calls are each filtered again by
+/// the proxy's origin, so a batch allows only what its calls would.
+fn is_clinical_work(call: &RuntimeCall) -> bool {
+	use pallet_consent::Call as C;
+	use pallet_drug_provenance::Call as D;
+	use pallet_emergency_supply::Call as E;
+	use pallet_patient_records::Call as P;
+	matches!(
+		call,
+		RuntimeCall::PatientRecords(
+			P::register_patient_for { .. }
+				| P::register_patient_with_guardian { .. }
+				| P::withdraw_guardianship_proposal { .. }
+				| P::anchor_record { .. }
+				| P::attach_key_share { .. }
+				| P::remove_key_share { .. }
+				| P::log_access { .. }
+		) | RuntimeCall::Consent(
+			C::refer { .. } | C::revoke_referral { .. } | C::open_emergency_access { .. }
+		) | RuntimeCall::DrugProvenance(D::receive_shipment { .. } | D::dispense { .. })
+			| RuntimeCall::EmergencySupply(
+				E::file_need { .. } | E::confirm_receipt { .. } | E::confirm_delivery { .. }
+			) | RuntimeCall::Utility(
+			pallet_utility::Call::batch { .. }
+				| pallet_utility::Call::batch_all { .. }
+				| pallet_utility::Call::force_batch { .. }
+		)
+	)
+}
+
+parameter_types! {
+	/// Held from the account that adds proxies: one item for the list...
+	pub const ProxyDepositBase: Balance = crate::deposit(1, 8);
+	/// ...and its bytes per proxy (an account, a proxy type, a delay).
+	pub const ProxyDepositFactor: Balance = crate::deposit(0, 41);
+	/// Held from a proxy for announcing a delayed call: one item...
+	pub const AnnouncementDepositBase: Balance = crate::deposit(1, 8);
+	/// ...and its bytes per announcement (an account, a hash, a block number).
+	pub const AnnouncementDepositFactor: Balance = crate::deposit(0, 68);
+}
+
+impl pallet_proxy::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type ProxyType = ProxyType;
+	type ProxyDepositBase = ProxyDepositBase;
+	type ProxyDepositFactor = ProxyDepositFactor;
+	/// A clinic's staff, with room to spare.
+	type MaxProxies = ConstU32<32>;
+	type WeightInfo = crate::weights::pallet_proxy::WeightInfo<Runtime>;
+	type MaxPending = ConstU32<32>;
+	type CallHasher = sp_runtime::traits::BlakeTwo256;
+	type AnnouncementDepositBase = AnnouncementDepositBase;
+	type AnnouncementDepositFactor = AnnouncementDepositFactor;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -431,7 +542,112 @@ impl pallet_patient_records::Config for Runtime {
 	type MaxCareOrganisations = ConstU32<16>;
 	type MaxPageSize = ConstU32<100>;
 	type Statistics = crate::Statistics;
+	type FreeCalls = PatientsOwnCalls;
+	/// A busy day's worth: sharing a whole history with a new doctor is a grant and a key
+	/// share per record; `docs/rural-operation.md` costs it for the network.
+	type FreeCallsPerPeriod = ConstU32<100>;
+	type FreeCallPeriod = ConstU32<{ crate::DAYS }>;
 	type WeightInfo = pallet_patient_records::weights::SubstrateWeight<Runtime>;
+}
+
+/// The calls that are free to a registered patient who signs them
+/// (`pallet_patient_records::FreePatientCalls`) when they are the patient's own business:
+/// their own consent grants and break-glass reviews, their own records' key shares, access logs
+/// (reading their own history), disputes and erasures, their guardian, care organisations and
+/// encryption key; one free call each, and a batch of them (the app shares a record's key with
+/// several readers in one) one per call in it. Creating a record (a self-reported one) is not
+/// among them: it holds a deposit. The same call about someone else (a patient who is also a
+/// doctor) is paid as usual.
+pub struct PatientsOwnCalls;
+
+impl PatientsOwnCalls {
+	fn own_record(who: &AccountId, record: u64) -> bool {
+		pallet_patient_records::Records::<Runtime>::get(record).is_some_and(|r| r.patient == *who)
+	}
+
+	/// One call that is not a batch: 1 if it is `who`'s own business.
+	fn single(who: &AccountId, call: &RuntimeCall) -> Option<u32> {
+		use pallet_consent::Call as C;
+		use pallet_patient_records::Call as P;
+		let own = match call {
+			RuntimeCall::PatientRecords(P::set_guardian { .. })
+			| RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key { .. }) => true,
+			RuntimeCall::PatientRecords(
+				P::add_care_organisation { patient, .. }
+				| P::remove_care_organisation { patient, .. },
+			)
+			| RuntimeCall::Consent(C::grant_consent { patient, .. }) => patient == who,
+			RuntimeCall::PatientRecords(
+				P::attach_key_share { record, .. }
+				| P::remove_key_share { record, .. }
+				| P::log_access { record, .. }
+				| P::erase_record { record }
+				| P::dispute_record { record, .. }
+				| P::withdraw_dispute { record },
+			) => Self::own_record(who, *record),
+			RuntimeCall::Consent(C::revoke_consent { grant }) => {
+				pallet_consent::GrantLocations::<Runtime>::get(grant)
+					.is_some_and(|(p, _)| p == *who)
+			}
+			RuntimeCall::Consent(C::review_emergency_access { emergency, .. }) => {
+				pallet_consent::EmergencyAccesses::<Runtime>::get(emergency)
+					.is_some_and(|e| e.patient == *who)
+			}
+			_ => false,
+		};
+		own.then_some(1)
+	}
+
+	/// The lookup `single` makes for one call: a record, a grant or an emergency.
+	fn single_reads(call: &RuntimeCall) -> u32 {
+		use pallet_consent::Call as C;
+		use pallet_patient_records::Call as P;
+		match call {
+			RuntimeCall::PatientRecords(
+				P::attach_key_share { .. }
+				| P::remove_key_share { .. }
+				| P::log_access { .. }
+				| P::erase_record { .. }
+				| P::dispute_record { .. }
+				| P::withdraw_dispute { .. },
+			)
+			| RuntimeCall::Consent(C::revoke_consent { .. } | C::review_emergency_access { .. }) => 1,
+			_ => 0,
+		}
+	}
+
+	/// The calls of a non-empty batch, if `call` is one. One level: a batch in a batch is paid.
+	fn batched(call: &RuntimeCall) -> Option<&[RuntimeCall]> {
+		use pallet_utility::Call as U;
+		match call {
+			RuntimeCall::Utility(
+				U::batch { calls } | U::batch_all { calls } | U::force_batch { calls },
+			) if !calls.is_empty() => Some(calls),
+			_ => None,
+		}
+	}
+}
+
+impl pallet_patient_records::FreeCallCost<AccountId, RuntimeCall> for PatientsOwnCalls {
+	fn free_call_cost(who: &AccountId, call: &RuntimeCall) -> Option<u32> {
+		match Self::batched(call) {
+			Some(calls) => calls.iter().try_fold(0u32, |sum, c| {
+				let single = match c {
+					RuntimeCall::Utility(..) => None,
+					other => Self::single(who, other),
+				}?;
+				Some(sum.saturating_add(single))
+			}),
+			None => Self::single(who, call),
+		}
+	}
+
+	fn reads(call: &RuntimeCall) -> u32 {
+		match Self::batched(call) {
+			Some(calls) => calls.iter().map(Self::single_reads).fold(0, u32::saturating_add),
+			None => Self::single_reads(call),
+		}
+	}
 }
 
 parameter_types! {

@@ -32,6 +32,7 @@ mod benches {
 		[pallet_transaction_payment, TransactionPayment]
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
+		[pallet_proxy, Proxy]
 		[pallet_sudo, Sudo]
 		[pallet_collective, Council]
 		[pallet_membership, CouncilMembership]
@@ -100,7 +101,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	impl_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -162,7 +163,11 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// A registered patient's own calls skip the fee, up to a daily limit the pool enforces.
+	pallet_patient_records::FreePatientCalls<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -242,6 +247,9 @@ mod runtime {
 	pub type CouncilMembership = pallet_membership<Instance1>;
 	#[runtime::pallet_index(12)]
 	pub type Governance = crate::governance;
+	// Staff acting for a clinic's account within limits (`configs::ProxyType`).
+	#[runtime::pallet_index(13)]
+	pub type Proxy = pallet_proxy;
 
 	// Medical pallets from index 20 on, leaving room for more system pallets.
 	#[runtime::pallet_index(20)]

@@ -1448,3 +1448,463 @@ mod statistics {
 		}
 	}
 }
+
+/// Patients pay nothing: a patient whose account holds no tokens at all, enrolled by a village
+/// doctor, completes every patient flow through the real transaction pipeline (signature,
+/// nonce, fee extension), and a flood of free calls is cut off at the daily limit before
+/// anything runs.
+mod free_patient_calls {
+	use super::*;
+	use crate::{
+		configs::PatientsOwnCalls, Balances, Executive, RuntimeCall, SignedPayload, TxExtension,
+		UncheckedExtrinsic,
+	};
+	use codec::Encode;
+	use frame_support::{traits::fungible::Inspect, BoundedVec};
+	use pallet_consent::{Grantee, Scope};
+	use sp_core::{sr25519, Pair};
+	use sp_runtime::{
+		generic::Era,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+		MultiAddress, MultiSignature,
+	};
+
+	const LIMIT: u32 = 100;
+
+	fn zero_balance_patient() -> sr25519::Pair {
+		sr25519::Pair::from_string("//a patient with no tokens", None).expect("valid seed")
+	}
+
+	fn tx_ext(nonce: u32) -> TxExtension {
+		(
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_patient_records::FreePatientCalls::from(
+				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		)
+	}
+
+	/// `call` signed by `pair` with its account's next nonce, as a wallet would.
+	fn signed_by(pair: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
+		let who: AccountId = pair.public().into();
+		let ext = tx_ext(System::account_nonce(&who));
+		let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data");
+		let signature = payload.using_encoded(|p| pair.sign(p));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(who),
+			MultiSignature::Sr25519(signature),
+			ext,
+		)
+	}
+
+	/// Includes `call` signed by `pair` as a block author would; the dispatch must succeed.
+	fn include(pair: &sr25519::Pair, call: RuntimeCall) {
+		let outcome = Executive::apply_extrinsic(signed_by(pair, call.clone()));
+		assert_eq!(outcome, Ok(Ok(())), "{call:?}");
+	}
+
+	/// What the pool says of `call` signed by `pair`, leaving no trace.
+	fn pool_verdict(
+		pair: &sr25519::Pair,
+		call: RuntimeCall,
+	) -> Result<(), TransactionValidityError> {
+		let xt = signed_by(pair, call);
+		frame_support::storage::transactional::with_transaction_opaque_err(|| {
+			let verdict = Executive::validate_transaction(
+				TransactionSource::External,
+				xt,
+				System::parent_hash(),
+			);
+			sp_runtime::TransactionOutcome::Rollback(Ok::<_, ()>(verdict))
+		})
+		.expect("a storage layer is available")
+		.expect("validation itself cannot fail")
+		.map(|_| ())
+	}
+
+	fn enrol(patient: &AccountId) {
+		assert_ok!(PatientRecords::register_patient_for(
+			RuntimeOrigin::signed(acc(Charlie)),
+			patient.clone(),
+			demo::HEKOU_CLINIC
+		));
+	}
+
+	fn key_call(byte: u8) -> RuntimeCall {
+		RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key { key: [byte; 32] })
+	}
+
+	#[test]
+	fn a_patient_with_no_tokens_completes_every_patient_flow() {
+		with_preset("development", || {
+			let zed = zero_balance_patient();
+			let patient: AccountId = zed.public().into();
+			assert_eq!(Balances::balance(&patient), 0);
+			// Not yet a patient: the chain refuses to carry its transactions for nothing.
+			assert_eq!(pool_verdict(&zed, key_call(1)), Err(InvalidTransaction::Payment.into()));
+			enrol(&patient);
+
+			include(&zed, key_call(1));
+			let grant = pallet_consent::NextGrantId::<Runtime>::get();
+			include(
+				&zed,
+				RuntimeCall::Consent(pallet_consent::Call::grant_consent {
+					patient: patient.clone(),
+					grantee: Grantee::Organisation {
+						org: demo::HEKOU_CLINIC,
+						roles: BoundedVec::new(),
+					},
+					purposes: BoundedVec::truncate_from(vec![PurposeOfUse::Treatment]),
+					scope: Scope::AllRecords,
+					starts_at: 0,
+					expires_at: 1_000_000,
+					can_write: true,
+					allow_referral: false,
+				}),
+			);
+			// The village doctor writes a record; the patient shares its key with him.
+			let record = pallet_patient_records::NextRecordId::<Runtime>::get();
+			assert_ok!(PatientRecords::anchor_record(
+				RuntimeOrigin::signed(acc(Charlie)),
+				patient.clone(),
+				demo::HEKOU_CLINIC,
+				RecordCategory::Encounter,
+				sp_runtime::traits::BlakeTwo256::hash(b"ciphertext"),
+				demo::HEKOU_CLINIC,
+				100,
+				None
+			));
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::attach_key_share {
+					record,
+					reader: acc(Charlie),
+					purpose: PurposeOfUse::Treatment,
+					wrapped_key: vec![7; 80],
+				}),
+			);
+			// Reading her own record logs an access (the vault waits for it): free too.
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::log_access {
+					record,
+					purpose: PurposeOfUse::Treatment,
+				}),
+			);
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::dispute_record {
+					record,
+					reason: pallet_patient_records::DisputeReason::Incomplete,
+					note: None,
+				}),
+			);
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::withdraw_dispute {
+					record,
+				}),
+			);
+			include(&zed, RuntimeCall::Consent(pallet_consent::Call::revoke_consent { grant }));
+			// Break-glass at the county hospital; the patient reviews it.
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(acc(Bob)),
+				patient.clone(),
+				demo::COUNTY_HOSPITAL,
+				sp_runtime::traits::BlakeTwo256::hash(b"unconscious"),
+				10,
+			));
+			let emergency = pallet_consent::NextEmergencyId::<Runtime>::get() - 1;
+			include(
+				&zed,
+				RuntimeCall::Consent(pallet_consent::Call::review_emergency_access {
+					emergency,
+					accept: true,
+				}),
+			);
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::add_care_organisation {
+					patient: patient.clone(),
+					org: demo::COUNTY_HOSPITAL,
+				}),
+			);
+			include(
+				&zed,
+				RuntimeCall::PatientRecords(pallet_patient_records::Call::erase_record { record }),
+			);
+			// Nothing was paid and nothing is held from the patient; ten free calls counted.
+			assert_eq!(Balances::balance(&patient), 0);
+			assert_eq!(Balances::total_balance(&patient), 0);
+			assert_eq!(System::account_nonce(&patient), 10);
+			assert_eq!(
+				pallet_patient_records::FreeCallsUsed::<Runtime>::get(&patient).map(|u| u.used),
+				Some(10)
+			);
+		});
+	}
+
+	#[test]
+	fn a_flood_of_free_calls_is_cut_off_at_the_limit_before_anything_runs() {
+		with_preset("development", || {
+			let zed = zero_balance_patient();
+			let patient: AccountId = zed.public().into();
+			enrol(&patient);
+			for i in 0..LIMIT {
+				include(&zed, key_call((i % 250) as u8 + 1));
+			}
+			let exhausted =
+				InvalidTransaction::Custom(pallet_patient_records::FREE_CALLS_EXHAUSTED);
+			assert_eq!(pool_verdict(&zed, key_call(200)), Err(exhausted.into()));
+			// A block author that still tried it: refused, nothing changed.
+			let before = (
+				System::account_nonce(&patient),
+				pallet_registry::EncryptionKeys::<Runtime>::get(&patient),
+				pallet_patient_records::FreeCallsUsed::<Runtime>::get(&patient),
+			);
+			assert_eq!(
+				Executive::apply_extrinsic(signed_by(&zed, key_call(200))),
+				Err(exhausted.into())
+			);
+			assert_eq!(
+				before,
+				(
+					System::account_nonce(&patient),
+					pallet_registry::EncryptionKeys::<Runtime>::get(&patient),
+					pallet_patient_records::FreeCallsUsed::<Runtime>::get(&patient),
+				)
+			);
+			// A day later the patient has a new day's free calls.
+			System::set_block_number(1 + crate::DAYS);
+			assert_eq!(pool_verdict(&zed, key_call(200)), Ok(()));
+		});
+	}
+
+	#[test]
+	fn only_the_patients_own_calls_are_free() {
+		with_preset("development", || {
+			let zed = zero_balance_patient();
+			let patient: AccountId = zed.public().into();
+			enrol(&patient);
+			// A transfer is not a patient call: with nothing to pay the fee, refused.
+			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: MultiAddress::Id(acc(Alice)),
+				value: 1,
+			});
+			let cost = |call: &RuntimeCall| {
+				<PatientsOwnCalls as pallet_patient_records::FreeCallCost<_, _>>::free_call_cost(
+					&patient, call,
+				)
+			};
+			assert_eq!(cost(&transfer), None);
+			assert_eq!(
+				pool_verdict(&zed, transfer.clone()),
+				Err(InvalidTransaction::Payment.into())
+			);
+			// A batch of free calls uses one per call; a batch with anything else, or a batch
+			// inside a batch, is paid.
+			let batch = |calls: Vec<RuntimeCall>| {
+				RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+			};
+			assert_eq!(cost(&batch(vec![key_call(1), key_call(2)])), Some(2));
+			assert_eq!(cost(&batch(vec![key_call(1), transfer.clone()])), None);
+			assert_eq!(cost(&batch(vec![batch(vec![key_call(1)])])), None);
+			assert_eq!(cost(&batch(vec![])), None);
+			include(&zed, batch(vec![key_call(1), key_call(2)]));
+			assert_eq!(
+				pallet_patient_records::FreeCallsUsed::<Runtime>::get(&patient).map(|u| u.used),
+				Some(2)
+			);
+			assert_eq!(Balances::balance(&patient), 0);
+			// Another patient's business is not free: Eve's record, Eve's grant.
+			let (eves_grant, _) = pallet_consent::GrantLocations::<Runtime>::iter()
+				.find(|(_, (p, _))| *p == acc(Eve))
+				.expect("Eve's demo grant to Hekou");
+			assert_eq!(
+				cost(&RuntimeCall::Consent(pallet_consent::Call::revoke_consent {
+					grant: eves_grant
+				})),
+				None
+			);
+			assert_eq!(
+				cost(&RuntimeCall::PatientRecords(
+					pallet_patient_records::Call::add_care_organisation {
+						patient: acc(Eve),
+						org: demo::HEKOU_CLINIC,
+					}
+				)),
+				None
+			);
+			// A practitioner's call is paid as before: Bob's fee is taken.
+			let bob = sp_keyring::Sr25519Keyring::Bob.pair();
+			let before = Balances::balance(&acc(Bob));
+			include(&bob, key_call(9));
+			assert!(Balances::balance(&acc(Bob)) < before);
+			assert!(!pallet_patient_records::FreeCallsUsed::<Runtime>::contains_key(acc(Bob)));
+		});
+	}
+}
+
+/// Clinic staff sign with their own accounts through a limited, time-limited proxy
+/// (`configs::ProxyType::ClinicalStaff`), and a departing nurse is removed in one call.
+mod clinic_staff_proxies {
+	use super::*;
+	use crate::{configs::ProxyType, Balances, Proxy, RuntimeCall, RuntimeEvent};
+	use frame_support::traits::{fungible::Inspect, ReservableCurrency};
+	use sp_runtime::{DispatchError, MultiAddress};
+
+	fn nurse() -> AccountId {
+		acc(sp_keyring::Sr25519Keyring::Two) // not a practitioner of the clinic
+	}
+
+	fn anchor_call(seed: &[u8]) -> RuntimeCall {
+		RuntimeCall::PatientRecords(pallet_patient_records::Call::anchor_record {
+			patient: acc(Eve),
+			org: demo::HEKOU_CLINIC,
+			category: RecordCategory::Encounter,
+			content_hash: sp_runtime::traits::BlakeTwo256::hash(seed),
+			vault: demo::HEKOU_CLINIC,
+			size_bytes: 100,
+			amends: None,
+		})
+	}
+
+	/// The nurse acts for Charlie; the result of the inner call.
+	fn as_charlie(call: RuntimeCall) -> sp_runtime::DispatchResult {
+		assert_ok!(Proxy::proxy(
+			RuntimeOrigin::signed(nurse()),
+			MultiAddress::Id(acc(Charlie)),
+			None,
+			Box::new(call)
+		));
+		System::events()
+			.into_iter()
+			.rev()
+			.find_map(|r| match r.event {
+				RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
+				_ => None,
+			})
+			.expect("the proxy ran the call")
+	}
+
+	fn filtered() -> sp_runtime::DispatchResult {
+		Err(frame_system::Error::<Runtime>::CallFiltered.into())
+	}
+
+	#[test]
+	fn a_nurse_writes_for_the_village_doctor_until_the_proxy_lapses() {
+		with_preset("development", || {
+			let until = System::block_number() + 100;
+			let staff = ProxyType::ClinicalStaff { until };
+			assert_ok!(Proxy::add_proxy(
+				RuntimeOrigin::signed(acc(Charlie)),
+				MultiAddress::Id(nurse()),
+				staff,
+				0
+			));
+			// Charlie holds the proxy deposit.
+			assert_eq!(
+				<Balances as ReservableCurrency<_>>::reserved_balance(&acc(Charlie)),
+				crate::configs::ProxyDepositBase::get() + crate::configs::ProxyDepositFactor::get()
+			);
+			let record = pallet_patient_records::NextRecordId::<Runtime>::get();
+			assert_eq!(as_charlie(anchor_call(b"first")), Ok(()));
+			// The record is Charlie's; the nurse's signature is in the proxy's transaction.
+			let anchored = pallet_patient_records::Records::<Runtime>::get(record).unwrap();
+			assert_eq!(anchored.author, acc(Charlie));
+			// Money, the registry and more proxies are out of reach, and change nothing.
+			let before = Balances::balance(&acc(Charlie));
+			assert_eq!(
+				as_charlie(RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: MultiAddress::Id(nurse()),
+					value: crate::UNIT,
+				})),
+				filtered()
+			);
+			assert_eq!(Balances::balance(&acc(Charlie)), before);
+			assert_eq!(
+				as_charlie(RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+					delegate: MultiAddress::Id(acc(Ferdie)),
+					proxy_type: ProxyType::Any,
+					delay: 0,
+				})),
+				filtered()
+			);
+			assert_eq!(
+				as_charlie(RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key {
+					key: [1; 32]
+				})),
+				filtered()
+			);
+			// A batch is allowed only as far as its calls are.
+			let batch = |calls| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls });
+			let next = pallet_patient_records::NextRecordId::<Runtime>::get();
+			assert!(as_charlie(batch(vec![
+				anchor_call(b"second"),
+				RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: MultiAddress::Id(nurse()),
+					value: crate::UNIT,
+				}),
+			]))
+			.is_err());
+			assert_eq!(pallet_patient_records::NextRecordId::<Runtime>::get(), next);
+			assert_eq!(as_charlie(batch(vec![anchor_call(b"second")])), Ok(()));
+			// At `until` the proxy lapses by itself.
+			System::set_block_number(until);
+			let next = pallet_patient_records::NextRecordId::<Runtime>::get();
+			assert_eq!(as_charlie(anchor_call(b"late")), filtered());
+			assert_eq!(pallet_patient_records::NextRecordId::<Runtime>::get(), next);
+		});
+	}
+
+	#[test]
+	fn a_departing_nurse_is_removed_in_one_call() {
+		with_preset("development", || {
+			let staff = ProxyType::ClinicalStaff { until: System::block_number() + 1_000 };
+			let free_before = Balances::balance(&acc(Charlie));
+			assert_ok!(Proxy::add_proxy(
+				RuntimeOrigin::signed(acc(Charlie)),
+				MultiAddress::Id(nurse()),
+				staff,
+				0
+			));
+			assert_ok!(Proxy::remove_proxy(
+				RuntimeOrigin::signed(acc(Charlie)),
+				MultiAddress::Id(nurse()),
+				staff,
+				0
+			));
+			// The deposit is back and the nurse can no longer act.
+			assert_eq!(Balances::balance(&acc(Charlie)), free_before);
+			assert_eq!(
+				Proxy::proxy(
+					RuntimeOrigin::signed(nurse()),
+					MultiAddress::Id(acc(Charlie)),
+					None,
+					Box::new(anchor_call(b"after"))
+				),
+				Err(DispatchError::from(pallet_proxy::Error::<Runtime>::NotProxy))
+			);
+		});
+	}
+
+	#[test]
+	fn a_longer_staff_proxy_covers_a_shorter_one_and_any_covers_both() {
+		use frame_support::traits::InstanceFilter;
+		let short = ProxyType::ClinicalStaff { until: 10 };
+		let long = ProxyType::ClinicalStaff { until: 20 };
+		assert!(long.is_superset(&short));
+		assert!(!short.is_superset(&long));
+		assert!(ProxyType::Any.is_superset(&long));
+		assert!(!long.is_superset(&ProxyType::Any));
+	}
+}

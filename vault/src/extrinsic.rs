@@ -135,7 +135,9 @@ pub(crate) mod tests {
 			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 			frame_system::CheckNonce::<Runtime>::from(7),
 			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			pallet_patient_records::FreePatientCalls::from(
+				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		);
 		let implicit = (

@@ -64,7 +64,8 @@ mod grants {
 				}
 				.into(),
 			);
-			assert_eq!(Balances::balance_on_hold(&HoldReason::GrantDeposit.into(), &PATIENT), 5);
+			// Patients pay nothing: their own grants hold no deposit (a guardian's do, below).
+			assert_eq!(Balances::balance_on_hold(&HoldReason::GrantDeposit.into(), &PATIENT), 0);
 			assert_eq!(Consent::grants_of(&PATIENT).len(), 1);
 			assert_eq!(Consent::grant(g).unwrap().granted_by, PATIENT);
 		});

@@ -3,8 +3,8 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-04, STEPS: `20`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -71,16 +71,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::Grants` (r:1 w:1)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(1678), added: 4153, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:1)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn grant_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1617`
+		//  Measured:  `2187`
 		//  Estimated: `5143`
-		// Minimum execution time: 72_549_000 picoseconds.
-		Weight::from_parts(97_978_000, 5143)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 95_284_000 picoseconds.
+		Weight::from_parts(117_814_000, 5143)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Consent::GrantLocations` (r:1 w:1)
@@ -94,13 +96,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn revoke_consent() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1922`
 		//  Estimated: `5143`
-		// Minimum execution time: 62_534_000 picoseconds.
-		Weight::from_parts(68_873_000, 5143)
+		// Minimum execution time: 71_110_000 picoseconds.
+		Weight::from_parts(84_861_000, 5143)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,23 +113,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:4 w:4)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantLocations` (r:0 w:4)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 4]`.
 	fn prune_expired_grants(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `500 + n * (574 ±0)`
-		//  Estimated: `5143 + n * (2668 ±0)`
-		// Minimum execution time: 54_021_000 picoseconds.
-		Weight::from_parts(23_546_079, 5143)
-			// Standard Error: 107_610
-			.saturating_add(Weight::from_parts(39_372_135, 0).saturating_mul(n.into()))
+		//  Estimated: `5143 + n * (2686 ±0)`
+		// Minimum execution time: 59_620_000 picoseconds.
+		Weight::from_parts(27_974_538, 5143)
+			// Standard Error: 82_060
+			.saturating_add(Weight::from_parts(42_875_857, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2686).saturating_mul(n.into()))
 	}
 	/// Storage: `Consent::GrantLocations` (r:5 w:0)
 	/// Proof: `Consent::GrantLocations` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -147,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5494`
 		//  Estimated: `25908`
-		// Minimum execution time: 123_195_000 picoseconds.
-		Weight::from_parts(132_639_000, 25908)
+		// Minimum execution time: 129_549_000 picoseconds.
+		Weight::from_parts(162_580_000, 25908)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -162,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `727`
 		//  Estimated: `3860`
-		// Minimum execution time: 21_873_000 picoseconds.
-		Weight::from_parts(25_238_000, 3860)
+		// Minimum execution time: 27_193_000 picoseconds.
+		Weight::from_parts(35_757_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -175,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `430`
 		//  Estimated: `3860`
-		// Minimum execution time: 16_245_000 picoseconds.
-		Weight::from_parts(19_138_000, 3860)
+		// Minimum execution time: 19_172_000 picoseconds.
+		Weight::from_parts(28_319_000, 3860)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -206,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6555`
 		//  Estimated: `38367`
-		// Minimum execution time: 147_061_000 picoseconds.
-		Weight::from_parts(159_610_000, 38367)
+		// Minimum execution time: 176_845_000 picoseconds.
+		Weight::from_parts(214_453_000, 38367)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -215,17 +217,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Patients` (r:1 w:0)
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::UnresolvedDisputes` (r:1 w:1)
 	/// Proof: `Consent::UnresolvedDisputes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Escalated` (r:0 w:1)
 	/// Proof: `Consent::Escalated` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn review_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `634`
-		//  Estimated: `3618`
-		// Minimum execution time: 19_169_000 picoseconds.
-		Weight::from_parts(21_492_000, 3618)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `1308`
+		//  Estimated: `3710`
+		// Minimum execution time: 36_588_000 picoseconds.
+		Weight::from_parts(49_454_000, 3710)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
@@ -236,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `337`
 		//  Estimated: `3595`
-		// Minimum execution time: 11_858_000 picoseconds.
-		Weight::from_parts(13_931_000, 3595)
+		// Minimum execution time: 15_379_000 picoseconds.
+		Weight::from_parts(21_627_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -253,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `930`
 		//  Estimated: `3595`
-		// Minimum execution time: 26_770_000 picoseconds.
-		Weight::from_parts(30_216_000, 3595)
+		// Minimum execution time: 33_180_000 picoseconds.
+		Weight::from_parts(42_659_000, 3595)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -263,56 +267,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn grant_consent() -> Weight {
-		Weight::from_parts(97_978_000, 5143)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(117_814_000, 5143)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke_consent() -> Weight {
-		Weight::from_parts(68_873_000, 5143)
+		Weight::from_parts(84_861_000, 5143)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_expired_grants(n: u32, ) -> Weight {
-		Weight::from_parts(23_546_079, 5143)
-			.saturating_add(Weight::from_parts(39_372_135, 0).saturating_mul(n.into()))
+		Weight::from_parts(27_974_538, 5143)
+			.saturating_add(Weight::from_parts(42_875_857, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2686).saturating_mul(n.into()))
 	}
 	fn refer() -> Weight {
-		Weight::from_parts(132_639_000, 25908)
+		Weight::from_parts(162_580_000, 25908)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_referral() -> Weight {
-		Weight::from_parts(25_238_000, 3860)
+		Weight::from_parts(35_757_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn prune_referral() -> Weight {
-		Weight::from_parts(19_138_000, 3860)
+		Weight::from_parts(28_319_000, 3860)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(159_610_000, 38367)
+		Weight::from_parts(214_453_000, 38367)
 			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn review_emergency_access() -> Weight {
-		Weight::from_parts(21_492_000, 3618)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(49_454_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn escalate_unreviewed() -> Weight {
-		Weight::from_parts(13_931_000, 3595)
+		Weight::from_parts(21_627_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resolve_emergency_access() -> Weight {
-		Weight::from_parts(30_216_000, 3595)
+		Weight::from_parts(42_659_000, 3595)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -79,6 +79,8 @@ struct Setup<T: Config> {
 enum Signer {
 	Doctor,
 	Patient,
+	/// Someone else: the benchmark makes the whitelisted caller the patient's guardian.
+	Guardian,
 }
 
 /// A doctor (see [`practitioner`]), a registered, funded patient, no access yet.
@@ -327,13 +329,18 @@ mod benchmarks {
 		assert!(KeyShares::<T>::contains_key(id, &reader));
 	}
 
-	/// The patient replaces a share a practitioner attached for another practitioner: the old
-	/// deposit goes back to the attacher's account and the new one is held from the patient.
-	/// The reader's access is found by the costliest check. (A new share, above, checks two
-	/// practitioners instead; the call is charged the larger of the two in each dimension.)
+	/// The patient's guardian replaces a share a practitioner attached for another
+	/// practitioner: the old deposit goes back to the attacher's account and the new one is held
+	/// from the guardian (the patient's own shares hold none). The reader's access is found by
+	/// the costliest check. (A new share, above, checks two practitioners instead; the call is
+	/// charged the larger of the two in each dimension.)
 	#[benchmark]
 	fn replace_key_share() {
-		let s = bare::<T>(Signer::Patient);
+		let s = bare::<T>(Signer::Guardian);
+		let guardian: T::AccountId = whitelisted_caller();
+		fund::<T>(&guardian);
+		PatientRecords::<T>::do_set_guardian(s.patient.clone(), Some(guardian.clone()), true)
+			.expect("a new guardian");
 		let id = anchored_by::<T>(&s, account("colleague", 0, 0));
 		let (reader, reader_org) = practitioner::<T>("reader");
 		let purpose = T::Access::benchmark_allow_costliest(&reader, reader_org, &s.patient);
@@ -341,13 +348,13 @@ mod benchmarks {
 		KeyShareCount::<T>::insert(id, 1);
 		#[extrinsic_call]
 		attach_key_share(
-			RawOrigin::Signed(s.patient.clone()),
+			RawOrigin::Signed(guardian.clone()),
 			id,
 			reader.clone(),
 			purpose,
 			share::<T>(),
 		);
-		assert_eq!(KeyShares::<T>::get(id, &reader).map(|k| k.attached_by), Some(s.patient));
+		assert_eq!(KeyShares::<T>::get(id, &reader).map(|k| k.attached_by), Some(guardian));
 	}
 
 	/// The record's author, still an active member of its organisation, removes another
@@ -428,6 +435,42 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(s.patient.clone()), id);
 		assert!(!Disputes::<T>::contains_key(id));
+	}
+
+	/// Worst case: an expired proposal for the account is dropped (its deposit released), the
+	/// registrar's deposit held, the account given a provider, a care organisation added.
+	#[benchmark]
+	fn register_patient_for() {
+		let s = bare::<T>(Signer::Doctor);
+		let patient: T::AccountId = account("enrolled", 0, 0);
+		proposed::<T>(&patient, &account("guardian", 1, 0));
+		let expired = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::GuardianshipProposalPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(expired);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(s.doc.clone()), patient.clone(), s.org);
+		assert_eq!(Patients::<T>::get(&patient).map(|p| p.depositor), Some(s.doc));
+		assert!(frame_system::Pallet::<T>::providers(&patient) > 0);
+	}
+
+	/// The free-call check and count of [`crate::FreePatientCalls`] for one transaction; worst
+	/// case: the patient's last period has ended, so a new one starts.
+	#[benchmark]
+	fn free_call() {
+		let s = bare::<T>(Signer::Patient);
+		FreeCallsUsed::<T>::insert(
+			&s.patient,
+			FreeCallUsage { period_start: Zero::zero(), used: T::FreeCallsPerPeriod::get() },
+		);
+		let later =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::FreeCallPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(later);
+		#[block]
+		{
+			let usage = PatientRecords::<T>::free_call_usage(&s.patient, 1).expect("a new period");
+			PatientRecords::<T>::note_free_call(&s.patient, usage);
+		}
+		assert_eq!(FreeCallsUsed::<T>::get(&s.patient).map(|u| u.used), Some(1));
 	}
 
 	impl_benchmark_test_suite!(PatientRecords, crate::mock::new_test_ext(), crate::mock::Test);

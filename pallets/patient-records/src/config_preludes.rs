@@ -6,7 +6,7 @@ use crate::DefaultConfig;
 use frame_support::{
 	derive_impl,
 	pallet_prelude::inject_runtime_type,
-	traits::{ConstU32, ConstUint},
+	traits::{ConstU32, ConstUint, Everything},
 };
 
 /// Default prelude sensible to be used in a testing environment.
@@ -28,5 +28,8 @@ impl DefaultConfig for TestDefaultConfig {
 	type MaxCareOrganisations = ConstU32<3>;
 	type MaxPageSize = ConstU32<5>;
 	type Statistics = ();
+	type FreeCalls = Everything;
+	type FreeCallsPerPeriod = ConstU32<3>;
+	type FreeCallPeriod = ConstUint<10>;
 	type WeightInfo = ();
 }

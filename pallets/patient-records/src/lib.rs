@@ -11,9 +11,10 @@
 //!
 //! ## Roles
 //! - **A patient** is an account. It registers itself with
-//!   [`register_patient`](Pallet::register_patient); or an active practitioner of a care
-//!   organisation *proposes* it with a **guardian** who acts for it
-//!   ([`register_patient_with_guardian`](Pallet::register_patient_with_guardian)), and the
+//!   [`register_patient`](Pallet::register_patient); an active practitioner enrols it
+//!   ([`register_patient_for`](Pallet::register_patient_for), paying its deposit); or an
+//!   active practitioner of a care organisation *proposes* it with a **guardian** who acts for
+//!   it ([`register_patient_with_guardian`](Pallet::register_patient_with_guardian)), and the
 //!   patient is registered only when that guardian signs
 //!   [`accept_guardianship`](Pallet::accept_guardianship). The practitioner may not name
 //!   itself, and a pending proposal never blocks the account's own `register_patient`. The
@@ -43,6 +44,16 @@
 //! the patient, the guardian, or the record's author while still an active member of the
 //! record's organisation.
 //!
+//! ## Free calls
+//! A patient holds no tokens ([`register_patient_for`](Pallet::register_patient_for): the
+//! practitioner who enrols them pays the deposit and the account is kept in existence). The
+//! transaction extension [`FreePatientCalls`] wraps the fee extension: a call the runtime lists
+//! in [`Config::FreeCalls`] as the signer's own business, signed by a registered patient, costs
+//! no fee and counts against [`Config::FreeCallsPerPeriod`] per [`Config::FreeCallPeriod`]
+//! ([`FreeCallsUsed`]); over the limit the transaction is invalid ([`FREE_CALLS_EXHAUSTED`]), so
+//! the pool refuses it and nothing runs. A patient's own key shares hold no deposit (bounded by
+//! [`Config::MaxKeySharesPerRecord`] per record, each record carrying its author's deposit).
+//!
 //! ## Guardians and consent
 //! Changing the guardian does not touch consent grants: grants the old guardian made for the
 //! patient stay in force until they expire or are revoked. The consent pallet lists each
@@ -52,14 +63,15 @@
 //! ## Deposits
 //! Every entry a user creates holds a deposit ([`HoldReason`]) from whoever signed for it:
 //! - a **patient**: [`Config::PatientDeposit`], from the patient when self-registering, and
-//!   from the registering practitioner when a practitioner registers a patient with a guardian
+//!   from the registering practitioner when a practitioner enrols a patient
+//!   ([`register_patient_for`](Pallet::register_patient_for)) or registers one with a guardian
 //!   (held while the proposal is pending, released if it is withdrawn, expires unaccepted and
 //!   is replaced, or the patient registers itself), so that a patient's first step costs the
 //!   patient nothing;
 //! - a **record**: [`Config::RecordDeposit`], from its author: the practitioner for a clinical
 //!   record, the patient (or guardian) who signed a self-reported one;
 //! - a **key share**: [`Config::KeyShareDeposit`], from whoever attached it, released to them
-//!   when the share is removed or replaced.
+//!   when the share is removed or replaced; none from the record's patient attaching it.
 //!
 //! Patients and records are never removed (an erased record keeps its anchor), so their
 //! deposits stay held. Access-trail entries, erasures and disputes take no deposit: there is at
@@ -68,6 +80,7 @@
 //!
 //! ## Calls
 //! [`register_patient`](Pallet::register_patient),
+//! [`register_patient_for`](Pallet::register_patient_for),
 //! [`register_patient_with_guardian`](Pallet::register_patient_with_guardian),
 //! [`accept_guardianship`](Pallet::accept_guardianship),
 //! [`withdraw_guardianship_proposal`](Pallet::withdraw_guardianship_proposal),
@@ -99,6 +112,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod config_preludes;
+mod extension;
 mod features;
 pub mod migrations;
 #[cfg(test)]
@@ -109,13 +123,18 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use extension::{
+	FreeCallCost, FreeOrPaid, FreeOrPaidPre, FreePatientCalls, FREE_CALLS_EXHAUSTED,
+};
 pub use features::access::CareTeamAccess;
+pub use features::free_calls::NotFree;
 pub use types::*;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use crate::FreeCallCost;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -241,6 +260,23 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type Statistics: StatisticsSink<Self::AccountId>;
 
+		/// The patients' own calls that cost them no fee ([`FreePatientCalls`]): the runtime
+		/// lists them (they span pallets) and says whose business each is. Any other call is
+		/// paid as usual.
+		#[pallet::no_default_bounds]
+		type FreeCalls: FreeCallCost<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
+
+		/// Most free calls one patient may make in a [`Config::FreeCallPeriod`]; the pool
+		/// refuses the next ([`FREE_CALLS_EXHAUSTED`]).
+		#[pallet::constant]
+		type FreeCallsPerPeriod: Get<u32>;
+
+		/// Blocks in a free-call period, counted from a patient's first free call after the
+		/// previous period ended.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type FreeCallPeriod: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -342,6 +378,17 @@ pub mod pallet {
 	/// Records the patient questions, until the dispute is withdrawn. At most one per record.
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, RecordId, DisputeOf<T>, OptionQuery>;
+
+	/// Each patient's free calls in its current period ([`FreePatientCalls`]). At most one
+	/// entry per registered patient, written only by the patient's own free calls.
+	#[pallet::storage]
+	pub type FreeCallsUsed<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		FreeCallUsage<BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
 	/// Patients and care organisations to register at genesis (the demo presets).
 	#[pallet::genesis_config]
@@ -586,6 +633,9 @@ pub mod pallet {
 		NotDisputed,
 		/// A dispute's note must be a self-reported record of the same patient, not erased.
 		InvalidDisputeNote,
+		/// A practitioner may not register their own account as a patient for themselves:
+		/// they register themselves with [`Pallet::register_patient`].
+		RegistrarIsPatient,
 	}
 
 	#[pallet::hooks]
@@ -1010,6 +1060,34 @@ pub mod pallet {
 		pub fn withdraw_dispute(origin: OriginFor<T>, record: RecordId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_dispute(who, record)
+		}
+
+		/// Register a patient who manages their own records, for them: the village doctor
+		/// enrols the patient's account (shown as a QR code on the patient's phone), so that a
+		/// patient who holds no tokens can begin. `org` becomes the patient's first care
+		/// organisation. The patient's account is kept in existence (a provider reference), so
+		/// it can sign with a zero balance; its own calls are then free
+		/// ([`FreePatientCalls`]). An expired guardianship proposal for the account is
+		/// dropped.
+		///
+		/// - Origin: an active practitioner of the active care organisation `org`, who is not
+		///   `patient`. Holds [`Config::PatientDeposit`] from it (the patient pays nothing).
+		///
+		/// Emits [`Event::PatientRegistered`], [`Event::CareOrganisationAdded`] (and
+		/// [`Event::GuardianshipProposalDropped`] for a dropped expired proposal).
+		///
+		/// Errors: [`Error::NotActivePractitioner`], [`Error::InvalidCareOrganisation`],
+		/// [`Error::AlreadyRegistered`], [`Error::ProposalPending`],
+		/// [`Error::RegistrarIsPatient`]; the deposit cannot be held.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::register_patient_for())]
+		pub fn register_patient_for(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			org: OrganisationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register_for(who, patient, org)
 		}
 	}
 }

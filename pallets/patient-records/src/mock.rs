@@ -24,6 +24,22 @@ impl pallet_patient_records::Config for Test {
 	type Access = pallet_patient_records::CareTeamAccess<Test>;
 	type AuthorityOrigin = EnsureRoot<u64>;
 	type Time = Timestamp;
+	type FreeCalls = AllButLogAccess;
+}
+
+/// Patients' free calls here: every call but `log_access` (a reader's), so that both paths of
+/// the free-call extension are tested.
+pub struct AllButLogAccess;
+impl pallet_patient_records::FreeCallCost<u64, RuntimeCall> for AllButLogAccess {
+	fn free_call_cost(_: &u64, call: &RuntimeCall) -> Option<u32> {
+		match call {
+			RuntimeCall::PatientRecords(crate::Call::log_access { .. }) => None,
+			_ => Some(1),
+		}
+	}
+	fn reads(_: &RuntimeCall) -> u32 {
+		0
+	}
 }
 
 /// Organisation 0: a county hospital (admin 1) with doctor 10; organisation 1: a village

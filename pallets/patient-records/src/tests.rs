@@ -1001,7 +1001,8 @@ mod key_shares {
 			let id = anchor(None);
 			hospital_joins_care();
 			assert_ok!(attach(PATIENT, DOC, id));
-			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 5);
+			// The patient's own shares hold no deposit (patients pay nothing).
+			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 0);
 			assert_noop!(
 				PatientRecords::remove_key_share(RuntimeOrigin::signed(STRANGER), id, PATIENT),
 				Error::<Test>::NoKeyShare
@@ -1087,14 +1088,15 @@ mod key_shares {
 				(0, 5)
 			);
 			assert_eq!(KeyShares::<Test>::get(id, DOC).unwrap().attached_by, DOC);
-			// The patient replaces anyone's.
+			// The patient replaces anyone's (the reader's deposit goes back; the patient's
+			// own shares hold none).
 			assert_ok!(attach(PATIENT, DOC, id));
 			assert_eq!(
 				(
 					held(HoldReason::KeyShareDeposit, DOC),
 					held(HoldReason::KeyShareDeposit, PATIENT)
 				),
-				(0, 5)
+				(0, 0)
 			);
 			assert_eq!(KeyShareCount::<Test>::get(id), 1);
 		});
@@ -1703,6 +1705,268 @@ mod weights_cover_storage {
 				CLINIC
 			));
 			within_charge(GUARDIAN, Call::withdraw_guardianship_proposal { patient: 4 });
+			within_charge(VILLAGE_DOC, Call::register_patient_for { patient: 5, org: CLINIC });
+		});
+	}
+
+	/// The free-call check of `FreePatientCalls` stays within its charge, in a new period.
+	#[test]
+	fn the_free_call_check() {
+		use ruralmed_test_utils::storage_access::count_accesses;
+		test(|| {
+			FreeCallsUsed::<Test>::insert(PATIENT, FreeCallUsage { period_start: 0, used: 3 });
+			System::set_block_number(20);
+			let (_, measured) = count_accesses(&whitelist(PATIENT), || {
+				let usage = PatientRecords::free_call_usage(&PATIENT, 1).expect("a new period");
+				PatientRecords::note_free_call(&PATIENT, usage);
+			});
+			let charged = charged_accesses(|| {
+				<<Test as crate::Config>::WeightInfo as crate::WeightInfo>::free_call()
+			});
+			assert!(measured.fits_in(charged), "{measured:?} within {charged:?}");
+		});
+	}
+}
+
+/// A village doctor enrols a patient who holds no tokens; the patient's own calls are then
+/// free up to the limit, which the transaction pipeline enforces.
+mod free_calls {
+	use super::*;
+	use frame_support::{dispatch::GetDispatchInfo, traits::fungible::Inspect};
+	use sp_runtime::{
+		traits::{DispatchTransaction, TransactionExtension},
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	/// The extension around no fee extension at all: what it adds is what is tested.
+	fn ext() -> FreePatientCalls<Test, ()> {
+		().into()
+	}
+
+	fn set_guardian_call() -> RuntimeCall {
+		RuntimeCall::PatientRecords(Call::set_guardian { guardian: Some(GUARDIAN) })
+	}
+
+	/// Runs `call` from `who` through the extension as a block would (validate, prepare,
+	/// dispatch, post-dispatch).
+	fn submit(who: u64, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+		let info = call.get_dispatch_info();
+		ext().dispatch_transaction(RuntimeOrigin::signed(who), call, &info, 0, 0).map(|_| ())
+	}
+
+	fn exhausted() -> TransactionValidityError {
+		InvalidTransaction::Custom(FREE_CALLS_EXHAUSTED).into()
+	}
+
+	fn enrol_broke() {
+		assert_ok!(PatientRecords::register_patient_for(
+			RuntimeOrigin::signed(VILLAGE_DOC),
+			BROKE,
+			CLINIC
+		));
+	}
+
+	#[test]
+	fn a_village_doctor_enrols_a_patient_who_holds_nothing() {
+		test(|| {
+			assert_eq!(frame_system::Pallet::<Test>::providers(&BROKE), 0);
+			enrol_broke();
+			let p = Patients::<Test>::get(BROKE).unwrap();
+			assert_eq!((p.guardian, p.depositor, p.deposit), (None, VILLAGE_DOC, 50));
+			assert_eq!(held(HoldReason::PatientDeposit, VILLAGE_DOC), 50);
+			assert_eq!(Balances::balance(&BROKE), 0);
+			// The account exists, so it can sign with a zero balance.
+			assert_eq!(frame_system::Pallet::<Test>::providers(&BROKE), 1);
+			assert!(CareOrganisations::<Test>::contains_key(BROKE, CLINIC));
+			System::assert_has_event(
+				Event::PatientRegistered {
+					patient: BROKE,
+					guardian: None,
+					registered_by: Some(CLINIC),
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn enrolment_is_refused_to_whoever_may_not_and_changes_nothing() {
+		test(|| {
+			let enrol = |who: u64, patient: u64, org: u32| {
+				PatientRecords::register_patient_for(RuntimeOrigin::signed(who), patient, org)
+			};
+			assert_noop!(enrol(STRANGER, BROKE, CLINIC), Error::<Test>::NotActivePractitioner);
+			assert_noop!(enrol(DOC, BROKE, CLINIC), Error::<Test>::NotActivePractitioner);
+			assert_noop!(enrol(MAKER_STAFF, BROKE, MAKER), Error::<Test>::InvalidCareOrganisation);
+			assert_noop!(
+				enrol(VILLAGE_DOC, VILLAGE_DOC, CLINIC),
+				Error::<Test>::RegistrarIsPatient
+			);
+			assert_noop!(enrol(VILLAGE_DOC, PATIENT, CLINIC), Error::<Test>::AlreadyRegistered);
+			// A pending guardianship proposal is the guardian's to accept.
+			assert_ok!(PatientRecords::register_patient_with_guardian(
+				RuntimeOrigin::signed(DOC),
+				BROKE,
+				GUARDIAN,
+				HOSPITAL
+			));
+			assert_noop!(enrol(VILLAGE_DOC, BROKE, CLINIC), Error::<Test>::ProposalPending);
+			// A registrar who cannot hold the deposit registers nobody.
+			assert_ok!(Registry::verify_licence(RuntimeOrigin::root(), NURSE_UNVERIFIED));
+			assert!(
+				<Registry as ruralmed_primitives::PractitionerDirectory<u64>>::is_active_member(
+					&NURSE_UNVERIFIED,
+					CLINIC
+				)
+			);
+			let _ = <Balances as frame_support::traits::fungible::Mutate<u64>>::set_balance(
+				&NURSE_UNVERIFIED,
+				1,
+			);
+			assert_noop!(enrol(NURSE_UNVERIFIED, STRANGER, CLINIC), TokenError::FundsUnavailable);
+		});
+	}
+
+	#[test]
+	fn an_expired_proposal_gives_way_and_its_deposit_is_released() {
+		test(|| {
+			assert_ok!(PatientRecords::register_patient_with_guardian(
+				RuntimeOrigin::signed(DOC),
+				BROKE,
+				GUARDIAN,
+				HOSPITAL
+			));
+			assert_eq!(held(HoldReason::PatientDeposit, DOC), 50);
+			System::set_block_number(1 + 10);
+			enrol_broke();
+			assert_eq!(held(HoldReason::PatientDeposit, DOC), 0);
+			assert!(!GuardianshipProposals::<Test>::contains_key(BROKE));
+			System::assert_has_event(
+				Event::GuardianshipProposalDropped { patient: BROKE, guardian: GUARDIAN }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn a_patient_without_tokens_makes_free_calls_up_to_the_limit() {
+		test(|| {
+			enrol_broke();
+			let add = |org| {
+				RuntimeCall::PatientRecords(Call::add_care_organisation { patient: BROKE, org })
+			};
+			assert_eq!(submit(BROKE, set_guardian_call()), Ok(()));
+			assert_eq!(submit(BROKE, add(HOSPITAL)), Ok(()));
+			assert_eq!(
+				submit(BROKE, RuntimeCall::PatientRecords(Call::set_guardian { guardian: None })),
+				Ok(())
+			);
+			assert_eq!(Patients::<Test>::get(BROKE).unwrap().guardian, None);
+			assert!(CareOrganisations::<Test>::contains_key(BROKE, HOSPITAL));
+			assert_eq!(
+				FreeCallsUsed::<Test>::get(BROKE),
+				Some(FreeCallUsage { period_start: 1, used: 3 })
+			);
+			// The fourth is refused before anything runs: no state changes, no usage counted.
+			let info = set_guardian_call().get_dispatch_info();
+			assert_eq!(
+				ext()
+					.validate_only(
+						RuntimeOrigin::signed(BROKE),
+						&set_guardian_call(),
+						&info,
+						0,
+						TransactionSource::External,
+						0
+					)
+					.map(|_| ()),
+				Err(exhausted())
+			);
+			frame_support::assert_storage_noop!(assert_eq!(
+				submit(BROKE, set_guardian_call()),
+				Err(exhausted())
+			));
+			assert_eq!(Patients::<Test>::get(BROKE).unwrap().guardian, None);
+			// A new period begins once the last has run its length.
+			System::set_block_number(1 + 9);
+			assert_eq!(submit(BROKE, set_guardian_call()), Err(exhausted()));
+			System::set_block_number(1 + 10);
+			assert_eq!(submit(BROKE, set_guardian_call()), Ok(()));
+			assert_eq!(
+				FreeCallsUsed::<Test>::get(BROKE),
+				Some(FreeCallUsage { period_start: 11, used: 1 })
+			);
+			assert_eq!(Balances::balance(&BROKE), 0);
+		});
+	}
+
+	#[test]
+	fn a_call_worth_several_free_calls_fits_only_whole() {
+		test(|| {
+			enrol_broke();
+			// A batch of three (cost 3) fits a fresh period of three exactly; nothing more does.
+			let usage = PatientRecords::free_call_usage(&BROKE, 3).expect("fits");
+			assert_eq!(usage.used, 3);
+			PatientRecords::note_free_call(&BROKE, usage);
+			assert_eq!(PatientRecords::free_call_usage(&BROKE, 1), Err(NotFree::Exhausted));
+			// A cost of zero still uses one.
+			assert_eq!(PatientRecords::free_call_usage(&BROKE, 0), Err(NotFree::Exhausted));
+			System::set_block_number(11);
+			assert_eq!(PatientRecords::free_call_usage(&BROKE, 4), Err(NotFree::Exhausted));
+			assert_eq!(PatientRecords::free_call_usage(&BROKE, 0).map(|u| u.used), Ok(1));
+			assert_eq!(PatientRecords::free_call_usage(&STRANGER, 1), Err(NotFree::NotPatient));
+		});
+	}
+
+	#[test]
+	fn a_failing_free_call_still_counts() {
+		test(|| {
+			enrol_broke();
+			// Refused by the pallet, not the pool: it was included, so it used a free call.
+			let unknown = RuntimeCall::PatientRecords(Call::withdraw_dispute { record: 99 });
+			assert_eq!(submit(BROKE, unknown), Ok(()));
+			assert_eq!(FreeCallsUsed::<Test>::get(BROKE).map(|u| u.used), Some(1));
+		});
+	}
+
+	#[test]
+	fn calls_of_non_patients_and_unlisted_calls_are_not_free() {
+		test(|| {
+			// Not a patient: the wrapped extension decides (here `()`, which charges
+			// nothing), and no usage is kept.
+			assert_eq!(submit(STRANGER, set_guardian_call()), Ok(()));
+			assert!(!FreeCallsUsed::<Test>::contains_key(STRANGER));
+			// Not listed (`log_access` here): no usage is kept, even for a patient.
+			let log = RuntimeCall::PatientRecords(Call::log_access {
+				record: 0,
+				purpose: PurposeOfUse::Treatment,
+			});
+			let _ = submit(PATIENT, log.clone());
+			assert!(!FreeCallsUsed::<Test>::contains_key(PATIENT));
+			// Any call costs the free-call check on top of the wrapped extension (here none).
+			let check = <<Test as crate::Config>::WeightInfo as crate::WeightInfo>::free_call();
+			assert_eq!(ext().weight(&log), check);
+			assert_eq!(ext().weight(&set_guardian_call()), check);
+		});
+	}
+
+	#[test]
+	fn the_patients_own_key_shares_hold_no_deposit() {
+		test(|| {
+			let id = anchor(None);
+			assert_ok!(PatientRecords::attach_key_share(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				PATIENT,
+				PurposeOfUse::Treatment,
+				vec![1; 32]
+			));
+			assert_eq!(held(HoldReason::KeyShareDeposit, PATIENT), 0);
+			assert_eq!(KeyShares::<Test>::get(id, PATIENT).unwrap().deposit, 0);
+			assert_ok!(PatientRecords::remove_key_share(
+				RuntimeOrigin::signed(PATIENT),
+				id,
+				PATIENT
+			));
 		});
 	}
 }

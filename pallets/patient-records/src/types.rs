@@ -172,3 +172,13 @@ pub struct Dispute<AccountId, BlockNumber> {
 	/// The block it was raised in.
 	pub block: BlockNumber,
 }
+
+/// A patient's use of free calls in the current period (see [`crate::FreePatientCalls`]).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct FreeCallUsage<BlockNumber> {
+	/// The block the current period began in: the patient's first free call after the last
+	/// period ended.
+	pub period_start: BlockNumber,
+	/// Free calls made since `period_start`.
+	pub used: u32,
+}

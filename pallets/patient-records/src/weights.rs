@@ -3,8 +3,8 @@
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! (`ruralmed-node benchmark pallet`, run by `scripts/benchmark.sh`). Do not edit by hand.
-//! DATE: 2026-12-03, STEPS: `20`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-04, STEPS: `20`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -61,6 +61,8 @@ pub trait WeightInfo {
 	fn erase_record(s: u32, ) -> Weight;
 	fn dispute_record() -> Weight;
 	fn withdraw_dispute() -> Weight;
+	fn register_patient_for() -> Weight;
+	fn free_call() -> Weight;
 }
 
 /// Weights for `pallet_patient_records`, costing storage with the runtime's `DbWeight`.
@@ -73,13 +75,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn register_patient() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `562`
-		//  Estimated: `6326`
-		// Minimum execution time: 80_360_000 picoseconds.
-		Weight::from_parts(85_990_000, 6326)
+		//  Estimated: `6362`
+		// Minimum execution time: 93_737_000 picoseconds.
+		Weight::from_parts(107_723_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -94,13 +96,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn register_patient_with_guardian() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1816`
-		//  Estimated: `6326`
-		// Minimum execution time: 99_520_000 picoseconds.
-		Weight::from_parts(107_872_000, 6326)
+		//  Estimated: `6362`
+		// Minimum execution time: 114_155_000 picoseconds.
+		Weight::from_parts(129_519_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -110,29 +112,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::CareOrganisations` (r:1 w:1)
 	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn accept_guardianship() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `3710`
-		// Minimum execution time: 29_654_000 picoseconds.
-		Weight::from_parts(33_290_000, 3710)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 41_458_000 picoseconds.
+		Weight::from_parts(51_381_000, 3710)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
 	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn withdraw_guardianship_proposal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `507`
-		//  Estimated: `3658`
-		// Minimum execution time: 40_231_000 picoseconds.
-		Weight::from_parts(43_445_000, 3658)
+		//  Estimated: `3676`
+		// Minimum execution time: 49_715_000 picoseconds.
+		Weight::from_parts(57_121_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -142,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `297`
 		//  Estimated: `3618`
-		// Minimum execution time: 8_823_000 picoseconds.
-		Weight::from_parts(9_574_000, 3618)
+		// Minimum execution time: 11_349_000 picoseconds.
+		Weight::from_parts(14_840_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3710`
-		// Minimum execution time: 21_743_000 picoseconds.
-		Weight::from_parts(23_936_000, 3710)
+		// Minimum execution time: 30_306_000 picoseconds.
+		Weight::from_parts(39_054_000, 3710)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -170,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `421`
 		//  Estimated: `3618`
-		// Minimum execution time: 16_405_000 picoseconds.
-		Weight::from_parts(18_177_000, 3618)
+		// Minimum execution time: 24_077_000 picoseconds.
+		Weight::from_parts(31_592_000, 3618)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -190,7 +194,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
 	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::PatientRecordIndex` (r:0 w:1)
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 1]`.
@@ -198,10 +202,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2912 + a * (161 ±0)`
 		//  Estimated: `9296 + a * (3651 ±0)`
-		// Minimum execution time: 99_920_000 picoseconds.
-		Weight::from_parts(112_349_295, 9296)
-			// Standard Error: 412_612
-			.saturating_add(Weight::from_parts(13_291_761, 0).saturating_mul(a.into()))
+		// Minimum execution time: 124_898_000 picoseconds.
+		Weight::from_parts(153_176_071, 9296)
+			// Standard Error: 500_685
+			.saturating_add(Weight::from_parts(17_295_371, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -219,18 +223,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PatientRecords::Erasures` (r:1 w:0)
 	/// Proof: `PatientRecords::Erasures` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::PatientRecordIndex` (r:0 w:1)
 	/// Proof: `PatientRecords::PatientRecordIndex` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 1]`.
 	fn anchor_self_reported_record(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + a * (157 ±0)`
-		//  Estimated: `6464 + a * (3651 ±0)`
-		// Minimum execution time: 59_700_000 picoseconds.
-		Weight::from_parts(68_506_386, 6464)
-			// Standard Error: 303_441
-			.saturating_add(Weight::from_parts(6_985_488, 0).saturating_mul(a.into()))
+		//  Estimated: `3710 + a * (3651 ±0)`
+		// Minimum execution time: 72_658_000 picoseconds.
+		Weight::from_parts(91_885_323, 3710)
+			// Standard Error: 310_623
+			.saturating_add(Weight::from_parts(9_836_807, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -260,13 +264,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PatientRecords::KeyShareCount` (r:1 w:1)
 	/// Proof: `PatientRecords::KeyShareCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn attach_key_share() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `19787`
 		//  Estimated: `108968`
-		// Minimum execution time: 475_875_000 picoseconds.
-		Weight::from_parts(517_497_000, 108968)
+		// Minimum execution time: 574_332_000 picoseconds.
+		Weight::from_parts(631_377_000, 108968)
 			.saturating_add(T::DbWeight::get().reads(84_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -293,13 +297,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn replace_key_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `11489`
+		//  Measured:  `11521`
 		//  Estimated: `54979`
-		// Minimum execution time: 310_456_000 picoseconds.
-		Weight::from_parts(334_372_000, 54979)
+		// Minimum execution time: 341_072_000 picoseconds.
+		Weight::from_parts(402_772_000, 54979)
 			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -316,13 +320,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn remove_key_share() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1980`
 		//  Estimated: `3835`
-		// Minimum execution time: 59_199_000 picoseconds.
-		Weight::from_parts(63_536_000, 3835)
+		// Minimum execution time: 69_613_000 picoseconds.
+		Weight::from_parts(83_051_000, 3835)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -350,8 +354,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10484`
 		//  Estimated: `54979`
-		// Minimum execution time: 237_968_000 picoseconds.
-		Weight::from_parts(258_007_000, 54979)
+		// Minimum execution time: 282_746_000 picoseconds.
+		Weight::from_parts(327_437_000, 54979)
 			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -366,7 +370,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::KeyShareCount` (r:0 w:1)
 	/// Proof: `PatientRecords::KeyShareCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `PatientRecords::Disputes` (r:0 w:1)
@@ -376,10 +380,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `759 + s * (521 ±0)`
 		//  Estimated: `3835 + s * (2845 ±0)`
-		// Minimum execution time: 24_116_000 picoseconds.
-		Weight::from_parts(31_125_723, 3835)
-			// Standard Error: 28_924
-			.saturating_add(Weight::from_parts(36_560_597, 0).saturating_mul(s.into()))
+		// Minimum execution time: 32_029_000 picoseconds.
+		Weight::from_parts(45_186_023, 3835)
+			// Standard Error: 52_099
+			.saturating_add(Weight::from_parts(43_647_197, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -398,8 +402,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `728`
 		//  Estimated: `6312`
-		// Minimum execution time: 19_489_000 picoseconds.
-		Weight::from_parts(21_362_000, 6312)
+		// Minimum execution time: 27_001_000 picoseconds.
+		Weight::from_parts(33_442_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -413,9 +417,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `628`
 		//  Estimated: `3651`
-		// Minimum execution time: 14_151_000 picoseconds.
-		Weight::from_parts(15_804_000, 3651)
+		// Minimum execution time: 19_976_000 picoseconds.
+		Weight::from_parts(25_656_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Registry::Practitioners` (r:1 w:0)
+	/// Proof: `Registry::Practitioners` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(245), added: 2720, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::Patients` (r:1 w:1)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::GuardianshipProposals` (r:1 w:1)
+	/// Proof: `PatientRecords::GuardianshipProposals` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::CareOrganisations` (r:1 w:1)
+	/// Proof: `PatientRecords::CareOrganisations` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn register_patient_for() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1922`
+		//  Estimated: `6362`
+		// Minimum execution time: 135_730_000 picoseconds.
+		Weight::from_parts(154_191_000, 6362)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `PatientRecords::Patients` (r:1 w:0)
+	/// Proof: `PatientRecords::Patients` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `PatientRecords::FreeCallsUsed` (r:1 w:1)
+	/// Proof: `PatientRecords::FreeCallsUsed` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn free_call() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `331`
+		//  Estimated: `3618`
+		// Minimum execution time: 11_826_000 picoseconds.
+		Weight::from_parts(13_940_000, 3618)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -423,43 +463,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights costed with ParityDB's weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn register_patient() -> Weight {
-		Weight::from_parts(85_990_000, 6326)
+		Weight::from_parts(107_723_000, 6362)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn register_patient_with_guardian() -> Weight {
-		Weight::from_parts(107_872_000, 6326)
+		Weight::from_parts(129_519_000, 6362)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn accept_guardianship() -> Weight {
-		Weight::from_parts(33_290_000, 3710)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(51_381_000, 3710)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_guardianship_proposal() -> Weight {
-		Weight::from_parts(43_445_000, 3658)
+		Weight::from_parts(57_121_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_guardian() -> Weight {
-		Weight::from_parts(9_574_000, 3618)
+		Weight::from_parts(14_840_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_care_organisation() -> Weight {
-		Weight::from_parts(23_936_000, 3710)
+		Weight::from_parts(39_054_000, 3710)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_care_organisation() -> Weight {
-		Weight::from_parts(18_177_000, 3618)
+		Weight::from_parts(31_592_000, 3618)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn anchor_record(a: u32, ) -> Weight {
-		Weight::from_parts(112_349_295, 9296)
-			.saturating_add(Weight::from_parts(13_291_761, 0).saturating_mul(a.into()))
+		Weight::from_parts(153_176_071, 9296)
+			.saturating_add(Weight::from_parts(17_295_371, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -467,8 +507,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
 	}
 	fn anchor_self_reported_record(a: u32, ) -> Weight {
-		Weight::from_parts(68_506_386, 6464)
-			.saturating_add(Weight::from_parts(6_985_488, 0).saturating_mul(a.into()))
+		Weight::from_parts(91_885_323, 3710)
+			.saturating_add(Weight::from_parts(9_836_807, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -476,28 +516,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3651).saturating_mul(a.into()))
 	}
 	fn attach_key_share() -> Weight {
-		Weight::from_parts(517_497_000, 108968)
+		Weight::from_parts(631_377_000, 108968)
 			.saturating_add(ParityDbWeight::get().reads(84_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn replace_key_share() -> Weight {
-		Weight::from_parts(334_372_000, 54979)
+		Weight::from_parts(402_772_000, 54979)
 			.saturating_add(ParityDbWeight::get().reads(46_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_key_share() -> Weight {
-		Weight::from_parts(63_536_000, 3835)
+		Weight::from_parts(83_051_000, 3835)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn log_access() -> Weight {
-		Weight::from_parts(258_007_000, 54979)
+		Weight::from_parts(327_437_000, 54979)
 			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn erase_record(s: u32, ) -> Weight {
-		Weight::from_parts(31_125_723, 3835)
-			.saturating_add(Weight::from_parts(36_560_597, 0).saturating_mul(s.into()))
+		Weight::from_parts(45_186_023, 3835)
+			.saturating_add(Weight::from_parts(43_647_197, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -505,13 +545,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2845).saturating_mul(s.into()))
 	}
 	fn dispute_record() -> Weight {
-		Weight::from_parts(21_362_000, 6312)
+		Weight::from_parts(33_442_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_dispute() -> Weight {
-		Weight::from_parts(15_804_000, 3651)
+		Weight::from_parts(25_656_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn register_patient_for() -> Weight {
+		Weight::from_parts(154_191_000, 6362)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn free_call() -> Weight {
+		Weight::from_parts(13_940_000, 3618)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -359,6 +359,10 @@ pub trait PatientDirectory<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_patient(patient: &AccountId);
 
+	/// Registers `patient` if needed and makes `guardian` its guardian, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_guardian(patient: &AccountId, guardian: &AccountId);
+
 	/// Registers `patient` and anchors one record of `category` for them, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_record(patient: &AccountId, category: RecordCategory) -> RecordId;

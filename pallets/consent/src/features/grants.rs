@@ -46,7 +46,9 @@ impl<T: Config> Pallet<T> {
 		let id = NextGrantId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let key = grantee.key();
-		let deposit = T::GrantDeposit::get();
+		// The patient's own grants are free (patients pay nothing): at most
+		// `MaxGrantsPerPatient` of them. A guardian's hold the deposit.
+		let deposit = if granter == patient { Zero::zero() } else { T::GrantDeposit::get() };
 		let mut bucket = Grants::<T>::get(&patient, &key);
 		bucket
 			.try_push(Grant {
@@ -63,7 +65,9 @@ impl<T: Config> Pallet<T> {
 				deposit,
 			})
 			.map_err(|_| Error::<T>::TooManyGrants)?;
-		T::Currency::hold(&HoldReason::GrantDeposit.into(), &granter, deposit)?;
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::GrantDeposit.into(), &granter, deposit)?;
+		}
 		Grants::<T>::insert(&patient, &key, bucket);
 		GrantLocations::<T>::insert(id, (patient.clone(), key));
 		GrantCount::<T>::insert(&patient, count + 1);

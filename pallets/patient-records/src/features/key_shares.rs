@@ -3,6 +3,7 @@
 use crate::*;
 use frame_support::pallet_prelude::*;
 use ruralmed_primitives::{PractitionerDirectory, PurposeOfUse, RecordAccess, RecordId};
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_attach_key_share(
@@ -37,7 +38,9 @@ impl<T: Config> Pallet<T> {
 				KeyShareCount::<T>::insert(record, count.saturating_add(1));
 			}
 		}
-		let deposit = T::KeyShareDeposit::get();
+		// The patient's own shares are free (patients pay nothing); they are bounded by
+		// `MaxKeySharesPerRecord` per record, and each record carries its author's deposit.
+		let deposit = if who == r.patient { Zero::zero() } else { T::KeyShareDeposit::get() };
 		Self::hold(HoldReason::KeyShareDeposit, &who, deposit)?;
 		KeyShares::<T>::insert(
 			record,

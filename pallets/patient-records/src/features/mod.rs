@@ -3,6 +3,7 @@
 pub mod access;
 mod disputes;
 mod erasure;
+pub mod free_calls;
 mod genesis;
 mod key_shares;
 mod patients;

@@ -21,6 +21,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(org) = registered_by {
 			Self::ensure_care_organisation(org)?;
 		}
+		// A patient's account exists for as long as the patient does (patients are never
+		// removed), so one that holds no tokens can still sign (its nonce is kept).
+		frame_system::Pallet::<T>::inc_providers(&patient);
 		Patients::<T>::insert(
 			&patient,
 			Patient {
@@ -52,6 +55,29 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::PatientDeposit::get();
 		Self::hold(HoldReason::PatientDeposit, &who, deposit)?;
 		Self::do_register(who.clone(), None, None, who, deposit)
+	}
+
+	/// A practitioner registers a self-managing patient and pays its deposit.
+	pub(crate) fn do_register_for(
+		who: T::AccountId,
+		patient: T::AccountId,
+		org: OrganisationId,
+	) -> DispatchResult {
+		ensure!(T::Directory::is_active_member(&who, org), Error::<T>::NotActivePractitioner);
+		Self::ensure_care_organisation(org)?;
+		ensure!(patient != who, Error::<T>::RegistrarIsPatient);
+		ensure!(!Patients::<T>::contains_key(&patient), Error::<T>::AlreadyRegistered);
+		if let Some(p) = GuardianshipProposals::<T>::get(&patient) {
+			// A pending proposal is the guardian's to accept or let lapse.
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= p.expires_at,
+				Error::<T>::ProposalPending
+			);
+			Self::drop_proposal(&patient)?;
+		}
+		let deposit = T::PatientDeposit::get();
+		Self::hold(HoldReason::PatientDeposit, &who, deposit)?;
+		Self::do_register(patient, None, Some(org), who, deposit)
 	}
 
 	pub(crate) fn do_propose_guardianship(
@@ -271,6 +297,13 @@ impl<T: Config> ruralmed_primitives::PatientDirectory<T::AccountId> for Pallet<T
 			Self::do_register(patient.clone(), None, None, patient.clone(), Zero::zero())
 				.expect("a new patient registers");
 		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_guardian(patient: &T::AccountId, guardian: &T::AccountId) {
+		Self::benchmark_patient(patient);
+		Self::do_set_guardian(patient.clone(), Some(guardian.clone()), true)
+			.expect("a new guardian is set");
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
