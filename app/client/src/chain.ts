@@ -16,7 +16,7 @@
 
 import type { ApiPromise } from '@polkadot/api';
 import type { AddressOrPair, SubmittableExtrinsic } from '@polkadot/api/types';
-import type { EventRecord } from '@polkadot/types/interfaces';
+import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 import type { Codec, Signer } from '@polkadot/types/types';
 import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -35,6 +35,12 @@ export interface TxOptions {
   readonly signer?: Signer;
   /** Wait for finality rather than inclusion. */
   readonly finalized?: boolean;
+  /**
+   * Act for this account through a staff proxy (`proxy.proxy`): the signer is a nurse the
+   * account made its `ClinicalStaff`. The inner call's failure rejects as if signed directly
+   * (`System.CallFiltered` when the proxy does not cover it or has ended).
+   */
+  readonly asProxyFor?: string;
 }
 
 export interface TxResult {
@@ -51,6 +57,7 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
   // The nonce comes from the same lease as concurrent reads' access logs (`readRecords`), so a
   // transaction sent while they are on their way to the vault never takes one of their nonces.
   const address = typeof account === 'string' ? account : 'address' in account ? account.address : account.toString();
+  const sent = options.asProxyFor === undefined ? tx : txFn(api, 'proxy', 'proxy')(options.asProxyFor, null, tx);
   const lease = await leaseNonces(api, address, 1);
   return new Promise<TxResult>((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
@@ -62,10 +69,13 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
       lease.release();
       action();
     };
-    tx.signAndSend(account, { nonce: lease.first, ...(options.signer === undefined ? {} : { signer: options.signer }) }, (result) => {
+    sent.signAndSend(account, { nonce: lease.first, ...(options.signer === undefined ? {} : { signer: options.signer }) }, (result) => {
+      const proxied = options.asProxyFor === undefined ? undefined : proxiedError(result.events);
       if (result.dispatchError !== undefined) {
         const error = ChainError.fromDispatchError(api.registry, result.dispatchError);
         settle(() => { reject(error); });
+      } else if (proxied !== undefined && (result.status.isInBlock || result.status.isFinalized)) {
+        settle(() => { reject(ChainError.fromDispatchError(api.registry, proxied)); });
       } else if (options.finalized === true ? result.status.isFinalized : result.status.isInBlock) {
         const blockHash = (options.finalized === true ? result.status.asFinalized : result.status.asInBlock).toHex();
         settle(() => { resolve({ blockHash, events: result.events }); });
@@ -78,10 +88,40 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
         else unsubscribe = unsub;
       },
       (cause: unknown) => {
-        settle(() => { reject(new ChainError(undefined, 'TransactionFailed', `The transaction was refused: ${String(cause)}`)); });
+        settle(() => { reject(poolRefusal(cause)); });
       },
     );
   });
+}
+
+/** The inner call's error of a `proxy.proxy` that ran it, if it failed. */
+function proxiedError(events: readonly EventRecord[]): DispatchError | undefined {
+  const executed = events.find(({ event }) => event.section === 'proxy' && event.method === 'ProxyExecuted');
+  const result = executed?.event.data[0] as unknown as { isErr: boolean; asErr: DispatchError } | undefined;
+  return result?.isErr === true ? result.asErr : undefined;
+}
+
+/**
+ * The `InvalidTransaction::Custom` code of a patient's free call over the daily limit
+ * (`pallet_patient_records::FREE_CALLS_EXHAUSTED`).
+ */
+export const FREE_CALLS_EXHAUSTED = 1;
+
+/**
+ * A transaction the node refused before it reached a block, as a typed error:
+ * `FreeCallsExhausted` (a patient's free calls for the period are used up), `CannotPayFees`
+ * (the account cannot pay, e.g. it holds no tokens and is not a patient), or
+ * `TransactionFailed` with the node's words.
+ */
+export function poolRefusal(cause: unknown): ChainError {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  if (new RegExp(`Invalid Transaction: Custom error: ${FREE_CALLS_EXHAUSTED}\\b`).test(text)) {
+    return new ChainError(undefined, 'FreeCallsExhausted', "This patient's free actions for today are used up; nothing was sent.");
+  }
+  if (/Inability to pay some fees/.test(text)) {
+    return new ChainError(undefined, 'CannotPayFees', 'The account cannot pay the fees (it holds too little); nothing was sent.');
+  }
+  return new ChainError(undefined, 'TransactionFailed', `The transaction was refused: ${text}`);
 }
 
 /**
@@ -463,6 +503,93 @@ export interface PatientView {
 }
 
 /** A patient's registration (`PatientRecordsApi.patient`), or `null`. */
+/**
+ * A practitioner of care organisation `org` enrols `patient` (an account the patient holds,
+ * usually shown as a QR code on their phone) as a patient managing their own records. The
+ * practitioner pays the deposit; the patient needs no tokens, now or later: their own calls
+ * are free up to a daily limit (`freeCallAllowance`).
+ */
+export async function registerPatientFor(api: ApiPromise, account: AddressOrPair, args: { readonly patient: AccountLike; readonly org: number }, options: TxOptions = {}): Promise<TxResult> {
+  return submit(api, txFn(api, 'patientRecords', 'registerPatientFor')(accountId(args.patient), args.org), account, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff proxies (pallet-proxy, the runtime's `ProxyType::ClinicalStaff { until }`)
+
+export interface StaffProxyView {
+  /** The staff member's account. */
+  readonly staff: string;
+  /** The account the staff member acts for. */
+  readonly employer: string;
+  /** The first block the proxy no longer acts in. */
+  readonly until: number;
+}
+
+function staffProxies(employer: string, raw: unknown): StaffProxyView[] {
+  const list: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : undefined;
+  if (!Array.isArray(list)) return [];
+  return (list as unknown[]).flatMap((entry) => {
+    if (!isObject(entry) || typeof entry.delegate !== 'string' || !isObject(entry.proxyType)) return [];
+    const staff = entry.proxyType.clinicalStaff;
+    if (!isObject(staff)) return [];
+    return [{ staff: entry.delegate, employer, until: Number(staff.until) }];
+  });
+}
+
+/** The staff `employer` gave a `ClinicalStaff` proxy, ended ones included (compare `until`). */
+export async function staffOf(api: ApiPromise, employer: AccountLike): Promise<StaffProxyView[]> {
+  const address = encodeAddress(accountId(employer));
+  return staffProxies(address, (await query(api, 'proxy', 'proxies')(address)).toJSON());
+}
+
+/**
+ * The accounts `staff` acts for. The chain indexes proxies by the account acted for, so this
+ * reads every account's proxies: fine for a county, as the guardians' `wardsOf` is.
+ */
+export async function employersOf(api: ApiPromise, staff: AccountLike): Promise<StaffProxyView[]> {
+  const address = encodeAddress(accountId(staff));
+  const entries = await (api.query.proxy?.proxies?.entries() ?? Promise.resolve([]));
+  return entries.flatMap(([key, value]) => staffProxies(key.args[0]?.toString() ?? '', value.toJSON())).filter((p) => p.staff === address);
+}
+
+/** The signer makes `staff` its clinical staff until block `until` (it holds the proxy deposit). */
+export async function addStaffProxy(api: ApiPromise, account: AddressOrPair, args: { readonly staff: AccountLike; readonly until: number }, options: TxOptions = {}): Promise<TxResult> {
+  return submit(api, txFn(api, 'proxy', 'addProxy')(accountId(args.staff), { ClinicalStaff: { until: args.until } }, 0), account, options);
+}
+
+/** The signer removes a staff proxy (one call; the deposit comes back). */
+export async function removeStaffProxy(api: ApiPromise, account: AddressOrPair, args: { readonly staff: AccountLike; readonly until: number }, options: TxOptions = {}): Promise<TxResult> {
+  return submit(api, txFn(api, 'proxy', 'removeProxy')(accountId(args.staff), { ClinicalStaff: { until: args.until } }, 0), account, options);
+}
+
+export interface FreeCallAllowance {
+  /** Free calls used in the current period. */
+  readonly used: number;
+  /** Free calls per period. */
+  readonly limit: number;
+  /** The block a new period can begin from, or `null` if no period is running. */
+  readonly renewsAt: number | null;
+}
+
+/**
+ * How many of a patient's free calls are used in the current period, or `null` if the
+ * connected runtime has no free calls. The limit counts calls included in blocks; a call
+ * beyond it is refused by the node (`FreeCallsExhausted`).
+ */
+export async function freeCallAllowance(api: ApiPromise, patient: AccountLike): Promise<FreeCallAllowance | null> {
+  const consts = api.consts.patientRecords;
+  const used = api.query.patientRecords?.freeCallsUsed;
+  if (consts?.freeCallsPerPeriod === undefined || consts.freeCallPeriod === undefined || used === undefined) return null;
+  const limit = Number(consts.freeCallsPerPeriod.toString());
+  const period = Number(consts.freeCallPeriod.toString());
+  const [raw, now] = await Promise.all([used(accountId(patient)), query(api, 'system', 'number')()]);
+  const usage = raw.toJSON();
+  if (!isObject(usage)) return { used: 0, limit, renewsAt: null };
+  const renewsAt = Number(usage.periodStart) + period;
+  if (Number(now.toString()) >= renewsAt) return { used: 0, limit, renewsAt: null };
+  return { used: Number(usage.used), limit, renewsAt };
+}
+
 export async function patientInfo(api: ApiPromise, patient: AccountLike): Promise<PatientView | null> {
   const raw = (await runtimeCall(api, 'patientRecordsApi', 'patient')(accountId(patient))).toJSON();
   if (raw === null) return null;

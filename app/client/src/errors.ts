@@ -159,7 +159,9 @@ const PLAIN: Readonly<Record<string, string>> = {
  * `code` is `Pallet.Error` for what the runtime refuses; the client uses the same code when it
  * finds the refusal itself before sending (`ChainError.refusal`), so a caller branches the same
  * way either way. Codes of the client's own (no pallet): `TransactionFailed` (dropped or
- * refused by the pool), `UnsupportedRuntime`, `UnexpectedShape`, `MissingEvent`,
+ * refused by the pool), `FreeCallsExhausted` (the pool refused a patient's free call: the
+ * day's free calls are used up), `CannotPayFees` (the pool refused a call its account cannot
+ * pay for), `UnsupportedRuntime`, `UnexpectedShape`, `MissingEvent`,
  * `MissingArgument`, `NoEncryptionKey`, `ForeignEncryptionKey`, `KeyVersionRace`, `NoKeyShare`,
  * and for medicines (medicines.ts): `NotAPrescription` (the record named as the prescription
  * is not a MedicationRequest of this patient, or is erased), `DispensationMismatch` (the

@@ -69,6 +69,15 @@ import {
   patientInfo,
   readKeyShare,
   publishEncryptionKey,
+  freeCallAllowance,
+  getEncryptionKey,
+  addStaffProxy,
+  employersOf,
+  removeStaffProxy,
+  staffOf,
+  type StaffProxyView,
+  registerPatientFor,
+  type FreeCallAllowance,
   medicinesOf,
   readRecords,
   recordsOf,
@@ -138,7 +147,7 @@ export type LinkState = 'connecting' | 'ok' | 'down';
 /** An app-level failure with a message in the locales (`errors.<code>`). */
 export class AppError extends Error {
   override readonly name = 'AppError';
-  constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed') {
+  constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed' | 'InvalidDays') {
     super(code);
   }
 }
@@ -372,10 +381,73 @@ export async function practitioners(backend: Backend): Promise<PractitionerView[
     .filter((p): p is PractitionerView => p !== null);
 }
 
-/** Publishes the account's version-0 X25519 key if it has none (docs/encryption.md §6.2). */
-export async function ensureEncryptionKey(backend: Backend, session: Session): Promise<{ published: boolean }> {
+/**
+ * Publishes the account's version-0 X25519 key if it has none (docs/encryption.md §6.2).
+ * `waiting` (nothing sent): the account holds no tokens and is not a patient yet, so it could
+ * not pay; it publishes, free, once a clinic has enrolled it (the join screen).
+ */
+export async function ensureEncryptionKey(backend: Backend, session: Session): Promise<{ published: boolean; waiting: boolean }> {
+  const api = backend.requireApi();
+  const [patient, spendable] = await Promise.all([patientInfo(api, session.address), spendableBalance(backend, session.address)]);
+  const own = await getEncryptionKey(api, session.address);
+  if (own === null && patient === null && spendable === 0n) return { published: false, waiting: true };
   // Does nothing if this account's key is published already; refuses a key derived otherwise.
-  return publishEncryptionKey(backend.requireApi(), txAccount(session.actor).account, session.encryption, txAccount(session.actor).options);
+  const { published } = await publishEncryptionKey(api, txAccount(session.actor).account, session.encryption, txAccount(session.actor).options);
+  return { published, waiting: false };
+}
+
+/** The account's free balance, in the chain's smallest unit. */
+export async function spendableBalance(backend: Backend, address: string): Promise<bigint> {
+  const raw = (await backend.requireApi().query.system?.account?.(address))?.toJSON();
+  if (!isObject(raw) || !isObject(raw.data)) return 0n;
+  const free = raw.data.free;
+  return typeof free === 'number' || typeof free === 'string' ? BigInt(free) : 0n;
+}
+
+/**
+ * A practitioner enrols `patient` (the account their phone shows) for care organisation `org`:
+ * the practitioner pays the deposit; the patient needs no tokens (docs/rural-operation.md).
+ */
+export async function enrolPatient(backend: Backend, session: Session, args: { patient: string; org: number }): Promise<void> {
+  await registerPatientFor(backend.requireApi(), txAccount(session.actor).account, args, { ...txAccount(session.actor).options, finalized: true });
+}
+
+// ---- Staff acting for a clinic (docs/rural-operation.md) ------------------------------------
+
+/** The staff the signed-in practitioner has (ended ones left out), with their end block. */
+export async function myStaff(backend: Backend, session: Session): Promise<StaffProxyView[]> {
+  const [staff, clock] = await Promise.all([staffOf(backend.requireApi(), session.address), chainClock(backend)]);
+  return staff.filter((p) => p.until > clock.block);
+}
+
+/** Makes `staff` the signed-in practitioner's clinical staff for `days` days (at least one). */
+export async function addStaff(backend: Backend, session: Session, args: { staff: string; days: number }): Promise<void> {
+  if (!Number.isInteger(args.days) || args.days < 1 || args.days > 3650) throw new AppError('InvalidDays');
+  const clock = await chainClock(backend);
+  const until = clock.block + Math.ceil((args.days * 86_400_000) / clock.blockMs);
+  await addStaffProxy(backend.requireApi(), txAccount(session.actor).account, { staff: args.staff, until }, { ...txAccount(session.actor).options, finalized: true });
+}
+
+/** Removes a staff member (one call; the deposit comes back). */
+export async function removeStaff(backend: Backend, session: Session, staff: StaffProxyView): Promise<void> {
+  await removeStaffProxy(backend.requireApi(), txAccount(session.actor).account, staff, { ...txAccount(session.actor).options, finalized: true });
+}
+
+/** Whom the signed-in account works for as clinical staff, now. */
+export async function myEmployers(backend: Backend, session: Session): Promise<StaffProxyView[]> {
+  const [employers, clock] = await Promise.all([employersOf(backend.requireApi(), session.address), chainClock(backend)]);
+  return employers.filter((p) => p.until > clock.block);
+}
+
+/** Staff enrol a patient for their employer (who pays the deposit), signing as themselves. */
+export async function enrolPatientAsStaff(backend: Backend, session: Session, args: { employer: string; patient: string; org: number }): Promise<void> {
+  await registerPatientFor(backend.requireApi(), txAccount(session.actor).account, { patient: args.patient, org: args.org },
+    { ...txAccount(session.actor).options, finalized: true, asProxyFor: args.employer });
+}
+
+/** How many of the patient's free actions are used today, or null on a runtime without them. */
+export async function freeActions(backend: Backend, patient: string): Promise<FreeCallAllowance | null> {
+  return freeCallAllowance(backend.requireApi(), patient);
 }
 
 // ---------------------------------------------------------------------------------------------

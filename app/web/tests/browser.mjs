@@ -1369,6 +1369,114 @@ try {
     await walletContext.close();
   });
 
+  await step('a patient with no tokens: Charlie enrols her by the number her phone shows (a bad number and his own refused first); she publishes her key, gives Hekou access and stops it, all free; her balance stays 0', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const phone = await person('en-US');
+    await phone.getByRole('button', { name: 'New account' }).click();
+    await phone.check('#confirm-words');
+    await phone.fill('input[name=new-pin]', '135790');
+    await phone.fill('input[name=repeat-pin]', '135790');
+    await phone.getByRole('button', { name: 'Save account' }).click();
+    await phone.waitForSelector('[data-my-address]', { timeout: CHAIN_WAIT });
+    const address = await phone.getAttribute('[data-my-address]', 'data-my-address');
+    const balance = async () => { const { data } = (await chain.query.system.account(address)).toJSON(); return BigInt(data.free) + BigInt(data.reserved); };
+    check(await balance() === 0n, 'the new account holds tokens');
+    check((await chain.query.registry.encryptionKeys(address)).isNone, 'a key was published (and paid for) before enrolment');
+    await screenshot(phone, 'enrol-show-number');
+    // Not enrolled yet: said so, nothing sent.
+    await phone.click('[data-check-enrolled]');
+    await phone.waitForSelector('.message .note.error >> text=Not enrolled yet');
+    // Charlie enrols her; a bad number and his own account are refused first, nothing registered.
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#enrol-title');
+    await doctor.fill('input[name="enrol-patient"]', 'not an address');
+    await doctor.click('form:has(#enrol-title) button[type="submit"]');
+    await doctor.waitForSelector('form:has(#enrol-title) .note.error');
+    await doctor.fill('input[name="enrol-patient"]', keyring.addFromUri('//Charlie').address);
+    await doctor.click('form:has(#enrol-title) button[type="submit"]');
+    await doctor.waitForSelector('form:has(#enrol-title) .note.error >> text=You cannot enrol your own account', { timeout: CHAIN_WAIT });
+    check((await chain.call.patientRecordsApi.patient(address)).isNone, 'a refused enrolment registered the patient');
+    await doctor.fill('input[name="enrol-patient"]', address);
+    await screenshot(doctor, 'enrol-patient');
+    await doctor.click('form:has(#enrol-title) button[type="submit"]');
+    await doctor.waitForSelector(`[data-enrolled="${address}"]`, { timeout: CHAIN_WAIT });
+    // On her phone: enrolled; her key goes on the chain, free.
+    await phone.click('[data-check-enrolled]');
+    await phone.waitForSelector('.toast .note.ok >> text=You are enrolled', { timeout: CHAIN_WAIT });
+    check((await chain.query.registry.encryptionKeys(address)).isSome, 'her key is not on the chain');
+    await phone.click('a.tab[href="#/access"]');
+    await phone.waitForSelector('[data-free-actions="1"]', { timeout: CHAIN_WAIT });
+    await phone.selectOption('select[name=kind]', 'organisation');
+    await phone.selectOption('select[name=purpose]', 'Treatment');
+    await phone.getByRole('button', { name: 'Give access' }).click();
+    await phone.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
+    await phone.waitForSelector('.grants li.grant', { timeout: CHAIN_WAIT });
+    await phone.waitForSelector('[data-free-actions="2"]', { timeout: CHAIN_WAIT });
+    await screenshot(phone, 'free-actions');
+    await phone.click('.grants li.grant button');
+    await phone.waitForFunction(() => document.querySelectorAll('.grants li.grant').length === 0, null, { timeout: CHAIN_WAIT });
+    await phone.waitForSelector('[data-free-actions="3"]', { timeout: CHAIN_WAIT });
+    check(await balance() === 0n, 'the patient paid for something');
+    const used = (await chain.query.patientRecords.freeCallsUsed(address)).toJSON();
+    check(used?.used === 3, `free calls counted: ${JSON.stringify(used)}`);
+    await phone.context().close();
+  });
+
+  await step('staff: Charlie makes a nurse his staff for 7 days (a bad number refused first); she enrols a patient for him with her own account; he removes her in one tap and her next try is refused in words', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const charlie = keyring.addFromUri('//Charlie').address;
+    const staffOfCharlie = async () => (await chain.query.proxy.proxies(charlie)).toJSON()[0].map((p) => p.delegate);
+    const nursePage = await person('en-US');
+    await nursePage.getByRole('button', { name: 'New account' }).click();
+    await nursePage.check('#confirm-words');
+    await nursePage.fill('input[name=new-pin]', '246802');
+    await nursePage.fill('input[name=repeat-pin]', '246802');
+    await nursePage.getByRole('button', { name: 'Save account' }).click();
+    await nursePage.waitForSelector('[data-my-address]', { timeout: CHAIN_WAIT });
+    const nurse = await nursePage.getAttribute('[data-my-address]', 'data-my-address');
+    // She pays the fees of what she signs: Alice pays her wages.
+    await sendInBlock(chain, chain.tx.balances.transferKeepAlive(nurse, 10n ** 13n), keyring.addFromUri('//Alice'));
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#staff-title');
+    await doctor.fill('input[name="staff"]', 'not an address');
+    await doctor.click('form:has(#staff-title) button[type="submit"]');
+    await doctor.waitForSelector('form:has(#staff-title) .note.error');
+    check(!(await staffOfCharlie()).includes(nurse), 'a bad address was added');
+    await doctor.fill('input[name="staff"]', nurse);
+    await doctor.fill('input[name="staff-days"]', '0');
+    await doctor.click('form:has(#staff-title) button[type="submit"]');
+    await doctor.waitForSelector('form:has(#staff-title) .note.error >> text=whole number of days');
+    check(!(await staffOfCharlie()).includes(nurse), 'zero days added a proxy');
+    await doctor.fill('input[name="staff-days"]', '7');
+    await doctor.click('form:has(#staff-title) button[type="submit"]');
+    await doctor.waitForSelector(`[data-staff="${nurse}"]`, { timeout: CHAIN_WAIT });
+    check((await staffOfCharlie()).includes(nurse), 'the nurse is not on chain as Charlie\'s staff');
+    await screenshot(doctor, 'my-staff');
+    // On her phone: she works for Charlie, and enrols a patient for him.
+    await nursePage.click('a.tab[href="#/join"]');
+    const job = `[data-employer="${charlie}"]`;
+    await nursePage.waitForSelector(job, { timeout: CHAIN_WAIT });
+    const patient = keyring.addFromUri(mnemonicGenerate(12)).address;
+    await nursePage.fill(`${job} input[name="staff-enrol-patient"]`, patient);
+    await nursePage.click(`${job} button[type="submit"]`);
+    await nursePage.waitForSelector(`${job} [data-enrolled="${patient}"]`, { timeout: CHAIN_WAIT });
+    await screenshot(nursePage, 'staff-enrols');
+    const registered = (await chain.query.patientRecords.patients(patient)).toJSON();
+    check(registered?.depositor === charlie, `the patient's deposit is not Charlie's: ${JSON.stringify(registered)}`);
+    // Charlie removes her in one tap; her next try is refused, nothing registered.
+    await doctor.click(`[data-remove-staff="${nurse}"]`);
+    await doctor.waitForFunction((n) => document.querySelector(`[data-staff="${n}"]`) === null, nurse, { timeout: CHAIN_WAIT });
+    check(!(await staffOfCharlie()).includes(nurse), 'the nurse is still Charlie\'s staff on chain');
+    const other = keyring.addFromUri(mnemonicGenerate(12)).address;
+    await nursePage.fill(`${job} input[name="staff-enrol-patient"]`, other);
+    await nursePage.click(`${job} button[type="submit"]`);
+    await nursePage.waitForSelector(`${job} .note.error >> text=You no longer act for this account`, { timeout: CHAIN_WAIT });
+    check((await chain.query.patientRecords.patients(other)).isNone, 'a removed nurse enrolled a patient');
+    await nursePage.context().close();
+  });
+
   await step('anyone traces a donation: received by the warehouse, delivered short to Hekou, on its way elsewhere; wrong numbers are explained', async () => {
     const seeded = await emergencySeeded;
     check(!seeded.existing && seeded.allocations.length > 0, `the demo donation was not freshly allocated: ${JSON.stringify(seeded)}`);

@@ -1,7 +1,7 @@
 // Patient: who may see my records, in plain words; give access to a clinic or one doctor
 // chosen by name from the registry; stop access in one tap.
 import type { AppContext } from '../app';
-import { blockTime, chainClock, grantAccess, grantsOf, referralsOf, revokeAccess, revokeReferral, shareRecordsWith, type GrantView } from '../chain';
+import { blockTime, chainClock, freeActions, grantAccess, grantsOf, referralsOf, revokeAccess, revokeReferral, shareRecordsWith, type GrantView } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatDate, t } from '../i18n';
@@ -31,7 +31,18 @@ export function accessScreen(ctx: AppContext): HTMLElement {
   const root = h('section', { class: 'screen', 'aria-labelledby': 'access-title' });
   const list = h('div', { class: 'list', 'aria-busy': 'true' });
   const form = h('div', {});
-  root.append(h('h2', { id: 'access-title' }, t('access.title')), h('p', { class: 'hint' }, t('access.intro')), list, form, linksSection(ctx, patient));
+  const freeLine = h('p', { class: 'hint', 'aria-live': 'polite' });
+  root.append(h('h2', { id: 'access-title' }, t('access.title')), h('p', { class: 'hint' }, t('access.intro')), freeLine, list, form, linksSection(ctx, patient));
+  // A patient's own actions are free up to a daily limit; a guardian acting for them pays.
+  const showFreeActions = async (): Promise<void> => {
+    if (ctx.session?.address !== patient) return;
+    const allowance = await freeActions(ctx.backend, patient).catch(() => null);
+    if (allowance !== null) {
+      freeLine.setAttribute('data-free-actions', String(allowance.used));
+      mount(freeLine, icon('ok'), h('span', {}, t('access.freeActions', { used: allowance.used, limit: allowance.limit })));
+    }
+  };
+  void showFreeActions();
   let busy = false;
 
   async function act(work: () => Promise<void>, done: string): Promise<void> {
@@ -41,7 +52,7 @@ export function accessScreen(ctx: AppContext): HTMLElement {
     try {
       await work();
       ctx.notify('ok', done);
-      await loadGrants();
+      await Promise.all([loadGrants(), showFreeActions()]);
     } catch (error) {
       ctx.notify('error', explain(error));
     } finally {

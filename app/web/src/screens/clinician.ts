@@ -6,7 +6,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { DEMO_ACCOUNTS } from '../accounts';
 import type { AppContext } from '../app';
-import { AppError, EMERGENCY_REASONS, identity, openBreakGlass, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
+import { addStaff, AppError, blockTime, chainClock, EMERGENCY_REASONS, enrolPatient, identity, myStaff, openBreakGlass, removeStaff, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatTime, t } from '../i18n';
@@ -186,9 +186,103 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('clinician.find'))),
       demoPatients.length === 0 ? null : h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('clinician.demoPatients')),
         h('div', { class: 'row' }, ...demoPatients.map((a) => button('user', a.name, () => { void find(keyring.addFromUri(a.suri).address); }, { 'data-demo-patient': a.name }))))),
-    message, found, registerCard());
+    message, found, enrolCard(), registerCard(), staffCard());
   if (ctx.patient !== null) void find(ctx.patient);
   return root;
+
+  /**
+   * The practitioner's clinical staff (a nurse, a clerk): each signs with their own account and
+   * acts for this one within limits until an end date; removed in one tap.
+   */
+  function staffCard(): HTMLElement {
+    const staff = h('input', { type: 'text', name: 'staff', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
+    // No min/max: the browser would block the form silently; `addStaff` refuses in words.
+    const days = h('input', { type: 'number', name: 'staff-days', step: '1', value: '30', inputmode: 'numeric' }) as HTMLInputElement;
+    const list = h('div', { class: 'stack', 'aria-live': 'polite' });
+    const result = h('div', { class: 'message', 'aria-live': 'polite' });
+    let busy = false;
+    const run = (work: () => Promise<void>): void => {
+      const session = ctx.session;
+      if (busy || session === null) return;
+      busy = true;
+      void (async () => {
+        try {
+          mount(result, h('p', { class: 'note' }, t('common.busy')));
+          await work();
+          mount(result);
+          await draw();
+        } catch (error) {
+          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+        } finally {
+          busy = false;
+        }
+      })();
+    };
+    const draw = async (): Promise<void> => {
+      const session = ctx.session;
+      if (session === null) return;
+      try {
+        const [current, clock] = await Promise.all([myStaff(ctx.backend, session), chainClock(ctx.backend)]);
+        const rows = await Promise.all(current.map(async (p) => h('li', { 'data-staff': p.staff },
+          h('span', {}, t('staff.until', { who: await personName(ctx, p.staff), until: formatTime(blockTime(clock, p.until)) })),
+          button('error', t('staff.remove'), () => { run(() => removeStaff(ctx.backend, session, p)); }, { class: 'btn quiet', 'data-remove-staff': p.staff }))));
+        mount(list, rows.length === 0 ? h('p', { class: 'hint' }, t('staff.none')) : h('ul', { class: 'link-list' }, ...rows));
+      } catch (error) {
+        mount(list, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+      }
+    };
+    void draw();
+    return h('form', { class: 'card stack', 'aria-labelledby': 'staff-title', onSubmit: (e: Event) => {
+      e.preventDefault();
+      const session = ctx.session;
+      if (session === null) return;
+      run(async () => { await addStaff(ctx.backend, session, { staff: parseAddress(staff.value), days: Number(days.value) }); staff.value = ''; });
+    } },
+      h('h3', { id: 'staff-title' }, icon('user'), h('span', {}, t('staff.title'))),
+      h('p', { class: 'hint' }, t('staff.hint')),
+      list,
+      field(t('staff.account'), staff, t('staff.accountHint')),
+      field(t('staff.days'), days),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('plus'), h('span', {}, t('staff.add'))),
+      result);
+  }
+
+  /**
+   * Enrol a patient who manages their own records from their own phone but holds no tokens:
+   * the practitioner pays the deposit, and the patient's own calls are free.
+   */
+  function enrolCard(): HTMLElement {
+    const orgs = ctx.who?.practitioner?.organisations ?? [];
+    const patient = h('input', { type: 'text', name: 'enrol-patient', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
+    const org = h('select', { name: 'enrol-org' }) as HTMLSelectElement;
+    void Promise.all(orgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))).then((options) => { org.replaceChildren(...options); });
+    const result = h('div', { class: 'message', 'aria-live': 'polite' });
+    let busy = false;
+    return h('form', { class: 'card stack', 'aria-labelledby': 'enrol-title', onSubmit: (e: Event) => {
+      e.preventDefault();
+      const session = ctx.session;
+      if (busy || session === null) return;
+      void (async () => {
+        busy = true;
+        try {
+          const address = parseAddress(patient.value);
+          mount(result, h('p', { class: 'note' }, t('common.busy')));
+          await enrolPatient(ctx.backend, session, { patient: address, org: Number(org.value) });
+          mount(result, h('p', { class: 'note ok', 'data-enrolled': address }, icon('ok'), h('span', {}, t('enrol.done'))));
+        } catch (error) {
+          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
+        } finally {
+          busy = false;
+        }
+      })();
+    } },
+      h('h3', { id: 'enrol-title' }, icon('plus'), h('span', {}, t('enrol.title'))),
+      h('p', { class: 'hint' }, t('enrol.hint')),
+      field(t('enrol.patient'), patient, t('enrol.patientHint')),
+      field(t('write.org'), org),
+      h('button', { type: 'submit', class: 'btn primary' }, icon('ok'), h('span', {}, t('enrol.submit'))),
+      result);
+  }
 
   /**
    * Register a patient who cannot manage keys (a child, an elderly person without a phone)
