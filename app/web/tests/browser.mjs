@@ -1388,6 +1388,8 @@ try {
     await phone.click('[data-check-enrolled]');
     await phone.waitForSelector('.message .note.error >> text=Not enrolled yet');
     // Charlie enrols her; a bad number and his own account are refused first, nothing registered.
+    // (His page is still in Chinese from the step that checked it.)
+    await setLanguage(doctor, 'en');
     await doctor.click('a.tab[href="#/patient"]');
     await doctor.waitForSelector('#enrol-title');
     await doctor.fill('input[name="enrol-patient"]', 'not an address');
@@ -1438,6 +1440,7 @@ try {
     const nurse = await nursePage.getAttribute('[data-my-address]', 'data-my-address');
     // She pays the fees of what she signs: Alice pays her wages.
     await sendInBlock(chain, chain.tx.balances.transferKeepAlive(nurse, 10n ** 13n), keyring.addFromUri('//Alice'));
+    await setLanguage(doctor, 'en');
     await doctor.click('a.tab[href="#/patient"]');
     await doctor.waitForSelector('#staff-title');
     await doctor.fill('input[name="staff"]', 'not an address');

@@ -4,7 +4,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { PurposeOfUse } from '@ruralmed/client';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { DEMO_ACCOUNTS } from '../accounts';
+import { DEMO_ACCOUNTS, type Session } from '../accounts';
 import type { AppContext } from '../app';
 import { addStaff, AppError, blockTime, chainClock, EMERGENCY_REASONS, enrolPatient, identity, myStaff, openBreakGlass, removeStaff, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
@@ -190,6 +190,32 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
   if (ctx.patient !== null) void find(ctx.patient);
   return root;
 
+  /** A select of the practitioner's organisations, filled once their names are read. */
+  function myOrgSelect(name: string): HTMLSelectElement {
+    const orgs = ctx.who?.practitioner?.organisations ?? [];
+    const select = h('select', { name }) as HTMLSelectElement;
+    void Promise.all(orgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))).then((options) => { select.replaceChildren(...options); });
+    return select;
+  }
+
+  /**
+   * A form's chain work, one at a time: "busy" in `result`, then the note `work` returns (or
+   * nothing), or its error in words. A submit while one is on its way does nothing.
+   */
+  function formRunner(result: HTMLElement): (work: (session: Session) => Promise<HTMLElement | null>) => void {
+    let busy = false;
+    return (work) => {
+      const session = ctx.session;
+      if (busy || session === null) return;
+      busy = true;
+      mount(result, h('p', { class: 'note' }, t('common.busy')));
+      work(session).then(
+        (note) => { if (note === null) mount(result); else mount(result, note); },
+        (error: unknown) => { mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); },
+      ).finally(() => { busy = false; });
+    };
+  }
+
   /**
    * The practitioner's clinical staff (a nurse, a clerk): each signs with their own account and
    * acts for this one within limits until an end date; removed in one tap.
@@ -200,23 +226,9 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     const days = h('input', { type: 'number', name: 'staff-days', step: '1', value: '30', inputmode: 'numeric' }) as HTMLInputElement;
     const list = h('div', { class: 'stack', 'aria-live': 'polite' });
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    let busy = false;
-    const run = (work: () => Promise<void>): void => {
-      const session = ctx.session;
-      if (busy || session === null) return;
-      busy = true;
-      void (async () => {
-        try {
-          mount(result, h('p', { class: 'note' }, t('common.busy')));
-          await work();
-          mount(result);
-          await draw();
-        } catch (error) {
-          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
-        } finally {
-          busy = false;
-        }
-      })();
+    const submit = formRunner(result);
+    const run = (work: (session: Session) => Promise<void>): void => {
+      submit(async (session) => { await work(session); await draw(); return null; });
     };
     const draw = async (): Promise<void> => {
       const session = ctx.session;
@@ -225,7 +237,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
         const [current, clock] = await Promise.all([myStaff(ctx.backend, session), chainClock(ctx.backend)]);
         const rows = await Promise.all(current.map(async (p) => h('li', { 'data-staff': p.staff },
           h('span', {}, t('staff.until', { who: await personName(ctx, p.staff), until: formatTime(blockTime(clock, p.until)) })),
-          button('error', t('staff.remove'), () => { run(() => removeStaff(ctx.backend, session, p)); }, { class: 'btn quiet', 'data-remove-staff': p.staff }))));
+          button('error', t('staff.remove'), () => { run((signer) => removeStaff(ctx.backend, signer, p)); }, { class: 'btn quiet', 'data-remove-staff': p.staff }))));
         mount(list, rows.length === 0 ? h('p', { class: 'hint' }, t('staff.none')) : h('ul', { class: 'link-list' }, ...rows));
       } catch (error) {
         mount(list, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
@@ -234,9 +246,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     void draw();
     return h('form', { class: 'card stack', 'aria-labelledby': 'staff-title', onSubmit: (e: Event) => {
       e.preventDefault();
-      const session = ctx.session;
-      if (session === null) return;
-      run(async () => { await addStaff(ctx.backend, session, { staff: parseAddress(staff.value), days: Number(days.value) }); staff.value = ''; });
+      run(async (session) => { await addStaff(ctx.backend, session, { staff: parseAddress(staff.value), days: Number(days.value) }); staff.value = ''; });
     } },
       h('h3', { id: 'staff-title' }, icon('user'), h('span', {}, t('staff.title'))),
       h('p', { class: 'hint' }, t('staff.hint')),
@@ -252,29 +262,17 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
    * the practitioner pays the deposit, and the patient's own calls are free.
    */
   function enrolCard(): HTMLElement {
-    const orgs = ctx.who?.practitioner?.organisations ?? [];
     const patient = h('input', { type: 'text', name: 'enrol-patient', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
-    const org = h('select', { name: 'enrol-org' }) as HTMLSelectElement;
-    void Promise.all(orgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))).then((options) => { org.replaceChildren(...options); });
+    const org = myOrgSelect('enrol-org');
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    let busy = false;
+    const submit = formRunner(result);
     return h('form', { class: 'card stack', 'aria-labelledby': 'enrol-title', onSubmit: (e: Event) => {
       e.preventDefault();
-      const session = ctx.session;
-      if (busy || session === null) return;
-      void (async () => {
-        busy = true;
-        try {
-          const address = parseAddress(patient.value);
-          mount(result, h('p', { class: 'note' }, t('common.busy')));
-          await enrolPatient(ctx.backend, session, { patient: address, org: Number(org.value) });
-          mount(result, h('p', { class: 'note ok', 'data-enrolled': address }, icon('ok'), h('span', {}, t('enrol.done'))));
-        } catch (error) {
-          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
-        } finally {
-          busy = false;
-        }
-      })();
+      submit(async (session) => {
+        const address = parseAddress(patient.value);
+        await enrolPatient(ctx.backend, session, { patient: address, org: Number(org.value) });
+        return h('p', { class: 'note ok', 'data-enrolled': address }, icon('ok'), h('span', {}, t('enrol.done')));
+      });
     } },
       h('h3', { id: 'enrol-title' }, icon('plus'), h('span', {}, t('enrol.title'))),
       h('p', { class: 'hint' }, t('enrol.hint')),
@@ -290,14 +288,12 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
    * shown once, for the family to keep) or typed; the guardian accepts in their own app.
    */
   function registerCard(): HTMLElement {
-    const orgs = ctx.who?.practitioner?.organisations ?? [];
     const ward = h('input', { type: 'text', name: 'ward', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
     const guardian = h('input', { type: 'text', name: 'guardian', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
-    const org = h('select', { name: 'register-org' }) as HTMLSelectElement;
-    void Promise.all(orgs.map(async (id) => h('option', { value: String(id) }, await orgName(ctx, id)))).then((options) => { org.replaceChildren(...options); });
+    const org = myOrgSelect('register-org');
     const words = h('div', {});
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    let busy = false;
+    const submit = formRunner(result);
     const newAccount = (): void => {
       const mnemonic = mnemonicGenerate(12);
       ward.value = keyring.addFromUri(mnemonic).address;
@@ -306,22 +302,12 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     };
     return h('form', { class: 'card stack', 'aria-labelledby': 'register-title', onSubmit: (e: Event) => {
       e.preventDefault();
-      const session = ctx.session;
-      if (busy || session === null) return;
-      void (async () => {
-        busy = true;
-        try {
-          const wardAddress = parseAddress(ward.value);
-          const guardianAddress = parseAddress(guardian.value);
-          mount(result, h('p', { class: 'note' }, t('common.busy')));
-          await proposeGuardianship(ctx.backend, session, { ward: wardAddress, guardian: guardianAddress, org: Number(org.value) });
-          mount(result, h('p', { class: 'note ok', 'data-proposed': wardAddress }, icon('ok'), h('span', {}, t('register.proposed', { ward: wardAddress }))));
-        } catch (error) {
-          mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error))));
-        } finally {
-          busy = false;
-        }
-      })();
+      submit(async (session) => {
+        const wardAddress = parseAddress(ward.value);
+        const guardianAddress = parseAddress(guardian.value);
+        await proposeGuardianship(ctx.backend, session, { ward: wardAddress, guardian: guardianAddress, org: Number(org.value) });
+        return h('p', { class: 'note ok', 'data-proposed': wardAddress }, icon('ok'), h('span', {}, t('register.proposed', { ward: wardAddress })));
+      });
     } },
       h('h3', { id: 'register-title' }, icon('plus'), h('span', {}, t('register.title'))),
       h('p', { class: 'hint' }, t('register.hint')),
