@@ -16,7 +16,7 @@
 import { blake2AsHex, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import { bnToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { connect, assert, send, expectFailure, findEvent, freshAccount, bestNumber, waitForBlock,
-  hex, councilMotion, CheckError } from './lib.mjs';
+  hex, councilMotion, CheckError, rawRpc } from './lib.mjs';
 
 // The demo county's organisations (runtime/src/genesis_config_presets.rs).
 const COUNTY_HOSPITAL = 0; // Bob is a doctor there
@@ -334,14 +334,20 @@ async function emergency(net) {
 
 const FLOWS = { teleconsultation, drugs, emergency };
 
+/// Node `api`'s header of block `hash` as plain JSON, or null if it does not hold the block.
+/// Raw, not `api.rpc.chain.getHeader(hash)`: polkadot.js (rpc-core's publishReplay with
+/// refCountDelay) replays a call's first answer to the same call made within 1.75 s of it, and
+/// the wait below polls every 0.5 s, so a node that imported the block after the first poll was
+/// reported without it for ever (CI, scenario d: node 3 "does not hold it" while its best chain
+/// did, after a fork at the kill).
+async function headerOf(api, hash) {
+  return (await rawRpc(api, 'chain_getHeader', [hash]).catch(() => null)) ?? null;
+}
+
 /// The index of the first node that has not imported block `hash`, or -1.
 async function firstWithout(nodes, hash) {
   for (const [i, { api }] of nodes.entries()) {
-    try {
-      await api.rpc.chain.getHeader(hash);
-    } catch {
-      return i;
-    }
+    if ((await headerOf(api, hash)) === null) return i;
   }
   return -1;
 }
@@ -355,11 +361,12 @@ async function networkState(nodes, hash) {
       const [best, finalized, health] = await Promise.all([api.rpc.chain.getHeader(),
         api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead()), api.rpc.system.health()]);
       let holds = 'does not hold it';
-      const header = await api.rpc.chain.getHeader(hash).catch(() => null);
-      if (header) {
-        const canonical = (await api.rpc.chain.getBlockHash(header.number)).toHex();
-        holds = canonical === hash ? `holds it at #${header.number} on its best chain`
-          : `holds it at #${header.number} on a fork (its #${header.number} is ${canonical.slice(0, 10)}…)`;
+      const header = await headerOf(api, hash);
+      if (header !== null) {
+        const number = Number(header.number);
+        const canonical = await rawRpc(api, 'chain_getBlockHash', [number]);
+        holds = canonical === hash ? `holds it at #${number} on its best chain`
+          : `holds it at #${number} on a fork (its #${number} is ${String(canonical).slice(0, 10)}…)`;
       }
       lines.push(`    node ${i + 1}: best #${best.number} ${best.hash.toHex().slice(0, 10)}…, finalized`
         + ` #${finalized.number}, ${health.peers} peers${health.isSyncing.isTrue ? ', syncing' : ''}; ${holds}`);
