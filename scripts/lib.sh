@@ -185,9 +185,30 @@ patch.setdefault("patientRecords", {})["syntheticRecords"] = int(sys.argv[1])
 json.dump(spec, open(sys.argv[2], "w"))' "$records" "$out"
 }
 
-# Prints a free TCP port.
+# Prints a TCP port nothing listens on, for a server this run starts. It is taken below the
+# kernel's ephemeral range (where port 0 binds and outgoing connections take theirs, Zombienet's
+# nodes included), so nothing else takes it before our server binds it, and it is reserved in
+# $RURALMED_PORTS_DIR (mkdir is atomic), so stages running side by side never get the same one.
+# (With port 0, two stages were once given one port: the second node failed to bind and its
+# checks ran against the first stage's node.) Reservations lapse after 3 hours.
+RURALMED_PORTS_DIR="${RURALMED_PORTS_DIR:-${TMPDIR:-/tmp}/ruralmed-ports-$(id -u)}"
 free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+	local low high port tries
+	read -r low _ </proc/sys/net/ipv4/ip_local_port_range
+	high=$((low - 1))
+	low=$((high - 12000 > 10000 ? high - 12000 : 10000))
+	mkdir -p "$RURALMED_PORTS_DIR"
+	find "$RURALMED_PORTS_DIR" -mindepth 1 -maxdepth 1 -mmin +180 -exec rmdir {} + 2>/dev/null
+	for ((tries = 0; tries < 500; tries++)); do
+		port=$((low + (RANDOM * 32768 + RANDOM) % (high - low + 1)))
+		mkdir "$RURALMED_PORTS_DIR/$port" 2>/dev/null || continue
+		if python3 -c 'import socket, sys; s = socket.socket(); s.bind(("", int(sys.argv[1]))); s.close()' \
+			"$port" 2>/dev/null; then
+			echo "$port"
+			return 0
+		fi
+	done
+	die "no free TCP port in $low-$high"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -268,6 +289,8 @@ wait_for_chain() {
 	log "waiting for best >= $1 and finalized >= $2 (90 s at most)"
 	python3 "$ROOT/scripts/wait_for_blocks.py" "http://127.0.0.1:$rpc_port" "$1" "$2" 90 \
 		|| die "the node did not produce and finalize blocks in time"
+	# Blocks on the port prove nothing if our node died on start and another answers there.
+	kill -0 "$node_pid" 2>/dev/null || die "the node exited; its log: $node_log"
 }
 
 # start_vault NAME PORT NODE_URL [VAULT ARGS...]: a records vault on 127.0.0.1:PORT with its data
