@@ -3,7 +3,7 @@
 # free ports, a vault beside it (local store in a temp dir) and a second vault whose node is a
 # closed port, runs scripts/js/checks-vault/vault-e2e.mjs, the SMART Health Link checks
 # (scripts/js/checks-vault/shl.mjs) and the client library's full-path test
-# (app/client/test/vault.integration.test.ts), checks that the vault stops cleanly on SIGTERM,
+# (app/client/test/vault.integration.test.ts) and its offline outbox test (offline.integration.test.ts), checks that the vault stops cleanly on SIGTERM,
 # and stops everything. On any failure it prints the node's and the vaults' logs.
 #
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
@@ -48,7 +48,7 @@ log "SMART Health Link checks passed in $((SECONDS - t0)) s"
 log "running the client library's vault test against the node and the vault (app/client)"
 build_client
 (cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
-		node --test dist/test/vault.integration.test.js dist/test/medicines.integration.test.js) \
+		node --test dist/test/vault.integration.test.js dist/test/medicines.integration.test.js dist/test/offline.integration.test.js) \
 	|| die "the client library's vault test failed"
 
 log "stopping the vault with SIGTERM"

@@ -17,7 +17,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { AddressOrPair, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
-import type { Codec, Signer } from '@polkadot/types/types';
+import type { Codec, ISubmittableResult, Signer } from '@polkadot/types/types';
 import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 
@@ -59,6 +59,33 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
   const address = typeof account === 'string' ? account : 'address' in account ? account.address : account.toString();
   const sent = options.asProxyFor === undefined ? tx : txFn(api, 'proxy', 'proxy')(options.asProxyFor, null, tx);
   const lease = await leaseNonces(api, address, 1);
+  try {
+    return await watch(api, options, (cb) => sent.signAndSend(account, { nonce: lease.first, ...(options.signer === undefined ? {} : { signer: options.signer }) }, cb));
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * Sends an extrinsic signed earlier (0x hex: an offline clinic's queued work, `offline.ts`)
+ * and waits as `submit` does, with the same errors.
+ */
+export function submitSigned(api: ApiPromise, signedHex: string, options: Pick<TxOptions, 'finalized'> = {}): Promise<TxResult> {
+  let tx: SubmittableExtrinsic<'promise'>;
+  try {
+    tx = api.tx(signedHex);
+  } catch (cause) {
+    return Promise.reject(new ChainError(undefined, 'UndecodableExtrinsic', `The kept transaction cannot be read by this chain: ${String(cause)}`));
+  }
+  return watch(api, options, (cb) => tx.send(cb));
+}
+
+/** Follows a sent extrinsic to inclusion (or finality): the result, its dispatch error, or its refusal. */
+function watch(
+  api: ApiPromise,
+  options: Pick<TxOptions, 'finalized' | 'asProxyFor'>,
+  send: (callback: (result: ISubmittableResult) => void) => Promise<() => void>,
+): Promise<TxResult> {
   return new Promise<TxResult>((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
     let settled = false;
@@ -66,10 +93,9 @@ export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'
       if (settled) return;
       settled = true;
       unsubscribe?.();
-      lease.release();
       action();
     };
-    sent.signAndSend(account, { nonce: lease.first, ...(options.signer === undefined ? {} : { signer: options.signer }) }, (result) => {
+    send((result) => {
       const proxied = options.asProxyFor === undefined ? undefined : proxiedError(result.events);
       if (result.dispatchError !== undefined) {
         const error = ChainError.fromDispatchError(api.registry, result.dispatchError);
@@ -120,6 +146,12 @@ export function poolRefusal(cause: unknown): ChainError {
   }
   if (/Inability to pay some fees/.test(text)) {
     return new ChainError(undefined, 'CannotPayFees', 'The account cannot pay the fees (it holds too little); nothing was sent.');
+  }
+  if (/Transaction is outdated|Priority is too low/.test(text)) {
+    return new ChainError(undefined, 'NonceUsed', 'The account has sent another transaction with this number since this one was signed; nothing was sent.');
+  }
+  if (/Transaction has a bad signature/.test(text)) {
+    return new ChainError(undefined, 'BadSignature', 'The signature does not match (the chain was upgraded since it was signed, or it was signed for another chain); nothing was sent.');
   }
   return new ChainError(undefined, 'TransactionFailed', `The transaction was refused: ${text}`);
 }
@@ -286,24 +318,31 @@ function storageArg(api: ApiPromise, call: string, args: AnchorArgs): string | n
   return vecU8(typeof args.locator === 'string' ? new TextEncoder().encode(args.locator) : args.locator);
 }
 
-function anchoredId(events: readonly EventRecord[]): bigint {
+/** The new record's id in the events of an anchor call. */
+export function anchoredId(events: readonly EventRecord[]): bigint {
   return BigInt(findEvent(events, 'patientRecords', 'RecordAnchored')[0]?.toString() ?? 'x');
+}
+
+/** The anchor call, not signed: `anchorRecord` for organisation `org`'s record, `anchorSelfReportedRecord` when `org` is null. */
+export function anchorCall(api: ApiPromise, args: AnchorArgs, org: number | null): SubmittableExtrinsic<'promise'> {
+  if (org === null) {
+    return txFn(api, 'patientRecords', 'anchorSelfReportedRecord')(
+      accountId(args.patient), args.category, args.contentHash, storageArg(api, 'anchorSelfReportedRecord', args), args.sizeBytes, args.amends ?? null,
+    );
+  }
+  return txFn(api, 'patientRecords', 'anchorRecord')(
+    accountId(args.patient), org, args.category, args.contentHash, storageArg(api, 'anchorRecord', args), args.sizeBytes, args.amends ?? null,
+  );
 }
 
 /** A practitioner anchors a record for `org`; returns the new record id. */
 export async function anchorRecord(api: ApiPromise, account: AddressOrPair, args: AnchorArgs & { readonly org: number }, options: TxOptions = {}): Promise<bigint> {
-  const tx = txFn(api, 'patientRecords', 'anchorRecord')(
-    accountId(args.patient), args.org, args.category, args.contentHash, storageArg(api, 'anchorRecord', args), args.sizeBytes, args.amends ?? null,
-  );
-  return anchoredId((await submit(api, tx, account, options)).events);
+  return anchoredId((await submit(api, anchorCall(api, args, args.org), account, options)).events);
 }
 
 /** The patient (or guardian) anchors self-reported data; returns the new record id. */
 export async function anchorSelfReportedRecord(api: ApiPromise, account: AddressOrPair, args: AnchorArgs, options: TxOptions = {}): Promise<bigint> {
-  const tx = txFn(api, 'patientRecords', 'anchorSelfReportedRecord')(
-    accountId(args.patient), args.category, args.contentHash, storageArg(api, 'anchorSelfReportedRecord', args), args.sizeBytes, args.amends ?? null,
-  );
-  return anchoredId((await submit(api, tx, account, options)).events);
+  return anchoredId((await submit(api, anchorCall(api, args, null), account, options)).events);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,3 +17,4 @@ export * from './emergencies.js';
 export * from './council.js';
 export * from './stock.js';
 export * from './statistics.js';
+export * from './offline.js';
