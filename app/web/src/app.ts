@@ -3,7 +3,7 @@
 import type { FhirResource } from '@ruralmed/client';
 
 import type { Session } from './accounts';
-import { Backend, identity, organisations, practitioners, type Identity, type OrganisationView, type PractitionerView } from './chain';
+import { Backend, identity, keptSummary, noteNonce, organisations, practitioners, sendKept, type Identity, type OrganisationView, type PractitionerView } from './chain';
 import type { AppConfig } from './config';
 import { button, h, icon, mount, type IconName } from './dom';
 import { explain } from './errors';
@@ -16,6 +16,7 @@ import { councilScreen } from './screens/council';
 import { figuresScreen } from './screens/figures';
 import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
+import { outboxScreen } from './screens/outbox';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
 import { stockScreen } from './screens/stock';
@@ -24,8 +25,8 @@ import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council' | 'figures';
-const ROUTES: readonly Route[] = ['signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council', 'figures'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council' | 'figures' | 'outbox';
+const ROUTES: readonly Route[] = ['outbox', 'signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council', 'figures'];
 /** Screens anyone may use without signing in: they only read public chain data. */
 const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies', 'figures'];
 
@@ -50,6 +51,8 @@ export interface AppContext {
   /** Re-renders the current screen. */
   refresh(): void;
   notify(kind: 'ok' | 'error', message: string): void;
+  /** Work was kept or removed: the unsent count is shown again, and sending starts if online. */
+  outboxChanged(): void;
   signIn(session: Session): Promise<void>;
   signOut(): void;
   registry(): Promise<{ orgs: OrganisationView[]; practitioners: PractitionerView[] }>;
@@ -70,6 +73,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   stock: stockScreen,
   council: councilScreen,
   figures: figuresScreen,
+  outbox: outboxScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -115,8 +119,13 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       mount(toast, h('p', { class: `note ${kind}` }, icon(kind === 'ok' ? 'ok' : 'error'), h('span', {}, message)));
       toastTimer = window.setTimeout(() => { toast.replaceChildren(); }, kind === 'ok' ? 6000 : 12000);
     },
+    outboxChanged() {
+      void showKept();
+    },
     async signIn(session) {
       ctx.session = session;
+      // The nonce later offline work starts from, and anything kept waiting goes now.
+      void noteNonce(backend, session).catch(() => undefined).then(() => { sendWaiting(); });
       ctx.opened.clear();
       ctx.who = await identity(backend, session.address);
       ctx.patient = null;
@@ -168,10 +177,33 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
     return h('div', { class: 'acting-for' }, h('label', { for: 'acting-for' }, icon('user'), h('span', {}, t('guardian.actingFor'))), select);
   }
 
+  // The unsent work on this phone, as a link in the status line (shown when there is any).
+  const keptChip = h('a', { class: 'link kept', href: '#/outbox', hidden: true });
+  async function showKept(): Promise<void> {
+    const counts = await keptSummary().catch(() => null);
+    const shown = counts !== null && counts.waiting + counts.setAside > 0;
+    keptChip.hidden = !shown;
+    keptChip.setAttribute('data-waiting', String(counts?.waiting ?? 0));
+    if (shown) mount(keptChip, icon(counts.setAside > 0 ? 'warning' : 'history'), h('span', {}, t('outbox.chip', { count: counts.waiting, setAside: counts.setAside })));
+  }
+
+  /** Sends kept work when the phone is connected and someone is signed in. */
+  function sendWaiting(): void {
+    const session = ctx.session;
+    if (session === null || backend.offline) return;
+    void keptSummary().then(async (counts) => {
+      if (counts.waiting === 0) return;
+      const report = await sendKept(backend, session);
+      if (report.sent + report.setAside > 0) ctx.notify(report.setAside === 0 ? 'ok' : 'error', t('outbox.report', { sent: report.sent, setAside: report.setAside, waiting: report.waiting }));
+      if (currentRoute() === 'outbox') render();
+    }).catch(() => undefined).finally(() => { void showKept(); });
+  }
+
   function renderStatus(): void {
     const dot = (name: 'node' | 'vault', state: string): HTMLElement =>
       h('span', { class: `link ${state}`, 'data-link': name, 'data-state': state }, icon(name), h('span', {}, `${t(`status.${name}`)}: ${t(`status.${state}`)}`));
-    mount(status, dot('node', backend.node), dot('vault', backend.vault));
+    mount(status, dot('node', backend.node), dot('vault', backend.vault), keptChip);
+    void showKept();
     const problems = [backend.node === 'down' ? t('status.nodeDown') : null, backend.vault === 'down' ? t('status.vaultDown') : null].filter((m): m is string => m !== null);
     mount(banner, ...problems.map((m) => h('p', { class: 'banner', role: 'alert' }, icon('warning'), h('span', {}, m))));
   }
@@ -211,7 +243,7 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
   }
 
   window.addEventListener('hashchange', () => { render(); main.focus({ preventScroll: true }); });
-  backend.onChange(() => { renderStatus(); });
+  backend.onChange(() => { renderStatus(); sendWaiting(); });
   backend.start();
   render();
 }

@@ -2,6 +2,7 @@
 // (names of clinics and doctors), consent grants, and the record flows of @ruralmed/client.
 // Screens call these functions and never build extrinsics or parse chain data themselves.
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { hexToString, isHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import {
@@ -85,6 +86,18 @@ import {
   shareWithReader,
   submit,
   writeRecord,
+  openQueuedRecord,
+  outboxItems,
+  outboxSummary,
+  queueCall,
+  queueRecord,
+  removeOutboxItem,
+  retryOutboxItem,
+  sendOutbox,
+  noteChainNonce,
+  type OutboxItem,
+  type OutboxSummary,
+  type SendReport,
   type AccessEntryView,
   type DisputeReason,
   type DisputeView,
@@ -141,13 +154,14 @@ import {
 import type { Session } from './accounts';
 import type { AppConfig } from './config';
 import { addToBook, entryFor, readBook, type BookEntry } from './dispensing-book';
+import { IndexedDbOutboxStore } from './outbox';
 
 export type LinkState = 'connecting' | 'ok' | 'down';
 
 /** An app-level failure with a message in the locales (`errors.<code>`). */
 export class AppError extends Error {
   override readonly name = 'AppError';
-  constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed' | 'InvalidDays') {
+  constructor(readonly code: 'NodeDown' | 'VaultDown' | 'NotPatient' | 'BadAddress' | 'PastDate' | 'NoReadAccess' | 'NoReferableGrant' | 'VaultEraseFailed' | 'InvalidDays' | 'NeverConnected' | 'HandOverOffline') {
     super(code);
   }
 }
@@ -243,7 +257,29 @@ export class Backend {
     });
     // A first connection that fails leaves "connecting"; say "down" after a few seconds.
     window.setTimeout(() => { if (this.node === 'connecting') this.#setNode('down'); }, 6000);
+    // The phone says when it loses its network: nothing is asked of the node or the vault
+    // then (work is kept in the outbox), and both are checked again when it is back.
+    window.addEventListener('offline', () => {
+      this.#setNode('down');
+      this.vault = 'down';
+      this.#emit();
+    });
+    window.addEventListener('online', () => {
+      this.#setNode(this.api?.isConnected === true ? 'ok' : 'down');
+      void this.checkVault();
+    });
     void this.checkVault();
+  }
+
+  /** Whether work must be kept for later: no network, or the node or the vault not reachable. */
+  get offline(): boolean {
+    return !navigator.onLine || this.node !== 'ok' || this.vault !== 'ok';
+  }
+
+  /** The API as last connected, to sign work offline; `NeverConnected` before the first connection. */
+  signingApi(): ApiPromise {
+    if (this.api === null) throw new AppError('NeverConnected');
+    return this.api;
   }
 
   #setNode(state: LinkState): void {
@@ -257,6 +293,7 @@ export class Backend {
     window.clearTimeout(this.#vaultTimer);
     let state: LinkState;
     try {
+      if (!navigator.onLine) throw new Error('offline');
       const res = await fetch(`${this.config.vaultUrl}/health`, { signal: AbortSignal.timeout(5000), cache: 'no-store' });
       state = res.ok ? 'ok' : 'down';
     } catch {
@@ -271,7 +308,7 @@ export class Backend {
 
   /** The API, or `NodeDown` while the node cannot be reached. */
   requireApi(): ApiPromise {
-    if (this.api === null || this.node !== 'ok') throw new AppError('NodeDown');
+    if (this.api === null || this.node !== 'ok' || !navigator.onLine) throw new AppError('NodeDown');
     return this.api;
   }
 }
@@ -510,7 +547,29 @@ export async function chainClock(backend: Backend): Promise<ChainClock> {
   const minimumPeriod = api.consts.timestamp?.minimumPeriod;
   // Aura: one slot is twice the timestamp pallet's minimum period.
   const blockMs = minimumPeriod === undefined ? 6000 : Number(minimumPeriod.toString()) * 2;
-  return { block: header.number.toNumber(), nowMs: Date.now(), blockMs };
+  const clock = { block: header.number.toNumber(), nowMs: Date.now(), blockMs };
+  try {
+    localStorage.setItem(CLOCK_KEY, JSON.stringify(clock));
+  } catch {
+    // Without storage an offline grant cannot be dated; it says so then.
+  }
+  return clock;
+}
+
+const CLOCK_KEY = 'ruralmed.clock.v1';
+
+/** The chain's clock as last seen, carried forward to now (for work signed offline). */
+function lastClock(): ChainClock {
+  try {
+    const saved = JSON.parse(localStorage.getItem(CLOCK_KEY) ?? 'null') as Partial<ChainClock> | null;
+    if (typeof saved?.block === 'number' && typeof saved.nowMs === 'number' && typeof saved.blockMs === 'number' && saved.blockMs > 0) {
+      const now = Date.now();
+      return { block: saved.block + Math.floor((now - saved.nowMs) / saved.blockMs), nowMs: now, blockMs: saved.blockMs };
+    }
+  } catch {
+    // Damaged: as if never seen.
+  }
+  throw new AppError('NeverConnected');
 }
 
 /** The time a block number is expected at (for "until" dates). */
@@ -526,10 +585,11 @@ export interface GrantRequest {
   readonly canWrite: boolean;
 }
 
-/** `consent.grantConsent` over all records from now until the block expected at `untilMs`. */
-export async function grantAccess(backend: Backend, session: Session, request: GrantRequest): Promise<void> {
-  const api = backend.requireApi();
-  const clock = await chainClock(backend);
+/**
+ * `consent.grantConsent` over all records from now until the block expected at `untilMs`; a
+ * clinic the patient lets write is also made one of their care organisations in the same batch.
+ */
+function grantCall(api: ApiPromise, clock: ChainClock, request: GrantRequest, isCareOrg: boolean): SubmittableExtrinsic<'promise'> {
   const expiresAt = clock.block + Math.ceil((request.untilMs - clock.nowMs) / clock.blockMs);
   if (expiresAt <= clock.block + 1) throw new AppError('PastDate');
   const grantee = request.grantee.kind === 'practitioner'
@@ -539,17 +599,34 @@ export async function grantAccess(backend: Backend, session: Session, request: G
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
   const writes = request.canWrite && request.purpose === 'Treatment';
   const grant = tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false);
-  // A clinic the patient lets write is also recorded as one of their care organisations (the
-  // chain's public note of who treats them), in the same batch: both happen or neither.
   const careOrg = request.grantee.kind === 'organisation' && writes ? request.grantee.org : null;
-  const isCareOrg = careOrg === null || (await api.query.patientRecords?.careOrganisations?.(request.patient, careOrg))?.isEmpty === false;
   const add = api.tx.patientRecords?.addCareOrganisation;
-  const batch = api.tx.utility?.batchAll;
-  if (isCareOrg || add === undefined || batch === undefined) {
-    await signed(api, grant, session);
-    return;
-  }
-  await signed(api, batch([grant, add(request.patient, careOrg)]), session);
+  // Offline, whether it is one already is not known: force_batch lets that part fail alone.
+  const batch = isCareOrg ? undefined : api.tx.utility?.forceBatch;
+  if (careOrg === null || add === undefined || batch === undefined) return grant;
+  return batch([grant, add(request.patient, careOrg)]);
+}
+
+export async function grantAccess(backend: Backend, session: Session, request: GrantRequest): Promise<void> {
+  const api = backend.requireApi();
+  const clock = await chainClock(backend);
+  const careOrg = request.grantee.kind === 'organisation' && request.canWrite && request.purpose === 'Treatment' ? request.grantee.org : null;
+  const isCareOrg = careOrg === null || (await api.query.patientRecords?.careOrganisations?.(request.patient, careOrg))?.isEmpty === false;
+  await signed(api, grantCall(api, clock, request, isCareOrg), session);
+}
+
+/**
+ * The patient gives access offline: signed now on this phone and kept in the outbox; the
+ * keys of their records go to a practitioner once it is sent.
+ */
+export async function keepGrant(backend: Backend, session: Session, request: GrantRequest): Promise<OutboxItem> {
+  const api = backend.signingApi();
+  const tx = grantCall(api, lastClock(), request, false);
+  const subject = request.grantee.kind === 'practitioner' ? request.grantee.account : String(request.grantee.org);
+  return queueCall(api, outbox, session.actor, tx, {
+    kind: request.grantee.kind === 'practitioner' ? 'grantPractitioner' : 'grantOrganisation', subject,
+    ...(request.grantee.kind === 'practitioner' ? { shareWith: { patient: request.patient, reader: request.grantee.account, purpose: request.purpose } } : {}),
+  });
 }
 
 export async function revokeAccess(backend: Backend, session: Session, grantId: bigint): Promise<void> {
@@ -671,6 +748,64 @@ export async function saveRecord(backend: Backend, session: Session, args: { pat
     ...(args.amends === undefined ? {} : { amends: args.amends }),
   });
   return recordId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work kept while offline (the outbox)
+
+/** The outbox of this device (IndexedDB). */
+export const outbox = new IndexedDbOutboxStore();
+
+/** A clinician writes a record offline: encrypted now, kept with its signed anchor, sent later. */
+export async function keepRecord(backend: Backend, session: Session, args: { patient: string; org: number; content: RecordContent; amends?: bigint }): Promise<OutboxItem> {
+  const api = backend.signingApi();
+  const { content } = args;
+  return queueRecord(api, outbox, session.actor, session.encryption, {
+    patient: args.patient, org: args.org, category: content.category, vaultOrg: backend.config.vaultOrg,
+    ...(content.category === 'Document' ? { file: content.file } : { resource: content.resource }),
+    ...(args.amends === undefined ? {} : { amends: args.amends }),
+  });
+}
+
+/** Whether new work must wait in the outbox: offline, or older work of this account still waits (order is kept). */
+export async function mustKeep(backend: Backend, session: Session): Promise<boolean> {
+  if (backend.offline) return true;
+  return (await outbox.all()).some((i) => i.state === 'waiting' && i.signer === session.address);
+}
+
+export const keptWork = (): Promise<OutboxItem[]> => outboxItems(outbox);
+export const keptSummary = (): Promise<OutboxSummary> => outboxSummary(outbox);
+
+let sending: Promise<SendReport> | null = null;
+
+/** Sends the waiting work (once at a time); notes the account's nonce for later offline work. */
+export function sendKept(backend: Backend, session: Session, onChange?: (item: OutboxItem) => void): Promise<SendReport> {
+  sending ??= (async () => {
+    const api = backend.requireApi();
+    if (backend.vault !== 'ok') throw new AppError('VaultDown');
+    return sendOutbox(api, backend.vaultClient, outbox, session.actor, session.encryption, {
+      afterSent: async (item) => {
+        if (item.shareWith !== undefined) await shareRecordsWith(backend, session, item.shareWith.patient, item.shareWith.reader, item.shareWith.purpose);
+      },
+      ...(onChange === undefined ? {} : { onChange }),
+    });
+  })().finally(() => { sending = null; });
+  return sending;
+}
+
+/** Notes the account's next nonce while online, for the work it may sign offline later. */
+export async function noteNonce(backend: Backend, session: Session): Promise<void> {
+  const api = backend.requireApi();
+  await noteChainNonce(outbox, session.address, Number((await api.rpc.system.accountNextIndex(session.address)).toString()));
+}
+
+export const retryKept = (session: Session, id: string): Promise<OutboxItem> => retryOutboxItem(outbox, session.actor, id);
+export const removeKept = (id: string): Promise<void> => removeOutboxItem(outbox, id);
+export const openKept = (session: Session, item: OutboxItem): Promise<FhirResource> =>
+  openQueuedRecord(item.record ?? unreachableRecord(), item.signer, session.encryption);
+
+function unreachableRecord(): never {
+  throw new ChainError(undefined, 'UnknownItem', 'This kept work is not a record.');
 }
 
 /** The earlier versions of a record (the one it amends, the one that amends, …), newest first. */

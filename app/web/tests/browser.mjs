@@ -1480,6 +1480,73 @@ try {
     await nursePage.context().close();
   });
 
+  await step('an offline clinic: Charlie loses the connection, writes three visits for Eve and Eve, offline too, lets the county hospital read; all is kept on the phones ("3 unsent"), nothing reaches the chain; back online, everything lands in order and Eve reads the visits', async () => {
+    const chain = await api();
+    const eve = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve').address;
+    const recordCount = async () => BigInt((await chain.call.patientRecordsApi.patient(eve)).toJSON().recordCount);
+    const grantCount = async () => (await chain.call.consentApi.grantsOf(eve)).toJSON().length;
+    const [recordsBefore, grantsBefore] = [await recordCount(), await grantCount()];
+    // Online: Charlie opens Eve and the write screen, Eve her "Who may see".
+    await setLanguage(doctor, 'en');
+    await openPatient(doctor, 'Eve');
+    await doctor.click('a[href="#/write"]');
+    await doctor.waitForSelector('#write-title');
+    await patient.click('a.tab[href="#/access"]');
+    await patient.waitForSelector('select[name=org] option', { state: 'attached', timeout: CHAIN_WAIT });
+    // The connection drops (Chromium's offline emulation: the phones say they are offline).
+    await doctor.context().setOffline(true);
+    await patient.context().setOffline(true);
+    await doctor.waitForSelector('[data-link="node"][data-state="down"]');
+    await patient.waitForSelector('[data-link="vault"][data-state="down"]');
+    const kept = [];
+    for (const n of [1, 2, 3]) {
+      await doctor.fill('textarea[name=complaint]', `Offline visit ${n}: fever`);
+      await doctor.fill('textarea[name=findings]', 'Temperature 38.5 °C');
+      await doctor.fill('input[name=icd10]', 'R50.9');
+      await doctor.fill('input[name=diagnosis]', 'Fever');
+      await doctor.fill('textarea[name=plan]', 'Fluids and rest');
+      const old = kept.at(-1) ?? null;
+      await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+      await doctor.waitForFunction((o) => { const el = document.querySelector('[data-kept]'); return el !== null && el.dataset.kept !== o; }, old);
+      kept.push(await doctor.getAttribute('[data-kept]', 'data-kept'));
+    }
+    check((await doctor.textContent('.message')).includes('3 unsent'), `kept message: ${await doctor.textContent('.message')}`);
+    await doctor.waitForSelector('a.link.kept[data-waiting="3"]');
+    await screenshot(doctor, 'offline-kept');
+    // Eve gives the county hospital read access on her phone, offline.
+    await patient.selectOption('select[name=kind]', 'organisation');
+    await patient.selectOption('select[name=org]', '0');
+    await patient.selectOption('select[name=purpose]', 'Treatment');
+    await patient.getByRole('button', { name: 'Give access' }).click();
+    await patient.waitForSelector('.toast .note.ok >> text=kept on this phone');
+    await patient.click('a.link.kept');
+    await patient.waitForSelector('#outbox-title ~ p[data-waiting="1"]');
+    await doctor.click('a.link.kept');
+    await doctor.waitForSelector('#outbox-title ~ p[data-waiting="3"]');
+    check((await doctor.textContent('#outbox-title ~ p[data-waiting]')).includes('3 unsent'), 'the outbox does not say "3 unsent"');
+    await screenshot(doctor, 'outbox-waiting');
+    // Nothing can be deleted while waiting.
+    check(await doctor.locator('[data-kept-item] [data-delete]').count() === 0, 'waiting work offers a delete button');
+    check(await recordCount() === recordsBefore && await grantCount() === grantsBefore, 'something reached the chain while offline');
+    // Back online: the phones send by themselves, in the order the work was done.
+    await doctor.context().setOffline(false);
+    await patient.context().setOffline(false);
+    await patient.waitForSelector('#outbox-title ~ p[data-waiting="0"]', { timeout: CHAIN_WAIT * 2 });
+    await doctor.waitForFunction(() => document.querySelectorAll('[data-kept-item][data-state="sent"]').length === 3, null, { timeout: CHAIN_WAIT * 4 });
+    await doctor.waitForSelector('#outbox-title ~ p[data-waiting="0"]');
+    await screenshot(doctor, 'outbox-sent');
+    const ids = [];
+    for (const id of kept) ids.push(BigInt(await doctor.getAttribute(`[data-kept-item="${id}"]`, 'data-record-id')));
+    check(ids[0] < ids[1] && ids[1] < ids[2], `records not anchored in order: ${ids.join(', ')}`);
+    check(await recordCount() === recordsBefore + 3n, 'not three new records');
+    check(await grantCount() === grantsBefore + 1, 'Eve\'s access was not given');
+    // Eve reads the third visit.
+    await patient.click('a.tab[href="#/records"]');
+    await patient.getByRole('button', { name: 'Refresh' }).click();
+    await patient.waitForSelector(`[data-record="${ids[2]}"] dl.lines`, { timeout: CHAIN_WAIT });
+    check((await patient.textContent(`[data-record="${ids[2]}"]`)).includes('Offline visit 3'), 'Eve cannot read the visit written offline');
+  });
+
   await step('anyone traces a donation: received by the warehouse, delivered short to Hekou, on its way elsewhere; wrong numbers are explained', async () => {
     const seeded = await emergencySeeded;
     check(!seeded.existing && seeded.allocations.length > 0, `the demo donation was not freshly allocated: ${JSON.stringify(seeded)}`);

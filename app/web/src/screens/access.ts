@@ -1,7 +1,7 @@
 // Patient: who may see my records, in plain words; give access to a clinic or one doctor
 // chosen by name from the registry; stop access in one tap.
 import type { AppContext } from '../app';
-import { blockTime, chainClock, freeActions, grantAccess, grantsOf, referralsOf, revokeAccess, revokeReferral, shareRecordsWith, type GrantView } from '../chain';
+import { blockTime, chainClock, freeActions, grantAccess, grantsOf, keepGrant, keptSummary, mustKeep, referralsOf, revokeAccess, revokeReferral, shareRecordsWith, type GrantView } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formatDate, t } from '../i18n';
@@ -125,13 +125,28 @@ export function accessScreen(ctx: AppContext): HTMLElement {
         const grantee = kind.value === 'organisation' ? { kind: 'organisation' as const, org: Number(orgSelect.value) } : { kind: 'practitioner' as const, account: doctorSelect.value };
         const chosenPurpose = GRANT_PURPOSES.find((p) => p === purpose.value) ?? 'Treatment';
         const untilMs = Date.parse(`${until.value}T23:59:59`);
-        void act(async () => {
-          await grantAccess(ctx.backend, session, { patient, grantee, purpose: chosenPurpose, untilMs: Number.isNaN(untilMs) ? 0 : untilMs, canWrite: write.checked });
-          if (grantee.kind === 'practitioner') {
-            ctx.notify('ok', t('access.sharing'));
-            await shareRecordsWith(ctx.backend, session, patient, grantee.account, chosenPurpose);
+        const request = { patient, grantee, purpose: chosenPurpose, untilMs: Number.isNaN(untilMs) ? 0 : untilMs, canWrite: write.checked };
+        // Offline: signed on this phone now and kept; it is sent (and the keys shared) when connected.
+        void (async () => {
+          try {
+            if (await mustKeep(ctx.backend, session)) {
+              await keepGrant(ctx.backend, session, request);
+              ctx.outboxChanged();
+              ctx.notify('ok', t('outbox.kept', { count: (await keptSummary()).waiting }));
+              return;
+            }
+          } catch (error) {
+            ctx.notify('error', explain(error));
+            return;
           }
-        }, t('access.given'));
+          await act(async () => {
+            await grantAccess(ctx.backend, session, request);
+            if (grantee.kind === 'practitioner') {
+              ctx.notify('ok', t('access.sharing'));
+              await shareRecordsWith(ctx.backend, session, patient, grantee.account, chosenPurpose);
+            }
+          }, t('access.given'));
+        })();
       } },
         h('h3', { id: 'grant-title' }, icon('plus'), h('span', {}, t('access.addTitle'))),
         field(t('access.whoKind'), kind), orgField, doctorField, field(t('access.why'), purpose), field(t('access.until'), until),

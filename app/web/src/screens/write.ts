@@ -6,7 +6,7 @@
 import { isGs1Text, isValidGtin } from '@ruralmed/client';
 
 import type { AppContext } from '../app';
-import { handOverMedicine, saveRecord, type RecordContent } from '../chain';
+import { AppError, handOverMedicine, keepRecord, keptSummary, mustKeep, saveRecord, type RecordContent } from '../chain';
 import {
   ATTACHMENT_TYPES, DOSE_UNITS, MAX_ATTACHMENT_BYTES, VITALS, VITAL_NAMES,
   buildPrescription, buildVitals, checkPrescription, checkVitals, type PrescriptionForm, type Vital, type VitalsForm,
@@ -224,6 +224,19 @@ export function writeScreen(ctx: AppContext): HTMLElement {
       }
       mount(message, h('p', { class: 'note' }, t('write.saving')));
       try {
+        // Offline (or older work still waiting): encrypted and kept on this phone, sent in order later.
+        if (await mustKeep(ctx.backend, session)) {
+          if (built.handOver !== undefined) throw new AppError('HandOverOffline');
+          const kept = await keepRecord(ctx.backend, session, { patient, org: Number(org.value), content: built.content, ...(amending === null ? {} : { amends: amending.record }) });
+          const { waiting } = await keptSummary();
+          ctx.outboxChanged();
+          if (amending !== null) ctx.amending = null;
+          (form as HTMLFormElement).reset();
+          showPart(kind);
+          mount(message, h('p', { class: 'note ok', 'data-kept': kept.id, 'data-kind': kind }, icon('ok'), h('span', {}, t('outbox.kept', { count: waiting })),
+            ' ', h('a', { href: '#/outbox', class: 'inline-btn' }, t('outbox.open'))));
+          return;
+        }
         const id = await saveRecord(ctx.backend, session, { patient, org: Number(org.value), content: built.content, ...(amending === null ? {} : { amends: amending.record }) });
         if (built.handOver !== undefined) {
           const handOver = built.handOver;
