@@ -45,6 +45,7 @@ export interface QueuedRecord {
   readonly sizeBytes: number;
   /** The data key wrapped to the author's own encryption key (version 0), for the shares. */
   readonly keyForAuthor: Uint8Array;
+  /** Whether the vault has taken it (it is uploaded again before anchoring all the same). */
   readonly uploaded: boolean;
   /** The chain's id once anchored (decimal). */
   readonly recordId?: string;
@@ -288,7 +289,10 @@ async function sendItem(
 ): Promise<OutboxItem> {
   let item = start;
   const record = item.record;
-  if (record !== undefined && !record.uploaded) {
+  // Uploaded again right before anchoring, even if it was before (the vault answers "existing"):
+  // an upload left unanchored for days may have been swept, and an anchor is never sent
+  // without the vault holding its ciphertext.
+  if (record !== undefined && record.recordId === undefined) {
     const uploaded = await vault.upload(vaultSignerOf(actor), {
       ciphertext: record.ciphertext, patient: record.patient, category: record.category, ...(record.org === undefined ? {} : { organisation: record.org }),
     });

@@ -184,9 +184,12 @@ const text = (v: unknown): string => (typeof v === 'string' && isHex(v) ? hexToS
 const variant = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Sends `tx` signed as the session's account: by its key pair, or through its wallet extension. */
-function signed(api: ApiPromise, tx: Parameters<typeof submit>[1], session: Session, options: TxOptions = {}): Promise<TxResult> {
+async function signed(api: ApiPromise, tx: Parameters<typeof submit>[1], session: Session, options: TxOptions = {}): Promise<TxResult> {
   const { account, options: signer } = txAccount(session.actor);
-  return submit(api, tx, account, { ...options, ...signer });
+  const result = await submit(api, tx, account, { ...options, ...signer });
+  // Work signed offline later starts after this: fewer kept items need signing again.
+  void api.rpc.system.accountNextIndex(session.address).then((n) => noteChainNonce(outbox, session.address, Number(n.toString())), () => undefined);
+  return result;
 }
 
 const METADATA_KEY = 'ruralmed.metadata.v1';
@@ -426,8 +429,8 @@ export async function practitioners(backend: Backend): Promise<PractitionerView[
 export async function ensureEncryptionKey(backend: Backend, session: Session): Promise<{ published: boolean; waiting: boolean }> {
   const api = backend.requireApi();
   const [patient, spendable] = await Promise.all([patientInfo(api, session.address), spendableBalance(backend, session.address)]);
-  const own = await getEncryptionKey(api, session.address);
-  if (own === null && patient === null && spendable === 0n) return { published: false, waiting: true };
+  // An account that cannot pay and is not a patient waits (nothing sent) unless its key is on chain.
+  if (patient === null && spendable === 0n && (await getEncryptionKey(api, session.address)) === null) return { published: false, waiting: true };
   // Does nothing if this account's key is published already; refuses a key derived otherwise.
   const { published } = await publishEncryptionKey(api, txAccount(session.actor).account, session.encryption, txAccount(session.actor).options);
   return { published, waiting: false };

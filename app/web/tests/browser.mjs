@@ -221,6 +221,17 @@ async function signInDemo(page, name) {
   await page.waitForSelector('nav.menu a.tab', { timeout: CHAIN_WAIT });
 }
 
+/** A new account kept on the phone (backup words confirmed, PIN set); its address once the app shows it. */
+async function newDeviceAccount(page, pin) {
+  await page.getByRole('button', { name: 'New account' }).click();
+  await page.check('#confirm-words');
+  await page.fill('input[name=new-pin]', pin);
+  await page.fill('input[name=repeat-pin]', pin);
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.waitForSelector('[data-my-address]', { timeout: CHAIN_WAIT });
+  return page.getAttribute('[data-my-address]', 'data-my-address');
+}
+
 async function openPatient(page, name) {
   await page.click('a.tab[href="#/patient"]');
   await page.click(`[data-demo-patient="${name}"]`);
@@ -1373,13 +1384,7 @@ try {
     const chain = await api();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     const phone = await person('en-US');
-    await phone.getByRole('button', { name: 'New account' }).click();
-    await phone.check('#confirm-words');
-    await phone.fill('input[name=new-pin]', '135790');
-    await phone.fill('input[name=repeat-pin]', '135790');
-    await phone.getByRole('button', { name: 'Save account' }).click();
-    await phone.waitForSelector('[data-my-address]', { timeout: CHAIN_WAIT });
-    const address = await phone.getAttribute('[data-my-address]', 'data-my-address');
+    const address = await newDeviceAccount(phone, '135790');
     const balance = async () => { const { data } = (await chain.query.system.account(address)).toJSON(); return BigInt(data.free) + BigInt(data.reserved); };
     check(await balance() === 0n, 'the new account holds tokens');
     check((await chain.query.registry.encryptionKeys(address)).isNone, 'a key was published (and paid for) before enrolment');
@@ -1431,13 +1436,7 @@ try {
     const charlie = keyring.addFromUri('//Charlie').address;
     const staffOfCharlie = async () => (await chain.query.proxy.proxies(charlie)).toJSON()[0].map((p) => p.delegate);
     const nursePage = await person('en-US');
-    await nursePage.getByRole('button', { name: 'New account' }).click();
-    await nursePage.check('#confirm-words');
-    await nursePage.fill('input[name=new-pin]', '246802');
-    await nursePage.fill('input[name=repeat-pin]', '246802');
-    await nursePage.getByRole('button', { name: 'Save account' }).click();
-    await nursePage.waitForSelector('[data-my-address]', { timeout: CHAIN_WAIT });
-    const nurse = await nursePage.getAttribute('[data-my-address]', 'data-my-address');
+    const nurse = await newDeviceAccount(nursePage, '246802');
     // She pays the fees of what she signs: Alice pays her wages.
     await sendInBlock(chain, chain.tx.balances.transferKeepAlive(nurse, 10n ** 13n), keyring.addFromUri('//Alice'));
     await setLanguage(doctor, 'en');
