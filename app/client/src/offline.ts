@@ -23,11 +23,11 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { u8aToHex } from '@polkadot/util';
 
 import { anchorCall, anchoredId, attachCareShares, patientInfo, recordsOf, submitSigned, type PurposeOfUse, type TxResult } from './chain.js';
-import { ChainError, EnvelopeError } from './errors.js';
-import { wrapFile, type FhirResource, type RecordCategory } from './fhir.js';
+import { ChainError } from './errors.js';
+import type { FhirResource, RecordCategory } from './fhir.js';
 import type { EncryptionKeyring } from './keys.js';
-import { openRecord, sealRecord } from './record.js';
-import { txAccount, vaultSignerOf, type Actor, type WriteRecordArgs } from './records.js';
+import { openRecord } from './record.js';
+import { sealWriteArgs, txAccount, vaultSignerOf, type Actor, type WriteRecordArgs } from './records.js';
 import { unwrapDataKey, wrapDataKey, type ShareContext } from './shares.js';
 import { blobHash, VaultError, type VaultClient } from './vault.js';
 
@@ -186,14 +186,7 @@ const keptKeyContext = (author: string): ShareContext => ({ recordId: 0xffff_fff
  * sent; a failure then sets it aside.
  */
 export async function queueRecord(api: ApiPromise, store: OutboxStore, author: Actor, keyring: EncryptionKeyring, args: WriteRecordArgs): Promise<OutboxItem> {
-  if ((args.resource === undefined) === (args.file === undefined)) {
-    throw new EnvelopeError('InvalidFhir', 'Give a FHIR resource or a file, not both and not neither.');
-  }
-  if (args.file !== undefined && args.category !== 'Document') {
-    throw new EnvelopeError('CategoryMismatch', `A file is kept as a Document record, not as ${args.category}.`);
-  }
-  const resource = args.file === undefined ? args.resource : wrapFile(args.file.bytes, args.file);
-  const sealed = sealRecord(resource, args.category);
+  const sealed = sealWriteArgs(args);
   const own = keyring.keyAt(0);
   const keyForAuthor = await wrapDataKey(sealed.dataKey, { ...keptKeyContext(author.address), publicKey: own.publicKey, keyVersion: own.version });
   const hash = u8aToHex(sealed.contentHash);

@@ -26,7 +26,7 @@ import {
 import { ChainError, EnvelopeError } from './errors.js';
 import { unwrapFile, wrapFile, type FhirResource, type RecordCategory } from './fhir.js';
 import type { EncryptionKeyring } from './keys.js';
-import { openRecord, sealRecord } from './record.js';
+import { openRecord, sealRecord, type SealedRecord } from './record.js';
 import { linkFor, sealHealthLink, type SharedRecord } from './shl.js';
 import { accountId, unwrapDataKey, type AccountLike } from './shares.js';
 import { blobHash, keypairSigner, VaultError, type VaultClient, type VaultSigner } from './vault.js';
@@ -85,14 +85,7 @@ export interface WriteRecordArgs {
  * (`ChainError NoEncryptionKey`), so no record is anchored that nobody could open.
  */
 export async function writeRecord(api: ApiPromise, vault: VaultClient, author: Actor, args: WriteRecordArgs): Promise<{ recordId: bigint; hash: string }> {
-  if ((args.resource === undefined) === (args.file === undefined)) {
-    throw new EnvelopeError('InvalidFhir', 'Give a FHIR resource or a file, not both and not neither.');
-  }
-  if (args.file !== undefined && args.category !== 'Document') {
-    throw new EnvelopeError('CategoryMismatch', `A file is kept as a Document record, not as ${args.category}.`);
-  }
-  const resource = args.file === undefined ? args.resource : wrapFile(args.file.bytes, args.file);
-  const sealed = sealRecord(resource, args.category);
+  const sealed = sealWriteArgs(args);
 
   const info = await patientInfo(api, args.patient);
   if (info === null) throw new ChainError('PatientRecords', 'UnknownPatient', 'This account is not registered as a patient.');
@@ -126,6 +119,18 @@ export async function writeRecord(api: ApiPromise, vault: VaultClient, author: A
     recordId, dataKey: sealed.dataKey, patient: args.patient, author: author.address, ...(args.purpose === undefined ? {} : { purpose: args.purpose }),
   }, options);
   return { recordId, hash };
+}
+
+/** Checks the record of `args` (a FHIR resource, or a file as a Document) and encrypts it under a fresh data key. */
+export function sealWriteArgs(args: WriteRecordArgs): SealedRecord {
+  if ((args.resource === undefined) === (args.file === undefined)) {
+    throw new EnvelopeError('InvalidFhir', 'Give a FHIR resource or a file, not both and not neither.');
+  }
+  if (args.file !== undefined && args.category !== 'Document') {
+    throw new EnvelopeError('CategoryMismatch', `A file is kept as a Document record, not as ${args.category}.`);
+  }
+  const resource = args.file === undefined ? args.resource : wrapFile(args.file.bytes, args.file);
+  return sealRecord(resource, args.category);
 }
 
 /** `reader`'s signed `patientRecords.logAccess(record, purpose)` as 0x hex, not sent: what a vault read takes. */
