@@ -101,7 +101,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	impl_name: alloc::borrow::Cow::Borrowed("ruralmed"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -170,6 +170,26 @@ pub type TxExtension = (
 	>,
 	frame_system::WeightReclaim<Runtime>,
 );
+
+/// The transaction extensions a wallet signs with: `era`, the signer's `nonce` and a `tip`.
+/// For tests, the node's benchmarks and the vault's, which build extrinsics natively.
+#[cfg(feature = "std")]
+pub fn tx_extension(era: sp_runtime::generic::Era, nonce: Nonce, tip: Balance) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(era),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_patient_records::FreePatientCalls::from(
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
 
 /// Unchecked extrinsic type.
 pub type UncheckedExtrinsic =

@@ -1476,20 +1476,7 @@ mod free_patient_calls {
 	}
 
 	fn tx_ext(nonce: u32) -> TxExtension {
-		(
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_patient_records::FreePatientCalls::from(
-				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		)
+		crate::tx_extension(Era::Immortal, nonce, 0)
 	}
 
 	/// `call` signed by `pair` with its account's next nonce, as a wallet would.

@@ -126,20 +126,7 @@ pub(crate) mod tests {
 	/// A signed extrinsic of `call` by `who`, encoded as polkadot.js sends it.
 	pub(crate) fn signed(who: Sr25519Keyring, call: RuntimeCall) -> Vec<u8> {
 		let genesis = H256::repeat_byte(0x11);
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(7),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_patient_records::FreePatientCalls::from(
-				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
+		let extension: TxExtension = ruralmed_runtime::tx_extension(Era::Immortal, 7, 0);
 		let implicit = (
 			(),
 			(),

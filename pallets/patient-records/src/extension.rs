@@ -149,7 +149,7 @@ where
 				.then(|| T::FreeCalls::free_call_cost(&who, call))
 				.flatten()
 			{
-				match Pallet::<T>::free_call_usage(&who, cost) {
+				match Pallet::<T>::usage_after(&who, cost) {
 					Ok(usage) => {
 						return Ok((
 							ValidTransaction::default(),

@@ -29,9 +29,18 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		cost: u32,
 	) -> Result<FreeCallUsage<BlockNumberFor<T>>, NotFree> {
-		if !Patients::<T>::contains_key(who) {
+		if !Self::is_patient(who) {
 			return Err(NotFree::NotPatient);
 		}
+		Self::usage_after(who, cost)
+	}
+
+	/// [`Pallet::free_call_usage`] for a signer already known to be a patient (the transaction
+	/// extension checks that first, before working out the call's cost).
+	pub(crate) fn usage_after(
+		who: &T::AccountId,
+		cost: u32,
+	) -> Result<FreeCallUsage<BlockNumberFor<T>>, NotFree> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let usage = FreeCallsUsed::<T>::get(who)
 			.filter(|u| now < u.period_start.saturating_add(T::FreeCallPeriod::get()))
