@@ -93,6 +93,11 @@ describe('free calls for patients (dev node)', { skip: WS === undefined ? 'RURAL
     assert.equal(poolRefusal(new Error('1010: Invalid Transaction: Custom error: 1')).code, 'FreeCallsExhausted');
     assert.equal(poolRefusal(new Error('1010: Invalid Transaction: Custom error: 12')).code, 'TransactionFailed');
     assert.equal(poolRefusal(new Error('1010: Invalid Transaction: Inability to pay some fees , e.g. account balance too low')).code, 'CannotPayFees');
-    assert.equal(poolRefusal('1014: Priority is too low').code, 'TransactionFailed');
+    // A transaction of this nonce already waits in the pool, or is in a block: the nonce is used.
+    assert.equal(poolRefusal('1014: Priority is too low: (12 vs 12)').code, 'NonceUsed');
+    assert.equal(poolRefusal(new Error('1010: Invalid Transaction: Transaction is outdated')).code, 'NonceUsed');
+    // Signed for another runtime (an upgrade since an offline item was signed) or chain.
+    assert.equal(poolRefusal(new Error('1010: Invalid Transaction: Transaction has a bad signature')).code, 'BadSignature');
+    assert.equal(poolRefusal('1012: Transaction is temporarily banned').code, 'TransactionFailed');
   });
 });
