@@ -39,7 +39,7 @@ declare -A MEDICAL=(
 # members vote nay: security review M15), so that benchmark cannot pass here; the collective
 # keeps the SDK's reference weights (council-only calls, a few a week).
 SDK=(frame_system frame_system_extensions pallet_balances pallet_transaction_payment pallet_timestamp
-	pallet_utility pallet_proxy pallet_sudo pallet_membership)
+	pallet_utility pallet_proxy pallet_recovery pallet_sudo pallet_membership)
 RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/ruralmed-runtime/ruralmed_runtime.compact.compressed.wasm"
 
 # The WASM the benchmark build leaves has the benchmark host functions, and the WASM builder

@@ -418,7 +418,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::baseline::Pallet as BaselineBench;
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Proxy, Registry, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Proxy, Recovery, Registry, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
 
@@ -447,7 +447,7 @@ impl_runtime_apis! {
 			whitelist.push(pallet_timestamp::Now::<Runtime>::hashed_key().to_vec().into());
 
 			#[allow(unused_imports)]
-			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Proxy, Registry, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
+			use crate::{Balances, Council, CouncilMembership, DrugProvenance, EmergencySupply, Proxy, Recovery, Registry, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

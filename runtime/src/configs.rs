@@ -294,6 +294,131 @@ impl pallet_proxy::Config for Runtime {
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Recovery: a patient who loses their phone (docs/rural-operation.md).
+//
+// The patient names, while they still have their phone, one or more groups of friends (their
+// guardian, their village doctor, a family member), how many of them must agree, how long an
+// attempt waits (during which the patient, if they still have the phone, cancels it or slashes
+// its initiator), and who inherits control: the account that then acts for the lost one through
+// `recovery.control_inherited_account`. A patient holds no tokens: their friend groups hold no
+// deposit and setting them, cancelling or slashing an attempt and revoking an inheritor are
+// among their free calls (`PatientsOwnCalls`). An attempt's initiator and the account that
+// finishes it (friends: a clinic, a guardian) hold deposits.
+
+parameter_types! {
+	pub const FriendGroupsHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Recovery(pallet_recovery::HoldReason::FriendGroupsStorage);
+	pub const AttemptHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Recovery(pallet_recovery::HoldReason::AttemptStorage);
+	pub const InheritorHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Recovery(pallet_recovery::HoldReason::InheritorStorage);
+	/// Held from an attempt's initiator and burnt if the lost account slashes the attempt: what
+	/// a false attempt costs.
+	pub const RecoverySecurityDeposit: Balance = crate::UNIT;
+}
+
+/// Storage held at the runtime's usual rate: one item plus its bytes.
+type StoragePrice = frame_support::traits::LinearStoragePrice<
+	ConstU128<{ crate::deposit(1, 0) }>,
+	ConstU128<{ crate::deposit(0, 1) }>,
+	Balance,
+>;
+
+/// A consideration the `Inner` one holds, except from a registered patient, who holds nothing
+/// (patients hold no tokens; their friend groups are bounded by `MaxFriendsPerConfig` and
+/// `pallet_recovery::MAX_GROUPS_PER_ACCOUNT`).
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Eq,
+	PartialEq,
+	Debug,
+)]
+pub struct WaivedForPatients<Inner>(Option<Inner>);
+
+impl<Inner> frame_support::traits::Consideration<AccountId, frame_support::traits::Footprint>
+	for WaivedForPatients<Inner>
+where
+	Inner: frame_support::traits::Consideration<AccountId, frame_support::traits::Footprint>,
+{
+	fn new(
+		who: &AccountId,
+		footprint: frame_support::traits::Footprint,
+	) -> Result<Self, sp_runtime::DispatchError> {
+		if crate::PatientRecords::is_patient(who) {
+			return Ok(Self(None));
+		}
+		Inner::new(who, footprint).map(|inner| Self(Some(inner)))
+	}
+
+	fn update(
+		self,
+		who: &AccountId,
+		footprint: frame_support::traits::Footprint,
+	) -> Result<Self, sp_runtime::DispatchError> {
+		match self.0 {
+			Some(inner) if !crate::PatientRecords::is_patient(who) => {
+				inner.update(who, footprint).map(|inner| Self(Some(inner)))
+			}
+			// The account became a patient since: its hold is released.
+			Some(inner) => inner.drop(who).map(|()| Self(None)),
+			None => Self::new(who, footprint),
+		}
+	}
+
+	fn drop(self, who: &AccountId) -> Result<(), sp_runtime::DispatchError> {
+		self.0.map_or(Ok(()), |inner| inner.drop(who))
+	}
+
+	fn burn(self, who: &AccountId) {
+		if let Some(inner) = self.0 {
+			inner.burn(who)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(who: &AccountId, new: frame_support::traits::Footprint) {
+		Inner::ensure_successful(who, new)
+	}
+}
+
+impl pallet_recovery::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type BlockNumberProvider = System;
+	type Currency = Balances;
+	type FriendGroupsConsideration = WaivedForPatients<
+		frame_support::traits::fungible::HoldConsideration<
+			AccountId,
+			Balances,
+			FriendGroupsHoldReason,
+			StoragePrice,
+		>,
+	>;
+	type AttemptConsideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		Balances,
+		AttemptHoldReason,
+		StoragePrice,
+	>;
+	type InheritorConsideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		Balances,
+		InheritorHoldReason,
+		StoragePrice,
+	>;
+	type SecurityDeposit = RecoverySecurityDeposit;
+	/// A slashed security deposit is burnt.
+	type Slash = ();
+	/// A guardian, a village doctor and family: nine is plenty.
+	type MaxFriendsPerConfig = ConstU32<9>;
+	type WeightInfo = crate::weights::pallet_recovery::WeightInfo<Runtime>;
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -554,7 +679,7 @@ impl pallet_patient_records::Config for Runtime {
 /// (`pallet_patient_records::FreePatientCalls`) when they are the patient's own business:
 /// their own consent grants and break-glass reviews, their own records' key shares, access logs
 /// (reading their own history), disputes and erasures, their guardian, care organisations and
-/// encryption key; one free call each, and a batch of them (the app shares a record's key with
+/// encryption key, their recovery friends and stopping an attempt to recover their account; one free call each, and a batch of them (the app shares a record's key with
 /// several readers in one) one per call in it. Creating a record (a self-reported one) is not
 /// among them: it holds a deposit. The same call about someone else (a patient who is also a
 /// doctor) is paid as usual.
@@ -569,9 +694,18 @@ impl PatientsOwnCalls {
 	fn single(who: &AccountId, call: &RuntimeCall) -> Option<u32> {
 		use pallet_consent::Call as C;
 		use pallet_patient_records::Call as P;
+		use pallet_recovery::Call as R;
+		use sp_runtime::traits::StaticLookup;
 		let own = match call {
 			RuntimeCall::PatientRecords(P::set_guardian { .. })
-			| RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key { .. }) => true,
+			| RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key { .. })
+			// Their own recovery: their friends, and stopping an attempt or an inheritor.
+			| RuntimeCall::Recovery(
+				R::set_friend_groups { .. } | R::slash_attempt { .. } | R::revoke_inheritor {},
+			) => true,
+			RuntimeCall::Recovery(R::cancel_attempt { lost, .. }) => {
+				<Runtime as frame_system::Config>::Lookup::lookup(lost.clone()).is_ok_and(|l| l == *who)
+			},
 			RuntimeCall::PatientRecords(
 				P::add_care_organisation { patient, .. }
 				| P::remove_care_organisation { patient, .. },

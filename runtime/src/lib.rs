@@ -33,6 +33,7 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_proxy, Proxy]
+		[pallet_recovery, Recovery]
 		[pallet_sudo, Sudo]
 		[pallet_collective, Council]
 		[pallet_membership, CouncilMembership]
@@ -270,6 +271,9 @@ mod runtime {
 	// Staff acting for a clinic's account within limits (`configs::ProxyType`).
 	#[runtime::pallet_index(13)]
 	pub type Proxy = pallet_proxy;
+	// A patient who loses their phone: friends recover the account (`configs` Recovery).
+	#[runtime::pallet_index(14)]
+	pub type Recovery = pallet_recovery;
 
 	// Medical pallets from index 20 on, leaving room for more system pallets.
 	#[runtime::pallet_index(20)]

@@ -1895,3 +1895,277 @@ mod clinic_staff_proxies {
 		assert!(!long.is_superset(&ProxyType::Any));
 	}
 }
+
+/// A patient who loses their phone (`pallet-recovery`, `configs` Recovery): friends named while
+/// the phone was at hand recover the account after a delay the patient can cut short; too few
+/// friends, or a cancelled attempt, change nothing.
+mod social_recovery {
+	use super::*;
+	use crate::{
+		configs::{PatientsOwnCalls, ProxyType, RecoverySecurityDeposit},
+		Balances, Proxy, Recovery, RuntimeCall, RuntimeEvent,
+	};
+	use frame_support::{
+		traits::fungible::{Inspect, InspectHold},
+		BoundedVec,
+	};
+	use pallet_consent::{Grantee, Scope};
+	use pallet_patient_records::FreeCallCost;
+	use pallet_recovery::{Error, FriendGroup, FriendGroupOf};
+	use sp_runtime::MultiAddress;
+
+	const DELAY: u32 = 7 * crate::DAYS;
+	const CANCEL_DELAY: u32 = crate::DAYS;
+
+	/// A patient with no tokens, enrolled by the village doctor.
+	fn patient() -> AccountId {
+		account("//a patient who loses her phone")
+	}
+
+	/// The phone the patient uses after losing the first one (no tokens either).
+	fn new_phone() -> AccountId {
+		account("//her new phone")
+	}
+
+	fn account(seed: &str) -> AccountId {
+		use sp_core::Pair;
+		sp_core::sr25519::Pair::from_string(seed, None).expect("valid seed").public().into()
+	}
+
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+
+	fn id(who: &AccountId) -> MultiAddress<AccountId, ()> {
+		MultiAddress::Id(who.clone())
+	}
+
+	/// The village doctor, a family member and the county doctor; any two recover the account
+	/// after a week, and the village doctor inherits control.
+	fn friends() -> FriendGroupOf<Runtime> {
+		let mut friends = vec![acc(Charlie), acc(Ferdie), acc(Bob)];
+		friends.sort();
+		FriendGroup {
+			friends: BoundedVec::truncate_from(friends),
+			friends_needed: 2,
+			inheritor: acc(Charlie),
+			inheritance_delay: DELAY,
+			inheritance_priority: 0,
+			cancel_delay: CANCEL_DELAY,
+		}
+	}
+
+	/// The patient is enrolled with a zero balance, grants the clinic access and names friends.
+	fn set_up() -> u64 {
+		let patient = patient();
+		assert_eq!(Balances::balance(&patient), 0);
+		assert_ok!(PatientRecords::register_patient_for(
+			signed(&acc(Charlie)),
+			patient.clone(),
+			demo::HEKOU_CLINIC
+		));
+		let grant = pallet_consent::NextGrantId::<Runtime>::get();
+		assert_ok!(Consent::grant_consent(
+			signed(&patient),
+			patient.clone(),
+			Grantee::Organisation { org: demo::HEKOU_CLINIC, roles: BoundedVec::new() },
+			BoundedVec::truncate_from(vec![PurposeOfUse::Treatment]),
+			Scope::AllRecords,
+			0,
+			1_000_000,
+			true,
+			false,
+		));
+		let name_friends =
+			pallet_recovery::Call::<Runtime>::set_friend_groups { friend_groups: vec![friends()] };
+		// Their own recovery set-up is one of a patient's free calls, and holds nothing.
+		assert_eq!(
+			PatientsOwnCalls::free_call_cost(
+				&patient,
+				&RuntimeCall::Recovery(name_friends.clone())
+			),
+			Some(1)
+		);
+		assert_ok!(Recovery::set_friend_groups(signed(&patient), vec![friends()]));
+		assert_eq!(Balances::total_balance_on_hold(&patient), 0);
+		grant
+	}
+
+	fn run_to(block: u32) {
+		System::set_block_number(block);
+	}
+
+	fn controlled(call: RuntimeCall) -> sp_runtime::DispatchResult {
+		assert_ok!(Recovery::control_inherited_account(
+			signed(&acc(Charlie)),
+			id(&patient()),
+			Box::new(call)
+		));
+		System::events()
+			.into_iter()
+			.rev()
+			.find_map(|r| match r.event {
+				RuntimeEvent::Recovery(pallet_recovery::Event::RecoveredAccountControlled {
+					call_result,
+					..
+				}) => Some(call_result),
+				_ => None,
+			})
+			.expect("the inherited account acted")
+	}
+
+	#[test]
+	fn two_friends_recover_the_account_after_the_delay_and_the_new_phone_acts_as_the_patient() {
+		with_preset("development", || {
+			let grant = set_up();
+			let start = System::block_number();
+			// The village doctor starts an attempt (holding a security deposit) and counts as
+			// the first approval; alone he cannot finish it.
+			let held = Balances::total_balance_on_hold(&acc(Charlie));
+			assert_ok!(Recovery::initiate_attempt(signed(&acc(Charlie)), id(&patient()), 0));
+			assert!(
+				Balances::total_balance_on_hold(&acc(Charlie))
+					>= held + RecoverySecurityDeposit::get()
+			);
+			assert_noop!(
+				Recovery::finish_attempt(signed(&acc(Charlie)), id(&patient()), 0),
+				Error::<Runtime>::NotApproved
+			);
+			// A family member agrees; still the week must pass.
+			assert_ok!(Recovery::approve_attempt(signed(&acc(Ferdie)), id(&patient()), 0));
+			assert_noop!(
+				Recovery::approve_attempt(signed(&acc(Bob)), id(&patient()), 0),
+				Error::<Runtime>::AlreadyApproved
+			);
+			assert_noop!(
+				Recovery::finish_attempt(signed(&acc(Charlie)), id(&patient()), 0),
+				Error::<Runtime>::NotYetInheritable
+			);
+			run_to(start + DELAY);
+			assert_ok!(Recovery::finish_attempt(signed(&acc(Charlie)), id(&patient()), 0));
+			assert_eq!(
+				pallet_recovery::Inheritor::<Runtime>::get(patient()).map(|i| i.1),
+				Some(acc(Charlie))
+			);
+			// The security deposit is back with the doctor once the attempt is over.
+			assert!(
+				Balances::total_balance_on_hold(&acc(Charlie))
+					< held + RecoverySecurityDeposit::get()
+			);
+
+			// The village doctor, inheriting control, makes the patient's new phone act for the
+			// patient: the clinic gives the account what the proxy deposit holds.
+			assert_ok!(Balances::transfer_keep_alive(
+				signed(&acc(Charlie)),
+				id(&patient()),
+				crate::UNIT
+			));
+			assert_eq!(
+				controlled(RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+					delegate: id(&new_phone()),
+					proxy_type: ProxyType::Any,
+					delay: 0,
+				})),
+				Ok(())
+			);
+			// From the new phone the patient stops the clinic's access, given from the old
+			// one: the old account's grants carried over with it.
+			assert!(pallet_consent::GrantLocations::<Runtime>::get(grant).is_some());
+			assert_ok!(Proxy::proxy(
+				signed(&new_phone()),
+				id(&patient()),
+				None,
+				Box::new(RuntimeCall::Consent(pallet_consent::Call::revoke_consent { grant }))
+			));
+			assert!(pallet_consent::GrantLocations::<Runtime>::get(grant).is_none());
+			// The inherited control never reaches the recovery pallet itself.
+			assert_eq!(
+				controlled(RuntimeCall::Recovery(pallet_recovery::Call::revoke_inheritor {})),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+		});
+	}
+
+	#[test]
+	fn the_patient_cancels_or_slashes_an_attempt_while_they_still_have_the_phone() {
+		with_preset("development", || {
+			set_up();
+			let held = Balances::total_balance_on_hold(&acc(Bob));
+			let issuance = Balances::total_issuance();
+			assert_ok!(Recovery::initiate_attempt(signed(&acc(Bob)), id(&patient()), 0));
+			// Cancelling their own attempt is a free call of the patient; someone else's is not.
+			let cancel = RuntimeCall::Recovery(pallet_recovery::Call::cancel_attempt {
+				lost: id(&patient()),
+				friend_group_index: 0,
+			});
+			assert_eq!(PatientsOwnCalls::free_call_cost(&patient(), &cancel), Some(1));
+			assert_eq!(PatientsOwnCalls::free_call_cost(&acc(Eve), &cancel), None);
+			// The initiator may not cancel before the cancel delay; the patient may at once.
+			assert_noop!(
+				Recovery::cancel_attempt(signed(&acc(Bob)), id(&patient()), 0),
+				Error::<Runtime>::NotYetCancelable
+			);
+			assert_noop!(
+				Recovery::cancel_attempt(signed(&acc(Eve)), id(&patient()), 0),
+				Error::<Runtime>::NotCanceller
+			);
+			assert_ok!(Recovery::cancel_attempt(signed(&patient()), id(&patient()), 0));
+			assert!(pallet_recovery::pallet::Attempt::<Runtime>::get(patient(), 0).is_none());
+			assert_eq!(Balances::total_balance_on_hold(&acc(Bob)), held);
+			assert_eq!(Balances::total_issuance(), issuance);
+			// A second attempt, this time slashed: the initiator's security deposit is burnt.
+			assert_ok!(Recovery::initiate_attempt(signed(&acc(Bob)), id(&patient()), 0));
+			assert_ok!(Recovery::slash_attempt(signed(&patient()), 0));
+			assert_eq!(Balances::total_balance_on_hold(&acc(Bob)), held);
+			assert_eq!(Balances::total_issuance(), issuance - RecoverySecurityDeposit::get());
+			// Nobody inherited anything.
+			assert!(pallet_recovery::Inheritor::<Runtime>::get(patient()).is_none());
+		});
+	}
+
+	#[test]
+	fn without_enough_friends_nothing_changes() {
+		with_preset("development", || {
+			set_up();
+			// Not a friend: can neither start nor approve an attempt.
+			assert_noop!(
+				Recovery::initiate_attempt(signed(&acc(Eve)), id(&patient()), 0),
+				Error::<Runtime>::NotFriend
+			);
+			assert_noop!(
+				Recovery::initiate_attempt(signed(&acc(Charlie)), id(&patient()), 1),
+				Error::<Runtime>::NotFriendGroup
+			);
+			assert_ok!(Recovery::initiate_attempt(signed(&acc(Charlie)), id(&patient()), 0));
+			assert_noop!(
+				Recovery::approve_attempt(signed(&acc(Eve)), id(&patient()), 0),
+				Error::<Runtime>::NotFriend
+			);
+			assert_noop!(
+				Recovery::approve_attempt(signed(&acc(Charlie)), id(&patient()), 0),
+				Error::<Runtime>::AlreadyVoted
+			);
+			// Long after the delay, one friend's approval still recovers nothing.
+			run_to(System::block_number() + 2 * DELAY);
+			assert_noop!(
+				Recovery::finish_attempt(signed(&acc(Charlie)), id(&patient()), 0),
+				Error::<Runtime>::NotApproved
+			);
+			assert!(pallet_recovery::Inheritor::<Runtime>::get(patient()).is_none());
+			// Nothing inherited: the doctor cannot act for the patient.
+			assert_noop!(
+				Recovery::control_inherited_account(
+					signed(&acc(Charlie)),
+					id(&patient()),
+					Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+				),
+				Error::<Runtime>::NoInheritor
+			);
+			// While an attempt is open the friends cannot be changed under it.
+			assert_noop!(
+				Recovery::set_friend_groups(signed(&patient()), vec![]),
+				Error::<Runtime>::HasOngoingAttempts
+			);
+		});
+	}
+}

@@ -12,6 +12,7 @@ pub mod frame_system_extensions;
 pub mod pallet_balances;
 pub mod pallet_membership;
 pub mod pallet_proxy;
+pub mod pallet_recovery;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
