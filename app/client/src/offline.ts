@@ -20,7 +20,7 @@
 
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 
 import { anchorCall, anchoredId, attachCareShares, patientInfo, recordsOf, submitSigned, type PurposeOfUse, type TxResult } from './chain.js';
 import { ChainError } from './errors.js';
@@ -206,10 +206,8 @@ export async function queueRecord(api: ApiPromise, store: OutboxStore, author: A
 /** Opens a kept record for its author (to read it again, or to redo it when it was set aside). */
 export async function openQueuedRecord(record: QueuedRecord, author: string, keyring: EncryptionKeyring): Promise<FhirResource> {
   const dataKey = await unwrapDataKey(record.keyForAuthor, keptKeyContext(author), keyring);
-  return openRecord(record.ciphertext, dataKey, { contentHash: hexBytes(record.contentHash), category: record.category });
+  return openRecord(record.ciphertext, dataKey, { contentHash: hexToU8a(record.contentHash), category: record.category });
 }
-
-const hexBytes = (hex: string): Uint8Array => Uint8Array.from(hex.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16));
 
 export interface SendReport {
   readonly sent: number;
@@ -237,9 +235,12 @@ export async function sendOutbox(api: ApiPromise, vault: VaultClient, store: Out
     if (item.state !== 'waiting') continue;
     // A record's upload and shares are signed by its author, so it waits for them.
     if (item.signer !== actor.address && (item.record !== undefined || item.shareWith !== undefined)) continue;
+    // How far it got, kept with the reason if it is set aside.
+    let latest = item;
     const save = async (next: OutboxItem): Promise<OutboxItem> => {
       await store.put(next);
       options.onChange?.(next);
+      latest = next;
       return next;
     };
     try {
@@ -252,8 +253,6 @@ export async function sendOutbox(api: ApiPromise, vault: VaultClient, store: Out
       if (isConnectionLoss(error)) break;
       const code = error instanceof ChainError ? error.code : error instanceof VaultError ? `vault.${error.code}` : 'Failed';
       const message = error instanceof Error ? error.message : String(error);
-      // The latest saved state of the item (how far it got) is kept with the reason.
-      const latest = (await store.all()).find((i) => i.id === item.id) ?? item;
       await save({ ...latest, state: 'setAside', reason: { code, message } });
       setAside += 1;
     }

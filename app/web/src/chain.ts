@@ -98,6 +98,7 @@ import {
   type OutboxItem,
   type OutboxSummary,
   type SendReport,
+  type WriteRecordArgs,
   type AccessEntryView,
   type DisputeReason,
   type DisputeView,
@@ -602,7 +603,7 @@ function grantCall(api: ApiPromise, clock: ChainClock, request: GrantRequest, is
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.grantConsent call.');
   const writes = request.canWrite && request.purpose === 'Treatment';
   const grant = tx(request.patient, grantee, [request.purpose], { AllRecords: null }, clock.block, expiresAt, writes, false);
-  const careOrg = request.grantee.kind === 'organisation' && writes ? request.grantee.org : null;
+  const careOrg = careOrgOf(request);
   const add = api.tx.patientRecords?.addCareOrganisation;
   // Offline, whether it is one already is not known: force_batch lets that part fail alone.
   const batch = isCareOrg ? undefined : api.tx.utility?.forceBatch;
@@ -610,10 +611,15 @@ function grantCall(api: ApiPromise, clock: ChainClock, request: GrantRequest, is
   return batch([grant, add(request.patient, careOrg)]);
 }
 
+/** The clinic a grant lets write for treatment, which becomes one of the patient's care organisations. */
+function careOrgOf(request: GrantRequest): number | null {
+  return request.grantee.kind === 'organisation' && request.canWrite && request.purpose === 'Treatment' ? request.grantee.org : null;
+}
+
 export async function grantAccess(backend: Backend, session: Session, request: GrantRequest): Promise<void> {
   const api = backend.requireApi();
   const clock = await chainClock(backend);
-  const careOrg = request.grantee.kind === 'organisation' && request.canWrite && request.purpose === 'Treatment' ? request.grantee.org : null;
+  const careOrg = careOrgOf(request);
   const isCareOrg = careOrg === null || (await api.query.patientRecords?.careOrganisations?.(request.patient, careOrg))?.isEmpty === false;
   await signed(api, grantCall(api, clock, request, isCareOrg), session);
 }
@@ -744,13 +750,18 @@ export type RecordContent = { readonly category: Exclude<RecordCategory, 'Docume
 export async function saveRecord(backend: Backend, session: Session, args: { patient: string; org: number; content: RecordContent; amends?: bigint }): Promise<bigint> {
   const api = backend.requireApi();
   if (backend.vault === 'down') throw new AppError('VaultDown');
+  const { recordId } = await writeRecord(api, backend.vaultClient, session.actor, writeArgs(backend, args));
+  return recordId;
+}
+
+/** What a clinician's form gives, as `writeRecord`'s (and `queueRecord`'s) arguments. */
+function writeArgs(backend: Backend, args: { patient: string; org: number; content: RecordContent; amends?: bigint }): WriteRecordArgs {
   const { content } = args;
-  const { recordId } = await writeRecord(api, backend.vaultClient, session.actor, {
+  return {
     patient: args.patient, org: args.org, category: content.category, vaultOrg: backend.config.vaultOrg,
     ...(content.category === 'Document' ? { file: content.file } : { resource: content.resource }),
     ...(args.amends === undefined ? {} : { amends: args.amends }),
-  });
-  return recordId;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,13 +772,7 @@ export const outbox = new IndexedDbOutboxStore();
 
 /** A clinician writes a record offline: encrypted now, kept with its signed anchor, sent later. */
 export async function keepRecord(backend: Backend, session: Session, args: { patient: string; org: number; content: RecordContent; amends?: bigint }): Promise<OutboxItem> {
-  const api = backend.signingApi();
-  const { content } = args;
-  return queueRecord(api, outbox, session.actor, session.encryption, {
-    patient: args.patient, org: args.org, category: content.category, vaultOrg: backend.config.vaultOrg,
-    ...(content.category === 'Document' ? { file: content.file } : { resource: content.resource }),
-    ...(args.amends === undefined ? {} : { amends: args.amends }),
-  });
+  return queueRecord(backend.signingApi(), outbox, session.actor, session.encryption, writeArgs(backend, args));
 }
 
 /** Whether new work must wait in the outbox: offline, or older work of this account still waits (order is kept). */
