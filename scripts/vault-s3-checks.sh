@@ -6,7 +6,9 @@
 # - scripts/js/checks-vault/vault-e2e.mjs, the same end-to-end checks as scripts/vault-checks.sh,
 #   looking into the bucket (signed S3 requests) where those look into the local directory;
 # - scripts/js/checks-vault/shl.mjs, the SMART Health Link checks, looking into the bucket;
-# - app/client/test/vault.integration.test.ts, the client library's full path through the vault;
+# - app/client/test/vault.integration.test.ts, the client library's full path through the vault,
+#   and recovery.integration.test.ts, a patient's account recovered by friends and read from a
+#   new phone through a proxy (proxied access logs);
 # - scripts/js/checks-vault/vault-store-outage.mjs: records stored with all three Garage nodes
 #   up, then one node (not the one the vault talks to) stopped: the stored records still read
 #   back byte for byte, and a new upload is stored, anchored and read back (Garage needs two of
@@ -70,10 +72,10 @@ log "running the SMART Health Link checks on Garage"
 log "SMART Health Link checks on Garage passed in $((SECONDS - t0)) s"
 
 t0=$SECONDS
-log "running the client library's vault integration test on Garage"
+log "running the client library's vault and recovery integration tests on Garage"
 build_client
 (cd "$ROOT/app/client" && RURALMED_WS="ws://127.0.0.1:$rpc_port" RURALMED_VAULT_URL="http://127.0.0.1:$vault_port" \
-		node --test dist/test/vault.integration.test.js) \
+		node --test dist/test/vault.integration.test.js dist/test/recovery.integration.test.js) \
 	|| die "the client library's vault integration test on Garage failed"
 log "client vault integration test on Garage passed in $((SECONDS - t0)) s"
 

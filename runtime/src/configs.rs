@@ -779,7 +779,50 @@ impl pallet_patient_records::FreeCallCost<AccountId, RuntimeCall> for PatientsOw
 	fn reads(call: &RuntimeCall) -> u32 {
 		match Self::batched(call) {
 			Some(calls) => calls.iter().map(Self::single_reads).fold(0, u32::saturating_add),
-			None => Self::single_reads(call),
+			// A proxied call: the proxies of the account it is for, whether that account is a
+			// patient, and the call's own lookups.
+			None => match Self::proxied(call) {
+				Some((_, _, inner)) => Self::reads(inner).saturating_add(2),
+				None => Self::single_reads(call),
+			},
+		}
+	}
+
+	/// A patient's own business done from their new phone after a recovery: `proxy.proxy`
+	/// for the patient, signed by an account the patient's `Any` proxies name with no delay
+	/// (what `recovery.control_inherited_account` adds), and free were the patient to sign it.
+	/// Checked here, before the pool admits it, so nobody else gets the patient's free calls.
+	fn free_call_for(who: &AccountId, call: &RuntimeCall) -> Option<(AccountId, u32)> {
+		use sp_runtime::traits::StaticLookup;
+		let (real, force, inner) = Self::proxied(call)?;
+		if !matches!(force, None | Some(ProxyType::Any)) {
+			return None;
+		}
+		let real = <Runtime as frame_system::Config>::Lookup::lookup(real.clone()).ok()?;
+		let (proxies, _) = pallet_proxy::Proxies::<Runtime>::get(&real);
+		let acts_for = proxies
+			.iter()
+			.any(|p| p.delegate == *who && p.proxy_type == ProxyType::Any && p.delay == 0);
+		if !acts_for {
+			return None;
+		}
+		let cost = Self::free_call_cost(&real, inner)?;
+		Some((real, cost))
+	}
+}
+
+/// An account as calls name it (`MultiAddress`).
+type AddressOf =
+	<<Runtime as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
+
+impl PatientsOwnCalls {
+	/// The parts of `proxy.proxy`, if `call` is one: for whom, the forced proxy type, the call.
+	fn proxied(call: &RuntimeCall) -> Option<(&AddressOf, Option<ProxyType>, &RuntimeCall)> {
+		match call {
+			RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, force_proxy_type, call }) => {
+				Some((real, *force_proxy_type, call))
+			}
+			_ => None,
 		}
 	}
 }

@@ -1480,7 +1480,7 @@ mod free_patient_calls {
 	}
 
 	/// `call` signed by `pair` with its account's next nonce, as a wallet would.
-	fn signed_by(pair: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
+	pub(super) fn signed_by(pair: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 		let who: AccountId = pair.public().into();
 		let ext = tx_ext(System::account_nonce(&who));
 		let payload = SignedPayload::new(call.clone(), ext.clone()).expect("implicit data");
@@ -1494,13 +1494,13 @@ mod free_patient_calls {
 	}
 
 	/// Includes `call` signed by `pair` as a block author would; the dispatch must succeed.
-	fn include(pair: &sr25519::Pair, call: RuntimeCall) {
+	pub(super) fn include(pair: &sr25519::Pair, call: RuntimeCall) {
 		let outcome = Executive::apply_extrinsic(signed_by(pair, call.clone()));
 		assert_eq!(outcome, Ok(Ok(())), "{call:?}");
 	}
 
 	/// What the pool says of `call` signed by `pair`, leaving no trace.
-	fn pool_verdict(
+	pub(super) fn pool_verdict(
 		pair: &sr25519::Pair,
 		call: RuntimeCall,
 	) -> Result<(), TransactionValidityError> {
@@ -1903,7 +1903,7 @@ mod social_recovery {
 	use super::*;
 	use crate::{
 		configs::{PatientsOwnCalls, ProxyType, RecoverySecurityDeposit},
-		Balances, Proxy, Recovery, RuntimeCall, RuntimeEvent,
+		Balances, Recovery, RuntimeCall, RuntimeEvent,
 	};
 	use frame_support::{
 		traits::fungible::{Inspect, InspectHold},
@@ -1912,6 +1912,7 @@ mod social_recovery {
 	use pallet_consent::{Grantee, Scope};
 	use pallet_patient_records::FreeCallCost;
 	use pallet_recovery::{Error, FriendGroup, FriendGroupOf};
+	use sp_core::Pair as _;
 	use sp_runtime::MultiAddress;
 
 	const DELAY: u32 = 7 * crate::DAYS;
@@ -1927,8 +1928,15 @@ mod social_recovery {
 		account("//her new phone")
 	}
 
+	fn new_phone_pair() -> sp_core::sr25519::Pair {
+		sp_core::sr25519::Pair::from_string("//her new phone", None).expect("valid seed")
+	}
+
+	fn include(pair: &sp_core::sr25519::Pair, call: RuntimeCall) {
+		free_patient_calls::include(pair, call)
+	}
+
 	fn account(seed: &str) -> AccountId {
-		use sp_core::Pair;
 		sp_core::sr25519::Pair::from_string(seed, None).expect("valid seed").public().into()
 	}
 
@@ -1991,6 +1999,29 @@ mod social_recovery {
 		grant
 	}
 
+	/// The village doctor writes a record for the patient and wraps its key for her phone.
+	fn a_record() -> u64 {
+		let record = pallet_patient_records::NextRecordId::<Runtime>::get();
+		assert_ok!(PatientRecords::anchor_record(
+			signed(&acc(Charlie)),
+			patient(),
+			demo::HEKOU_CLINIC,
+			RecordCategory::Encounter,
+			sp_runtime::traits::BlakeTwo256::hash(b"ciphertext"),
+			demo::HEKOU_CLINIC,
+			100,
+			None
+		));
+		assert_ok!(PatientRecords::attach_key_share(
+			signed(&acc(Charlie)),
+			record,
+			patient(),
+			PurposeOfUse::Treatment,
+			vec![1; 80]
+		));
+		record
+	}
+
 	fn run_to(block: u32) {
 		System::set_block_number(block);
 	}
@@ -2018,6 +2049,7 @@ mod social_recovery {
 	fn two_friends_recover_the_account_after_the_delay_and_the_new_phone_acts_as_the_patient() {
 		with_preset("development", || {
 			let grant = set_up();
+			let record = a_record();
 			let start = System::block_number();
 			// The village doctor starts an attempt (holding a security deposit) and counts as
 			// the first approval; alone he cannot finish it.
@@ -2068,16 +2100,88 @@ mod social_recovery {
 				})),
 				Ok(())
 			);
-			// From the new phone the patient stops the clinic's access, given from the old
-			// one: the old account's grants carried over with it.
-			assert!(pallet_consent::GrantLocations::<Runtime>::get(grant).is_some());
-			assert_ok!(Proxy::proxy(
-				signed(&new_phone()),
-				id(&patient()),
-				None,
-				Box::new(RuntimeCall::Consent(pallet_consent::Call::revoke_consent { grant }))
+			// The new phone exists (the clinic gave it the existential deposit) but holds
+			// nothing to pay with: its calls for the patient are the patient's free calls.
+			assert_ok!(Balances::transfer_keep_alive(
+				signed(&acc(Charlie)),
+				id(&new_phone()),
+				crate::EXISTENTIAL_DEPOSIT
 			));
+			let as_patient = |call: RuntimeCall| {
+				RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+					real: id(&patient()),
+					force_proxy_type: None,
+					call: Box::new(call),
+				})
+			};
+			let used =
+				|| pallet_patient_records::FreeCallsUsed::<Runtime>::get(patient()).map(|u| u.used);
+			let used_before = used().unwrap_or(0);
+			// It publishes its own encryption key as the patient's new one…
+			include(
+				&new_phone_pair(),
+				as_patient(RuntimeCall::Registry(pallet_registry::Call::publish_encryption_key {
+					key: [9; 32],
+				})),
+			);
+			assert_eq!(
+				pallet_registry::EncryptionKeys::<Runtime>::get(patient()).map(|k| k.key),
+				Some([9; 32])
+			);
+			// …and the village doctor, who can open the record, renews the patient's share of
+			// its key for it, as the patient: the share only the lost phone could open is
+			// replaced, and the deposit he held for it comes back to him.
+			assert_eq!(
+				controlled(RuntimeCall::PatientRecords(
+					pallet_patient_records::Call::attach_key_share {
+						record,
+						reader: patient(),
+						purpose: PurposeOfUse::Treatment,
+						wrapped_key: vec![2; 80],
+					}
+				)),
+				Ok(())
+			);
+			let share = pallet_patient_records::KeyShares::<Runtime>::get(record, patient())
+				.expect("the patient's share");
+			assert_eq!((share.wrapped_key.to_vec(), share.attached_by), (vec![2; 80], patient()));
+			// The new phone reads the record (its access logged as the patient's) and stops
+			// the clinic's access, given from the old phone: the old account's grants carried
+			// over with it.
+			include(
+				&new_phone_pair(),
+				as_patient(RuntimeCall::PatientRecords(pallet_patient_records::Call::log_access {
+					record,
+					purpose: PurposeOfUse::Treatment,
+				})),
+			);
+			assert!(pallet_consent::GrantLocations::<Runtime>::get(grant).is_some());
+			include(
+				&new_phone_pair(),
+				as_patient(RuntimeCall::Consent(pallet_consent::Call::revoke_consent { grant })),
+			);
 			assert!(pallet_consent::GrantLocations::<Runtime>::get(grant).is_none());
+			assert_eq!(used(), Some(used_before + 3));
+			assert_eq!(Balances::balance(&new_phone()), crate::EXISTENTIAL_DEPOSIT);
+			// Another account that is no proxy of the patient gets no free call by wrapping
+			// one in `proxy`: it must pay, and cannot.
+			let stranger =
+				sp_core::sr25519::Pair::from_string("//not her phone", None).expect("valid seed");
+			assert_ok!(Balances::transfer_keep_alive(
+				signed(&acc(Charlie)),
+				id(&stranger.public().into()),
+				crate::EXISTENTIAL_DEPOSIT
+			));
+			assert_eq!(
+				free_patient_calls::pool_verdict(
+					&stranger,
+					as_patient(RuntimeCall::Registry(
+						pallet_registry::Call::publish_encryption_key { key: [6; 32] }
+					)),
+				),
+				Err(sp_runtime::transaction_validity::InvalidTransaction::Payment.into())
+			);
+			assert_eq!(used(), Some(used_before + 3));
 			// The inherited control never reaches the recovery pallet itself.
 			assert_eq!(
 				controlled(RuntimeCall::Recovery(pallet_recovery::Call::revoke_inheritor {})),

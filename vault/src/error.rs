@@ -157,7 +157,8 @@ pub enum VaultError {
 	#[error("{0}")]
 	BadRequest(String),
 	/// The extrinsic is not valid hex, not a SCALE `UncheckedExtrinsic` of this runtime, not
-	/// signed, or not exactly `PatientRecords.log_access`: 400 `bad_extrinsic`.
+	/// signed, or not exactly `PatientRecords.log_access` (or `Proxy.proxy` of it for an account
+	/// id): 400 `bad_extrinsic`.
 	#[error("{0}")]
 	BadExtrinsic(String),
 	/// No blob with this hash is kept here: 404 `unknown_blob`.

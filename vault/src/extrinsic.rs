@@ -1,4 +1,5 @@
-//! The reader's own `PatientRecords::log_access` extrinsic: decoding it, and reading what the
+//! The reader's own `PatientRecords::log_access` extrinsic, or the one a patient's new phone
+//! signs for them through `Proxy::proxy` after a recovery: decoding it, and reading what the
 //! chain made of it.
 
 use crate::error::VaultError;
@@ -16,6 +17,8 @@ const MAX_DECODE_DEPTH: u32 = 32;
 pub struct LogAccess {
 	/// Who signed it.
 	pub signer: AccountId,
+	/// Whose access it logs: the signer, or the account it acts for through `Proxy::proxy`.
+	pub reader: AccountId,
 	/// The record it logs an access to.
 	pub record: RecordId,
 	/// Why.
@@ -30,7 +33,9 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, VaultError> {
 }
 
 /// Decodes a signed extrinsic (as `tx.signAsync(…).toHex()` gives it) that must be exactly
-/// `PatientRecords::log_access`, signed by an account id.
+/// `PatientRecords::log_access`, or `Proxy::proxy` of exactly that for an account id (a
+/// recovered patient's new phone reading as the patient), signed by an account id. The chain
+/// decides whether the signer may act for that account.
 pub fn decode_log_access(bytes: &[u8]) -> Result<LogAccess, VaultError> {
 	let xt = UncheckedExtrinsic::decode_all_with_depth_limit(MAX_DECODE_DEPTH, &mut &bytes[..])
 		.map_err(|e| VaultError::BadExtrinsic(format!("not an extrinsic of this runtime: {e}")))?;
@@ -43,15 +48,27 @@ pub fn decode_log_access(bytes: &[u8]) -> Result<LogAccess, VaultError> {
 		}
 		_ => return Err(VaultError::BadExtrinsic("the extrinsic is not signed".into())),
 	};
-	match xt.function {
+	let (reader, call) = match xt.function {
+		RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, call, .. }) => match real {
+			MultiAddress::Id(real) => (real, *call),
+			_ => {
+				return Err(VaultError::BadExtrinsic(
+					"the account a proxy reads for must be given as an account id".into(),
+				))
+			}
+		},
+		call => (signer.clone(), call),
+	};
+	match call {
 		RuntimeCall::PatientRecords(pallet_patient_records::Call::log_access {
 			record,
 			purpose,
-		}) => Ok(LogAccess { signer, record, purpose }),
+		}) => Ok(LogAccess { signer, reader, record, purpose }),
 		other => {
 			let call = other.get_call_metadata();
 			Err(VaultError::BadExtrinsic(format!(
-				"the extrinsic must be exactly PatientRecords.log_access, not {}.{}",
+				"the extrinsic must be exactly PatientRecords.log_access (or a Proxy.proxy of it), \
+				 not {}.{}",
 				call.pallet_name, call.function_name
 			)))
 		}
@@ -82,8 +99,8 @@ pub fn describe_dispatch_error(error: DispatchError) -> String {
 }
 
 /// Checks what the chain made of the reader's `log_access`, given the events of its
-/// extrinsic: refused (`ExtrinsicFailed`, with the error), or succeeded with a
-/// `RecordAccessed` for exactly this record and reader.
+/// extrinsic: refused (`ExtrinsicFailed`, or a proxied call's `ProxyExecuted` with an error),
+/// or succeeded with a `RecordAccessed` for exactly this record and reader.
 pub fn check_access_logged(
 	events: &[RuntimeEvent],
 	record: RecordId,
@@ -96,6 +113,9 @@ pub fn check_access_logged(
 			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
 				dispatch_error, ..
 			}) => return Err(VaultError::AccessRefused(describe_dispatch_error(*dispatch_error))),
+			RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result: Err(error) }) => {
+				return Err(VaultError::AccessRefused(describe_dispatch_error(*error)))
+			}
 			RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => succeeded = true,
 			RuntimeEvent::PatientRecords(pallet_patient_records::Event::RecordAccessed {
 				record: r,
@@ -166,10 +186,51 @@ pub(crate) mod tests {
 			decoded,
 			LogAccess {
 				signer: Sr25519Keyring::Eve.to_account_id(),
+				reader: Sr25519Keyring::Eve.to_account_id(),
 				record: 42,
 				purpose: PurposeOfUse::Treatment
 			}
 		);
+	}
+
+	fn proxied(real: MultiAddress<AccountId, ()>, call: RuntimeCall) -> RuntimeCall {
+		RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+			real,
+			force_proxy_type: None,
+			call: Box::new(call),
+		})
+	}
+
+	#[test]
+	fn a_log_access_a_new_phone_signs_for_the_patient_decodes_as_the_patients() {
+		let eve = MultiAddress::Id(Sr25519Keyring::Eve.to_account_id());
+		let bytes = signed(Sr25519Keyring::Ferdie, proxied(eve, log_access(42)));
+		assert_eq!(
+			decode_log_access(&bytes),
+			Ok(LogAccess {
+				signer: Sr25519Keyring::Ferdie.to_account_id(),
+				reader: Sr25519Keyring::Eve.to_account_id(),
+				record: 42,
+				purpose: PurposeOfUse::Treatment
+			})
+		);
+		// Only a log_access, and only for an account id.
+		let eve = || MultiAddress::Id(Sr25519Keyring::Eve.to_account_id());
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		assert!(matches!(
+			decode_log_access(&signed(Sr25519Keyring::Ferdie, proxied(eve(), remark))),
+			Err(VaultError::BadExtrinsic(m)) if m.contains("System.remark")
+		));
+		let twice = proxied(eve(), proxied(eve(), log_access(1)));
+		assert!(matches!(
+			decode_log_access(&signed(Sr25519Keyring::Ferdie, twice)),
+			Err(VaultError::BadExtrinsic(m)) if m.contains("Proxy.proxy")
+		));
+		let by_index = proxied(MultiAddress::Index(()), log_access(1));
+		assert!(matches!(
+			decode_log_access(&signed(Sr25519Keyring::Ferdie, by_index)),
+			Err(VaultError::BadExtrinsic(m)) if m.contains("account id")
+		));
 	}
 
 	#[test]
@@ -225,7 +286,7 @@ pub(crate) mod tests {
 		// Another record or reader in the event is not this access.
 		assert!(check_access_logged(&[accessed(4, &eve), success.clone()], 3, &eve).is_err());
 		assert!(check_access_logged(&[accessed(3, &dave), success.clone()], 3, &eve).is_err());
-		assert!(check_access_logged(&[success], 3, &eve).is_err());
+		assert!(check_access_logged(std::slice::from_ref(&success), 3, &eve).is_err());
 
 		let refused = pallet_patient_records::Error::<Runtime>::NoReadAccess;
 		let failed = RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
@@ -237,5 +298,17 @@ pub(crate) mod tests {
 			Err(VaultError::AccessRefused("patientRecords.NoReadAccess".into()))
 		);
 		assert_eq!(describe_dispatch_error(DispatchError::BadOrigin), "BadOrigin");
+		// A proxied log_access the chain refused: the proxy call itself succeeds.
+		let proxy_failed = RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted {
+			result: Err(DispatchError::from(
+				pallet_patient_records::Error::<Runtime>::NoReadAccess,
+			)),
+		});
+		assert_eq!(
+			check_access_logged(&[proxy_failed, success.clone()], 3, &dave),
+			Err(VaultError::AccessRefused("patientRecords.NoReadAccess".into()))
+		);
+		let proxy_ok = RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result: Ok(()) });
+		assert_eq!(check_access_logged(&[accessed(3, &eve), proxy_ok, success], 3, &eve), Ok(()));
 	}
 }

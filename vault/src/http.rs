@@ -5,7 +5,7 @@
 //! | `GET /health` | node reachable and ready, finalized number, store reachable (unsigned) |
 //! | `POST /v1/blobs` | keep a ciphertext for a patient, if the chain lets the caller write for them |
 //! | `POST /v1/blobs/{hash}/anchored` | `{"record": id}`: keep the blob for good once that record anchors it |
-//! | `POST /v1/blobs/{hash}/read` | `{"extrinsic": "0x…"}`: the reader's signed `log_access`; the ciphertext once it is finalized |
+//! | `POST /v1/blobs/{hash}/read` | `{"extrinsic": "0x…"}`: the reader's signed `log_access` (or a `proxy.proxy` of it, for the account the signer acts for); the ciphertext once it is finalized |
 //! | `DELETE /v1/blobs/{hash}` | `{"record": id}`: by the patient or guardian, once the record is erased on chain ([`crate::erase`]) |
 //! | `POST /v1/shl` | a new SMART Health Link, by the patient or guardian ([`crate::shl`]) |
 //! | `GET /v1/shl?patient=…` | the patient's links and who used them, for the patient or guardian |
@@ -433,17 +433,18 @@ async fn read(
 
 	let inclusion =
 		vault.chain.submit_and_wait_finalized(&extrinsic, vault.finality_timeout).await?;
-	if let Err(e) = check_access_logged(&inclusion.events, access.record, &account) {
+	if let Err(e) = check_access_logged(&inclusion.events, access.record, &access.reader) {
 		tracing::warn!(
-			hash = %hash_hex(&hash), record = access.record, reader = %account.to_ss58check(),
-			block = inclusion.block_number, index = inclusion.index, "the chain refused the access"
+			hash = %hash_hex(&hash), record = access.record, reader = %access.reader.to_ss58check(),
+			signer = %account.to_ss58check(), block = inclusion.block_number,
+			index = inclusion.index, "the chain refused the access"
 		);
 		return Err(e);
 	}
 	let bytes = vault.store.get(&hash).await?;
 	tracing::info!(
-		hash = %hash_hex(&hash), record = access.record, reader = %account.to_ss58check(),
-		purpose = ?access.purpose, block = inclusion.block_number, index = inclusion.index,
+		hash = %hash_hex(&hash), record = access.record, reader = %access.reader.to_ss58check(),
+		signer = %account.to_ss58check(), purpose = ?access.purpose, block = inclusion.block_number, index = inclusion.index,
 		size = bytes.len(), "ciphertext released after a finalized access log"
 	);
 	let block = HeaderValue::from_str(&format!("{:?}", inclusion.block_hash))

@@ -18,3 +18,4 @@ export * from './council.js';
 export * from './stock.js';
 export * from './statistics.js';
 export * from './offline.js';
+export * from './recovery.js';

@@ -21,6 +21,7 @@ import { EnvelopeError } from './errors.js';
 
 export const X25519_SALT = ascii('ruralmed/x25519');
 export const X25519_INFO_PREFIX = ascii('key-version:');
+export const ACTING_FOR_SALT = ascii('ruralmed/acting-for');
 
 /** An X25519 key pair and the registry version it is (or will be) published as. */
 export interface X25519KeyPair {
@@ -88,11 +89,30 @@ export class EncryptionKeyring {
   readonly #cache = new Map<number, X25519KeyPair>();
 
   private constructor(
-    /** The account id (sr25519 public key). */
+    /** The account id (sr25519 public key) whose keys these are. */
     readonly account: Uint8Array,
     derive: (version: number) => X25519KeyPair,
+    /**
+     * The account that signs for `account` through a proxy (a recovered patient's new phone,
+     * `actingFor`); absent when `account` signs for itself.
+     */
+    readonly delegate?: Uint8Array,
   ) {
     this.#derive = derive;
+  }
+
+  /**
+   * The keys this account's device holds for `lost`, an account it acts for through an `Any`
+   * proxy after a recovery (docs/encryption.md §6.5): derived from this keyring's version-0
+   * secret and `lost`'s id, so the same phrase gives them again; the device publishes them as
+   * `lost`'s next key versions. Versions `lost` published before (on the lost phone) are not
+   * among them: those shares are renewed for the new key by a friend.
+   */
+  actingFor(lost: Uint8Array): EncryptionKeyring {
+    if (lost.length !== 32) throw new EnvelopeError('InvalidKey', 'an account id is 32 bytes');
+    if (this.delegate !== undefined) throw new EnvelopeError('InvalidKey', 'a keyring acting for another account cannot act for a third');
+    const seed = hkdf(sha256, this.keyAt(0).secretKey, ACTING_FOR_SALT, lost, 32);
+    return new EncryptionKeyring(Uint8Array.from(lost), (version) => x25519FromSeed(seed, version), Uint8Array.from(this.account));
   }
 
   static async fromSuri(suri: string): Promise<EncryptionKeyring> {

@@ -133,11 +133,18 @@ export function sealWriteArgs(args: WriteRecordArgs): SealedRecord {
   return sealRecord(resource, args.category);
 }
 
-/** `reader`'s signed `patientRecords.logAccess(record, purpose)` as 0x hex, not sent: what a vault read takes. */
-export async function signedLogAccess(api: ApiPromise, reader: Actor, recordId: bigint | number, purpose: PurposeOfUse, nonce = -1): Promise<string> {
+/**
+ * `reader`'s signed `patientRecords.logAccess(record, purpose)` as 0x hex, not sent: what a vault
+ * read takes. With `actingFor`, the log is `proxy.proxy(actingFor, logAccess)`: the access of
+ * the account `reader` acts for (a recovered patient's new phone reading as the patient).
+ */
+export async function signedLogAccess(api: ApiPromise, reader: Actor, recordId: bigint | number, purpose: PurposeOfUse, nonce = -1, actingFor?: string): Promise<string> {
   const call = api.tx.patientRecords?.logAccess;
   if (call === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no patientRecords.logAccess call.');
-  const tx = call(recordId, purpose);
+  const log = call(recordId, purpose);
+  const proxy = api.tx.proxy?.proxy;
+  if (actingFor !== undefined && proxy === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no proxy.proxy call.');
+  const tx = actingFor === undefined || proxy === undefined ? log : proxy(actingFor, null, log);
   const { account, options } = txAccount(reader);
   // nonce -1: the next nonce counting the reader's transactions already in the pool.
   await tx.signAsync(account, { nonce, ...(options.signer === undefined ? {} : { signer: options.signer }) });
@@ -163,7 +170,9 @@ export interface ReadRecordResult {
  * Reads a record through the vault: the vault releases the ciphertext only after the
  * reader's own access log is finalized on chain, so every read is in the patient's access
  * trail. Refused with `ChainError` before anything is logged when the record is unknown or
- * erased or the reader has no key share; `VaultError access_refused` when the chain refuses
+ * erased or the reader has no key share, and with `EnvelopeError ShareUnwrapFailed` (or
+ * `KeyVersionMismatch`) when its share does not open with the reader's keys (a share made for
+ * a lost phone's key, not yet renewed); `VaultError access_refused` when the chain refuses
  * the access (no consent, revoked, expired); `EnvelopeError HashMismatch` if the vault served
  * other bytes than the anchor's.
  */
@@ -171,13 +180,18 @@ export async function readRecord(
   api: ApiPromise, vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, recordId: bigint | number, purpose: PurposeOfUse,
 ): Promise<ReadRecordResult> {
   const ready = await prepareRead(api, reader, keyring, recordId);
-  const extrinsic = await signedLogAccess(api, reader, recordId, purpose);
-  return finishRead(vault, reader, keyring, ready, extrinsic);
+  const extrinsic = await signedLogAccess(api, reader, recordId, purpose, -1, actingForOf(keyring));
+  return finishRead(vault, reader, ready, extrinsic);
+}
+
+/** The account a keyring reads for through a proxy (`EncryptionKeyring.actingFor`), if any. */
+function actingForOf(keyring: EncryptionKeyring): string | undefined {
+  return keyring.delegate === undefined ? undefined : encodeAddress(keyring.account);
 }
 
 /** What a read needs before its access log is signed; refuses as `readRecord` documents. */
-async function prepareRead(api: ApiPromise, reader: Actor, keyring: EncryptionKeyring, recordId: bigint | number): Promise<{ recordId: bigint | number; anchor: RecordAnchorView; share: Uint8Array }> {
-  if (!equalBytes(keyring.account, accountId(reader.address))) {
+async function prepareRead(api: ApiPromise, reader: Actor, keyring: EncryptionKeyring, recordId: bigint | number): Promise<{ recordId: bigint | number; anchor: RecordAnchorView; dataKey: Uint8Array }> {
+  if (!equalBytes(keyring.delegate ?? keyring.account, accountId(reader.address))) {
     throw new EnvelopeError('InvalidKey', "The encryption keyring is not the reader's.");
   }
   const anchor = await getRecord(api, recordId);
@@ -187,15 +201,17 @@ async function prepareRead(api: ApiPromise, reader: Actor, keyring: EncryptionKe
   }
   const share = await readKeyShare(api, recordId, keyring.account);
   if (share === null) throw new ChainError(undefined, 'NoKeyShare', `You have no key for record ${recordId}.`);
-  return { recordId, anchor, share };
+  // Opened before the access is logged: a share this device cannot open (wrapped for a lost
+  // phone's key and not yet renewed) is refused without a read in the patient's trail.
+  const dataKey = await unwrapDataKey(share, { recordId, reader: keyring.account }, keyring);
+  return { recordId, anchor, dataKey };
 }
 
 async function finishRead(
-  vault: VaultClient, reader: Actor, keyring: EncryptionKeyring, ready: { recordId: bigint | number; anchor: RecordAnchorView; share: Uint8Array }, extrinsic: string,
+  vault: VaultClient, reader: Actor, ready: { recordId: bigint | number; anchor: RecordAnchorView; dataKey: Uint8Array }, extrinsic: string,
 ): Promise<ReadRecordResult> {
-  const { recordId, anchor, share } = ready;
+  const { anchor, dataKey } = ready;
   const ciphertext = await vault.read(vaultSignerOf(reader), u8aToHex(anchor.contentHash), extrinsic);
-  const dataKey = await unwrapDataKey(share, { recordId, reader: keyring.account }, keyring);
   const fhir = openRecord(ciphertext, dataKey, anchor); // checks the hash and the category
   const file = inlineFile(fhir, anchor.category);
   return file === undefined
@@ -224,7 +240,7 @@ export async function readRecords(
     for (const p of prepared) {
       if (p.status === 'rejected') { signed.push(null); continue; }
       try {
-        signed.push({ extrinsic: await signedLogAccess(api, reader, p.value.recordId, purpose, nonce) });
+        signed.push({ extrinsic: await signedLogAccess(api, reader, p.value.recordId, purpose, nonce, actingForOf(keyring)) });
         nonce += 1;
       } catch (error) {
         // Nothing was signed with this nonce (the wallet refused, say): the next log takes it.
@@ -236,7 +252,7 @@ export async function readRecords(
       const log = signed[i];
       if (log === undefined || log === null) throw new Error('the access log was not signed');
       if ('error' in log) throw log.error;
-      return finishRead(vault, reader, keyring, p.value, log.extrinsic);
+      return finishRead(vault, reader, p.value, log.extrinsic);
     }));
   } finally {
     lease.release();

@@ -17,6 +17,7 @@ import { figuresScreen } from './screens/figures';
 import { joinScreen } from './screens/join';
 import { medicinesScreen } from './screens/medicines';
 import { outboxScreen } from './screens/outbox';
+import { recoveryScreen } from './screens/recovery';
 import { recordsScreen } from './screens/records';
 import { signInScreen } from './screens/signin';
 import { stockScreen } from './screens/stock';
@@ -25,8 +26,8 @@ import { trailScreen } from './screens/trail';
 import { traceScreen } from './screens/trace';
 import { writeScreen } from './screens/write';
 
-export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council' | 'figures' | 'outbox';
-const ROUTES: readonly Route[] = ['outbox', 'signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council', 'figures'];
+export type Route = 'signin' | 'join' | 'records' | 'medicines' | 'access' | 'trail' | 'patient' | 'write' | 'check' | 'trace' | 'supplies' | 'stock' | 'council' | 'figures' | 'outbox' | 'recovery';
+const ROUTES: readonly Route[] = ['outbox', 'signin', 'join', 'records', 'medicines', 'access', 'trail', 'patient', 'write', 'check', 'trace', 'supplies', 'stock', 'council', 'figures', 'recovery'];
 /** Screens anyone may use without signing in: they only read public chain data. */
 const PUBLIC_ROUTES: readonly Route[] = ['signin', 'check', 'trace', 'supplies', 'figures'];
 
@@ -74,6 +75,7 @@ const SCREENS: Record<Route, (ctx: AppContext) => HTMLElement> = {
   council: councilScreen,
   figures: figuresScreen,
   outbox: outboxScreen,
+  recovery: recoveryScreen,
 };
 
 const MENU: Record<'patient' | 'clinician', readonly [Route, IconName][]> = {
@@ -216,6 +218,8 @@ export function startApp(root: HTMLElement, config: AppConfig): void {
       ...(ctx.actingFor !== null ? MENU.patient : []),
       // Anyone signed in may register themselves or accept to care for someone.
       ['join', 'plus'],
+      // Anyone signed in may be a patient's recovery friend, or a patient's new phone.
+      ['recovery', 'history'],
       ...(ctx.who?.practitioner !== null && ctx.who?.practitioner !== undefined ? MENU.clinician : []),
       ['supplies', 'emergency'],
       // Staff of an organisation: its medicine stock (the screen lists the organisations that hold medicines).

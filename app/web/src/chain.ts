@@ -9,6 +9,22 @@ import {
   ChainError,
   VaultClient,
   accessLogOf,
+  readRecord,
+  actsFor,
+  approveRecovery,
+  attemptsOf,
+  cancelRecovery,
+  finishRecovery,
+  friendGroupsOf,
+  giveControlToNewPhone,
+  inheritorOf,
+  publishKeyForRecovered,
+  renewPatientShares,
+  setFriendGroups,
+  startRecovery,
+  type AttemptView,
+  type FriendGroupView,
+  type RenewReport,
   checkPack,
   traceDonation,
   donationsBy,
@@ -127,6 +143,7 @@ import {
   type NeedArgs,
   type PledgeArgs,
   type RoundView,
+  type EncryptionKeyring,
   type ErasureView,
   type FhirResource,
   type HealthLinkView,
@@ -1469,4 +1486,89 @@ export async function recalledStockIn(backend: Backend, region: RegionCode, orgs
   return (await recalledStock(backend.requireApi()))
     .map((r) => ({ ...r, holders: r.holders.filter((h) => within(h.org)) }))
     .filter((r) => r.holders.length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recovery: a patient who loses their phone (client recovery.ts, docs/rural-operation.md)
+
+/** Waiting times a patient chooses from, in blocks at the chain's pace; a minute only on a development chain, to try it out. */
+export async function recoveryDelays(backend: Backend): Promise<{ name: 'minute' | 'day' | 'threeDays' | 'week'; blocks: number }[]> {
+  const clock = await chainClock(backend);
+  const perDay = Math.round(86_400_000 / clock.blockMs);
+  return [
+    ...(backend.isDevChain ? [{ name: 'minute' as const, blocks: Math.round(60_000 / clock.blockMs) }] : []),
+    { name: 'day', blocks: perDay }, { name: 'threeDays', blocks: 3 * perDay }, { name: 'week', blocks: 7 * perDay },
+  ];
+}
+
+export function friendGroups(backend: Backend, lost: string): Promise<FriendGroupView[]> {
+  return friendGroupsOf(backend.requireApi(), lost);
+}
+
+/** The patient names friends (replacing any): `needed` of them recover the account after `delayBlocks`, and `inheritor` takes over. Free. */
+export async function nameFriends(backend: Backend, session: Session, args: { friends: string[]; needed: number; inheritor: string; delayBlocks: number }): Promise<void> {
+  const { account, options } = txAccount(session.actor);
+  // The friend who started an attempt may stop it a day after the last agreement (a tenth of a
+  // short test delay): the patient keeps that long to slash a false attempt.
+  const cancelDelay = Math.max(1, Math.min(args.delayBlocks, Math.round(args.delayBlocks / 7)));
+  await setFriendGroups(backend.requireApi(), account, session.address,
+    [{ friends: args.friends, friendsNeeded: args.needed, inheritor: args.inheritor, inheritanceDelay: args.delayBlocks, cancelDelay }],
+    { ...options, finalized: true });
+}
+
+export function recoveryAttempts(backend: Backend, lost: string): Promise<AttemptView[]> {
+  return attemptsOf(backend.requireApi(), lost);
+}
+
+export function recoveredBy(backend: Backend, lost: string): Promise<string | null> {
+  return inheritorOf(backend.requireApi(), lost);
+}
+
+/** A friend's step in an attempt: start it, agree, or finish it once enough agreed and the wait is over; the patient (or, later, its starter) stops it. */
+export async function recoveryStep(backend: Backend, session: Session, step: 'start' | 'agree' | 'finish' | 'stop', lost: string, group: number): Promise<void> {
+  const api = backend.requireApi();
+  const { account, options } = txAccount(session.actor);
+  const run = { start: startRecovery, agree: approveRecovery, finish: finishRecovery, stop: cancelRecovery }[step];
+  await run(api, account, lost, group, { ...options, finalized: true });
+}
+
+/** The friend who took over makes the patient's new phone act for the account. */
+export async function giveToNewPhone(backend: Backend, session: Session, lost: string, phone: string): Promise<void> {
+  const { account, options } = txAccount(session.actor);
+  await giveControlToNewPhone(backend.requireApi(), account, { lost, newPhone: phone }, { ...options, finalized: true });
+}
+
+/** The friend who took over renews the patient's keys of the records it can open, for the new phone's key. */
+export async function renewKeysFor(backend: Backend, session: Session, lost: string): Promise<RenewReport> {
+  const { account, options } = txAccount(session.actor);
+  return renewPatientShares(backend.requireApi(), account, session.encryption, lost, {}, 'Treatment', { ...options, finalized: true });
+}
+
+/** Whether this phone acts for `lost` after a recovery. */
+export function phoneActsFor(backend: Backend, session: Session, lost: string): Promise<boolean> {
+  return actsFor(backend.requireApi(), session.address, lost);
+}
+
+function recoveredKeys(session: Session, lost: string): EncryptionKeyring {
+  return session.encryption.actingFor(decodeAddress(lost));
+}
+
+/** The new phone publishes its key as `lost`'s (free, once): the friend who took over can then renew the record keys. */
+export async function useRecoveredAccount(backend: Backend, session: Session, lost: string): Promise<number> {
+  const { account, options } = txAccount(session.actor);
+  return publishKeyForRecovered(backend.requireApi(), account, recoveredKeys(session, lost), { ...options, finalized: true });
+}
+
+/** The new phone opens one of `lost`'s records: the read is logged as `lost`'s own. */
+export async function openRecoveredRecord(backend: Backend, session: Session, lost: string, record: bigint): Promise<FhirResource> {
+  const result = await readRecord(backend.requireApi(), backend.vaultClient, session.actor, recoveredKeys(session, lost), record, 'Treatment');
+  return result.fhir;
+}
+
+/** The new phone stops a grant the lost phone gave (free, as the patient's own call). */
+export async function stopRecoveredGrant(backend: Backend, session: Session, lost: string, grant: bigint): Promise<void> {
+  const api = backend.requireApi();
+  const tx = api.tx.consent?.revokeConsent;
+  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeConsent call.');
+  await signed(api, tx(grant), session, { asProxyFor: lost, finalized: true });
 }

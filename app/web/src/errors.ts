@@ -35,6 +35,8 @@ export function explain(error: unknown): string {
   if (error instanceof EnvelopeError) {
     if (error.kind === 'HashMismatch') return t('errors.HashMismatch');
     if (error.kind === 'InvalidFhir' || error.kind === 'CategoryMismatch') return t('errors.InvalidFhir');
+    // A share wrapped for another key: after a recovery, until the friend who took over renews it.
+    if (error.kind === 'ShareUnwrapFailed' || error.kind === 'KeyVersionMismatch') return t('errors.ShareNotRenewed');
     return t('errors.Decrypt');
   }
   if (isVaultError(error)) {

@@ -1479,6 +1479,134 @@ try {
     await nursePage.context().close();
   });
 
+  await step('a patient who loses her phone: she names Charlie (who takes over) and Bob as recovery friends, free (a bad group refused first); phone lost, Charlie starts, Bob agrees, the wait passes (not before), Charlie gives the account to her new phone and renews the record key; the new phone opens her record and stops the access the old phone gave, all free', async () => {
+    const chain = await api();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const charlie = keyring.addFromUri('//Charlie').address;
+    const bob = keyring.addFromUri('//Bob').address;
+    const held = async (who) => { const { data } = (await chain.query.system.account(who)).toJSON(); return BigInt(data.free) + BigInt(data.reserved); };
+    const head = async () => (await chain.rpc.chain.getHeader()).number.toNumber();
+    // Her first phone: a new account, enrolled by Charlie; she lets Hekou write, and Charlie writes a visit.
+    let phone = await person('en-US');
+    const lost = await newDeviceAccount(phone, '975310');
+    await setLanguage(doctor, 'en');
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.waitForSelector('#enrol-title');
+    await doctor.fill('input[name="enrol-patient"]', lost);
+    await doctor.click('form:has(#enrol-title) button[type="submit"]');
+    await doctor.waitForSelector(`[data-enrolled="${lost}"]`, { timeout: CHAIN_WAIT });
+    await phone.click('[data-check-enrolled]');
+    await phone.waitForSelector('.toast .note.ok >> text=You are enrolled', { timeout: CHAIN_WAIT });
+    await phone.click('a.tab[href="#/access"]');
+    await phone.waitForSelector('[data-free-actions]', { timeout: CHAIN_WAIT });
+    await phone.selectOption('select[name=kind]', 'organisation');
+    await phone.selectOption('select[name=org]', '1'); // Hekou
+    await phone.selectOption('select[name=purpose]', 'Treatment');
+    await phone.check('#grant-write');
+    await phone.getByRole('button', { name: 'Give access' }).click();
+    await phone.waitForSelector('.toast .note.ok >> text=Access given.', { timeout: CHAIN_WAIT });
+    // The vault checks a writer against finalized state.
+    const given = await head();
+    while ((await chain.rpc.chain.getHeader(await chain.rpc.chain.getFinalizedHead())).number.toNumber() < given) await new Promise((r) => setTimeout(r, 2000));
+    await doctor.click('a.tab[href="#/patient"]');
+    await doctor.fill('input[name="patient"]', lost);
+    await doctor.click('form:has(input[name="patient"]) button[type="submit"]');
+    // The screen first shows the patient found before (Eve): wait for this one.
+    await doctor.waitForSelector(`[data-patient="${lost}"] #patient-title`);
+    await doctor.click(`[data-patient="${lost}"] a[href="#/write"]`);
+    await doctor.waitForSelector('#write-title');
+    await doctor.fill('textarea[name=complaint]', 'Knee pain after a fall');
+    await doctor.fill('textarea[name=findings]', 'Swollen left knee, walks');
+    await doctor.fill('input[name=icd10]', 'S80.0');
+    await doctor.fill('input[name=diagnosis]', 'Contusion of knee');
+    await doctor.fill('textarea[name=plan]', 'Rest, cold packs; come back in a week');
+    await doctor.getByRole('button', { name: 'Encrypt and save' }).click();
+    await doctor.waitForSelector('[data-saved-record]', { timeout: CHAIN_WAIT });
+    const record = await doctor.getAttribute('[data-saved-record]', 'data-saved-record');
+
+    // She names her friends: a group naming herself is refused first, nothing sent.
+    await phone.click('a.tab[href="#/recovery"]');
+    await phone.waitForSelector('#friends-title');
+    await phone.waitForSelector('[data-friends-none]', { timeout: CHAIN_WAIT });
+    await phone.fill('input[name="friend-1"]', charlie);
+    await phone.fill('input[name="friend-2"]', lost);
+    await phone.selectOption('select[name="recovery-delay"]', { label: 'One minute (test county only)' });
+    await phone.click('form:has(#friends-title) button[type="submit"]');
+    await phone.waitForSelector('form:has(#friends-title) .note.error >> text=not yourself');
+    check((await chain.query.recovery.friendGroups(lost)).isNone, 'a refused group was saved');
+    await phone.fill('input[name="friend-2"]', bob);
+    await phone.selectOption('select[name="friends-needed"]', '2');
+    await phone.selectOption('select[name="inheritor"]', '1');
+    await phone.click('form:has(#friends-title) button[type="submit"]');
+    await phone.waitForSelector('[data-friends-named]', { timeout: CHAIN_WAIT });
+    await phone.waitForSelector(`[data-friend-group][data-friends*="${charlie}"]`, { timeout: CHAIN_WAIT });
+    await screenshot(phone, 'recovery-friends');
+    check(await held(lost) === 0n, 'naming friends cost the patient something');
+    // The phone is lost.
+    await phone.context().close();
+
+    // Charlie starts; Bob agrees; finishing before the wait is refused in words.
+    await doctor.click('a.tab[href="#/recovery"]');
+    await doctor.waitForSelector('#help-title');
+    await doctor.fill('input[name="lost-account"]', lost);
+    await doctor.click('form:has(#help-title) button[type="submit"]');
+    await doctor.click('[data-recovery-start="0"]');
+    await doctor.waitForSelector('[data-recovery-group="0"][data-agreed="1"]', { timeout: CHAIN_WAIT });
+    const county = await person('en-US');
+    await signInDemo(county, 'Bob');
+    await county.click('a.tab[href="#/recovery"]');
+    await county.fill('input[name="lost-account"]', lost);
+    await county.click('form:has(#help-title) button[type="submit"]');
+    await county.click('[data-recovery-agree="0"]');
+    await county.waitForSelector('[data-recovery-group="0"][data-agreed="2"]', { timeout: CHAIN_WAIT });
+    await screenshot(county, 'recovery-agree');
+    await county.context().close();
+    const attempt = (await chain.query.recovery.attempt(lost, 0)).toJSON();
+    const readyAt = attempt[0].initBlock + 10;
+    if ((await head()) < readyAt - 3) {
+      await doctor.click('[data-recovery-finish="0"]');
+      await doctor.waitForSelector('form:has(#help-title) .note.error >> text=The wait is not over yet', { timeout: CHAIN_WAIT });
+      check((await chain.query.recovery.inheritor(lost)).isNone, 'finished before the wait');
+    }
+    while ((await head()) < readyAt) await new Promise((r) => setTimeout(r, 3000));
+    await doctor.click('form:has(#help-title) button[type="submit"]');
+    await doctor.click('[data-recovery-finish="0"]');
+    await doctor.waitForSelector(`[data-recovered-by="${charlie}"]`, { timeout: CHAIN_WAIT });
+
+    // Her new phone shows its number; before Charlie gives it the account it cannot use it.
+    phone = await person('en-US');
+    const newPhone = await newDeviceAccount(phone, '864200');
+    await phone.click('a.tab[href="#/recovery"]');
+    await phone.waitForSelector(`[data-my-number="${newPhone}"]`);
+    await phone.fill('input[name="old-account"]', lost);
+    await phone.click('form:has(#new-phone-title) button[type="submit"]');
+    await phone.waitForSelector('[data-not-yet]', { timeout: CHAIN_WAIT });
+    await doctor.fill('input[name="new-phone"]', newPhone);
+    await doctor.click('[data-give-control]');
+    await doctor.waitForSelector('[data-given]', { timeout: CHAIN_WAIT });
+    await screenshot(doctor, 'recovery-give');
+    await phone.click('form:has(#new-phone-title) button[type="submit"]');
+    await phone.waitForSelector(`[data-using="${lost}"]`, { timeout: CHAIN_WAIT });
+    // Her record does not open until Charlie renews its key for the new phone; then it does.
+    await phone.click(`[data-open-recovered="${record}"]`);
+    await phone.waitForSelector('form:has(#new-phone-title) .note.error >> text=cannot open this record yet', { timeout: CHAIN_WAIT });
+    await doctor.click('[data-renew-keys]');
+    await doctor.waitForSelector('[data-renewed="1"]', { timeout: CHAIN_WAIT });
+    await phone.click(`[data-open-recovered="${record}"]`);
+    await phone.waitForSelector(`[data-opened="${record}"] >> text=Knee pain after a fall`, { timeout: CHAIN_WAIT });
+    // The access the old phone gave carried over: she stops it from the new phone.
+    await phone.click('[data-stop-recovered-grant]');
+    await phone.waitForSelector('.note.ok >> text=Access stopped.', { timeout: CHAIN_WAIT });
+    await phone.waitForFunction(() => document.querySelector('[data-recovered-grant]') === null, null, { timeout: CHAIN_WAIT });
+    await screenshot(phone, 'recovery-new-phone');
+    const grants = (await chain.call.consentApi.grantsOf(lost)).toJSON();
+    check(grants.length === 0, `the grant is still there: ${JSON.stringify(grants)}`);
+    const log = (await chain.call.patientRecordsApi.accessLogOf(lost, 0, 100)).toJSON();
+    check(log.some(([, e]) => e.reader === lost && String(e.record) === record), `the new phone's read is not in her trail: ${JSON.stringify(log)}`);
+    check(await held(lost) > 0n && await held(newPhone) === BigInt(chain.consts.balances.existentialDeposit.toString()), 'the patient side paid for something');
+    await phone.context().close();
+  });
+
   await step('an offline clinic: Charlie loses the connection, writes three visits for Eve and Eve, offline too, lets the county hospital read; all is kept on the phones ("3 unsent"), nothing reaches the chain; back online, everything lands in order and Eve reads the visits', async () => {
     const chain = await api();
     const eve = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve').address;

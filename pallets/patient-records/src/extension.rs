@@ -33,9 +33,19 @@ pub trait FreeCallCost<AccountId, Call> {
 	/// not free (it is paid as usual).
 	fn free_call_cost(who: &AccountId, call: &Call) -> Option<u32>;
 
-	/// At most how many storage items `free_call_cost` reads for `call` (to look up whose a
-	/// record or a grant is), for the transaction's weight.
+	/// At most how many storage items `free_call_cost` and `free_call_for` read for `call` (to
+	/// look up whose a record or a grant is, or whom a proxy acts for), for the transaction's
+	/// weight.
 	fn reads(call: &Call) -> u32;
+
+	/// For a call `who` signs for another account (a patient's new phone acting for them
+	/// through a proxy after a recovery): the patient whose own business `call` is and the free
+	/// calls it uses, charged to that patient's limit; `None` if it is not such a call. Asked
+	/// only when `free_call_cost` does not make the call free; the extension then checks that
+	/// the account named is a registered patient.
+	fn free_call_for(_who: &AccountId, _call: &Call) -> Option<(AccountId, u32)> {
+		None
+	}
 }
 
 /// Every call is free, one each (tests).
@@ -59,10 +69,11 @@ impl<AccountId, Call> FreeCallCost<AccountId, Call> for Nothing {
 }
 
 /// Wraps the fee extension `S` (`ChargeTransactionPayment`): a call [`Config::FreeCalls`] lists
-/// signed by a registered patient skips `S` (no fee, whatever the balance) and counts (its
-/// [`FreeCallCost`]) against the patient's [`Config::FreeCallsPerPeriod`]; over it, the transaction is invalid
-/// ([`FREE_CALLS_EXHAUSTED`]), so the pool refuses it and a block author drops it unexecuted.
-/// Any other call goes through `S` unchanged.
+/// signed by a registered patient, or by an account acting for one
+/// ([`FreeCallCost::free_call_for`]), skips `S` (no fee, whatever the balance) and counts (its
+/// [`FreeCallCost`]) against the patient's [`Config::FreeCallsPerPeriod`]; over it, the
+/// transaction is invalid ([`FREE_CALLS_EXHAUSTED`]), so the pool refuses it and a block author
+/// drops it unexecuted. Any other call goes through `S` unchanged.
 ///
 /// Invisible from outside, like the SDK's `SkipCheckIfFeeless`: it encodes as `S` and carries
 /// `S`'s identifier and type, so wallets and polkadot.js sign exactly as before.
@@ -144,16 +155,22 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Ok(who) = frame_system::ensure_signed(origin.clone()) {
-			// Whose business the call is, only for a patient: nobody else's call is free.
-			if let Some(cost) = Pallet::<T>::is_patient(&who)
+			// Whose business the call is, only for a patient: nobody else's call is free. A
+			// call for a patient through their proxy counts against that patient.
+			let own = Pallet::<T>::is_patient(&who)
 				.then(|| T::FreeCalls::free_call_cost(&who, call))
 				.flatten()
-			{
-				match Pallet::<T>::usage_after(&who, cost) {
+				.map(|cost| (who.clone(), cost));
+			let free = own.or_else(|| {
+				T::FreeCalls::free_call_for(&who, call)
+					.filter(|(patient, _)| Pallet::<T>::is_patient(patient))
+			});
+			if let Some((patient, cost)) = free {
+				match Pallet::<T>::usage_after(&patient, cost) {
 					Ok(usage) => {
 						return Ok((
 							ValidTransaction::default(),
-							FreeOrPaid::Free(who, usage),
+							FreeOrPaid::Free(patient, usage),
 							origin,
 						))
 					}

@@ -28,7 +28,9 @@ impl pallet_patient_records::Config for Test {
 }
 
 /// Patients' free calls here: every call but `log_access` (a reader's), so that both paths of
-/// the free-call extension are tested.
+/// the free-call extension are tested. `NEW_PHONE` acts for others (a recovered patient's new
+/// phone): its calls but `log_access` are `BROKE`'s, and `remove_care_organisation` is the
+/// named patient's.
 pub struct AllButLogAccess;
 impl pallet_patient_records::FreeCallCost<u64, RuntimeCall> for AllButLogAccess {
 	fn free_call_cost(_: &u64, call: &RuntimeCall) -> Option<u32> {
@@ -40,13 +42,26 @@ impl pallet_patient_records::FreeCallCost<u64, RuntimeCall> for AllButLogAccess 
 	fn reads(_: &RuntimeCall) -> u32 {
 		0
 	}
+	fn free_call_for(who: &u64, call: &RuntimeCall) -> Option<(u64, u32)> {
+		match (who, call) {
+			(_, RuntimeCall::PatientRecords(crate::Call::log_access { .. })) => None,
+			(
+				&NEW_PHONE,
+				RuntimeCall::PatientRecords(crate::Call::remove_care_organisation {
+					patient, ..
+				}),
+			) => Some((*patient, 1)),
+			(&NEW_PHONE, _) => Some((BROKE, 1)),
+			_ => None,
+		}
+	}
 }
 
 /// Organisation 0: a county hospital (admin 1) with doctor 10; organisation 1: a village
 /// clinic (admin 2) with village doctor 20; organisation 2: a manufacturer (admin 3)
 /// with pharmacist 30;
 /// organisation 3: a pending clinic (admin 4). Patients 100 (self) and 101 (guardian 102).
-/// Everyone here but `BROKE` holds `FUNDS`.
+/// Everyone here but `BROKE` and `NEW_PHONE` holds `FUNDS`.
 pub const HOSPITAL: u32 = 0;
 pub const CLINIC: u32 = 1;
 pub const MAKER: u32 = 2;
@@ -60,6 +75,8 @@ pub const WARD: u64 = 101;
 pub const GUARDIAN: u64 = 102;
 pub const STRANGER: u64 = 200;
 pub const BROKE: u64 = 300;
+/// Holds nothing, and acts for `BROKE` (see [`AllButLogAccess`]).
+pub const NEW_PHONE: u64 = 301;
 pub const FUNDS: u64 = 1_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

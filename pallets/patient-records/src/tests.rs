@@ -1790,6 +1790,38 @@ mod free_calls {
 	}
 
 	#[test]
+	fn a_call_for_a_patient_through_their_new_phone_is_free_and_counts_against_the_patient() {
+		test(|| {
+			enrol_broke();
+			assert_eq!(submit(NEW_PHONE, set_guardian_call()), Ok(()));
+			assert_eq!(submit(NEW_PHONE, set_guardian_call()), Ok(()));
+			assert_eq!(
+				FreeCallsUsed::<Test>::get(BROKE),
+				Some(FreeCallUsage { period_start: 1, used: 2 })
+			);
+			assert_eq!(FreeCallsUsed::<Test>::get(NEW_PHONE), None);
+			// The patient's own calls and the phone's share one limit (3 here).
+			assert_eq!(submit(BROKE, set_guardian_call()), Ok(()));
+			frame_support::assert_storage_noop!(assert_eq!(
+				submit(NEW_PHONE, set_guardian_call()),
+				Err(exhausted())
+			));
+			// For an account that is no patient, nothing is free: paid as usual (here the fee
+			// extension is none, so it passes) and counted nowhere.
+			let for_stranger = RuntimeCall::PatientRecords(Call::remove_care_organisation {
+				patient: STRANGER,
+				org: CLINIC,
+			});
+			assert_eq!(submit(NEW_PHONE, for_stranger), Ok(()));
+			assert_eq!(FreeCallsUsed::<Test>::get(STRANGER), None);
+			assert_eq!(
+				FreeCallsUsed::<Test>::get(BROKE),
+				Some(FreeCallUsage { period_start: 1, used: 3 })
+			);
+		});
+	}
+
+	#[test]
 	fn enrolment_is_refused_to_whoever_may_not_and_changes_nothing() {
 		test(|| {
 			let enrol = |who: u64, patient: u64, org: u32| {

@@ -10,7 +10,8 @@ import { linksSection } from './links';
 
 const GRANT_PURPOSES = ['Treatment', 'Referral', 'Research', 'PublicHealth'] as const;
 
-async function describe(ctx: AppContext, grant: GrantView, untilMs: number): Promise<string> {
+/** A grant in plain words: who, what, which records, why, until when. */
+export async function describeGrant(ctx: AppContext, grant: GrantView, untilMs: number): Promise<string> {
   const who = grant.grantee.kind === 'organisation'
     ? t('access.wholeOrg', { org: await orgName(ctx, grant.grantee.org) })
     : await personName(ctx, grant.grantee.account);
@@ -69,7 +70,7 @@ export function accessScreen(ctx: AppContext): HTMLElement {
         const untilMs = blockTime(clock, grant.expiresAt);
         const ended = grant.expiresAt <= clock.block;
         return h('li', { class: `grant${ended ? ' ended' : ''}`, 'data-grant': grant.id.toString() },
-          h('p', {}, icon('access'), h('span', {}, await describe(ctx, grant, untilMs))),
+          h('p', {}, icon('access'), h('span', {}, await describeGrant(ctx, grant, untilMs))),
           ended ? h('p', { class: 'hint' }, t('access.expired', { until: formatDate(untilMs) })) : null,
           button('revoke', t('access.revoke'), () => {
             if (!window.confirm(t('access.revokeConfirm'))) return;
