@@ -36,6 +36,22 @@ fn acc(k: sp_keyring::Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
+/// Village doctor Charlie anchors a visit record for `patient` at the Hekou clinic; its id.
+fn charlie_writes_for(patient: &AccountId) -> u64 {
+	let record = pallet_patient_records::NextRecordId::<Runtime>::get();
+	assert_ok!(PatientRecords::anchor_record(
+		RuntimeOrigin::signed(acc(Charlie)),
+		patient.clone(),
+		demo::HEKOU_CLINIC,
+		RecordCategory::Encounter,
+		sp_runtime::traits::BlakeTwo256::hash(b"ciphertext"),
+		demo::HEKOU_CLINIC,
+		100,
+		None
+	));
+	record
+}
+
 #[test]
 fn every_preset_builds_the_demo_county() {
 	assert_eq!(preset_names().len(), 2);
@@ -1559,17 +1575,7 @@ mod free_patient_calls {
 				}),
 			);
 			// The village doctor writes a record; the patient shares its key with him.
-			let record = pallet_patient_records::NextRecordId::<Runtime>::get();
-			assert_ok!(PatientRecords::anchor_record(
-				RuntimeOrigin::signed(acc(Charlie)),
-				patient.clone(),
-				demo::HEKOU_CLINIC,
-				RecordCategory::Encounter,
-				sp_runtime::traits::BlakeTwo256::hash(b"ciphertext"),
-				demo::HEKOU_CLINIC,
-				100,
-				None
-			));
+			let record = charlie_writes_for(&patient);
 			include(
 				&zed,
 				RuntimeCall::PatientRecords(pallet_patient_records::Call::attach_key_share {
@@ -2001,17 +2007,7 @@ mod social_recovery {
 
 	/// The village doctor writes a record for the patient and wraps its key for her phone.
 	fn a_record() -> u64 {
-		let record = pallet_patient_records::NextRecordId::<Runtime>::get();
-		assert_ok!(PatientRecords::anchor_record(
-			signed(&acc(Charlie)),
-			patient(),
-			demo::HEKOU_CLINIC,
-			RecordCategory::Encounter,
-			sp_runtime::traits::BlakeTwo256::hash(b"ciphertext"),
-			demo::HEKOU_CLINIC,
-			100,
-			None
-		));
+		let record = charlie_writes_for(&patient());
 		assert_ok!(PatientRecords::attach_key_share(
 			signed(&acc(Charlie)),
 			record,

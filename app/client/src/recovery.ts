@@ -257,7 +257,10 @@ export interface RenewReport {
   readonly renewed: bigint[];
   /** Already renewed (the share names the current key version). */
   readonly current: bigint[];
-  /** Records the inheritor cannot open (no share of its own): their authors renew them. */
+  /**
+   * Records the inheritor cannot open (no share of its own): the patient's guardian may renew
+   * them, or the inheritor once someone who can open them shares them with it.
+   */
   readonly unreadable: bigint[];
 }
 

@@ -1314,7 +1314,7 @@ export const en = {
     give: 'Give the account to the new phone',
     given: 'The new phone now acts for the account.',
     renew: 'Renew the record keys',
-    renewed: '{{renewed}} record keys renewed, {{current}} already renewed, {{unreadable}} you cannot open (their authors renew them).',
+    renewed: '{{renewed}} record keys renewed, {{current}} already renewed, {{unreadable}} you cannot open (the patient\'s guardian can renew those, or you once their doctor shares them with you).',
     newPhoneTitle: 'This phone replaces a lost one',
     newPhoneHint: 'Show this number to the friend who takes over your account. When they have given you the account, type your old account number.',
     myNumber: 'This phone\'s number:',

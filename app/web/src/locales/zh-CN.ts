@@ -1316,7 +1316,7 @@ export const zhCN: Translation = {
     give: '把账户交给新手机',
     given: '新手机现在代表这个账户。',
     renew: '更新病历钥匙',
-    renewed: '已更新 {{renewed}} 份病历钥匙，{{current}} 份已是最新，{{unreadable}} 份您打不开（由其作者更新）。',
+    renewed: '已更新 {{renewed}} 份病历钥匙，{{current}} 份已是最新，{{unreadable}} 份您打不开（患者的监护人可以更新；或者由其医生与您共享后，您再更新）。',
     newPhoneTitle: '这部手机替代丢失的手机',
     newPhoneHint: '把这个号码给接管您账户的亲友看。亲友把账户交给您后，输入您原来的账户号码。',
     myNumber: '这部手机的号码：',

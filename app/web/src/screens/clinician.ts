@@ -9,6 +9,7 @@ import type { AppContext } from '../app';
 import { addStaff, AppError, blockTime, chainClock, EMERGENCY_REASONS, enrolPatient, identity, myStaff, openBreakGlass, removeStaff, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
+import { formRunner } from '../form-runner';
 import { formatTime, t } from '../i18n';
 import { orgName, personName } from '../names';
 import { forgetOpened, recordList } from './record-list';
@@ -199,24 +200,6 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
   }
 
   /**
-   * A form's chain work, one at a time: "busy" in `result`, then the note `work` returns (or
-   * nothing), or its error in words. A submit while one is on its way does nothing.
-   */
-  function formRunner(result: HTMLElement): (work: (session: Session) => Promise<HTMLElement | null>) => void {
-    let busy = false;
-    return (work) => {
-      const session = ctx.session;
-      if (busy || session === null) return;
-      busy = true;
-      mount(result, h('p', { class: 'note' }, t('common.busy')));
-      work(session).then(
-        (note) => { if (note === null) mount(result); else mount(result, note); },
-        (error: unknown) => { mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); },
-      ).finally(() => { busy = false; });
-    };
-  }
-
-  /**
    * The practitioner's clinical staff (a nurse, a clerk): each signs with their own account and
    * acts for this one within limits until an end date; removed in one tap.
    */
@@ -226,7 +209,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     const days = h('input', { type: 'number', name: 'staff-days', step: '1', value: '30', inputmode: 'numeric' }) as HTMLInputElement;
     const list = h('div', { class: 'stack', 'aria-live': 'polite' });
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    const submit = formRunner(result);
+    const submit = formRunner(ctx, result);
     const run = (work: (session: Session) => Promise<void>): void => {
       submit(async (session) => { await work(session); await draw(); return null; });
     };
@@ -265,7 +248,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     const patient = h('input', { type: 'text', name: 'enrol-patient', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' }) as HTMLInputElement;
     const org = myOrgSelect('enrol-org');
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    const submit = formRunner(result);
+    const submit = formRunner(ctx, result);
     return h('form', { class: 'card stack', 'aria-labelledby': 'enrol-title', onSubmit: (e: Event) => {
       e.preventDefault();
       submit(async (session) => {
@@ -293,7 +276,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     const org = myOrgSelect('register-org');
     const words = h('div', {});
     const result = h('div', { class: 'message', 'aria-live': 'polite' });
-    const submit = formRunner(result);
+    const submit = formRunner(ctx, result);
     const newAccount = (): void => {
       const mnemonic = mnemonicGenerate(12);
       ward.value = keyring.addFromUri(mnemonic).address;

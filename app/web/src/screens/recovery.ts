@@ -14,26 +14,11 @@ import {
 } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
+import { formRunner, type FormRunner } from '../form-runner';
 import { readableLines } from '../fhir-view';
 import { formatTime, t } from '../i18n';
 import { personName } from '../names';
 import { describeGrant } from './access';
-
-type Runner = (work: (session: Session) => Promise<HTMLElement | null>) => void;
-
-function runner(ctx: AppContext, result: HTMLElement): Runner {
-  let busy = false;
-  return (work) => {
-    const session = ctx.session;
-    if (busy || session === null) return;
-    busy = true;
-    mount(result, h('p', { class: 'note' }, t('common.busy')));
-    work(session).then(
-      (note) => { if (note === null) mount(result); else mount(result, note); },
-      (error: unknown) => { mount(result, h('p', { class: 'note error', role: 'alert' }, icon('error'), h('span', {}, explain(error)))); },
-    ).finally(() => { busy = false; });
-  };
-}
 
 const ok = (text: string, attrs: Record<string, string> = {}): HTMLElement => h('p', { class: 'note ok', ...attrs }, icon('ok'), h('span', {}, text));
 const addressInput = (name: string): HTMLInputElement =>
@@ -55,7 +40,7 @@ function friendsCard(ctx: AppContext): HTMLElement {
   const inheritor = h('select', { name: 'inheritor' }, ...[1, 2, 3].map((n) => h('option', { value: String(n) }, t('recovery.friendN', { n })))) as HTMLSelectElement;
   const delay = h('select', { name: 'recovery-delay' }) as HTMLSelectElement;
   const result = h('div', { class: 'message', 'aria-live': 'polite' });
-  const run = runner(ctx, result);
+  const run = formRunner(ctx, result);
 
   const draw = async (): Promise<void> => {
     const session = ctx.session;
@@ -114,7 +99,7 @@ function helpCard(ctx: AppContext): HTMLElement {
   const lost = addressInput('lost-account');
   const state = h('div', { 'aria-live': 'polite' });
   const result = h('div', { class: 'message', 'aria-live': 'polite' });
-  const run = runner(ctx, result);
+  const run = formRunner(ctx, result);
 
   const show = async (session: Session, who: string): Promise<HTMLElement | null> => {
     const [groups, attempts, holder, clock] = await Promise.all([
@@ -141,7 +126,7 @@ function helpCard(ctx: AppContext): HTMLElement {
       return h('li', { 'data-recovery-group': String(index), 'data-agreed': String(attempt?.approvals.length ?? 0) },
         h('p', {}, t('recovery.asFriend', { inheritor: await personName(ctx, g.inheritor) })), h('p', { class: 'hint' }, status), ...actions);
     }));
-    const takenOver = holder === session.address ? takeOverCard(ctx, session, who, run) : null;
+    const takenOver = holder === session.address ? takeOverCard(ctx, who, run) : null;
     if (rows.length === 0 && takenOver === null) {
       return h('p', { class: 'note error', 'data-not-friend': 'true' }, icon('error'), h('span', {}, t('recovery.notFriend')));
     }
@@ -162,7 +147,7 @@ function helpCard(ctx: AppContext): HTMLElement {
 }
 
 /** For the friend who took over: the new phone's number, then the record keys. */
-function takeOverCard(ctx: AppContext, _session: Session, lost: string, run: Runner): HTMLElement {
+function takeOverCard(ctx: AppContext, lost: string, run: FormRunner): HTMLElement {
   const phone = addressInput('new-phone');
   return h('div', { class: 'stack', 'data-took-over': lost },
     h('p', { class: 'hint' }, t('recovery.takeOverHint')),
@@ -183,7 +168,7 @@ function newPhoneCard(ctx: AppContext): HTMLElement {
   const lost = addressInput('old-account');
   const area = h('div', { class: 'stack' });
   const result = h('div', { class: 'message', 'aria-live': 'polite' });
-  const run = runner(ctx, result);
+  const run = formRunner(ctx, result);
   const session = ctx.session;
 
   const show = async (who: string): Promise<void> => {
