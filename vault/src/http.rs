@@ -292,9 +292,12 @@ async fn upload(
 
 	let size = body.len();
 	// A blob kept already (pending or anchored) is never written again, and never put back in
-	// the pending index: that could let the sweeper delete an anchored blob. A new one is
-	// indexed and given its owner (the patient, for erasure) before it is written, so a crash
-	// in between leaves nothing the sweeper misses and no blob without an owner.
+	// the pending index: that could let the sweeper delete an anchored blob. One still pending
+	// (an outbox sending again after days offline) gets a fresh time to live first, so the
+	// sweeper cannot delete it between this answer and its anchor. A new one is indexed and
+	// given its owner (the patient, for erasure) before it is written, so a crash in between
+	// leaves nothing the sweeper misses and no blob without an owner.
+	let renewed = vault.pending.renew(&hash, now_ms()).await?;
 	let stored = if vault.store.exists(&hash).await? {
 		Stored::Existing
 	} else {
@@ -304,7 +307,8 @@ async fn upload(
 	};
 	tracing::info!(
 		hash = %hash_hex(&hash), size, account = %account.to_ss58check(),
-		patient = %patient.to_ss58check(), ?organisation, ?category, ?stored, "blob uploaded"
+		patient = %patient.to_ss58check(), ?organisation, ?category, ?stored, renewed,
+		"blob uploaded"
 	);
 	let stored = match stored {
 		Stored::New => "new",

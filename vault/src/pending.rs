@@ -45,6 +45,20 @@ impl PendingIndex {
 		tokio::fs::rename(&tmp, self.entry(hash)).await.map_err(|e| io_error("rename", e))
 	}
 
+	/// Gives a pending blob a fresh time to live from `now_ms`, as if uploaded now; returns
+	/// whether it was pending. A blob not pending (anchored, swept, or never sent) gets no
+	/// entry: putting an anchored blob back in the index would let the sweeper delete it.
+	pub async fn renew(&self, hash: &H256, now_ms: u64) -> Result<bool, VaultError> {
+		let _guard = self.lock.lock().await;
+		if !tokio::fs::try_exists(self.entry(hash)).await.map_err(|e| io_error("stat", e))? {
+			return Ok(false);
+		}
+		let tmp = self.dir.join(format!(".{}.tmp", hash_hex(hash)));
+		tokio::fs::write(&tmp, now_ms.to_string()).await.map_err(|e| io_error("write", e))?;
+		tokio::fs::rename(&tmp, self.entry(hash)).await.map_err(|e| io_error("rename", e))?;
+		Ok(true)
+	}
+
 	/// Whether a blob is pending.
 	pub async fn contains(&self, hash: &H256) -> Result<bool, VaultError> {
 		tokio::fs::try_exists(self.entry(hash)).await.map_err(|e| io_error("stat", e))
@@ -116,18 +130,35 @@ mod tests {
 	use super::*;
 	use bytes::Bytes;
 
-	#[tokio::test]
-	async fn the_sweeper_deletes_only_expired_unanchored_uploads() {
+	/// A local store and a pending index in a temporary directory (kept alive by the first).
+	fn store_and_index() -> (tempfile::TempDir, BlobStore, PendingIndex) {
 		let data = tempfile::tempdir().expect("temp dir");
 		let store = BlobStore::local(&data.path().join("blobs")).expect("store");
 		let pending = PendingIndex::open(&data.path().join("pending")).expect("index");
+		(data, store, pending)
+	}
+
+	/// Uploads `bytes` at `at_ms` and marks them anchored; their hash.
+	async fn anchored_blob(
+		store: &BlobStore,
+		pending: &PendingIndex,
+		bytes: &'static [u8],
+		at_ms: u64,
+	) -> H256 {
+		let (hash, _) = store.put(Bytes::from_static(bytes)).await.expect("put");
+		pending.add(&hash, at_ms).await.expect("add");
+		assert!(pending.mark_anchored(&hash).await.expect("mark"));
+		hash
+	}
+
+	#[tokio::test]
+	async fn the_sweeper_deletes_only_expired_unanchored_uploads() {
+		let (_data, store, pending) = store_and_index();
 		let ttl_ms = 1_000;
 
 		let (old, _) = store.put(Bytes::from_static(b"old, never anchored")).await.expect("put");
 		pending.add(&old, 10_000).await.expect("add");
-		let (anchored, _) = store.put(Bytes::from_static(b"old, anchored")).await.expect("put");
-		pending.add(&anchored, 10_000).await.expect("add");
-		assert!(pending.mark_anchored(&anchored).await.expect("mark"));
+		let anchored = anchored_blob(&store, &pending, b"old, anchored", 10_000).await;
 		assert!(!pending.mark_anchored(&anchored).await.expect("mark again"), "idempotent");
 		let (fresh, _) = store.put(Bytes::from_static(b"fresh upload")).await.expect("put");
 		pending.add(&fresh, 10_500).await.expect("add");
@@ -146,6 +177,30 @@ mod tests {
 		// Much later the fresh one goes too, and the anchored one still stays.
 		assert_eq!(pending.sweep(&store, 20_000, ttl_ms).await.expect("sweep"), vec![fresh]);
 		assert!(store.exists(&anchored).await.expect("head"));
+	}
+
+	#[tokio::test]
+	async fn a_pending_upload_sent_again_lives_on_and_an_anchored_one_stays_out() {
+		let (_data, store, pending) = store_and_index();
+		let ttl_ms = 1_000;
+
+		let (queued, _) = store.put(Bytes::from_static(b"sent, then offline")).await.expect("put");
+		pending.add(&queued, 10_000).await.expect("add");
+		let anchored = anchored_blob(&store, &pending, b"anchored", 10_000).await;
+
+		// The outbox sends the queued blob again at 10_900: its time to live starts over.
+		assert!(pending.renew(&queued, 10_900).await.expect("renew"));
+		// Sending the anchored one again changes nothing, nor does a blob never sent.
+		assert!(!pending.renew(&anchored, 10_900).await.expect("renew"));
+		assert!(!pending.contains(&anchored).await.expect("stat"));
+		assert!(!pending.renew(&H256::repeat_byte(7), 10_900).await.expect("renew"));
+		assert!(!pending.contains(&H256::repeat_byte(7)).await.expect("stat"));
+
+		// Past the first upload's time to live, nothing is swept; past the renewal's, it is.
+		assert!(pending.sweep(&store, 11_500, ttl_ms).await.expect("sweep").is_empty());
+		assert!(store.exists(&queued).await.expect("head"));
+		assert_eq!(pending.sweep(&store, 11_901, ttl_ms).await.expect("sweep"), vec![queued]);
+		assert!(store.exists(&anchored).await.expect("head"), "anchored blobs are kept");
 	}
 
 	#[tokio::test]

@@ -179,7 +179,8 @@ export class VaultClient {
    * Uploads a record's ciphertext for `patient`, as the signer acting for `organisation`
    * (absent: self-reported, the signer being the patient or guardian). The vault asks the chain
    * whether the signer may write this category for the patient; the upload is deleted unless
-   * it is anchored within the vault's pending time (24 h by default).
+   * it is anchored within the vault's pending time (24 h by default); sending the same
+   * ciphertext again while it is pending starts that time over.
    */
   async upload(signer: VaultSigner, args: { ciphertext: Uint8Array; patient: string; category: RecordCategory; organisation?: number }): Promise<UploadResult> {
     const headers: Record<string, string> = {

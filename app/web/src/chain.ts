@@ -297,7 +297,7 @@ export class Backend {
     return !navigator.onLine || this.node !== 'ok' || this.vault !== 'ok';
   }
 
-  /** The API as last connected, to sign work offline; `NeverConnected` before the first connection. */
+  /** The API as last connected, to sign work offline; `NeverConnected` before the first connection since the app was opened. */
   signingApi(): ApiPromise {
     if (this.api === null) throw new AppError('NeverConnected');
     return this.api;

@@ -11,7 +11,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
 import { stringToHex, u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, encodeAddress, mnemonicGenerate, mnemonicToEntropy } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bwipjs from 'bwip-js';
 import { chromium } from 'playwright-core';
@@ -1310,7 +1310,14 @@ try {
     check(published !== null && published.version === 0, `the wallet account's key is not on chain: ${JSON.stringify(published)}`);
     check(signed.payloads >= 1, 'the key was not published through the wallet');
     const stored = await wallet.evaluate((a) => localStorage.getItem(`ruralmed.encryption-seed.v1.${a}`), walletPair.address);
-    check(stored !== null && !words.some((w) => stored.includes(w)), 'the seed is not kept encrypted');
+    // Sealed under the PIN: the PinSealed fields, and neither the words nor the seed's bytes in
+    // any form. (Not "no seed word anywhere": "salt" is a backup word and a field name.)
+    const sealed = stored === null ? null : JSON.parse(stored);
+    const entropy = mnemonicToEntropy(words.join(' '));
+    const ciphertext = sealed === null ? new Uint8Array() : Buffer.from(sealed.ciphertext, 'base64');
+    check(sealed !== null && Object.keys(sealed).sort().join() === 'ciphertext,iterations,iv,salt', `the seed is not kept sealed: ${stored}`);
+    check(!stored.includes(words.join(' ')) && !stored.includes(u8aToHex(entropy).slice(2)) && !stored.includes(Buffer.from(entropy).toString('base64'))
+      && !Buffer.from(ciphertext).includes(Buffer.from(entropy)), 'the seed is not kept encrypted');
 
     // Give the Hekou clinic access (signed by the wallet); Charlie writes; the patient reads.
     await wallet.click('a.tab[href="#/access"]');

@@ -221,5 +221,7 @@ function newPhoneCard(ctx: AppContext): HTMLElement {
 function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 120) return t('recovery.minutes', { count: minutes });
+  // A wait set outside the app may be a few hours: "0 days" would say there is none.
+  if (minutes < 24 * 60) return t('recovery.hours', { count: Math.round(minutes / 60) });
   return t('recovery.days', { count: Math.round(minutes / 1440) });
 }
