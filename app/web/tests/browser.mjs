@@ -11,7 +11,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { VaultClient, keypairSigner, writeRecord } from '@ruralmed/client';
 import { stringToHex, u8aConcat, u8aToHex, u8aWrapBytes, stringToU8a } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a, encodeAddress, mnemonicGenerate, mnemonicToEntropy } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress, mnemonicGenerate, mnemonicToEntropy } from '@polkadot/util-crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import bwipjs from 'bwip-js';
 import { chromium } from 'playwright-core';
@@ -233,9 +233,12 @@ async function newDeviceAccount(page, pin) {
 }
 
 async function openPatient(page, name) {
+  await cryptoWaitReady();
+  const address = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(`//${name}`).address;
   await page.click('a.tab[href="#/patient"]');
   await page.click(`[data-demo-patient="${name}"]`);
-  await page.waitForSelector('#patient-title');
+  // Not any patient's title: the screen may still show the one found before.
+  await page.waitForSelector(`[data-patient="${address}"] #patient-title`);
 }
 
 async function openRecordsAs(page, purpose) {

@@ -22,19 +22,28 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
   const found = h('div', {});
   const address = h('input', { type: 'text', name: 'patient', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', value: ctx.patient ?? '' }) as HTMLInputElement;
 
+  // Searches overlap (the patient found before is looked up again as the screen opens while
+  // the doctor taps another): only the latest may choose the patient, or a visit could be
+  // written for the one the doctor moved away from.
+  let latestSearch = 0;
   async function find(input: string): Promise<void> {
+    const search = ++latestSearch;
     try {
       const patient = parseAddress(input);
       const who = await identity(ctx.backend, patient);
+      if (search !== latestSearch) return;
       if (who.patient === null) throw new AppError('NotPatient');
       ctx.patient = patient;
       address.value = patient;
       message.replaceChildren();
       // Finding the patient already shown keeps the screen as it is (an open form included).
       if (found.dataset.patient === patient) return;
+      const card = await patientCard(patient);
+      if (search !== latestSearch) return;
+      mount(found, card);
       found.dataset.patient = patient;
-      await showPatient(patient);
     } catch (error) {
+      if (search !== latestSearch) return;
       ctx.patient = null;
       delete found.dataset.patient;
       found.replaceChildren();
@@ -42,12 +51,13 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     }
   }
 
-  async function showPatient(patient: string): Promise<void> {
+  /** The found patient's card: purpose, open, write, refer, break the glass. */
+  async function patientCard(patient: string): Promise<HTMLElement> {
     const name = await personName(ctx, patient);
     const purpose = h('select', { name: 'purpose' }, ...READ_PURPOSES.map((p) => h('option', { value: p }, t(`purposeTitle.${p}`)))) as HTMLSelectElement;
     const records = h('div', {});
     const extra = h('div', {});
-    mount(found, h('section', { class: 'card stack', 'aria-labelledby': 'patient-title' },
+    return h('div', {}, h('section', { class: 'card stack', 'aria-labelledby': 'patient-title' },
       h('h3', { id: 'patient-title' }, icon('user'), h('span', {}, t('clinician.found', { name }))),
       field(t('clinician.purpose'), purpose),
       h('div', { class: 'row' },
