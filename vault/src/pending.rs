@@ -37,12 +37,18 @@ impl PendingIndex {
 		self.dir.join(hash_hex(hash))
 	}
 
-	/// Records a new upload at `now_ms`.
-	pub async fn add(&self, hash: &H256, now_ms: u64) -> Result<(), VaultError> {
-		let _guard = self.lock.lock().await;
+	/// Writes `hash`'s entry with `now_ms`, atomically (a temporary file renamed); the caller
+	/// holds the lock.
+	async fn write_entry(&self, hash: &H256, now_ms: u64) -> Result<(), VaultError> {
 		let tmp = self.dir.join(format!(".{}.tmp", hash_hex(hash)));
 		tokio::fs::write(&tmp, now_ms.to_string()).await.map_err(|e| io_error("write", e))?;
 		tokio::fs::rename(&tmp, self.entry(hash)).await.map_err(|e| io_error("rename", e))
+	}
+
+	/// Records a new upload at `now_ms`.
+	pub async fn add(&self, hash: &H256, now_ms: u64) -> Result<(), VaultError> {
+		let _guard = self.lock.lock().await;
+		self.write_entry(hash, now_ms).await
 	}
 
 	/// Gives a pending blob a fresh time to live from `now_ms`, as if uploaded now; returns
@@ -53,9 +59,7 @@ impl PendingIndex {
 		if !tokio::fs::try_exists(self.entry(hash)).await.map_err(|e| io_error("stat", e))? {
 			return Ok(false);
 		}
-		let tmp = self.dir.join(format!(".{}.tmp", hash_hex(hash)));
-		tokio::fs::write(&tmp, now_ms.to_string()).await.map_err(|e| io_error("write", e))?;
-		tokio::fs::rename(&tmp, self.entry(hash)).await.map_err(|e| io_error("rename", e))?;
+		self.write_entry(hash, now_ms).await?;
 		Ok(true)
 	}
 

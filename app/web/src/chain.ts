@@ -655,11 +655,12 @@ export async function keepGrant(backend: Backend, session: Session, request: Gra
   });
 }
 
-export async function revokeAccess(backend: Backend, session: Session, grantId: bigint): Promise<void> {
+/** Stops a grant; `options.asProxyFor` stops one of the account this phone acts for. */
+export async function revokeAccess(backend: Backend, session: Session, grantId: bigint, options: TxOptions = {}): Promise<void> {
   const api = backend.requireApi();
   const tx = api.tx.consent?.revokeConsent;
   if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeConsent call.');
-  await signed(api, tx(grantId), session);
+  await signed(api, tx(grantId), session, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1566,9 +1567,6 @@ export async function openRecoveredRecord(backend: Backend, session: Session, lo
 }
 
 /** The new phone stops a grant the lost phone gave (free, as the patient's own call). */
-export async function stopRecoveredGrant(backend: Backend, session: Session, lost: string, grant: bigint): Promise<void> {
-  const api = backend.requireApi();
-  const tx = api.tx.consent?.revokeConsent;
-  if (tx === undefined) throw new ChainError(undefined, 'UnsupportedRuntime', 'The chain has no consent.revokeConsent call.');
-  await signed(api, tx(grant), session, { asProxyFor: lost, finalized: true });
+export function stopRecoveredGrant(backend: Backend, session: Session, lost: string, grant: bigint): Promise<void> {
+  return revokeAccess(backend, session, grant, { asProxyFor: lost, finalized: true });
 }
