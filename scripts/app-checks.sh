@@ -8,6 +8,9 @@
 #   scripts/app-checks.sh                 every check
 #   KEEP_RUNNING=1 scripts/app-checks.sh  leave node, vault and app up afterwards (Ctrl-C stops)
 #   SKIP_V3=1 scripts/app-checks.sh       skip what needs PatientRecordsApi v3 (older runtimes)
+#   RURALMED_BROWSER_PART=1 (or 2) scripts/app-checks.sh
+#                                         one of the two halves scripts/test.sh runs side by side
+#                                         (screenshots in test-artifacts/part-N/)
 #
 # Needs the release node and vault: cargo build --release -p ruralmed-node -p ruralmed-vault
 source "$(dirname "$0")/lib.sh"
@@ -55,7 +58,7 @@ fi
 
 log "running the browser checks"
 start=$(date +%s)
-(cd "$WEB" && node tests/browser.mjs "http://127.0.0.1:$app_port" "$WEB/test-artifacts") \
+(cd "$WEB" && node tests/browser.mjs "http://127.0.0.1:$app_port" "$WEB/test-artifacts${RURALMED_BROWSER_PART:+/part-$RURALMED_BROWSER_PART}") \
 	|| die "the browser checks failed"
 log "browser checks passed in $(( $(date +%s) - start )) s"
 kill -0 "$node_pid" 2>/dev/null || die "the node died during the checks"

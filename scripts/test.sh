@@ -17,15 +17,19 @@ failure_reasons=()
 failure_summaries=()
 # The lines of a failed stage's log that say what failed: a browser step marked ✘ (with the next
 # lines of its stack), a test or scenario that FAILED or panicked, an error from the scripts; at
-# most 30, without the dev servers' noise (a page closed by a test resets its proxied socket).
+# most 30, without the dev servers' noise (a page closed by a test resets its proxied socket),
+# then what each open page showed.
 # Its first such line is also kept alone, for the last lines of the output (CI shows the end).
 note_failure() {
-	local name=$1 file=$2 lines first
+	local name=$1 file=$2 lines first pages
 	# Lines saying a test failed; the summary falls back to a script's own error line.
 	local failed='^✘|^FAIL|[^-]FAIL |panicked|^not ok|AssertionError|^test .* FAILED'
 	lines=$(grep -a -E -A3 "$failed|uncaught in page|\[ruralmed\] error:" "$file" \
 		| grep -a -v -E 'FAILED NODES|0 failed|ECONNRESET|\[vite\]|stream_base_commons|^  page [0-9]+:' \
 		| head -n 30)
+	# What each open page showed when a browser step failed (its words say why, often).
+	pages=$(grep -a -E '^  page [0-9]+:' "$file" | cut -c1-400 | head -n 8 || true)
+	[ -z "$pages" ] || lines+=$'\n'"$pages"
 	first=$(grep -a -m1 -E "$failed" "$file" || grep -a -m1 -E '\[ruralmed\] error:' "$file" || true)
 	failure_reasons+=("----- $name failed:" "${lines:-(no line of its log says why: see its log above)}")
 	failure_summaries+=("  $name: $(printf '%.700s' "${first:-see its log}")")
@@ -241,6 +245,7 @@ stage "packaging and monitoring" "$ROOT/scripts/ops-checks.sh"
 #    - the same vault on a three-node Garage cluster (S3), with one Garage node stopped (it first
 #      waits for Garage's install in the background, on a cold machine);
 #    - the web app in Debian's Chromium at phone size: patient and doctor flows, screenshots;
+#      in two parts, each on its own node, vault and app (as one it was the longest stage);
 #    - the runtime upgrade from the previous release, through the health council; then the
 #      throughput benchmark in smoke mode (30 transactions of each kind: that it works, not
 #      how fast), in the same slot, which ends well before the longest stage;
@@ -249,6 +254,8 @@ upgrade_then_bench_smoke() {
 }
 polkadot_js_checks() { "$ROOT/scripts/live-checks.sh" js; }
 client_live_tests() { "$ROOT/scripts/live-checks.sh" client; }
+app_checks_part_1() { RURALMED_BROWSER_PART=1 "$ROOT/scripts/app-checks.sh"; }
+app_checks_part_2() { RURALMED_BROWSER_PART=2 "$ROOT/scripts/app-checks.sh"; }
 # Waits, inside a side-by-side stage, for background job NAME (LABEL in the log) to end;
 # fails if it failed.
 await_background() {
@@ -277,7 +284,8 @@ live_stages() {
 		"client live tests" client_live_tests \
 		"vault checks" "$ROOT/scripts/vault-checks.sh" \
 		"vault on Garage (S3)" vault_on_garage_checks \
-		"app in Chromium" "$ROOT/scripts/app-checks.sh" \
+		"app in Chromium, part 1" app_checks_part_1 \
+		"app in Chromium, part 2" app_checks_part_2 \
 		"upgrade, bench-tps smoke" upgrade_then_bench_smoke \
 		"network tests" network_tests_when_built
 }

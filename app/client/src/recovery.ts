@@ -172,6 +172,15 @@ export function cancelRecovery(api: ApiPromise, signer: AddressOrPair, lost: Acc
 }
 
 /**
+ * The patient (free) ends an attempt on her account she did not ask for, and its starter's
+ * security deposit is burnt (`recovery.slashAttempt`): for a friend who started without cause.
+ * `NotAttempt` if none is open for that group.
+ */
+export function slashRecovery(api: ApiPromise, lost: AddressOrPair, group: number, options: TxOptions = {}): Promise<TxResult> {
+  return submit(api, txFn(api, 'recovery', 'slashAttempt')(group), lost, options);
+}
+
+/**
  * Submits `call` as `lost` through `recovery.controlInheritedAccount`; the chain reports the
  * inner call's outcome in an event rather than failing the extrinsic, so its error rejects here
  * as if the call had been signed directly.

@@ -21,6 +21,7 @@ import {
   publishKeyForRecovered,
   renewPatientShares,
   setFriendGroups,
+  slashRecovery,
   startRecovery,
   type AttemptView,
   type FriendGroupView,
@@ -385,6 +386,11 @@ function practitionerView(account: string, raw: unknown): PractitionerView | nul
     status: variant(raw.status),
     organisations: Array.isArray(raw.affiliations) ? raw.affiliations.map(Number) : [],
   };
+}
+
+/** The patient `address` is on chain, or null: one runtime call (a clinician's search needs no more). */
+export async function patientOf(backend: Backend, address: string): Promise<PatientView | null> {
+  return patientInfo(backend.requireApi(), address);
 }
 
 export async function identity(backend: Backend, address: string): Promise<Identity> {
@@ -1531,6 +1537,12 @@ export async function recoveryStep(backend: Backend, session: Session, step: 'st
   const { account, options } = txAccount(session.actor);
   const run = { start: startRecovery, agree: approveRecovery, finish: finishRecovery, stop: cancelRecovery }[step];
   await run(api, account, lost, group, { ...options, finalized: true });
+}
+
+/** The patient ends an attempt on her account she did not ask for; its starter's deposit is burnt. */
+export async function slashRecoveryAttempt(backend: Backend, session: Session, group: number): Promise<void> {
+  const { account, options } = txAccount(session.actor);
+  await slashRecovery(backend.requireApi(), account, group, { ...options, finalized: true });
 }
 
 /** The friend who took over makes the patient's new phone act for the account. */

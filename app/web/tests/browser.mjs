@@ -39,11 +39,20 @@ const shots = [];
 // RURALMED_BROWSER_ONLY=regex runs only the steps whose names match (a quicker loop while
 // working on one screen); the full suite, as scripts/test.sh runs it, never sets it.
 const only = process.env.RURALMED_BROWSER_ONLY === undefined ? null : new RegExp(process.env.RURALMED_BROWSER_ONLY);
+// RURALMED_BROWSER_PART=1 or 2 runs one of two halves, each against its own node, vault and
+// app (scripts/test.sh runs them side by side: one run was its longest stage). A step is in
+// part 1 unless it says otherwise; the steps that sign Eve and Charlie in are in both. Part 2
+// holds steps that need nothing the others leave on chain. Unset: every step.
+const part = process.env.RURALMED_BROWSER_PART === undefined ? null : Number(process.env.RURALMED_BROWSER_PART);
+if (part !== null && part !== 1 && part !== 2) throw new Error(`RURALMED_BROWSER_PART is 1 or 2, not ${process.env.RURALMED_BROWSER_PART}`);
 
-async function step(name, fn, { v3 = false } = {}) {
-  if ((v3 && skipV3) || (only !== null && !only.test(name))) {
+async function step(name, fn, { v3 = false, inPart = 1 } = {}) {
+  const skipped = v3 && skipV3 ? 'SKIP_V3'
+    : only !== null && !only.test(name) ? 'RURALMED_BROWSER_ONLY'
+      : part !== null && inPart !== 'both' && inPart !== part ? `RURALMED_BROWSER_PART=${part}` : null;
+  if (skipped !== null) {
     results.skipped += 1;
-    console.log(`- skipped (${only !== null && !only.test(name) ? 'RURALMED_BROWSER_ONLY' : 'SKIP_V3'}): ${name}`);
+    console.log(`- skipped (${skipped}): ${name}`);
     return;
   }
   const started = Date.now();
@@ -57,7 +66,14 @@ async function step(name, fn, { v3 = false } = {}) {
     // What each open page showed, for the log and as a screenshot.
     for (const [i, page] of openPages.entries()) {
       if (page.isClosed()) continue;
-      const shown = await page.textContent('body').catch(() => '(closed)');
+      // Its route and its notes first (the header and menu would fill the first words of the body),
+      // and what its inputs hold (a typed value lost is a cause seen before).
+      const shown = await page.evaluate(() => [
+        window.location.hash,
+        ...[...document.querySelectorAll('main .note, .toast .note, .banner')].map((n) => `[${n.textContent}]`),
+        ...[...document.querySelectorAll('main input[name]')].filter((i) => i.value !== '' && i.type !== 'password').map((i) => `${i.name}=${i.value}`),
+        document.querySelector('main')?.textContent ?? '',
+      ].join(' ')).catch(() => '(closed)');
       console.log(`  page ${i}: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`);
       await page.screenshot({ path: join(artifacts, `failure-page${i}.png`), fullPage: true }).catch(() => undefined);
     }
@@ -72,7 +88,7 @@ function check(condition, message) {
 /**
  * Full-page screenshots at phone and desktop width, after checking the screen's basics of
  * accessibility: every field has a label, every button and link a name, every control a touch
- * target at least 44 px high at phone width.
+ * target at least 44 px high at phone width, and nothing wider than the phone.
  */
 async function screenshot(page, name) {
   const problems = await page.evaluate(() => {
@@ -85,6 +101,11 @@ async function screenshot(page, name) {
       if (box.width === 0) continue; // not shown (e.g. the skip link off screen)
       if ((el.textContent ?? '').trim() === '' && !el.getAttribute('aria-label')) out.push(`nameless ${el.tagName}`);
       if (box.height < 44) out.push(`small target (${Math.round(box.height)} px): ${(el.textContent ?? '').trim()}`);
+    }
+    // Nothing wider than the phone: a control pushed off the right edge is out of a thumb's reach.
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      const wide = [...document.querySelectorAll('main *, header *, nav *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+      out.push(`wider than the phone (${document.documentElement.scrollWidth} px): ${wide.slice(0, 3).map((el) => `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 40)}`).join(', ')}`);
     }
     return out;
   });
@@ -381,7 +402,7 @@ try {
     // A fresh chain: her first sign-in publishes her X25519 key (docs/encryption.md §6.2).
     await patient.waitForSelector('.toast .note.ok >> text=encryption key is now on the chain');
     check((await patient.textContent('.who')).includes('Eve'), 'not signed in as Eve');
-  });
+  }, { inPart: 'both' });
 
   await step('village doctor Charlie writes a visit record for Eve', async () => {
     await signInDemo(doctor, 'Charlie');
@@ -406,7 +427,7 @@ try {
     await doctor.waitForSelector('[data-saved-record]', { timeout: CHAIN_WAIT });
     recordId = await doctor.getAttribute('[data-saved-record]', 'data-saved-record');
     check(/^\d+$/.test(recordId ?? ''), `no record id: ${recordId}`);
-  });
+  }, { inPart: 'both' });
 
   await step('Eve reads the record decrypted, with author, clinic and time', async () => {
     await patient.getByRole('button', { name: 'Refresh' }).click();
@@ -1388,7 +1409,7 @@ try {
     const registered = (await chain.call.patientRecordsApi.patient(ward)).toJSON();
     check(registered?.guardian === walletPair.address, `the ward is not registered with the wallet patient as guardian: ${JSON.stringify(registered)}`);
     await walletContext.close();
-  });
+  }, { inPart: 2 });
 
   await step('a patient with no tokens: Charlie enrols her by the number her phone shows (a bad number and his own refused first); she publishes her key, gives Hekou access and stops it, all free; her balance stays 0', async () => {
     const chain = await api();
@@ -1438,7 +1459,7 @@ try {
     const used = (await chain.query.patientRecords.freeCallsUsed(address)).toJSON();
     check(used?.used === 3, `free calls counted: ${JSON.stringify(used)}`);
     await phone.context().close();
-  });
+  }, { inPart: 2 });
 
   await step('staff: Charlie makes a nurse his staff for 7 days (a bad number refused first); she enrols a patient for him with her own account; he removes her in one tap and her next try is refused in words', async () => {
     const chain = await api();
@@ -1487,9 +1508,9 @@ try {
     await nursePage.waitForSelector(`${job} .note.error >> text=You no longer act for this account`, { timeout: CHAIN_WAIT });
     check((await chain.query.patientRecords.patients(other)).isNone, 'a removed nurse enrolled a patient');
     await nursePage.context().close();
-  });
+  }, { inPart: 2 });
 
-  await step('a patient who loses her phone: she names Charlie (who takes over) and Bob as recovery friends, free (a bad group refused first); phone lost, Charlie starts, Bob agrees, the wait passes (not before), Charlie gives the account to her new phone and renews the record key; the new phone opens her record and stops the access the old phone gave, all free', async () => {
+  await step('a patient who loses her phone: she names Charlie (who takes over) and Bob as recovery friends, free (a bad group refused first); Bob starts without cause and she stops it, burning his deposit; phone lost, Charlie starts, Bob agrees, the wait passes (not before), Charlie gives the account to her new phone and renews the record key; the new phone opens her record and stops the access the old phone gave, all free', async () => {
     const chain = await api();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     const charlie = keyring.addFromUri('//Charlie').address;
@@ -1552,6 +1573,26 @@ try {
     await phone.waitForSelector(`[data-friend-group][data-friends*="${charlie}"]`, { timeout: CHAIN_WAIT });
     await screenshot(phone, 'recovery-friends');
     check(await held(lost) === 0n, 'naming friends cost the patient something');
+    // Bob starts a recovery without cause while she still has her phone: she sees it, stops it
+    // and burns his security deposit (free for her).
+    // Bob holds the security deposit and the attempt's storage deposit; slashing burns the first
+    // and gives the second back.
+    const reserved = async (who) => BigInt((await chain.query.system.account(who)).toJSON().data.reserved);
+    const securityDeposit = BigInt(chain.consts.recovery.securityDeposit.toString());
+    const bobReserved = await reserved(bob);
+    await sendInBlock(chain, chain.tx.recovery.initiateAttempt(lost, 0), keyring.addFromUri('//Bob'));
+    check(await reserved(bob) - bobReserved >= securityDeposit, 'starting a recovery held no deposit');
+    const bobHeld = await held(bob);
+    await phone.click('a.tab[href="#/recovery"]');
+    await phone.waitForSelector('[data-attempt="0"]', { timeout: CHAIN_WAIT });
+    await screenshot(phone, 'recovery-attempt-on-me');
+    await phone.click('[data-slash-attempt="0"]');
+    await phone.waitForSelector('form:has(#friends-title) .note.ok >> text=their deposit burnt', { timeout: CHAIN_WAIT });
+    await phone.waitForFunction(() => document.querySelector('[data-attempt]') === null, null, { timeout: CHAIN_WAIT });
+    check((await chain.query.recovery.attempt(lost, 0)).isNone, 'the slashed attempt is still open');
+    check(await held(bob) === bobHeld - securityDeposit, `Bob's deposit was not burnt: ${bobHeld} -> ${await held(bob)}, security deposit ${securityDeposit}`);
+    check(await reserved(bob) === bobReserved, `Bob still holds a deposit for the attempt: ${bobReserved} -> ${await reserved(bob)}`);
+    check(await held(lost) === 0n, 'stopping the attempt cost the patient something');
     // The phone is lost.
     await phone.context().close();
 
@@ -1615,9 +1656,9 @@ try {
     check(log.some(([, e]) => e.reader === lost && String(e.record) === record), `the new phone's read is not in her trail: ${JSON.stringify(log)}`);
     check(await held(lost) > 0n && await held(newPhone) === BigInt(chain.consts.balances.existentialDeposit.toString()), 'the patient side paid for something');
     await phone.context().close();
-  });
+  }, { inPart: 2 });
 
-  await step('an offline clinic: Charlie loses the connection, writes three visits for Eve and Eve, offline too, lets the county hospital read; all is kept on the phones ("3 unsent"), nothing reaches the chain; back online, everything lands in order and Eve reads the visits', async () => {
+  await step('an offline clinic: Charlie loses the connection, writes three visits for Eve and Eve, offline too, lets the county hospital read; all is kept on the phones ("3 unsent"), nothing reaches the chain; Charlie\'s app is closed; back online, Eve\'s open app sends hers and Charlie\'s reopened app his, everything lands in order and Eve reads the visits', async () => {
     const chain = await api();
     const eve = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve').address;
     const recordCount = async () => BigInt((await chain.call.patientRecordsApi.patient(eve)).toJSON().recordCount);
@@ -1665,10 +1706,18 @@ try {
     // Nothing can be deleted while waiting.
     check(await doctor.locator('[data-kept-item] [data-delete]').count() === 0, 'waiting work offers a delete button');
     check(await recordCount() === recordsBefore && await grantCount() === grantsBefore, 'something reached the chain while offline');
-    // Back online: the phones send by themselves, in the order the work was done.
+    // Charlie's app is closed while offline (its page and everything in its memory gone); the
+    // kept work is on the phone (IndexedDB) only.
+    await doctor.goto('about:blank');
+    // Back online: Eve's phone, left open, sends by itself; Charlie opens the app again and
+    // signs in, and his phone sends what it kept; each in the order the work was done.
     await doctor.context().setOffline(false);
     await patient.context().setOffline(false);
     await patient.waitForSelector('#outbox-title ~ p[data-waiting="0"]', { timeout: CHAIN_WAIT * 2 });
+    await doctor.goto(`${appUrl}/`);
+    await signInDemo(doctor, 'Charlie');
+    await doctor.evaluate(() => { window.location.hash = '#/outbox'; });
+    await doctor.waitForSelector('#outbox-title');
     await doctor.waitForFunction(() => document.querySelectorAll('[data-kept-item][data-state="sent"]').length === 3, null, { timeout: CHAIN_WAIT * 4 });
     await doctor.waitForSelector('#outbox-title ~ p[data-waiting="0"]');
     await screenshot(doctor, 'outbox-sent');
@@ -1682,7 +1731,7 @@ try {
     await patient.getByRole('button', { name: 'Refresh' }).click();
     await patient.waitForSelector(`[data-record="${ids[2]}"] dl.lines`, { timeout: CHAIN_WAIT });
     check((await patient.textContent(`[data-record="${ids[2]}"]`)).includes('Offline visit 3'), 'Eve cannot read the visit written offline');
-  });
+  }, { inPart: 2 });
 
   await step('anyone traces a donation: received by the warehouse, delivered short to Hekou, on its way elsewhere; wrong numbers are explained', async () => {
     const seeded = await emergencySeeded;
@@ -2109,7 +2158,7 @@ try {
 
   await step('no uncaught errors in any page', async () => {
     check(pageErrors.length === 0, `uncaught errors in the pages: ${pageErrors.join(' | ')}`);
-  });
+  }, { inPart: 'both' });
 } catch {
   exitCode = 1;
 } finally {

@@ -1296,6 +1296,9 @@ export const en = {
     attemptOnMe: '{{who}} started recovering your account ({{agreed}} agreed so far, since {{when}}). If you did not lose your phone, stop it.',
     stop: 'Stop this recovery',
     stopped: 'Stopped: nothing changed.',
+    slash: 'Stop it and burn their deposit',
+    slashConfirm: 'Stop this recovery and burn the deposit of the person who started it? Do this only if they started it without cause: the deposit is lost to them for good.',
+    slashed: 'Stopped, and their deposit burnt: nothing else changed.',
     helpTitle: 'Help someone recover',
     helpHint: 'For a patient who named you as a recovery friend and lost their phone: type their account number.',
     lostAccount: 'The patient\'s account number',
@@ -1369,6 +1372,7 @@ export const en = {
   },
   errors: {
     InvalidFriendGroup: 'Check the friends: each named once, not yourself, who takes over must be one of them, and no more must agree than you named.',
+    NotAttempt: 'No recovery of this account is under way: it may have just ended.',
     NotFriend: 'You are not one of this account\'s recovery friends.',
     NotFriendGroup: 'This account has no such group of recovery friends.',
     AlreadyInitiated: 'A recovery of this account is already under way.',

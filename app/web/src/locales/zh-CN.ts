@@ -1298,6 +1298,9 @@ export const zhCN: Translation = {
     attemptOnMe: '{{who}} 已开始找回您的账户（已有 {{agreed}} 人同意，开始于 {{when}}）。如果您没有丢手机，请阻止。',
     stop: '阻止这次找回',
     stopped: '已阻止：没有任何改变。',
+    slash: '阻止并没收其押金',
+    slashConfirm: '阻止这次找回，并销毁发起人的押金？只在对方无故发起时这样做：押金将永久失去。',
+    slashed: '已阻止，发起人的押金已销毁：其他没有任何改变。',
     helpTitle: '帮别人找回',
     helpHint: '患者指定您为找回亲友并且丢了手机：请输入患者的账户号码。',
     lostAccount: '患者的账户号码',
@@ -1371,6 +1374,7 @@ export const zhCN: Translation = {
   },
   errors: {
     InvalidFriendGroup: '请检查亲友：每人只写一次，不能写自己，接管人必须是其中之一，需要同意的人数不能多于所写的人数。',
+    NotAttempt: '此账户没有正在进行的找回：可能刚刚结束。',
     NotFriend: '您不是这个账户的找回亲友。',
     NotFriendGroup: '这个账户没有这样的找回亲友组。',
     AlreadyInitiated: '这个账户的找回已在进行中。',

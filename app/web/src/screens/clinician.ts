@@ -6,7 +6,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { DEMO_ACCOUNTS, type Session } from '../accounts';
 import type { AppContext } from '../app';
-import { addStaff, AppError, blockTime, chainClock, EMERGENCY_REASONS, enrolPatient, identity, myStaff, openBreakGlass, removeStaff, parseAddress, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
+import { addStaff, AppError, blockTime, chainClock, EMERGENCY_REASONS, enrolPatient, myStaff, openBreakGlass, parseAddress, patientOf, removeStaff, proposeGuardianship, referPatient, type EmergencyReason } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
 import { formRunner } from '../form-runner';
@@ -30,11 +30,12 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
     const search = ++latestSearch;
     try {
       const patient = parseAddress(input);
-      const who = await identity(ctx.backend, patient);
+      const registered = await patientOf(ctx.backend, patient);
       if (search !== latestSearch) return;
-      if (who.patient === null) throw new AppError('NotPatient');
+      if (registered === null) throw new AppError('NotPatient');
       ctx.patient = patient;
-      address.value = patient;
+      // Not over what the doctor typed meanwhile (the opening lookup may end after they type).
+      if (address.value === input) address.value = patient;
       message.replaceChildren();
       // Finding the patient already shown keeps the screen as it is (an open form included).
       if (found.dataset.patient === patient) return;
@@ -196,7 +197,7 @@ export function clinicianScreen(ctx: AppContext): HTMLElement {
       field(t('clinician.address'), address, t('clinician.addressHint')),
       h('button', { type: 'submit', class: 'btn primary' }, icon('search'), h('span', {}, t('clinician.find'))),
       demoPatients.length === 0 ? null : h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('clinician.demoPatients')),
-        h('div', { class: 'row' }, ...demoPatients.map((a) => button('user', a.name, () => { void find(keyring.addFromUri(a.suri).address); }, { 'data-demo-patient': a.name }))))),
+        h('div', { class: 'row' }, ...demoPatients.map((a) => button('user', a.name, () => { address.value = keyring.addFromUri(a.suri).address; void find(address.value); }, { 'data-demo-patient': a.name }))))),
     message, found, enrolCard(), registerCard(), staffCard());
   if (ctx.patient !== null) void find(ctx.patient);
   return root;

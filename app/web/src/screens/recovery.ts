@@ -10,7 +10,7 @@ import type { Session } from '../accounts';
 import type { AppContext } from '../app';
 import {
   blockTime, chainClock, friendGroups, giveToNewPhone, grantsOf, nameFriends, openRecoveredRecord, parseAddress, phoneActsFor, recordPage,
-  recoveredBy, recoveryAttempts, recoveryDelays, recoveryStep, renewKeysFor, stopRecoveredGrant, useRecoveredAccount,
+  recoveredBy, recoveryAttempts, recoveryDelays, recoveryStep, renewKeysFor, slashRecoveryAttempt, stopRecoveredGrant, useRecoveredAccount,
 } from '../chain';
 import { button, field, h, icon, mount } from '../dom';
 import { explain } from '../errors';
@@ -55,10 +55,15 @@ function friendsCard(ctx: AppContext): HTMLElement {
           friends: (await Promise.all(g.friends.map((f) => personName(ctx, f)))).join(', '), needed: g.friendsNeeded,
           inheritor: await personName(ctx, g.inheritor), wait: formatDuration(g.inheritanceDelay * clock.blockMs),
         })))));
-      const attemptRows = await Promise.all(attempts.map(async (a) => h('li', { class: 'note error', 'data-attempt': String(a.group) },
-        icon('warning'), h('span', {}, t('recovery.attemptOnMe', { who: await personName(ctx, a.initiator), agreed: a.approvals.length, when: formatTime(blockTime(clock, a.startedAt)) })),
-        button('error', t('recovery.stop'), () => { run(async (s) => { await recoveryStep(ctx.backend, s, 'stop', s.address, a.group); await draw(); return ok(t('recovery.stopped')); }); },
-          { class: 'btn danger', 'data-stop-attempt': String(a.group) }))));
+      const attemptRows = await Promise.all(attempts.map(async (a) => h('li', { class: 'note error attempt', 'data-attempt': String(a.group) },
+        h('p', {}, icon('warning'), h('span', {}, t('recovery.attemptOnMe', { who: await personName(ctx, a.initiator), agreed: a.approvals.length, when: formatTime(blockTime(clock, a.startedAt)) }))),
+        h('div', { class: 'row' },
+          button('error', t('recovery.stop'), () => { run(async (s) => { await recoveryStep(ctx.backend, s, 'stop', s.address, a.group); await draw(); return ok(t('recovery.stopped')); }); },
+            { class: 'btn danger', 'data-stop-attempt': String(a.group) }),
+          button('error', t('recovery.slash'), () => {
+            if (!window.confirm(t('recovery.slashConfirm'))) return;
+            run(async (s) => { await slashRecoveryAttempt(ctx.backend, s, a.group); await draw(); return ok(t('recovery.slashed')); });
+          }, { class: 'btn danger', 'data-slash-attempt': String(a.group) })))));
       mount(current,
         groups.length === 0 ? h('p', { class: 'hint', 'data-friends-none': 'true' }, t('recovery.noFriends')) : h('ul', { class: 'link-list' }, ...groupRows),
         attemptRows.length === 0 ? null : h('ul', { class: 'grants' }, ...attemptRows));
