@@ -120,10 +120,14 @@ async function screenshot(page, name) {
   await page.setViewportSize(PHONE);
 }
 
-/** Eve's address (the demo patient). */
-async function eveAddress() {
-  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve').address;
+/** A demo account's address (`//Eve`, `//Charlie`, …). */
+async function demoAddress(name) {
+  await cryptoWaitReady();
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(`//${name}`).address;
 }
+
+/** Eve's address (the demo patient). */
+const eveAddress = () => demoAddress('Eve');
 
 /** Sends `tx` signed by `pair` and waits for it to be finalized (its events); throws the dispatch error. */
 function sendFinalized(chain, tx, pair) {
@@ -254,8 +258,7 @@ async function newDeviceAccount(page, pin) {
 }
 
 async function openPatient(page, name) {
-  await cryptoWaitReady();
-  const address = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(`//${name}`).address;
+  const address = await demoAddress(name);
   await page.click('a.tab[href="#/patient"]');
   await page.click(`[data-demo-patient="${name}"]`);
   // Not any patient's title: the screen may still show the one found before.
@@ -1573,10 +1576,9 @@ try {
     await phone.waitForSelector(`[data-friend-group][data-friends*="${charlie}"]`, { timeout: CHAIN_WAIT });
     await screenshot(phone, 'recovery-friends');
     check(await held(lost) === 0n, 'naming friends cost the patient something');
-    // Bob starts a recovery without cause while she still has her phone: she sees it, stops it
-    // and burns his security deposit (free for her).
-    // Bob holds the security deposit and the attempt's storage deposit; slashing burns the first
-    // and gives the second back.
+    // Bob starts a recovery without cause while she still has her phone: she sees it and stops
+    // it, free for her. Bob holds the security deposit and the attempt's storage deposit;
+    // slashing burns the first and gives the second back.
     const reserved = async (who) => BigInt((await chain.query.system.account(who)).toJSON().data.reserved);
     const securityDeposit = BigInt(chain.consts.recovery.securityDeposit.toString());
     const bobReserved = await reserved(bob);
